@@ -1,0 +1,7 @@
+//! convene: a terminal companion for strengths-based sessions.
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used))]
+
+pub mod framework;
+pub mod model;
+pub mod store;

@@ -1,0 +1,415 @@
+//! The records a session keeps: strengths, dreams, design statements, agreements and the FGC's records.
+
+use super::ids::RecordId;
+use super::timefmt::{iso_date_option, rfc3339};
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+/// One thing the room said, kept in the speaker's own words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Stable within the session; never reused.
+    pub id: RecordId,
+    /// The key of the stage in which it was captured.
+    pub stage: String,
+    #[serde(with = "rfc3339")]
+    pub created: OffsetDateTime,
+    /// What kind of record this is, with its fields.
+    pub body: RecordBody,
+}
+
+/// The kinds of record, each with its own fields.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum RecordBody {
+    Strength(Strength),
+    Dream(Dream),
+    DesignStatement(DesignStatement),
+    Agreement(Agreement),
+    Participant(Participant),
+    InformationItem(InformationItem),
+    Question(Question),
+    PlanItem(PlanItem),
+    Note(Note),
+}
+
+/// The kind of a record, without its fields: what a framework stage says it captures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RecordKind {
+    Strength,
+    Dream,
+    DesignStatement,
+    Agreement,
+    Participant,
+    InformationItem,
+    Question,
+    PlanItem,
+    Note,
+}
+
+impl RecordKind {
+    /// Every kind, in the order of a session's flow.
+    pub const ALL: [RecordKind; 9] = [
+        RecordKind::Strength,
+        RecordKind::Dream,
+        RecordKind::DesignStatement,
+        RecordKind::Agreement,
+        RecordKind::Participant,
+        RecordKind::InformationItem,
+        RecordKind::Question,
+        RecordKind::PlanItem,
+        RecordKind::Note,
+    ];
+
+    /// The kind's name for people, singular and lower case ("design statement").
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordKind::Strength => "strength",
+            RecordKind::Dream => "dream",
+            RecordKind::DesignStatement => "design statement",
+            RecordKind::Agreement => "agreement",
+            RecordKind::Participant => "participant",
+            RecordKind::InformationItem => "information item",
+            RecordKind::Question => "question",
+            RecordKind::PlanItem => "plan item",
+            RecordKind::Note => "note",
+        }
+    }
+
+    /// The plural, for headings ("strengths").
+    pub fn plural(self) -> &'static str {
+        match self {
+            RecordKind::Strength => "strengths",
+            RecordKind::Dream => "dreams",
+            RecordKind::DesignStatement => "design statements",
+            RecordKind::Agreement => "agreements",
+            RecordKind::Participant => "participants",
+            RecordKind::InformationItem => "information items",
+            RecordKind::Question => "questions",
+            RecordKind::PlanItem => "plan items",
+            RecordKind::Note => "notes",
+        }
+    }
+}
+
+/// The four kinds of strength (shared/DOMAIN.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum StrengthKind {
+    /// Personal qualities, skills and interests.
+    #[default]
+    Personal,
+    /// Practical resources: health, housing, money, services, data.
+    Practical,
+    /// People who can be counted on.
+    People,
+    /// Community: groups, clubs, faith and online networks, local services.
+    Community,
+}
+
+impl StrengthKind {
+    /// Every kind, in the order the capture form offers them (1 to 4).
+    pub const ALL: [StrengthKind; 4] = [
+        StrengthKind::Personal,
+        StrengthKind::Practical,
+        StrengthKind::People,
+        StrengthKind::Community,
+    ];
+
+    /// A short label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            StrengthKind::Personal => "personal qualities",
+            StrengthKind::Practical => "practical resources",
+            StrengthKind::People => "people",
+            StrengthKind::Community => "community",
+        }
+    }
+}
+
+/// Something that gives life: a strength, in the speaker's words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Strength {
+    pub text: String,
+    pub kind: StrengthKind,
+    /// A theme the room grouped it under.
+    #[serde(default)]
+    pub theme: Option<String>,
+}
+
+/// An image of what might be, grounded in strengths.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Dream {
+    pub text: String,
+    /// The strengths it builds on.
+    #[serde(default)]
+    pub builds_on: Vec<RecordId>,
+}
+
+/// A bold present-tense statement of what should be.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct DesignStatement {
+    pub text: String,
+    /// The dreams it serves.
+    #[serde(default)]
+    pub serves: Vec<RecordId>,
+}
+
+/// Where a commitment or plan item stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Status {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+    Changed,
+    Dropped,
+}
+
+impl Status {
+    /// A short label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not started",
+            Status::InProgress => "in progress",
+            Status::Done => "done",
+            Status::Changed => "changed",
+            Status::Dropped => "dropped",
+        }
+    }
+}
+
+/// A commitment: what will be done, by whom, by when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Agreement {
+    pub action: String,
+    pub owner: String,
+    #[serde(default, with = "iso_date_option")]
+    pub due: Option<Date>,
+    #[serde(default)]
+    pub status: Status,
+    /// The design statements it serves.
+    #[serde(default)]
+    pub serves: Vec<RecordId>,
+}
+
+/// Which part of the child's network a participant comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Side {
+    #[default]
+    Family,
+    Friend,
+    Community,
+    Professional,
+}
+
+/// Where an invitation to the conference stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Invitation {
+    #[default]
+    Identified,
+    Invited,
+    Confirmed,
+    Declined,
+    /// Not invited, with the reason (which the family agreed).
+    NotInvited(String),
+}
+
+/// What a participant needs to take part.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Needs {
+    /// The language an interpreter is needed for, if any.
+    #[serde(default)]
+    pub interpreter: Option<String>,
+    #[serde(default)]
+    pub access: Option<String>,
+    #[serde(default)]
+    pub childcare: Option<String>,
+    #[serde(default)]
+    pub safety: Option<String>,
+}
+
+/// A person in the child's network.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Participant {
+    pub name: String,
+    /// Relationship to the child ("aunt", "school nurse").
+    pub relationship: String,
+    pub side: Side,
+    /// Role at the conference ("parent", "advocate", "social worker").
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub invitation: Invitation,
+    #[serde(default)]
+    pub needs: Needs,
+}
+
+/// What a piece of shared information is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum InfoKind {
+    #[default]
+    Strength,
+    Worry,
+    BottomLine,
+    Resource,
+}
+
+/// Information shared in the Information stage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct InformationItem {
+    pub text: String,
+    pub kind: InfoKind,
+    /// The participant who gave it.
+    #[serde(default)]
+    pub giver: Option<RecordId>,
+}
+
+/// A question from the family, with its answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Question {
+    pub text: String,
+    #[serde(default)]
+    pub answer: Option<String>,
+    /// The participant who answered.
+    #[serde(default)]
+    pub answered_by: Option<RecordId>,
+}
+
+/// One item of the family's plan, in the family's words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct PlanItem {
+    /// What will happen.
+    pub text: String,
+    /// Who does it.
+    pub who: String,
+    #[serde(default, with = "iso_date_option")]
+    pub by_when: Option<Date>,
+    /// Support needed from services.
+    #[serde(default)]
+    pub support: String,
+    /// Who checks it happens.
+    #[serde(default)]
+    pub checked_by: String,
+    #[serde(default)]
+    pub status: Status,
+}
+
+/// Anything else worth keeping.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Note {
+    pub text: String,
+}
+
+impl RecordBody {
+    /// The kind of this record.
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            RecordBody::Strength(_) => RecordKind::Strength,
+            RecordBody::Dream(_) => RecordKind::Dream,
+            RecordBody::DesignStatement(_) => RecordKind::DesignStatement,
+            RecordBody::Agreement(_) => RecordKind::Agreement,
+            RecordBody::Participant(_) => RecordKind::Participant,
+            RecordBody::InformationItem(_) => RecordKind::InformationItem,
+            RecordBody::Question(_) => RecordKind::Question,
+            RecordBody::PlanItem(_) => RecordKind::PlanItem,
+            RecordBody::Note(_) => RecordKind::Note,
+        }
+    }
+
+    /// The record's main words: the text, the action, or the participant's name.
+    pub fn text(&self) -> &str {
+        match self {
+            RecordBody::Strength(r) => &r.text,
+            RecordBody::Dream(r) => &r.text,
+            RecordBody::DesignStatement(r) => &r.text,
+            RecordBody::Agreement(r) => &r.action,
+            RecordBody::Participant(r) => &r.name,
+            RecordBody::InformationItem(r) => &r.text,
+            RecordBody::Question(r) => &r.text,
+            RecordBody::PlanItem(r) => &r.text,
+            RecordBody::Note(r) => &r.text,
+        }
+    }
+
+    /// The main words, for editing.
+    pub fn text_mut(&mut self) -> &mut String {
+        match self {
+            RecordBody::Strength(r) => &mut r.text,
+            RecordBody::Dream(r) => &mut r.text,
+            RecordBody::DesignStatement(r) => &mut r.text,
+            RecordBody::Agreement(r) => &mut r.action,
+            RecordBody::Participant(r) => &mut r.name,
+            RecordBody::InformationItem(r) => &mut r.text,
+            RecordBody::Question(r) => &mut r.text,
+            RecordBody::PlanItem(r) => &mut r.text,
+            RecordBody::Note(r) => &mut r.text,
+        }
+    }
+
+    /// The records this one builds on (dream → strengths, design → dreams, agreement →
+    /// designs) or names (an information item's giver, a question's answerer).
+    pub fn links(&self) -> Vec<RecordId> {
+        match self {
+            RecordBody::Dream(r) => r.builds_on.clone(),
+            RecordBody::DesignStatement(r) => r.serves.clone(),
+            RecordBody::Agreement(r) => r.serves.clone(),
+            RecordBody::InformationItem(r) => r.giver.into_iter().collect(),
+            RecordBody::Question(r) => r.answered_by.into_iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The links that can be edited as a list, if this kind has one.
+    pub fn link_list_mut(&mut self) -> Option<&mut Vec<RecordId>> {
+        match self {
+            RecordBody::Dream(r) => Some(&mut r.builds_on),
+            RecordBody::DesignStatement(r) => Some(&mut r.serves),
+            RecordBody::Agreement(r) => Some(&mut r.serves),
+            _ => None,
+        }
+    }
+
+    /// Removes every link to `target`.
+    pub fn unlink(&mut self, target: RecordId) {
+        if let Some(list) = self.link_list_mut() {
+            list.retain(|id| *id != target);
+        }
+        match self {
+            RecordBody::InformationItem(r) if r.giver == Some(target) => r.giver = None,
+            RecordBody::Question(r) if r.answered_by == Some(target) => r.answered_by = None,
+            _ => {}
+        }
+    }
+
+    /// An empty record of the given kind.
+    pub fn empty(kind: RecordKind) -> Self {
+        match kind {
+            RecordKind::Strength => RecordBody::Strength(Strength::default()),
+            RecordKind::Dream => RecordBody::Dream(Dream::default()),
+            RecordKind::DesignStatement => RecordBody::DesignStatement(DesignStatement::default()),
+            RecordKind::Agreement => RecordBody::Agreement(Agreement::default()),
+            RecordKind::Participant => RecordBody::Participant(Participant::default()),
+            RecordKind::InformationItem => RecordBody::InformationItem(InformationItem::default()),
+            RecordKind::Question => RecordBody::Question(Question::default()),
+            RecordKind::PlanItem => RecordBody::PlanItem(PlanItem::default()),
+            RecordKind::Note => RecordBody::Note(Note::default()),
+        }
+    }
+
+    /// The date something is due by, for agreements and plan items.
+    pub fn due(&self) -> Option<Date> {
+        match self {
+            RecordBody::Agreement(r) => r.due,
+            RecordBody::PlanItem(r) => r.by_when,
+            _ => None,
+        }
+    }
+
+    /// Where a commitment stands, for agreements and plan items.
+    pub fn status(&self) -> Option<Status> {
+        match self {
+            RecordBody::Agreement(r) => Some(r.status),
+            RecordBody::PlanItem(r) => Some(r.status),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! How times and dates are written in files: RFC 3339 timestamps and `YYYY-MM-DD` dates.
+
+use time::format_description::well_known::Rfc3339;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime};
+
+time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
+
+/// Serde for an optional `YYYY-MM-DD` date.
+pub mod iso_date_option {
+    pub use super::iso_date::option::*;
+}
+
+/// Serde for RFC 3339 timestamps.
+pub use time::serde::rfc3339;
+
+/// A date as `YYYY-MM-DD`.
+pub fn format_date(date: Date) -> String {
+    date.format(format_description!("[year]-[month]-[day]"))
+        .unwrap_or_else(|_| date.to_string())
+}
+
+/// Reads `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Option<Date> {
+    Date::parse(text.trim(), format_description!("[year]-[month]-[day]")).ok()
+}
+
+/// A timestamp as RFC 3339.
+pub fn format_timestamp(at: OffsetDateTime) -> String {
+    at.format(&Rfc3339).unwrap_or_else(|_| at.to_string())
+}
+
+/// A timestamp as `YYYY-MM-DD HH:MM` for people to read.
+pub fn format_short(at: OffsetDateTime) -> String {
+    at.format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
+        .unwrap_or_else(|_| at.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn dates_read_back_as_written() {
+        assert_eq!(format_date(date!(2026 - 03 - 09)), "2026-03-09");
+        assert_eq!(parse_date(" 2026-03-09 "), Some(date!(2026 - 03 - 09)));
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date("next week"), None);
+    }
+
+    #[test]
+    fn timestamps_are_rfc3339() {
+        assert_eq!(
+            format_timestamp(datetime!(2026-11-25 14:02:11 UTC)),
+            "2026-11-25T14:02:11Z"
+        );
+    }
+}

@@ -1,0 +1,71 @@
+//! What can go wrong with the sessions folder, each in one plain sentence.
+
+use std::path::{Path, PathBuf};
+
+/// A problem reading or writing session files.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}:{line}:{col}: {reason}", file.display())]
+    Parse {
+        file: PathBuf,
+        line: usize,
+        col: usize,
+        reason: String,
+    },
+    #[error(
+        "{} was written by a newer convene (format {found}; this one knows up to {known}); it is kept as it is and opened read-only",
+        file.display()
+    )]
+    NewerFormat {
+        file: PathBuf,
+        found: u32,
+        known: u32,
+    },
+    #[error("no session with the id {0:?} is in this folder")]
+    NotFound(String),
+    #[error("{} already exists; nothing was overwritten", .0.display())]
+    Exists(PathBuf),
+    #[error(
+        "{} was changed by another program since it was opened; nothing was overwritten",
+        .0.display()
+    )]
+    Changed(PathBuf),
+    #[error("could not {action} {}: {source}", file.display())]
+    Io {
+        action: &'static str,
+        file: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("could not write the session as text: {0}")]
+    Encode(String),
+}
+
+impl StoreError {
+    pub(crate) fn io(action: &'static str, file: &Path, source: std::io::Error) -> Self {
+        Self::Io {
+            action,
+            file: file.to_owned(),
+            source,
+        }
+    }
+
+    /// The same error, naming the file it came from.
+    pub(crate) fn in_file(self, path: &Path) -> Self {
+        match self {
+            StoreError::Parse {
+                line, col, reason, ..
+            } => StoreError::Parse {
+                file: path.to_owned(),
+                line,
+                col,
+                reason,
+            },
+            StoreError::NewerFormat { found, known, .. } => StoreError::NewerFormat {
+                file: path.to_owned(),
+                found,
+                known,
+            },
+            other => other,
+        }
+    }
+}

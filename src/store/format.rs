@@ -1,0 +1,69 @@
+//! Session ⇄ RON text: pretty, stable field order, with the format version checked first.
+
+use super::error::StoreError;
+use super::migrate;
+use crate::model::{FORMAT_VERSION, Session};
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+use std::path::PathBuf;
+
+/// The session as pretty RON, the way it is written to disk.
+pub fn to_text(session: &Session) -> Result<String, StoreError> {
+    let config = PrettyConfig::new()
+        .indentor("  ")
+        .struct_names(false)
+        .extensions(Extensions::UNWRAP_VARIANT_NEWTYPES);
+    let mut text = ron::ser::to_string_pretty(session, config)
+        .map_err(|e| StoreError::Encode(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Just enough of a file to know its format version.
+#[derive(Deserialize)]
+struct Probe {
+    format: u32,
+}
+
+/// Reads a session from RON text, migrating older formats. A newer format is read where
+/// possible and marked read-only (the reason is returned); errors carry line and column.
+pub fn from_text(text: &str) -> Result<(Session, Option<String>), StoreError> {
+    let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
+        file: PathBuf::new(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        reason: e.code.to_string(),
+    };
+    let format = match ron::from_str::<Probe>(text) {
+        Ok(probe) => probe.format,
+        // The whole parse reports the precise place of the problem.
+        Err(probe_error) => {
+            return Err(match ron::from_str::<Session>(text) {
+                Err(e) => parse_error(e),
+                Ok(_) => parse_error(probe_error),
+            });
+        }
+    };
+    if format > FORMAT_VERSION {
+        let newer = StoreError::NewerFormat {
+            file: PathBuf::new(),
+            found: format,
+            known: FORMAT_VERSION,
+        };
+        return match ron::from_str::<Session>(text) {
+            Ok(session) => Ok((session, Some(newer.to_string()))),
+            Err(_) => Err(newer),
+        };
+    }
+    let session = migrate::upgrade(text, format).map_err(|e| match e {
+        migrate::Failure::Parse(e) => parse_error(e),
+        migrate::Failure::Unknown(reason) => StoreError::Parse {
+            file: PathBuf::new(),
+            line: 1,
+            col: 1,
+            reason,
+        },
+    })?;
+    Ok((session, None))
+}

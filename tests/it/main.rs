@@ -1,0 +1,3 @@
+//! One integration-test binary (one link on two cores), a module per area.
+
+mod store;

@@ -1,0 +1,424 @@
+//! The sessions folder: round trips, atomic saves, corrupt files, newer formats, modes.
+
+use convene::model::*;
+use convene::store::{Fault, Store, StoreError, backup_path, from_text, to_text};
+use proptest::prelude::*;
+use std::fs;
+use time::macros::{date, datetime};
+
+/// A small AI session with a linked strength, dream and agreement.
+pub fn sample(id: &str) -> Session {
+    let now = datetime!(2026-11-25 09:00 UTC);
+    let mut s = Session::new(
+        SessionId::parse(id).expect("valid id"),
+        "Harbour partnership day",
+        "appreciative-inquiry",
+        "define",
+        now,
+    );
+    let strength = s.add(
+        "discovery",
+        RecordBody::Strength(Strength {
+            text: "Youth workers know every child by name".into(),
+            kind: StrengthKind::People,
+            theme: Some("Relationships".into()),
+        }),
+        now,
+    );
+    let dream = s.add(
+        "dream",
+        RecordBody::Dream(Dream {
+            text: "Every young person has a trusted adult".into(),
+            builds_on: vec![strength],
+        }),
+        now,
+    );
+    s.add(
+        "destiny",
+        RecordBody::Agreement(Agreement {
+            action: "Start a weekly huddle".into(),
+            owner: "Priya (youth service)".into(),
+            due: Some(date!(2026 - 12 - 18)),
+            status: Status::InProgress,
+            serves: vec![dream],
+        }),
+        now,
+    );
+    s.move_to_stage("discovery", datetime!(2026-11-25 09:30 UTC));
+    s
+}
+
+fn folder() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path().join("sessions")).expect("open store");
+    (dir, store)
+}
+
+#[test]
+fn a_saved_session_loads_back_the_same() {
+    let (_dir, store) = folder();
+    let session = sample("harbour1");
+    let created = store.create(&session).expect("create");
+    let loaded = store.load(&session.id).expect("load");
+    assert_eq!(loaded.session, session);
+    assert_eq!(loaded.fingerprint, created.fingerprint);
+    assert_eq!(loaded.read_only, None);
+}
+
+#[test]
+fn creating_over_an_existing_file_is_refused() {
+    let (_dir, store) = folder();
+    let session = sample("harbour1");
+    store.create(&session).expect("create");
+    assert!(matches!(store.create(&session), Err(StoreError::Exists(_))));
+}
+
+#[test]
+fn a_save_keeps_the_previous_version_as_bak() {
+    let (_dir, store) = folder();
+    let mut session = sample("harbour1");
+    let first = store.create(&session).expect("create");
+    let before = fs::read(&first.path).expect("read");
+    session.title = "Harbour partnership day (afternoon)".into();
+    let second = store.save(&session, first.fingerprint).expect("save");
+    assert_eq!(fs::read(backup_path(&second.path)).expect("backup"), before);
+    assert_eq!(
+        store.load(&session.id).expect("load").session.title,
+        session.title
+    );
+}
+
+#[test]
+fn a_file_changed_by_another_program_is_never_overwritten() {
+    let (_dir, store) = folder();
+    let mut session = sample("harbour1");
+    let first = store.create(&session).expect("create");
+    let theirs = to_text(&sample("harbour1"))
+        .expect("text")
+        .replace("Harbour", "Theirs");
+    fs::write(&first.path, &theirs).expect("their edit");
+    session.title = "Mine".into();
+    let err = store
+        .save(&session, first.fingerprint)
+        .expect_err("conflict");
+    assert!(matches!(err, StoreError::Changed(_)), "{err}");
+    assert_eq!(fs::read_to_string(&first.path).expect("read"), theirs);
+}
+
+#[test]
+fn every_failed_write_leaves_the_previous_file_intact_and_a_later_save_succeeds() {
+    for fault in [
+        Fault::DiskFull,
+        Fault::PermissionDenied,
+        Fault::RenameFails,
+        Fault::ShortWrite,
+    ] {
+        let (_dir, mut store) = folder();
+        let mut session = sample("harbour1");
+        let first = store.create(&session).expect("create");
+        let before = fs::read(&first.path).expect("read");
+        store.set_fault(Some(fault));
+        session.title = "Changed".into();
+        let err = store.save(&session, first.fingerprint).expect_err("fails");
+        assert!(matches!(err, StoreError::Io { .. }), "{fault:?}: {err}");
+        assert_eq!(fs::read(&first.path).expect("read"), before, "{fault:?}");
+        let leftovers: Vec<_> = fs::read_dir(store.dir())
+            .expect("list")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "{fault:?}: {leftovers:?}");
+        store.set_fault(None);
+        store.save(&session, first.fingerprint).expect("later save");
+        assert_eq!(
+            store.load(&session.id).expect("load").session.title,
+            "Changed"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, store) = folder();
+    let session = sample("harbour1");
+    let first = store.create(&session).expect("create");
+    store.save(&session, first.fingerprint).expect("save");
+    let mode = |p: &std::path::Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(store.dir()), 0o700);
+    assert_eq!(mode(&first.path), 0o600);
+    assert_eq!(mode(&backup_path(&first.path)), 0o600);
+}
+
+#[test]
+fn corrupt_files_name_line_and_column_and_are_left_byte_for_byte() {
+    let (_dir, store) = folder();
+    let good = to_text(&sample("harbour1")).expect("text");
+    let cases = [
+        ("truncated", good[..good.len() / 2].to_owned()),
+        ("wrong type", good.replace("format: 1", "format: \"one\"")),
+        (
+            "garbage",
+            "\u{1b}]0;owned\u{7} not a session at all".to_owned(),
+        ),
+        (
+            "wrong field type",
+            good.replace("next_record: 4", "next_record: -4"),
+        ),
+    ];
+    let fingerprint = store.create(&sample("other1")).expect("other").fingerprint;
+    for (what, text) in cases {
+        let path = store.dir().join("harbour1.ron");
+        fs::write(&path, &text).expect("write");
+        let err = store
+            .load(&SessionId::parse("harbour1").expect("id"))
+            .expect_err(what);
+        let StoreError::Parse { line, col, .. } = &err else {
+            panic!("{what}: expected a parse error, got {err}");
+        };
+        assert!(*line >= 1 && *col >= 1, "{what}");
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&format!("{}:{line}:{col}: ", path.display())),
+            "{what}: {message}"
+        );
+        // Saving over it is refused: nothing that was not loaded can be overwritten.
+        let mut session = sample("harbour1");
+        session.title = "Over it".into();
+        assert!(store.save(&session, fingerprint).is_err(), "{what}");
+        assert_eq!(fs::read_to_string(&path).expect("read"), text, "{what}");
+    }
+}
+
+#[test]
+fn a_wrong_type_error_points_at_the_line_that_holds_it() {
+    let good = to_text(&sample("harbour1")).expect("text");
+    let line = 1 + good
+        .lines()
+        .position(|l| l.contains("next_record"))
+        .expect("has the field");
+    let bad = good.replace("next_record: 4", "next_record: \"four\"");
+    let Err(StoreError::Parse { line: found, .. }) = from_text(&bad) else {
+        panic!("expected a parse error");
+    };
+    assert_eq!(found, line);
+}
+
+#[test]
+fn a_newer_format_is_opened_read_only_and_refused_for_writing() {
+    let (_dir, store) = folder();
+    let path = store.dir().join("harbour1.ron");
+    let text = to_text(&sample("harbour1"))
+        .expect("text")
+        .replace("format: 1", "format: 99");
+    fs::write(&path, &text).expect("write");
+    let loaded = store
+        .load(&SessionId::parse("harbour1").expect("id"))
+        .expect("readable");
+    let reason = loaded.read_only.expect("read-only");
+    assert!(reason.contains("newer convene"), "{reason}");
+    let err = store
+        .save(&loaded.session, loaded.fingerprint)
+        .expect_err("refused");
+    assert!(
+        matches!(err, StoreError::NewerFormat { found: 99, .. }),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&path).expect("read"), text);
+}
+
+#[test]
+fn a_format_older_than_any_written_is_explained() {
+    let text = to_text(&sample("harbour1"))
+        .expect("text")
+        .replace("format: 1", "format: 0");
+    let err = from_text(&text).expect_err("unknown");
+    assert!(err.to_string().contains("format 0"), "{err}");
+}
+
+#[test]
+fn the_listing_skips_backups_and_temp_files_and_names_unreadable_files() {
+    let (_dir, store) = folder();
+    let session = sample("harbour1");
+    let first = store.create(&session).expect("create");
+    store.save(&session, first.fingerprint).expect("save");
+    fs::write(store.dir().join(".harbour1.ron.x1.tmp"), "partial").expect("write");
+    fs::write(store.dir().join("broken.ron"), "(").expect("write");
+    fs::write(store.dir().join("notes.txt"), "hello").expect("write");
+    let listing = store.list().expect("list");
+    let names: Vec<String> = listing
+        .iter()
+        .map(|l| {
+            l.path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(names, ["broken.ron", "harbour1.ron"]);
+    assert!(listing[0].session.is_err());
+    assert!(listing[1].session.is_ok());
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z0-9 ,.'-]{0,40}",
+        any::<String>(),
+        Just("quote \" backslash \\ newline \n tab \t".to_owned()),
+    ]
+}
+
+fn ids() -> impl Strategy<Value = Vec<RecordId>> {
+    prop::collection::vec((1u32..50).prop_map(RecordId), 0..4)
+}
+
+fn date() -> impl Strategy<Value = Option<time::Date>> {
+    prop::option::of(
+        (0i32..3650).prop_map(|d| date!(2024 - 01 - 01) + time::Duration::days(d.into())),
+    )
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    prop_oneof![
+        Just(Status::NotStarted),
+        Just(Status::InProgress),
+        Just(Status::Done),
+        Just(Status::Changed),
+        Just(Status::Dropped),
+    ]
+}
+
+fn body() -> impl Strategy<Value = RecordBody> {
+    let kind = prop_oneof![
+        Just(StrengthKind::Personal),
+        Just(StrengthKind::Practical),
+        Just(StrengthKind::People),
+        Just(StrengthKind::Community),
+    ];
+    let side = prop_oneof![
+        Just(Side::Family),
+        Just(Side::Friend),
+        Just(Side::Community),
+        Just(Side::Professional),
+    ];
+    let invitation = prop_oneof![
+        Just(Invitation::Identified),
+        Just(Invitation::Invited),
+        Just(Invitation::Confirmed),
+        Just(Invitation::Declined),
+        text().prop_map(Invitation::NotInvited),
+    ];
+    let info = prop_oneof![
+        Just(InfoKind::Strength),
+        Just(InfoKind::Worry),
+        Just(InfoKind::BottomLine),
+        Just(InfoKind::Resource),
+    ];
+    let id = prop::option::of((1u32..50).prop_map(RecordId));
+    prop_oneof![
+        (text(), kind, prop::option::of(text()))
+            .prop_map(|(text, kind, theme)| RecordBody::Strength(Strength { text, kind, theme })),
+        (text(), ids()).prop_map(|(text, builds_on)| RecordBody::Dream(Dream { text, builds_on })),
+        (text(), ids()).prop_map(
+            |(text, serves)| RecordBody::DesignStatement(DesignStatement { text, serves })
+        ),
+        (text(), text(), date(), status(), ids()).prop_map(
+            |(action, owner, due, status, serves)| {
+                RecordBody::Agreement(Agreement {
+                    action,
+                    owner,
+                    due,
+                    status,
+                    serves,
+                })
+            }
+        ),
+        (
+            text(),
+            text(),
+            side,
+            text(),
+            invitation,
+            prop::option::of(text())
+        )
+            .prop_map(
+                |(name, relationship, side, role, invitation, interpreter)| {
+                    RecordBody::Participant(Participant {
+                        name,
+                        relationship,
+                        side,
+                        role,
+                        invitation,
+                        needs: Needs {
+                            interpreter,
+                            ..Needs::default()
+                        },
+                    })
+                }
+            ),
+        (text(), info, id.clone()).prop_map(|(text, kind, giver)| RecordBody::InformationItem(
+            InformationItem { text, kind, giver }
+        )),
+        (text(), prop::option::of(text()), id).prop_map(|(text, answer, answered_by)| {
+            RecordBody::Question(Question {
+                text,
+                answer,
+                answered_by,
+            })
+        }),
+        (text(), text(), date(), text(), text(), status()).prop_map(
+            |(text, who, by_when, support, checked_by, status)| {
+                RecordBody::PlanItem(PlanItem {
+                    text,
+                    who,
+                    by_when,
+                    support,
+                    checked_by,
+                    status,
+                })
+            }
+        ),
+        text().prop_map(|text| RecordBody::Note(Note { text })),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn every_kind_of_session_survives_save_and_load(
+        title in text(),
+        ai in any::<bool>(),
+        bodies in prop::collection::vec((body(), 0i64..100_000), 0..12),
+        moves in prop::collection::vec(0usize..5, 0..4),
+    ) {
+        let (_dir, store) = folder();
+        let stages = if ai {
+            ["define", "discovery", "dream", "design", "destiny"]
+        } else {
+            ["planning", "information", "private-family-time", "agreement", "review"]
+        };
+        let start = datetime!(2026-11-25 09:00 UTC);
+        let mut session = Session::new(
+            SessionId::parse("prop1").expect("id"),
+            title,
+            if ai { "appreciative-inquiry" } else { "family-group-conference" },
+            stages[0],
+            start,
+        );
+        for (i, (body, secs)) in bodies.into_iter().enumerate() {
+            session.add(stages[i % 5], body, start + time::Duration::seconds(secs));
+        }
+        for (i, stage) in moves.into_iter().enumerate() {
+            session.move_to_stage(stages[stage], start + time::Duration::minutes(i as i64 + 1));
+        }
+        let created = store.create(&session).expect("create");
+        let loaded = store.load(&session.id).expect("load");
+        prop_assert_eq!(&loaded.session, &session);
+        let saved = store.save(&loaded.session, created.fingerprint).expect("save");
+        prop_assert_eq!(saved.fingerprint, created.fingerprint);
+    }
+}
