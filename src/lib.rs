@@ -2,6 +2,9 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
+pub mod cli;
 pub mod framework;
 pub mod model;
 pub mod store;
+pub mod text;
+pub mod tui;

@@ -1,1 +1,27 @@
-fn main() {}
+//! The `convene` binary: parses the command line and runs a subcommand or the app.
+#![forbid(unsafe_code)]
+
+use clap::Parser;
+use convene::cli::{self, Cli, Context};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // Read the local offset first, while the process has one thread (the `time` crate
+    // refuses to read it later on some platforms).
+    let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    let cli = Cli::parse();
+    let result = Context::from_cli(&cli, offset).and_then(|ctx| match cli.command {
+        Some(command) => cli::run(command, &ctx),
+        None => convene::tui::run(&ctx),
+    });
+    match result {
+        Ok(kind) => kind.into(),
+        Err(e) => {
+            eprintln!("convene: {}", e.message);
+            if let Some(hint) = e.hint {
+                eprintln!("  hint: {hint}");
+            }
+            ExitCode::from(e.kind.code())
+        }
+    }
+}

@@ -201,6 +201,18 @@ pub enum Side {
     Professional,
 }
 
+impl Side {
+    /// A short label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Family => "family",
+            Side::Friend => "friend",
+            Side::Community => "community",
+            Side::Professional => "professional",
+        }
+    }
+}
+
 /// Where an invitation to the conference stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Invitation {
@@ -211,6 +223,19 @@ pub enum Invitation {
     Declined,
     /// Not invited, with the reason (which the family agreed).
     NotInvited(String),
+}
+
+impl Invitation {
+    /// A short label for people (the reason is kept apart).
+    pub fn label(&self) -> &'static str {
+        match self {
+            Invitation::Identified => "identified",
+            Invitation::Invited => "invited",
+            Invitation::Confirmed => "confirmed",
+            Invitation::Declined => "declined",
+            Invitation::NotInvited(_) => "not invited",
+        }
+    }
 }
 
 /// What a participant needs to take part.
@@ -251,6 +276,18 @@ pub enum InfoKind {
     Worry,
     BottomLine,
     Resource,
+}
+
+impl InfoKind {
+    /// A short label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            InfoKind::Strength => "strength",
+            InfoKind::Worry => "worry",
+            InfoKind::BottomLine => "bottom line",
+            InfoKind::Resource => "resource on offer",
+        }
+    }
 }
 
 /// Information shared in the Information stage.

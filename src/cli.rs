@@ -1,0 +1,134 @@
+//! The command line: one clap `Args` struct and one function per subcommand; bare `convene` opens the app.
+
+mod check;
+mod error;
+mod list;
+mod new;
+mod show;
+
+pub use error::{CliError, ExitKind};
+
+use crate::framework::Frameworks;
+use crate::store::Store;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use time::UtcOffset;
+
+/// convene walks a facilitator through a strengths-based session, step by step, and keeps
+/// what the room said.
+///
+/// Run it with no command to open the app. Sessions are RON files, one per session, in the
+/// sessions folder (see `--dir`).
+#[derive(Debug, Parser)]
+#[command(name = "convene", version, about, long_about, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// The sessions folder [default: the platform's data folder, e.g.
+    /// ~/.local/share/convene/sessions]
+    #[arg(long, global = true, env = "CONVENE_DIR", value_name = "PATH")]
+    pub dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    New(new::Args),
+    List(list::Args),
+    Show(show::Args),
+    Check(check::Args),
+}
+
+/// The exit codes, shown at the foot of `--help` and in the README.
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  done
+  1  `check` found problems in one or more files
+  2  the command line was not understood
+  3  no session has that id
+  4  a session file could not be read (the message names file:line:col)
+  5  the sessions folder or a file could not be read or written";
+
+/// What every command needs: where the sessions are, the frameworks, and the local clock.
+pub struct Context {
+    pub dir: PathBuf,
+    pub frameworks: Frameworks,
+    pub offset: UtcOffset,
+}
+
+impl Context {
+    /// Builds the context from the command line: `--dir`, then `CONVENE_DIR`, then the
+    /// platform's data folder; frameworks from the binary and the user's config folder.
+    pub fn from_cli(cli: &Cli, offset: UtcOffset) -> Result<Self, CliError> {
+        let dir = match &cli.dir {
+            Some(dir) => dir.clone(),
+            None => Store::default_dir().ok_or_else(|| {
+                CliError::new(
+                    ExitKind::Storage,
+                    "this system has no data folder for convene; choose one with --dir PATH",
+                )
+            })?,
+        };
+        let frameworks = match user_frameworks_dir() {
+            Some(folder) => {
+                let (frameworks, problems) = Frameworks::with_user_folder(&folder);
+                for problem in problems {
+                    eprintln!("convene: a framework of yours was left out: {problem}");
+                }
+                frameworks
+            }
+            None => Frameworks::embedded(),
+        };
+        Ok(Self {
+            dir,
+            frameworks,
+            offset,
+        })
+    }
+
+    /// The store, creating the folder if needed.
+    pub fn store(&self) -> Result<Store, CliError> {
+        Store::open(&self.dir).map_err(CliError::from)
+    }
+
+    /// A framework's name for people, or its id if it is not known here.
+    pub fn framework_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.frameworks.get(id).map_or(id, |f| f.name.as_str())
+    }
+
+    /// A stage's name for people, or its key if it is not known here.
+    pub fn stage_name<'a>(&'a self, framework: &str, stage: &'a str) -> &'a str {
+        self.frameworks
+            .get(framework)
+            .and_then(|f| f.stage(stage))
+            .map_or(stage, |s| s.name.as_str())
+    }
+}
+
+/// The folder where a user's own frameworks live (`<config>/frameworks`).
+pub fn user_frameworks_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "convene", "convene")
+        .map(|d| d.config_dir().join("frameworks"))
+}
+
+/// Runs a subcommand and returns the exit kind.
+pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
+    match command {
+        Command::New(args) => new::run(args, ctx),
+        Command::List(args) => list::run(args, ctx),
+        Command::Show(args) => show::run(args, ctx),
+        Command::Check(args) => check::run(args, ctx),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

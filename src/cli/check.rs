@@ -1,0 +1,137 @@
+//! `convene check`: validates session files and prints each problem as `file:line:col: reason`.
+
+use super::{CliError, Context, ExitKind};
+use crate::model::{Session, link_problems};
+use crate::store::{Store, load_path};
+use std::path::{Path, PathBuf};
+
+/// Check session files: that each parses, follows a known framework and stage, and that
+/// every link points at a record of the right kind. Exits 1 if any problem is found.
+///
+/// Example: convene check            (every file in the folder)
+/// Example: convene check sessions/k7q2m9xa.ron
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files to check [default: every session file in the folder]
+    pub paths: Vec<PathBuf>,
+}
+
+pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
+    let paths = if args.paths.is_empty() {
+        Store::at(&ctx.dir).files()?
+    } else {
+        args.paths
+    };
+    let mut problems = 0;
+    for path in &paths {
+        for problem in check_file(path, ctx) {
+            println!("{problem}");
+            problems += 1;
+        }
+    }
+    let files = if paths.len() == 1 { "file" } else { "files" };
+    if problems == 0 {
+        println!("All {} {files} read well.", paths.len());
+        Ok(ExitKind::Done)
+    } else {
+        let s = if problems == 1 { "" } else { "s" };
+        eprintln!("{problems} problem{s} in {} {files}.", paths.len());
+        Ok(ExitKind::ProblemsFound)
+    }
+}
+
+/// Every problem in one file, as `file:line:col: reason`.
+pub fn check_file(path: &Path, ctx: &Context) -> Vec<String> {
+    match load_path(path) {
+        Err(e) => vec![match e {
+            crate::store::StoreError::Parse { .. } => e.to_string(),
+            other => format!("{}:1:1: {other}", path.display()),
+        }],
+        Ok(loaded) => {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let mut problems = Vec::new();
+            if let Some(reason) = loaded.read_only {
+                problems.push(format!("{}:1:1: {reason}", path.display()));
+            }
+            problems.extend(
+                meaning_problems(path, &loaded.session, ctx, &text)
+                    .into_iter()
+                    .map(|(line, reason)| format!("{}:{line}:1: {reason}", path.display())),
+            );
+            problems
+        }
+    }
+}
+
+/// Problems in what a well-formed file says, each with the line it is on.
+fn meaning_problems(
+    path: &Path,
+    session: &Session,
+    ctx: &Context,
+    text: &str,
+) -> Vec<(usize, String)> {
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.trim_start().starts_with(needle))
+            .map_or(1, |i| i + 1)
+    };
+    let record_line = |id: u32| {
+        let records = line_of("records:");
+        text.lines()
+            .enumerate()
+            .skip(records)
+            .find(|(_, l)| l.trim() == format!("id: {id},"))
+            .map_or(records, |(i, _)| i + 1)
+    };
+    let mut problems = Vec::new();
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    if stem != session.id.as_str() {
+        problems.push((
+            line_of("id:"),
+            format!(
+                "the id {:?} does not match the file name; convene would save it as {}.ron",
+                session.id.as_str(),
+                session.id
+            ),
+        ));
+    }
+    let Some(framework) = ctx.frameworks.get(&session.framework) else {
+        problems.push((
+            line_of("framework:"),
+            format!("the framework {:?} is not known here", session.framework),
+        ));
+        return problems;
+    };
+    if framework.stage(&session.stage).is_none() {
+        problems.push((
+            line_of("stage:"),
+            format!(
+                "the stage {:?} is not a stage of {}",
+                session.stage, framework.name
+            ),
+        ));
+    }
+    for record in &session.records {
+        if framework.stage(&record.stage).is_none() {
+            problems.push((
+                record_line(record.id.0),
+                format!(
+                    "record {} is in {:?}, which is not a stage of {}",
+                    record.id, record.stage, framework.name
+                ),
+            ));
+        }
+    }
+    for problem in link_problems(session) {
+        let id = match &problem {
+            crate::model::LinkProblem::Missing { from, .. }
+            | crate::model::LinkProblem::WrongKind { from, .. } => from.0,
+            crate::model::LinkProblem::DuplicateId(id) => id.0,
+        };
+        problems.push((record_line(id), problem.to_string()));
+    }
+    problems
+}

@@ -1,0 +1,76 @@
+//! CLI errors: one plain sentence, an optional hint, and a documented exit code.
+
+use crate::store::StoreError;
+use std::process::ExitCode;
+
+/// What kind of ending a command had; each maps to a documented exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitKind {
+    Done,
+    ProblemsFound,
+    Usage,
+    NotFound,
+    Unreadable,
+    Storage,
+}
+
+impl ExitKind {
+    /// The process exit code (see [`super::EXIT_CODES`]).
+    pub fn code(self) -> u8 {
+        match self {
+            ExitKind::Done => 0,
+            ExitKind::ProblemsFound => 1,
+            ExitKind::Usage => 2,
+            ExitKind::NotFound => 3,
+            ExitKind::Unreadable => 4,
+            ExitKind::Storage => 5,
+        }
+    }
+}
+
+impl From<ExitKind> for ExitCode {
+    fn from(kind: ExitKind) -> Self {
+        ExitCode::from(kind.code())
+    }
+}
+
+/// A command that could not finish, told in one sentence.
+#[derive(Debug)]
+pub struct CliError {
+    pub kind: ExitKind,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl CliError {
+    pub fn new(kind: ExitKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        let kind = match &e {
+            StoreError::NotFound(_) => ExitKind::NotFound,
+            StoreError::Parse { .. } | StoreError::NewerFormat { .. } => ExitKind::Unreadable,
+            _ => ExitKind::Storage,
+        };
+        let error = CliError::new(kind, e.to_string());
+        match e {
+            StoreError::NotFound(_) => error.with_hint("`convene list` shows the ids"),
+            StoreError::Parse { .. } => {
+                error.with_hint("the file is left as it is; `convene check` lists every problem")
+            }
+            _ => error,
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Text made safe for a terminal: control characters and escape sequences never reach the screen.
+
+use std::borrow::Cow;
+
+/// Removes terminal escape sequences (CSI, OSC, DCS and the rest) and control characters,
+/// keeping newlines. Tabs become spaces. Text that needs no change is borrowed.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| needs_cleaning(c) && c != '\n') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push(' '),
+            '\u{1b}' => skip_escape(&mut chars),
+            // CSI as a single C1 character.
+            '\u{9b}' => skip_until_final(&mut chars),
+            // OSC, DCS, SOS, PM, APC as single C1 characters: skip to their terminator.
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            c if needs_cleaning(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Like [`clean`], on one line: newlines and runs of spaces become a single space.
+pub fn clean_line(text: &str) -> String {
+    let cleaned = clean(text);
+    let mut out = String::with_capacity(cleaned.len());
+    for word in cleaned.split([' ', '\n']).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn needs_cleaning(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.next() {
+        Some('[') => skip_until_final(chars),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
+        // Two-character sequences (ESC c, ESC 7, ESC ( B …): skip any intermediates and the final.
+        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Skips a CSI sequence's parameters up to and including its final byte (0x40–0x7E).
+fn skip_until_final(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            return;
+        }
+    }
+}
+
+/// Skips an OSC/DCS-style string up to BEL, ST (ESC \) or the C1 ST.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => return,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed_unchanged() {
+        assert!(matches!(
+            clean("Youth workers, 🌱 青少年\nline two"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn a_title_that_sets_the_window_title_is_harmless() {
+        assert_eq!(clean("\u{1b}]0;owned\u{7}Harbour day"), "Harbour day");
+        assert_eq!(clean("\u{1b}]0;owned\u{1b}\\Harbour"), "Harbour");
+    }
+
+    #[test]
+    fn colour_and_cursor_sequences_bells_and_nuls_are_removed() {
+        assert_eq!(clean("\u{1b}[31mred\u{1b}[0m \u{1b}[2J\u{7}ok\0"), "red ok");
+        assert_eq!(clean("a\u{9b}31mb\u{1b}cc\u{7f}"), "abc");
+        assert_eq!(clean("tab\there\r\n"), "tab here\n");
+        assert_eq!(clean("rtl\u{202e}txet"), "rtltxet");
+    }
+
+    #[test]
+    fn an_unfinished_escape_does_not_swallow_the_world_twice() {
+        assert_eq!(clean("before\u{1b}[12"), "before");
+        assert_eq!(clean("\u{1b}"), "");
+    }
+
+    #[test]
+    fn one_line_joins_lines_with_spaces() {
+        assert_eq!(
+            clean_line("  first\n\nsecond  third "),
+            "first second third"
+        );
+    }
+}

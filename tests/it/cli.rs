@@ -1,0 +1,189 @@
+//! The command line, run as the real binary: new, list, show, check, and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn convene(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_convene"))
+        .arg("--dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("CONVENE_DIR")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn examples() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions")
+}
+
+#[test]
+fn new_then_list_shows_the_session() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = convene(dir.path(), &["new", "ai", "Test"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = stdout(&out);
+    let mut lines = printed.lines();
+    let id = lines.next().expect("id line").to_owned();
+    let path = lines.next().expect("path line");
+    assert!(Path::new(path).exists(), "{path}");
+    assert_eq!(
+        Path::new(path).file_name().and_then(|n| n.to_str()),
+        Some(&*format!("{id}.ron"))
+    );
+
+    let out = convene(dir.path(), &["list"]);
+    assert!(out.status.success());
+    let listed = stdout(&out);
+    assert!(
+        listed.contains(&id) && listed.contains("Test") && listed.contains("Define"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn the_title_never_becomes_the_file_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = convene(dir.path(), &["new", "fgc", "../../Smith family"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1);
+    assert!(!names[0].contains("Smith"), "{names:?}");
+}
+
+#[test]
+fn an_unknown_framework_is_a_usage_error_with_the_choices() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = convene(dir.path(), &["new", "retro", "Test"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no framework called \"retro\"") && err.contains("ai, fgc"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_empty_folder_says_how_to_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = convene(dir.path(), &["list"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("convene new ai"), "{}", stdout(&out));
+}
+
+#[test]
+fn the_example_sessions_check_clean_and_show_every_stage() {
+    let out = convene(&examples(), &["check"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(
+        stdout(&out).contains("All 2 files read well"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = convene(&examples(), &["show", "k7q2m9xa"]);
+    assert!(out.status.success());
+    let shown = stdout(&out);
+    for stage in ["Define", "Discovery", "Dream", "Design", "Destiny  ◀ now"] {
+        assert!(shown.contains(stage), "{stage} missing:\n{shown}");
+    }
+    assert!(shown.contains("builds on #"), "{shown}");
+
+    let out = convene(&examples(), &["show", "p3f8h2kd"]);
+    let shown = stdout(&out);
+    assert!(shown.contains("Agreement  ◀ now"), "{shown}");
+    assert!(shown.contains("nothing is written here"), "{shown}");
+}
+
+#[test]
+fn check_names_file_line_and_column_and_exits_1() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = std::fs::read_to_string(examples().join("k7q2m9xa.ron")).expect("example");
+    let broken = dir.path().join("k7q2m9xa.ron");
+    std::fs::write(
+        &broken,
+        good.replacen("format: 1,", "format: 1,\n  title: 7,", 1),
+    )
+    .expect("write");
+    let linked = dir.path().join("p3f8h2kd.ron");
+    let fgc = std::fs::read_to_string(examples().join("p3f8h2kd.ron")).expect("example");
+    std::fs::write(&linked, fgc.replacen("giver: Some(", "giver: Some(9", 1)).expect("write");
+
+    let out = convene(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let printed = stdout(&out);
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines.len(), 2, "{printed}");
+    assert!(
+        lines[0].starts_with(&format!("{}:4:", broken.display())),
+        "{printed}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{}:", linked.display())),
+        "{printed}"
+    );
+    assert!(lines[1].contains("not in the session"), "{printed}");
+    assert!(stderr(&out).contains("2 problems in 2 files"));
+    // Checking never changes a file.
+    assert_eq!(
+        std::fs::read_to_string(&broken).expect("read"),
+        good.replacen("format: 1,", "format: 1,\n  title: 7,", 1)
+    );
+}
+
+#[test]
+fn a_missing_session_exits_3_with_a_hint() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = convene(dir.path(), &["show", "nosuch"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("`convene list` shows the ids"));
+}
+
+#[test]
+fn an_unreadable_session_exits_4_and_names_the_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("bad1.ron"), "(format: 1, id: ").expect("write");
+    let out = convene(dir.path(), &["show", "bad1"]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(stderr(&out).contains("bad1.ron:1:"), "{}", stderr(&out));
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for command in ["new", "list", "show", "check"] {
+        let out = convene(dir.path(), &[command, "--help"]);
+        assert!(out.status.success(), "{command}");
+        assert!(
+            stdout(&out).contains("Example: convene"),
+            "{command}: {}",
+            stdout(&out)
+        );
+    }
+    let out = convene(dir.path(), &["--help"]);
+    assert!(stdout(&out).contains("Exit codes:"));
+}
+
+#[test]
+fn control_characters_in_a_title_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = convene(dir.path(), &["new", "ai", "\u{1b}]0;owned\u{7}Harbour"]);
+    assert!(out.status.success());
+    let listed = stdout(&convene(dir.path(), &["list"]));
+    assert!(
+        !listed.contains('\u{1b}') && !listed.contains('\u{7}'),
+        "{listed:?}"
+    );
+    assert!(listed.contains("Harbour"));
+}
