@@ -2,9 +2,12 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
+pub mod app;
 pub mod cli;
+pub mod effects;
 pub mod framework;
 pub mod model;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod ui;

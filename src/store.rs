@@ -94,6 +94,11 @@ impl Store {
         self.fault = fault;
     }
 
+    /// The failure being simulated, if any.
+    pub fn fault(&self) -> Option<Fault> {
+        self.fault
+    }
+
     /// The file a session lives in.
     pub fn path_of(&self, id: &SessionId) -> PathBuf {
         self.dir.join(format!("{id}.ron"))

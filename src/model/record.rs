@@ -75,6 +75,16 @@ impl RecordKind {
         }
     }
 
+    /// The label with "a" or "an" before it ("an agreement").
+    pub fn with_article(self) -> String {
+        let article = if self.label().starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {}", self.label())
+    }
+
     /// The plural, for headings ("strengths").
     pub fn plural(self) -> &'static str {
         match self {

@@ -1,0 +1,234 @@
+//! The app's state and its one `update` function: messages in, state changed, effects out.
+
+mod dashboard;
+pub mod dates;
+pub mod form;
+pub mod keys;
+mod new_session;
+pub mod picker;
+mod session_view;
+
+pub use dashboard::{Dashboard, Entry};
+pub use new_session::NewSession;
+pub use session_view::{After, Overlay, SessionView};
+
+use crate::framework::Frameworks;
+use crate::store::{Fingerprint, Loaded};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
+use time::{OffsetDateTime, UtcOffset};
+
+/// Something that happened: a key, a paste, the clock, or the result of an effect.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    /// The clock moved on (sent a few times a second).
+    Tick(OffsetDateTime),
+    /// The folder was read.
+    Listed(Vec<Entry>),
+    /// A session was opened or created.
+    Opened(Box<Loaded>),
+    /// A save finished.
+    Saved(Result<Fingerprint, SaveProblem>),
+    /// A save could not go to the session's file, so the words went to a copy.
+    SavedToCopy(PathBuf),
+    /// Something could not be done; the words say what.
+    Failed(String),
+}
+
+/// Why a save did not reach the session's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveProblem {
+    /// The disk or folder refused; the words are kept in memory and tried again.
+    Failed(String),
+    /// Another program changed the file since it was opened.
+    Changed,
+}
+
+/// Work for the runtime: disk and terminal, carried out outside `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Read the folder for the dashboard.
+    List,
+    /// Open a session file.
+    Open(PathBuf),
+    /// Create and save a new session.
+    Create { framework: String, title: String },
+    /// Save the open session.
+    Save,
+    /// Write the open session to a conflict copy beside its file.
+    SaveCopy,
+    /// Hand the terminal back to the shell until resumed.
+    Suspend,
+}
+
+/// A line in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLine {
+    pub text: String,
+    pub problem: bool,
+}
+
+/// Which screen is showing.
+#[derive(Debug)]
+pub enum Screen {
+    Dashboard,
+    NewSession(Box<NewSession>),
+    Session(Box<SessionView>),
+}
+
+/// Everything the app knows; `draw` reads it and `update` changes it.
+#[derive(Debug)]
+pub struct App {
+    pub frameworks: Frameworks,
+    /// The local time offset, for showing times.
+    pub offset: UtcOffset,
+    /// The sessions folder (shown on the dashboard).
+    pub dir: PathBuf,
+    pub now: OffsetDateTime,
+    pub screen: Screen,
+    pub dashboard: Dashboard,
+    pub status: Option<StatusLine>,
+    /// Whether the `?` screen is showing.
+    pub help: bool,
+    pub quit: bool,
+}
+
+impl App {
+    /// The app at the dashboard; the first effect lists the folder.
+    pub fn new(
+        frameworks: Frameworks,
+        offset: UtcOffset,
+        dir: PathBuf,
+        now: OffsetDateTime,
+    ) -> (Self, Vec<Effect>) {
+        let app = Self {
+            frameworks,
+            offset,
+            dir,
+            now,
+            screen: Screen::Dashboard,
+            dashboard: Dashboard::default(),
+            status: None,
+            help: false,
+            quit: false,
+        };
+        (app, vec![Effect::List])
+    }
+
+    /// Says something in the status bar.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusLine {
+            text: text.into(),
+            problem: false,
+        });
+    }
+
+    /// Says what went wrong in the status bar.
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusLine {
+            text: text.into(),
+            problem: true,
+        });
+    }
+
+    /// The open session's view, if a session is open.
+    pub fn session_view(&self) -> Option<&SessionView> {
+        match &self.screen {
+            Screen::Session(view) => Some(view),
+            _ => None,
+        }
+    }
+
+    fn session_view_mut(&mut self) -> Option<&mut SessionView> {
+        match &mut self.screen {
+            Screen::Session(view) => Some(view),
+            _ => None,
+        }
+    }
+
+    /// The local time now.
+    pub fn local_now(&self) -> OffsetDateTime {
+        self.now.to_offset(self.offset)
+    }
+}
+
+/// Changes the state for one message and returns the effects to carry out.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) => {
+            if app.help {
+                if matches!(
+                    key.code,
+                    KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter
+                ) {
+                    app.help = false;
+                }
+                return Vec::new();
+            }
+            if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                return quit(app);
+            }
+            match &mut app.screen {
+                Screen::Dashboard => dashboard::on_key(app, key),
+                Screen::NewSession(_) => new_session::on_key(app, key),
+                Screen::Session(_) => session_view::on_key(app, key),
+            }
+        }
+        Msg::Paste(text) => {
+            match &mut app.screen {
+                Screen::Session(view) => view.paste(&text),
+                Screen::NewSession(form) => form.paste(&text),
+                Screen::Dashboard => app.dashboard.paste(&text),
+            }
+            Vec::new()
+        }
+        Msg::Tick(now) => {
+            app.now = now;
+            match app.session_view_mut() {
+                Some(view) if view.wants_save(now) => vec![Effect::Save],
+                _ => Vec::new(),
+            }
+        }
+        Msg::Listed(entries) => {
+            app.dashboard.set_entries(entries);
+            Vec::new()
+        }
+        Msg::Opened(loaded) => {
+            let Some(framework) = app.frameworks.get(&loaded.session.framework).cloned() else {
+                app.warn(format!(
+                    "This session follows “{}”, a framework not known here; `convene show {}` prints it.",
+                    loaded.session.framework, loaded.session.id
+                ));
+                return Vec::new();
+            };
+            if let Some(reason) = &loaded.read_only {
+                app.warn(reason.clone());
+            } else {
+                app.say(format!(
+                    "Opened “{}”.",
+                    crate::text::clean_line(&loaded.session.title)
+                ));
+            }
+            app.screen = Screen::Session(Box::new(SessionView::new(*loaded, framework)));
+            Vec::new()
+        }
+        Msg::Saved(result) => session_view::on_saved(app, result),
+        Msg::SavedToCopy(path) => session_view::on_saved_to_copy(app, path),
+        Msg::Failed(text) => {
+            app.warn(text);
+            Vec::new()
+        }
+    }
+}
+
+/// Quits from anywhere: an open session saves first, and asks if it cannot.
+fn quit(app: &mut App) -> Vec<Effect> {
+    if app.session_view().is_some() {
+        session_view::leave(app, After::Quit)
+    } else {
+        app.quit = true;
+        Vec::new()
+    }
+}

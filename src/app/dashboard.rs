@@ -1,0 +1,180 @@
+//! The dashboard: every session in the folder, newest first, with a search.
+
+use super::keys::{self, Action};
+use super::{App, Effect, NewSession, Screen};
+use crate::model::{Session, SessionId};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+use std::path::PathBuf;
+use time::{Date, OffsetDateTime};
+
+/// One session file as the dashboard shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub id: Option<SessionId>,
+    pub title: String,
+    pub framework: String,
+    pub stage: String,
+    pub updated: Option<OffsetDateTime>,
+    pub next_due: Option<Date>,
+    /// Why the file could not be read, if it could not.
+    pub problem: Option<String>,
+}
+
+impl Entry {
+    /// The dashboard's line for a readable session.
+    pub fn from_session(path: PathBuf, s: &Session) -> Self {
+        Self {
+            path,
+            id: Some(s.id.clone()),
+            title: crate::text::clean_line(&s.title),
+            framework: s.framework.clone(),
+            stage: s.stage.clone(),
+            updated: Some(s.updated),
+            next_due: s.next_due(),
+            problem: None,
+        }
+    }
+
+    /// The dashboard's line for a file that could not be read.
+    pub fn unreadable(path: PathBuf, problem: String) -> Self {
+        let title = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Self {
+            path,
+            id: None,
+            title,
+            framework: String::new(),
+            stage: String::new(),
+            updated: None,
+            next_due: None,
+            problem: Some(problem),
+        }
+    }
+}
+
+/// The dashboard's state.
+#[derive(Debug, Default)]
+pub struct Dashboard {
+    /// Every file, newest first (unreadable ones last).
+    pub entries: Vec<Entry>,
+    pub selected: usize,
+    /// The search box, while open or holding text.
+    pub search: Option<TextArea<'static>>,
+    /// Whether keys go to the search box.
+    pub searching: bool,
+    /// Whether the folder has been read at least once.
+    pub loaded: bool,
+}
+
+impl Dashboard {
+    /// Replaces the entries, newest first, keeping the selection on the same file.
+    pub fn set_entries(&mut self, mut entries: Vec<Entry>) {
+        let keep = self.visible().get(self.selected).map(|e| e.path.clone());
+        entries.sort_by(|a, b| {
+            (a.problem.is_some(), std::cmp::Reverse(a.updated), &a.path).cmp(&(
+                b.problem.is_some(),
+                std::cmp::Reverse(b.updated),
+                &b.path,
+            ))
+        });
+        self.entries = entries;
+        self.loaded = true;
+        self.selected = keep
+            .and_then(|p| self.visible().iter().position(|e| e.path == p))
+            .unwrap_or(0);
+    }
+
+    /// The search text, lower-cased.
+    pub fn query(&self) -> String {
+        self.search
+            .as_ref()
+            .map(|s| s.lines().join(" ").trim().to_lowercase())
+            .unwrap_or_default()
+    }
+
+    /// The entries that match the search, in order.
+    pub fn visible(&self) -> Vec<&Entry> {
+        let query = self.query();
+        self.entries
+            .iter()
+            .filter(|e| {
+                query.is_empty()
+                    || [&e.title, &e.framework, &e.stage]
+                        .iter()
+                        .any(|field| field.to_lowercase().contains(&query))
+                    || e.id.as_ref().is_some_and(|id| id.as_str().contains(&query))
+            })
+            .collect()
+    }
+
+    pub(super) fn paste(&mut self, text: &str) {
+        if let (true, Some(search)) = (self.searching, self.search.as_mut()) {
+            search.insert_str(crate::text::clean_line(text));
+            self.selected = 0;
+        }
+    }
+}
+
+pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let dashboard = &mut app.dashboard;
+    if dashboard.searching {
+        match key.code {
+            KeyCode::Enter | KeyCode::Down | KeyCode::Up => dashboard.searching = false,
+            KeyCode::Esc => {
+                dashboard.searching = false;
+                dashboard.search = None;
+            }
+            _ => {
+                if let Some(search) = dashboard.search.as_mut() {
+                    search.input(key);
+                }
+            }
+        }
+        dashboard.selected = 0;
+        return Vec::new();
+    }
+    let count = dashboard.visible().len();
+    match keys::resolve(keys::DASHBOARD, key) {
+        Some(Action::Up) => dashboard.selected = dashboard.selected.saturating_sub(1),
+        Some(Action::Down) => {
+            dashboard.selected = (dashboard.selected + 1).min(count.saturating_sub(1))
+        }
+        Some(Action::Open) => {
+            let chosen = dashboard
+                .visible()
+                .get(dashboard.selected)
+                .map(|e| (*e).clone());
+            match chosen {
+                Some(Entry {
+                    problem: Some(problem),
+                    ..
+                }) => {
+                    app.warn(format!(
+                        "This file is kept as it is and cannot be opened: {problem}"
+                    ));
+                }
+                Some(entry) => return vec![Effect::Open(entry.path)],
+                None => app.say("No session here yet: press n to start one."),
+            }
+        }
+        Some(Action::New) => {
+            app.screen = Screen::NewSession(Box::new(NewSession::new(&app.frameworks)))
+        }
+        Some(Action::Filter) => {
+            let mut search = dashboard.search.take().unwrap_or_default();
+            search.set_placeholder_text("title, framework or stage");
+            dashboard.search = Some(search);
+            dashboard.searching = true;
+        }
+        Some(Action::Back) => dashboard.search = None,
+        Some(Action::Help) => app.help = true,
+        Some(Action::Quit) => app.quit = true,
+        Some(Action::Suspend) => return vec![Effect::Suspend],
+        _ => {}
+    }
+    Vec::new()
+}

@@ -1,0 +1,388 @@
+//! The record form: the fields each kind of record asks for, and turning them into a record.
+
+use super::dates::parse_due;
+use super::picker::LinkPicker;
+use crate::model::{InfoKind, Record, RecordBody, RecordId, RecordKind, Side, StrengthKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{TextArea, WrapMode};
+use time::Date;
+
+/// One field of the form.
+#[derive(Debug)]
+pub struct Field {
+    pub label: &'static str,
+    pub input: Input,
+}
+
+/// How a field takes input.
+#[derive(Debug)]
+pub enum Input {
+    /// Free text; multi-line fields take Alt-Enter for a new line.
+    Text {
+        area: Box<TextArea<'static>>,
+        multiline: bool,
+    },
+    /// One of a few options, chosen with 1–n or ←/→.
+    Choice {
+        options: &'static [&'static str],
+        selected: usize,
+    },
+}
+
+impl Input {
+    /// The text typed, lines joined with newlines (empty for a choice).
+    pub fn text(&self) -> String {
+        match self {
+            Input::Text { area, .. } => area.lines().join("\n").trim().to_owned(),
+            Input::Choice { .. } => String::new(),
+        }
+    }
+}
+
+/// What the form wants after a key.
+#[derive(Debug, PartialEq, Eq)]
+pub enum FormOutcome {
+    Continue,
+    Save,
+    Cancel,
+    /// Open the pick list of what the record builds on.
+    Link,
+}
+
+/// A record being added or edited.
+#[derive(Debug)]
+pub struct Form {
+    pub kind: RecordKind,
+    /// The record being edited, or `None` for a new one.
+    pub editing: Option<RecordId>,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// What the record builds on (dreams, designs, agreements).
+    pub links: Vec<RecordId>,
+    /// A message about the field in focus (a date that could not be read).
+    pub error: Option<String>,
+    /// Set while asking whether to throw away what was typed.
+    pub confirm_discard: bool,
+    /// The pick list of what this record builds on, while open.
+    pub picker: Option<LinkPicker>,
+    /// The record as it was, so fields the form does not show are kept.
+    original: Option<RecordBody>,
+    typed_at_start: Vec<String>,
+}
+
+const STRENGTH_KINDS: &[&str] = &["personal", "practical", "people", "community"];
+const SIDES: &[&str] = &["family", "friend", "community", "professional"];
+const INFO_KINDS: &[&str] = &["strength", "worry", "bottom line", "resource on offer"];
+
+fn text(label: &'static str, value: &str, multiline: bool, placeholder: &str) -> Field {
+    let mut area = if value.is_empty() {
+        TextArea::default()
+    } else {
+        TextArea::new(value.lines().map(str::to_owned).collect())
+    };
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_placeholder_text(placeholder);
+    area.set_cursor_line_style(ratatui::style::Style::default());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    Field {
+        label,
+        input: Input::Text {
+            area: Box::new(area),
+            multiline,
+        },
+    }
+}
+
+fn choice(label: &'static str, options: &'static [&'static str], selected: usize) -> Field {
+    Field {
+        label,
+        input: Input::Choice { options, selected },
+    }
+}
+
+fn date_text(date: Option<Date>) -> String {
+    date.map(crate::model::timefmt::format_date)
+        .unwrap_or_default()
+}
+
+const DUE_HINT: &str = "YYYY-MM-DD, +3d, +2w or +1m (optional)";
+
+impl Form {
+    /// A form for a new record of this kind, or for editing `existing`.
+    pub fn new(kind: RecordKind, existing: Option<&Record>) -> Self {
+        let body = existing.map_or_else(|| RecordBody::empty(kind), |r| r.body.clone());
+        let words = "In the speaker's own words";
+        let fields = match &body {
+            RecordBody::Strength(s) => vec![
+                text("Strength", &s.text, true, words),
+                choice(
+                    "Kind",
+                    STRENGTH_KINDS,
+                    StrengthKind::ALL
+                        .iter()
+                        .position(|k| *k == s.kind)
+                        .unwrap_or(0),
+                ),
+            ],
+            RecordBody::Dream(d) => vec![text(
+                "Dream",
+                &d.text,
+                true,
+                "What might be? In the room's words",
+            )],
+            RecordBody::DesignStatement(d) => vec![text(
+                "Design statement",
+                &d.text,
+                true,
+                "A bold statement of what should be, in the present tense",
+            )],
+            RecordBody::Agreement(a) => vec![
+                text("Action", &a.action, true, "What will be done"),
+                text("Owner", &a.owner, false, "Who will do it"),
+                text("Due", &date_text(a.due), false, DUE_HINT),
+            ],
+            RecordBody::Participant(p) => vec![
+                text("Name", &p.name, false, "First name or initials"),
+                text(
+                    "Relationship",
+                    &p.relationship,
+                    false,
+                    "Relationship to the child",
+                ),
+                choice("Side", SIDES, side_index(p.side)),
+                text(
+                    "Role",
+                    &p.role,
+                    false,
+                    "parent, carer, advocate, social worker…",
+                ),
+            ],
+            RecordBody::InformationItem(i) => vec![
+                text("Information", &i.text, true, words),
+                choice("Kind", INFO_KINDS, info_index(i.kind)),
+            ],
+            RecordBody::Question(q) => vec![
+                text("Question", &q.text, true, "The family's question"),
+                text(
+                    "Answer",
+                    q.answer.as_deref().unwrap_or(""),
+                    true,
+                    "The answer, when it is given",
+                ),
+            ],
+            RecordBody::PlanItem(p) => vec![
+                text("What will happen", &p.text, true, "In the family's words"),
+                text("Who", &p.who, false, "Who does it"),
+                text("By when", &date_text(p.by_when), false, DUE_HINT),
+                text("Support", &p.support, false, "Support needed from services"),
+                text("Checked by", &p.checked_by, false, "Who checks it happens"),
+            ],
+            RecordBody::Note(n) => vec![text("Note", &n.text, true, words)],
+        };
+        let typed_at_start = fields.iter().map(|f| f.input.text()).collect();
+        Self {
+            kind,
+            editing: existing.map(|r| r.id),
+            links: body.links(),
+            fields,
+            focus: 0,
+            error: None,
+            confirm_discard: false,
+            picker: None,
+            original: existing.map(|r| r.body.clone()),
+            typed_at_start,
+        }
+    }
+
+    /// Whether anything was typed or changed since the form opened.
+    pub fn has_changes(&self) -> bool {
+        let now: Vec<String> = self.fields.iter().map(|f| f.input.text()).collect();
+        now != self.typed_at_start
+    }
+
+    /// Handles a key; the caller saves or closes on the outcome.
+    pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
+        if self.confirm_discard {
+            return match key.code {
+                KeyCode::Char('y') => FormOutcome::Cancel,
+                _ => {
+                    self.confirm_discard = false;
+                    FormOutcome::Continue
+                }
+            };
+        }
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => {
+                if self.has_changes() {
+                    self.confirm_discard = true;
+                    FormOutcome::Continue
+                } else {
+                    FormOutcome::Cancel
+                }
+            }
+            KeyCode::Enter if alt || key.modifiers.contains(KeyModifiers::SHIFT) => {
+                if let Some(Input::Text {
+                    area,
+                    multiline: true,
+                }) = self.fields.get_mut(self.focus).map(|f| &mut f.input)
+                {
+                    area.insert_newline();
+                }
+                FormOutcome::Continue
+            }
+            KeyCode::Enter => FormOutcome::Save,
+            KeyCode::Tab => {
+                self.focus = (self.focus + 1) % self.fields.len();
+                FormOutcome::Continue
+            }
+            KeyCode::BackTab => {
+                self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+                FormOutcome::Continue
+            }
+            _ if ctrl && key.code == KeyCode::Char('l') => FormOutcome::Link,
+            _ => {
+                self.error = None;
+                match self.fields.get_mut(self.focus).map(|f| &mut f.input) {
+                    Some(Input::Text { area, .. }) => {
+                        area.input(key);
+                    }
+                    Some(Input::Choice { options, selected }) => match key.code {
+                        KeyCode::Char(c @ '1'..='9') => {
+                            let i = c as usize - '1' as usize;
+                            if i < options.len() {
+                                *selected = i;
+                            }
+                        }
+                        KeyCode::Left => {
+                            *selected = (*selected + options.len() - 1) % options.len()
+                        }
+                        KeyCode::Right | KeyCode::Char(' ') => {
+                            *selected = (*selected + 1) % options.len()
+                        }
+                        _ => {}
+                    },
+                    None => {}
+                }
+                FormOutcome::Continue
+            }
+        }
+    }
+
+    /// Pasted text goes into the focused text field (one line in a one-line field).
+    pub fn paste(&mut self, pasted: &str) {
+        if let Some(Input::Text { area, multiline }) =
+            self.fields.get_mut(self.focus).map(|f| &mut f.input)
+        {
+            let text = crate::text::clean(pasted);
+            if *multiline {
+                area.insert_str(text.as_ref());
+            } else {
+                area.insert_str(crate::text::clean_line(&text));
+            }
+        }
+    }
+
+    fn field_text(&self, i: usize) -> String {
+        self.fields
+            .get(i)
+            .map(|f| f.input.text())
+            .unwrap_or_default()
+    }
+
+    fn field_choice(&self, i: usize) -> usize {
+        match self.fields.get(i).map(|f| &f.input) {
+            Some(Input::Choice { selected, .. }) => *selected,
+            _ => 0,
+        }
+    }
+
+    /// The record the form describes, or the field to fix and why. The typed text is kept
+    /// either way.
+    pub fn build(&self, today: Date) -> Result<RecordBody, (usize, String)> {
+        if self.field_text(0).is_empty() {
+            return Err((0, format!("Type the {} first.", self.kind.label())));
+        }
+        let date = |i: usize| parse_due(&self.field_text(i), today).map_err(|e| (i, e));
+        let optional = |i: usize| Some(self.field_text(i)).filter(|t| !t.is_empty());
+        let mut body = self
+            .original
+            .clone()
+            .unwrap_or_else(|| RecordBody::empty(self.kind));
+        match &mut body {
+            RecordBody::Strength(s) => {
+                s.text = self.field_text(0);
+                s.kind = StrengthKind::ALL[self.field_choice(1).min(3)];
+            }
+            RecordBody::Dream(d) => {
+                d.text = self.field_text(0);
+                d.builds_on = self.links.clone();
+            }
+            RecordBody::DesignStatement(d) => {
+                d.text = self.field_text(0);
+                d.serves = self.links.clone();
+            }
+            RecordBody::Agreement(a) => {
+                a.due = date(2)?;
+                a.action = self.field_text(0);
+                a.owner = self.field_text(1);
+                a.serves = self.links.clone();
+            }
+            RecordBody::Participant(p) => {
+                p.name = self.field_text(0);
+                p.relationship = self.field_text(1);
+                p.side = [
+                    Side::Family,
+                    Side::Friend,
+                    Side::Community,
+                    Side::Professional,
+                ][self.field_choice(2).min(3)];
+                p.role = self.field_text(3);
+            }
+            RecordBody::InformationItem(i) => {
+                i.text = self.field_text(0);
+                i.giver = self.links.first().copied();
+                i.kind = [
+                    InfoKind::Strength,
+                    InfoKind::Worry,
+                    InfoKind::BottomLine,
+                    InfoKind::Resource,
+                ][self.field_choice(1).min(3)];
+            }
+            RecordBody::Question(q) => {
+                q.text = self.field_text(0);
+                q.answer = optional(1);
+                q.answered_by = self.links.first().copied();
+            }
+            RecordBody::PlanItem(p) => {
+                p.by_when = date(2)?;
+                p.text = self.field_text(0);
+                p.who = self.field_text(1);
+                p.support = self.field_text(3);
+                p.checked_by = self.field_text(4);
+            }
+            RecordBody::Note(n) => n.text = self.field_text(0),
+        }
+        Ok(body)
+    }
+}
+
+fn side_index(side: Side) -> usize {
+    match side {
+        Side::Family => 0,
+        Side::Friend => 1,
+        Side::Community => 2,
+        Side::Professional => 3,
+    }
+}
+
+fn info_index(kind: InfoKind) -> usize {
+    match kind {
+        InfoKind::Strength => 0,
+        InfoKind::Worry => 1,
+        InfoKind::BottomLine => 2,
+        InfoKind::Resource => 3,
+    }
+}

@@ -1,0 +1,272 @@
+//! Key bindings as data: one table per screen, read by key handling, the footer and the `?` screen.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key asks for, on some screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Open,
+    New,
+    Filter,
+    Quit,
+    Back,
+    Help,
+    Suspend,
+    Add,
+    AddOther,
+    Edit,
+    Delete,
+    Undo,
+    Redo,
+    MoveUp,
+    MoveDown,
+    Link,
+    Theme,
+    ByTheme,
+    NextPrompt,
+    NextStage,
+    PrevStage,
+}
+
+/// One binding: the key, what it does, the words that say so, and whether the footer shows it.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub action: Action,
+    /// The key as people read it ("Ctrl-r", "↑/k").
+    pub keys: &'static str,
+    pub help: &'static str,
+    /// The few words the footer shows, for the keys that matter most.
+    pub footer: Option<&'static str>,
+}
+
+const fn key(
+    c: char,
+    action: Action,
+    keys: &'static str,
+    help: &'static str,
+    footer: Option<&'static str>,
+) -> Binding {
+    Binding {
+        code: KeyCode::Char(c),
+        ctrl: false,
+        action,
+        keys,
+        help,
+        footer,
+    }
+}
+
+const fn ctrl(c: char, action: Action, keys: &'static str, help: &'static str) -> Binding {
+    Binding {
+        code: KeyCode::Char(c),
+        ctrl: true,
+        action,
+        keys,
+        help,
+        footer: None,
+    }
+}
+
+const fn special(
+    code: KeyCode,
+    action: Action,
+    keys: &'static str,
+    help: &'static str,
+    footer: Option<&'static str>,
+) -> Binding {
+    Binding {
+        code,
+        ctrl: false,
+        action,
+        keys,
+        help,
+        footer,
+    }
+}
+
+/// The dashboard's keys.
+pub const DASHBOARD: &[Binding] = &[
+    special(
+        KeyCode::Enter,
+        Action::Open,
+        "Enter",
+        "open the session",
+        Some("open"),
+    ),
+    key('n', Action::New, "n", "start a new session", Some("new")),
+    key(
+        '/',
+        Action::Filter,
+        "/",
+        "find by title, framework or stage",
+        Some("find"),
+    ),
+    special(KeyCode::Up, Action::Up, "↑/k", "move up", None),
+    key('k', Action::Up, "↑/k", "move up", None),
+    special(KeyCode::Down, Action::Down, "↓/j", "move down", None),
+    key('j', Action::Down, "↓/j", "move down", None),
+    key('?', Action::Help, "?", "show every key", Some("keys")),
+    key('q', Action::Quit, "q", "quit", Some("quit")),
+    special(KeyCode::Esc, Action::Back, "Esc", "clear the search", None),
+    ctrl(
+        'z',
+        Action::Suspend,
+        "Ctrl-z",
+        "suspend to the shell (saved first)",
+    ),
+];
+
+/// The session screen's keys.
+pub const SESSION: &[Binding] = &[
+    key('a', Action::Add, "a", "add to this stage", Some("add")),
+    key(
+        'A',
+        Action::AddOther,
+        "A",
+        "add another kind (a note, a question…)",
+        None,
+    ),
+    key('e', Action::Edit, "e", "edit the selected record", None),
+    special(
+        KeyCode::Enter,
+        Action::Edit,
+        "Enter",
+        "edit the selected record",
+        None,
+    ),
+    key(
+        'd',
+        Action::Delete,
+        "d",
+        "delete the selected record (asks; u brings it back)",
+        None,
+    ),
+    key('l', Action::Link, "l", "link to what it builds on", None),
+    key('g', Action::Theme, "g", "set a strength's theme", None),
+    key('t', Action::ByTheme, "t", "group strengths by theme", None),
+    key('K', Action::MoveUp, "K", "move the record up", None),
+    key('J', Action::MoveDown, "J", "move the record down", None),
+    key('u', Action::Undo, "u", "undo", None),
+    ctrl('r', Action::Redo, "Ctrl-r", "redo"),
+    special(
+        KeyCode::Tab,
+        Action::NextPrompt,
+        "Tab",
+        "next prompt",
+        Some("next prompt"),
+    ),
+    key(
+        ']',
+        Action::NextStage,
+        "]",
+        "next stage",
+        Some("next stage"),
+    ),
+    key('[', Action::PrevStage, "[", "previous stage", None),
+    special(
+        KeyCode::Up,
+        Action::Up,
+        "↑/k",
+        "select the record above",
+        None,
+    ),
+    key('k', Action::Up, "↑/k", "select the record above", None),
+    special(
+        KeyCode::Down,
+        Action::Down,
+        "↓/j",
+        "select the record below",
+        None,
+    ),
+    key('j', Action::Down, "↓/j", "select the record below", None),
+    key('?', Action::Help, "?", "show every key", Some("keys")),
+    key('q', Action::Back, "q", "back to all sessions", Some("back")),
+    special(
+        KeyCode::Esc,
+        Action::Back,
+        "Esc",
+        "back to all sessions",
+        None,
+    ),
+    ctrl(
+        'z',
+        Action::Suspend,
+        "Ctrl-z",
+        "suspend to the shell (saved first)",
+    ),
+];
+
+/// The keys of the record form (shown in its footer and on `?`).
+pub const FORM_HELP: &[(&str, &str)] = &[
+    ("Enter", "save"),
+    ("Alt-Enter", "new line"),
+    ("Tab/Shift-Tab", "next/previous field"),
+    ("Ctrl-l", "link to what it builds on"),
+    ("1-4 or ←/→", "choose, in a choice field"),
+    ("Esc", "close (asks if you typed)"),
+];
+
+/// The keys of the new-session form.
+pub const NEW_SESSION_HELP: &[(&str, &str)] = &[
+    ("↑/↓", "choose the framework"),
+    ("Enter", "next / start the session"),
+    ("Esc", "back"),
+];
+
+/// The keys of a pick list.
+pub const PICKER_HELP: &[(&str, &str)] = &[
+    ("↑/↓", "move"),
+    ("Space", "choose or unchoose"),
+    ("Enter", "done"),
+    ("Esc", "cancel"),
+];
+
+/// The action a key asks for on a screen with this table.
+pub fn resolve(table: &[Binding], event: KeyEvent) -> Option<Action> {
+    let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
+    table
+        .iter()
+        .find(|b| b.code == event.code && b.ctrl == ctrl_held)
+        .map(|b| b.action)
+}
+
+/// The bindings to list, one row per distinct key text (↑ and k share a row).
+pub fn rows(table: &[Binding]) -> Vec<(&'static str, &'static str)> {
+    let mut rows: Vec<(&str, &str)> = Vec::new();
+    for b in table {
+        if !rows.iter().any(|(k, _)| *k == b.keys) {
+            rows.push((b.keys, b.help));
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_resolves_to_one_action_per_screen() {
+        for table in [DASHBOARD, SESSION] {
+            for (i, b) in table.iter().enumerate() {
+                let first = table
+                    .iter()
+                    .position(|o| o.code == b.code && o.ctrl == b.ctrl)
+                    .expect("itself");
+                assert_eq!(first, i, "{} is bound twice", b.keys);
+            }
+        }
+    }
+
+    #[test]
+    fn ctrl_keys_do_not_fire_plain_ones() {
+        let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+        assert_eq!(resolve(SESSION, ctrl_r), Some(Action::Redo));
+        let plain_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE);
+        assert_eq!(resolve(SESSION, plain_z), None);
+    }
+}

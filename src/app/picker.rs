@@ -1,0 +1,88 @@
+//! A pick list: choose the records a dream, design statement or agreement builds on.
+
+use crate::model::{RecordId, RecordKind, Session, link_target};
+use crate::text::clean_line;
+use crossterm::event::{KeyCode, KeyEvent};
+
+/// The open pick list.
+#[derive(Debug, Clone)]
+pub struct LinkPicker {
+    /// What is being chosen ("the strengths this dream builds on").
+    pub title: String,
+    /// Every record that may be chosen, with its words.
+    pub candidates: Vec<(RecordId, String)>,
+    pub chosen: Vec<RecordId>,
+    pub cursor: usize,
+}
+
+/// What the pick list wants after a key.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PickerOutcome {
+    Continue,
+    Done,
+    Cancel,
+}
+
+impl LinkPicker {
+    /// The pick list for a record of `kind`, with `chosen` already ticked; `None` if the
+    /// kind builds on nothing.
+    pub fn new(session: &Session, kind: RecordKind, chosen: &[RecordId]) -> Option<Self> {
+        let target = link_target(kind)?;
+        let candidates = session
+            .records
+            .iter()
+            .filter(|r| r.body.kind() == target)
+            .map(|r| (r.id, clean_line(r.body.text())))
+            .collect();
+        let verb = match kind {
+            RecordKind::Dream => "builds on",
+            RecordKind::InformationItem => "was shared by",
+            RecordKind::Question => "was answered by",
+            _ => "serves",
+        };
+        Some(Self {
+            title: format!("The {} this {} {verb}", target.plural(), kind.label()),
+            candidates,
+            chosen: chosen.to_vec(),
+            cursor: 0,
+        })
+    }
+
+    /// Handles a key.
+    pub fn handle_key(&mut self, key: KeyEvent) -> PickerOutcome {
+        match key.code {
+            KeyCode::Esc => PickerOutcome::Cancel,
+            KeyCode::Enter => PickerOutcome::Done,
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.cursor = self.cursor.saturating_sub(1);
+                PickerOutcome::Continue
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                if self.cursor + 1 < self.candidates.len() {
+                    self.cursor += 1;
+                }
+                PickerOutcome::Continue
+            }
+            KeyCode::Char(' ') | KeyCode::Char('x') => {
+                if let Some((id, _)) = self.candidates.get(self.cursor) {
+                    if let Some(at) = self.chosen.iter().position(|c| c == id) {
+                        self.chosen.remove(at);
+                    } else {
+                        self.chosen.push(*id);
+                    }
+                }
+                PickerOutcome::Continue
+            }
+            _ => PickerOutcome::Continue,
+        }
+    }
+
+    /// The chosen ids, in the order the candidates are listed.
+    pub fn chosen_in_order(&self) -> Vec<RecordId> {
+        self.candidates
+            .iter()
+            .map(|(id, _)| *id)
+            .filter(|id| self.chosen.contains(id))
+            .collect()
+    }
+}

@@ -1,0 +1,714 @@
+//! The session screen's state and keys: the stage, its prompt, its records, capture and undo.
+
+use super::form::{Form, FormOutcome};
+use super::keys::{self, Action};
+use super::picker::{LinkPicker, PickerOutcome};
+use super::{App, Effect, SaveProblem, Screen};
+use crate::framework::{Framework, Stage};
+use crate::model::{Record, RecordBody, RecordId, RecordKind, Session, delete_impact, link_target};
+use crate::store::{Fingerprint, Loaded};
+use crate::text::clean_line;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+use std::path::PathBuf;
+use time::{Duration, OffsetDateTime};
+
+/// Where to go once the session is safely saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum After {
+    Dashboard,
+    Quit,
+}
+
+/// A box over the session screen that takes the keys while open.
+#[derive(Debug)]
+pub enum Overlay {
+    Form(Box<Form>),
+    Picker {
+        record: RecordId,
+        picker: LinkPicker,
+    },
+    ConfirmDelete {
+        id: RecordId,
+        text: String,
+        impact: Vec<String>,
+    },
+    Theme {
+        record: RecordId,
+        input: Box<TextArea<'static>>,
+        known: Vec<String>,
+    },
+    KindChoice {
+        kinds: Vec<RecordKind>,
+        selected: usize,
+    },
+    ConfirmLeave {
+        after: After,
+        reason: String,
+    },
+}
+
+/// How many changes `u` can take back.
+const UNDO_DEPTH: usize = 500;
+/// How long after a change the save starts (changes in a burst are saved together).
+const SAVE_DELAY: Duration = Duration::milliseconds(300);
+/// How long to wait before trying a failed save again.
+const RETRY_DELAY: Duration = Duration::seconds(5);
+
+/// An open session.
+#[derive(Debug)]
+pub struct SessionView {
+    pub session: Session,
+    pub framework: Framework,
+    pub path: PathBuf,
+    pub fingerprint: Fingerprint,
+    /// Why the session may not be changed, if it may not.
+    pub read_only: Option<String>,
+    /// Where saves go after another program changed the file.
+    pub conflict_copy: Option<PathBuf>,
+    /// Which of the stage's prompts is showing.
+    pub prompt: usize,
+    /// The selected row of the stage's records.
+    pub selected: usize,
+    /// Whether strengths are grouped by theme.
+    pub by_theme: bool,
+    pub undo: Vec<Session>,
+    pub redo: Vec<Session>,
+    /// Changes not yet on disk.
+    pub dirty: bool,
+    pub changed_at: OffsetDateTime,
+    pub saved_at: Option<OffsetDateTime>,
+    pub save_error: Option<String>,
+    retry_at: Option<OffsetDateTime>,
+    pub overlay: Option<Overlay>,
+    /// Set while waiting for a save before leaving.
+    pub leaving: Option<After>,
+}
+
+impl SessionView {
+    pub fn new(loaded: Loaded, framework: Framework) -> Self {
+        let changed_at = loaded.session.updated;
+        Self {
+            session: loaded.session,
+            framework,
+            path: loaded.path,
+            fingerprint: loaded.fingerprint,
+            read_only: loaded.read_only,
+            conflict_copy: None,
+            prompt: 0,
+            selected: 0,
+            by_theme: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            dirty: false,
+            changed_at,
+            saved_at: None,
+            save_error: None,
+            retry_at: None,
+            overlay: None,
+            leaving: None,
+        }
+    }
+
+    /// The current stage, if the framework knows it.
+    pub fn stage(&self) -> Option<&Stage> {
+        self.framework.stage(&self.session.stage)
+    }
+
+    /// The current stage's records in the order shown: session order, or grouped by theme.
+    pub fn stage_records(&self) -> Vec<&Record> {
+        let mut records: Vec<&Record> = self.session.records_in(&self.session.stage).collect();
+        if self.by_theme {
+            records.sort_by_key(|r| match &r.body {
+                RecordBody::Strength(s) => (
+                    s.theme.is_none(),
+                    s.theme.clone().unwrap_or_default().to_lowercase(),
+                ),
+                _ => (true, String::new()),
+            });
+        }
+        records
+    }
+
+    /// The selected record's id.
+    pub fn selected_id(&self) -> Option<RecordId> {
+        self.stage_records().get(self.selected).map(|r| r.id)
+    }
+
+    /// Whether a save is due now.
+    pub fn wants_save(&self, now: OffsetDateTime) -> bool {
+        self.dirty
+            && self.read_only.is_none()
+            && now - self.changed_at >= SAVE_DELAY
+            && self.retry_at.is_none_or(|at| now >= at)
+    }
+
+    /// Applies a change to the session, keeping what it was for undo.
+    fn change(&mut self, now: OffsetDateTime, f: impl FnOnce(&mut Session)) {
+        self.undo.push(self.session.clone());
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        f(&mut self.session);
+        self.session.updated = now;
+        self.mark_changed(now);
+    }
+
+    fn mark_changed(&mut self, now: OffsetDateTime) {
+        self.dirty = true;
+        self.changed_at = now;
+        self.retry_at = None;
+    }
+
+    fn select(&mut self, id: RecordId) {
+        if let Some(i) = self.stage_records().iter().position(|r| r.id == id) {
+            self.selected = i;
+        }
+    }
+
+    fn clamp_selection(&mut self) {
+        let count = self.stage_records().len();
+        self.selected = self.selected.min(count.saturating_sub(1));
+    }
+
+    pub(super) fn paste(&mut self, text: &str) {
+        match &mut self.overlay {
+            Some(Overlay::Form(form)) => form.paste(text),
+            Some(Overlay::Theme { input, .. }) => {
+                input.insert_str(clean_line(text));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn view(app: &mut App) -> Option<&mut SessionView> {
+    match &mut app.screen {
+        Screen::Session(view) => Some(view),
+        _ => None,
+    }
+}
+
+pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let now = app.now;
+    let today = app.local_now().date();
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    if let Some(overlay) = v.overlay.take() {
+        return on_overlay_key(app, overlay, key, now, today);
+    }
+    let action = keys::resolve(keys::SESSION, key);
+    let changes = matches!(
+        action,
+        Some(
+            Action::Add
+                | Action::AddOther
+                | Action::Edit
+                | Action::Delete
+                | Action::Link
+                | Action::Theme
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::Undo
+                | Action::Redo
+                | Action::NextStage
+                | Action::PrevStage
+        )
+    );
+    if changes && let Some(reason) = v.read_only.clone() {
+        app.warn(format!(
+            "This session is open read-only, so it stays as it is: {reason}"
+        ));
+        return Vec::new();
+    }
+    let count = v.stage_records().len();
+    match action {
+        Some(Action::Up) => v.selected = v.selected.saturating_sub(1),
+        Some(Action::Down) => v.selected = (v.selected + 1).min(count.saturating_sub(1)),
+        Some(Action::NextPrompt) => {
+            let prompts = v.stage().map_or(1, |s| s.prompts.len().max(1));
+            v.prompt = (v.prompt + 1) % prompts;
+        }
+        Some(Action::Add) => return add(app, None),
+        Some(Action::AddOther) => {
+            let kinds = v.stage().map(|s| s.captures.clone()).unwrap_or_default();
+            if kinds.len() > 1 {
+                v.overlay = Some(Overlay::KindChoice { kinds, selected: 0 });
+            } else {
+                return add(app, None);
+            }
+        }
+        Some(Action::Edit) => match v.selected_id().and_then(|id| v.session.record(id)) {
+            Some(record) => {
+                let form = Form::new(record.body.kind(), Some(record));
+                v.overlay = Some(Overlay::Form(Box::new(form)));
+            }
+            None => app.say("Nothing to edit here yet: press a to add."),
+        },
+        Some(Action::Delete) => match v.selected_id().and_then(|id| v.session.record(id)) {
+            Some(record) => {
+                let impact = delete_impact(&v.session, record.id)
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{} {} “{}”",
+                            r.body.kind().label(),
+                            r.id,
+                            clean_line(r.body.text())
+                        )
+                    })
+                    .collect();
+                v.overlay = Some(Overlay::ConfirmDelete {
+                    id: record.id,
+                    text: clean_line(record.body.text()),
+                    impact,
+                });
+            }
+            None => app.say("Nothing to delete here."),
+        },
+        Some(Action::Link) => {
+            let Some(record) = v.selected_id().and_then(|id| v.session.record(id)) else {
+                app.say("Select a record first, then press l to link it.");
+                return Vec::new();
+            };
+            let (id, kind, links) = (record.id, record.body.kind(), record.body.links());
+            match LinkPicker::new(&v.session, kind, &links) {
+                Some(picker) if picker.candidates.is_empty() => {
+                    let target = link_target(kind).map_or("records", |k| k.plural());
+                    app.say(format!(
+                        "No {target} yet to build on; they can be added in their stage."
+                    ));
+                }
+                Some(picker) => v.overlay = Some(Overlay::Picker { record: id, picker }),
+                None => app.say(format!(
+                    "{} is where things start: later records build on it.",
+                    capitalised(&kind.with_article())
+                )),
+            }
+        }
+        Some(Action::Theme) => match v.selected_id().and_then(|id| v.session.record(id)) {
+            Some(Record {
+                id,
+                body: RecordBody::Strength(s),
+                ..
+            }) => {
+                let mut input = TextArea::new(vec![s.theme.clone().unwrap_or_default()]);
+                input.move_cursor(ratatui_textarea::CursorMove::End);
+                input.set_placeholder_text("e.g. Relationships");
+                input.set_cursor_line_style(ratatui::style::Style::default());
+                let mut known: Vec<String> = v
+                    .session
+                    .records
+                    .iter()
+                    .filter_map(|r| match &r.body {
+                        RecordBody::Strength(s) => s.theme.clone(),
+                        _ => None,
+                    })
+                    .collect();
+                known.sort();
+                known.dedup();
+                v.overlay = Some(Overlay::Theme {
+                    record: *id,
+                    input: Box::new(input),
+                    known,
+                });
+            }
+            _ => app.say("Themes group strengths: select a strength, then press g."),
+        },
+        Some(Action::ByTheme) => {
+            v.by_theme = !v.by_theme;
+            v.selected = 0;
+            let words = if v.by_theme {
+                "Grouped by theme."
+            } else {
+                "In the order they were said."
+            };
+            app.say(words);
+        }
+        Some(Action::MoveUp | Action::MoveDown) => {
+            let Some(id) = v.selected_id() else {
+                return Vec::new();
+            };
+            let up = action == Some(Action::MoveUp);
+            let stage = v.session.stage.clone();
+            let positions: Vec<usize> = v
+                .session
+                .records
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.stage == stage)
+                .map(|(i, _)| i)
+                .collect();
+            let Some(at) = positions
+                .iter()
+                .position(|&i| v.session.records[i].id == id)
+            else {
+                return Vec::new();
+            };
+            let other = if up {
+                at.checked_sub(1)
+            } else {
+                Some(at + 1).filter(|&o| o < positions.len())
+            };
+            if let Some(other) = other {
+                let (a, b) = (positions[at], positions[other]);
+                v.change(now, |s| s.records.swap(a, b));
+                v.select(id);
+            }
+        }
+        Some(Action::Undo) => match v.undo.pop() {
+            Some(before) => {
+                v.redo.push(std::mem::replace(&mut v.session, before));
+                v.mark_changed(now);
+                v.clamp_selection();
+                app.say("Undone. Ctrl-r does it again.");
+            }
+            None => app.say("Nothing to undo."),
+        },
+        Some(Action::Redo) => match v.redo.pop() {
+            Some(after) => {
+                v.undo.push(std::mem::replace(&mut v.session, after));
+                v.mark_changed(now);
+                v.clamp_selection();
+                app.say("Done again.");
+            }
+            None => app.say("Nothing to redo."),
+        },
+        Some(action @ (Action::NextStage | Action::PrevStage)) => {
+            let at = v.framework.stage_index(&v.session.stage).unwrap_or(0);
+            let to = if action == Action::NextStage {
+                at + 1
+            } else {
+                at.wrapping_sub(1)
+            };
+            match v
+                .framework
+                .stages
+                .get(to)
+                .map(|s| (s.key.clone(), s.name.clone()))
+            {
+                Some((key, name)) => {
+                    v.change(now, |s| s.move_to_stage(&key, now));
+                    v.prompt = 0;
+                    v.selected = 0;
+                    app.say(format!("Now in {name}."));
+                }
+                None if action == Action::NextStage => {
+                    app.say("This is the last stage. q goes back to all sessions.");
+                }
+                None => app.say("This is the first stage."),
+            }
+        }
+        Some(Action::Help) => app.help = true,
+        Some(Action::Back | Action::Quit) => return leave(app, After::Dashboard),
+        Some(Action::Suspend) => {
+            let mut effects = Vec::new();
+            if v.dirty && v.read_only.is_none() {
+                effects.push(Effect::Save);
+            }
+            effects.push(Effect::Suspend);
+            return effects;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Opens the form to add a record of `kind`, or of the stage's main kind.
+fn add(app: &mut App, kind: Option<RecordKind>) -> Vec<Effect> {
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    let stage_name = v.stage().map(|s| s.name.clone()).unwrap_or_default();
+    match kind.or_else(|| v.stage().and_then(Stage::main_kind)) {
+        Some(kind) => v.overlay = Some(Overlay::Form(Box::new(Form::new(kind, None)))),
+        None => app.say(format!(
+            "{stage_name} belongs to the family: nothing is written here. Their plan is entered at the next stage, in their words."
+        )),
+    }
+    Vec::new()
+}
+
+fn on_overlay_key(
+    app: &mut App,
+    overlay: Overlay,
+    key: KeyEvent,
+    now: OffsetDateTime,
+    today: time::Date,
+) -> Vec<Effect> {
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    match overlay {
+        Overlay::Form(mut form) => {
+            if let Some(mut picker) = form.picker.take() {
+                match picker.handle_key(key) {
+                    PickerOutcome::Continue => form.picker = Some(picker),
+                    PickerOutcome::Done => form.links = picker.chosen_in_order(),
+                    PickerOutcome::Cancel => {}
+                }
+                v.overlay = Some(Overlay::Form(form));
+                return Vec::new();
+            }
+            match form.handle_key(key) {
+                FormOutcome::Continue => v.overlay = Some(Overlay::Form(form)),
+                FormOutcome::Cancel => {}
+                FormOutcome::Link => {
+                    match LinkPicker::new(&v.session, form.kind, &form.links) {
+                        Some(picker) if picker.candidates.is_empty() => {
+                            let target = link_target(form.kind).map_or("records", |k| k.plural());
+                            form.error = Some(format!("No {target} yet to build on."));
+                        }
+                        Some(picker) => form.picker = Some(picker),
+                        None => {
+                            form.error = Some(format!(
+                                "{} does not link to earlier records.",
+                                capitalised(&form.kind.with_article())
+                            ))
+                        }
+                    }
+                    v.overlay = Some(Overlay::Form(form));
+                }
+                FormOutcome::Save => match form.build(today) {
+                    Ok(body) => {
+                        let label = form.kind.label();
+                        let id = match form.editing {
+                            Some(id) => {
+                                v.change(now, |s| {
+                                    if let Some(r) = s.record_mut(id) {
+                                        r.body = body;
+                                    }
+                                });
+                                id
+                            }
+                            None => {
+                                let stage = v.session.stage.clone();
+                                let mut new_id = RecordId::default();
+                                v.change(now, |s| new_id = s.add(&stage, body, now));
+                                new_id
+                            }
+                        };
+                        v.select(id);
+                        let verb = if form.editing.is_some() {
+                            "updated"
+                        } else {
+                            "kept"
+                        };
+                        let mut words = format!("The {label} is {verb}.");
+                        if form.editing.is_none()
+                            && link_target(form.kind).is_some()
+                            && form.links.is_empty()
+                        {
+                            words.push_str(" Press l to link what it builds on.");
+                        }
+                        app.say(words);
+                    }
+                    Err((field, message)) => {
+                        form.focus = field;
+                        form.error = Some(message);
+                        v.overlay = Some(Overlay::Form(form));
+                    }
+                },
+            }
+        }
+        Overlay::Picker { record, mut picker } => match picker.handle_key(key) {
+            PickerOutcome::Continue => v.overlay = Some(Overlay::Picker { record, picker }),
+            PickerOutcome::Cancel => {}
+            PickerOutcome::Done => {
+                let chosen = picker.chosen_in_order();
+                v.change(now, |s| {
+                    if let Some(r) = s.record_mut(record) {
+                        if let Some(list) = r.body.link_list_mut() {
+                            *list = chosen;
+                        } else {
+                            match &mut r.body {
+                                RecordBody::InformationItem(i) => i.giver = chosen.first().copied(),
+                                RecordBody::Question(q) => q.answered_by = chosen.first().copied(),
+                                _ => {}
+                            }
+                        }
+                    }
+                });
+                app.say("Links kept.");
+            }
+        },
+        Overlay::ConfirmDelete { id, text, impact } => match key.code {
+            KeyCode::Char('y') => {
+                v.change(now, |s| {
+                    s.remove(id, now);
+                });
+                v.clamp_selection();
+                app.say(format!("Deleted “{text}”. u brings it back."));
+            }
+            KeyCode::Char('n') | KeyCode::Esc => app.say("Kept as it was."),
+            _ => v.overlay = Some(Overlay::ConfirmDelete { id, text, impact }),
+        },
+        Overlay::Theme {
+            record,
+            mut input,
+            known,
+        } => match key.code {
+            KeyCode::Esc => {}
+            KeyCode::Enter => {
+                let theme = clean_line(&input.lines().join(" "));
+                v.change(now, |s| {
+                    if let Some(Record {
+                        body: RecordBody::Strength(st),
+                        ..
+                    }) = s.record_mut(record)
+                    {
+                        st.theme = Some(theme.clone()).filter(|t| !t.is_empty());
+                    }
+                });
+                app.say(if theme.is_empty() {
+                    "Theme cleared.".to_owned()
+                } else {
+                    format!("Theme set: {theme}.")
+                });
+            }
+            _ => {
+                input.input(key);
+                v.overlay = Some(Overlay::Theme {
+                    record,
+                    input,
+                    known,
+                });
+            }
+        },
+        Overlay::KindChoice {
+            kinds,
+            mut selected,
+        } => match key.code {
+            KeyCode::Esc => {}
+            KeyCode::Up | KeyCode::Char('k') => {
+                selected = selected.saturating_sub(1);
+                v.overlay = Some(Overlay::KindChoice { kinds, selected });
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                selected = (selected + 1).min(kinds.len().saturating_sub(1));
+                v.overlay = Some(Overlay::KindChoice { kinds, selected });
+            }
+            KeyCode::Enter => {
+                let kind = kinds.get(selected).copied();
+                return add(app, kind);
+            }
+            _ => v.overlay = Some(Overlay::KindChoice { kinds, selected }),
+        },
+        Overlay::ConfirmLeave { after, reason } => match key.code {
+            KeyCode::Char('y') => {
+                v.dirty = false;
+                return finish(app, after);
+            }
+            KeyCode::Char('r') => {
+                v.leaving = Some(after);
+                return vec![Effect::Save];
+            }
+            KeyCode::Esc | KeyCode::Char('n') => {
+                v.leaving = None;
+                app.say("Staying with the session. Your words are kept here.");
+            }
+            _ => v.overlay = Some(Overlay::ConfirmLeave { after, reason }),
+        },
+    }
+    Vec::new()
+}
+
+/// Leaves the session once its words are safe: saves first, and asks if that fails.
+pub(super) fn leave(app: &mut App, after: After) -> Vec<Effect> {
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    if let Some(Overlay::Form(form)) = &mut v.overlay
+        && form.has_changes()
+    {
+        form.confirm_discard = true;
+        return Vec::new();
+    }
+    if v.dirty && v.read_only.is_none() {
+        v.leaving = Some(after);
+        return vec![Effect::Save];
+    }
+    finish(app, after)
+}
+
+fn finish(app: &mut App, after: After) -> Vec<Effect> {
+    match after {
+        After::Dashboard => {
+            app.screen = Screen::Dashboard;
+            vec![Effect::List]
+        }
+        After::Quit => {
+            app.quit = true;
+            Vec::new()
+        }
+    }
+}
+
+pub(super) fn on_saved(app: &mut App, result: Result<Fingerprint, SaveProblem>) -> Vec<Effect> {
+    let now = app.now;
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    match result {
+        Ok(fingerprint) => {
+            v.fingerprint = fingerprint;
+            v.dirty = false;
+            v.saved_at = Some(now);
+            v.save_error = None;
+            v.retry_at = None;
+            match view(app).and_then(|v| v.leaving.take()) {
+                Some(after) => finish(app, after),
+                None => Vec::new(),
+            }
+        }
+        Err(SaveProblem::Changed) => vec![Effect::SaveCopy],
+        Err(SaveProblem::Failed(reason)) => {
+            v.save_error = Some(reason.clone());
+            v.retry_at = Some(now + RETRY_DELAY);
+            match v.leaving.take() {
+                Some(after) => {
+                    v.overlay = Some(Overlay::ConfirmLeave {
+                        after,
+                        reason: reason.clone(),
+                    });
+                    app.warn(format!("Not saved yet: {reason}"));
+                }
+                None => app.warn(format!(
+                    "Not saved yet: {reason}. Your words are kept here and convene will try again."
+                )),
+            }
+            Vec::new()
+        }
+    }
+}
+
+pub(super) fn on_saved_to_copy(app: &mut App, path: PathBuf) -> Vec<Effect> {
+    let now = app.now;
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    v.conflict_copy = Some(path);
+    v.dirty = false;
+    v.saved_at = Some(now);
+    v.save_error = None;
+    app.warn(format!(
+        "Another program changed this session's file while it was open. Both are kept: yours is saved as {name}."
+    ));
+    match view(app).and_then(|v| v.leaving.take()) {
+        Some(after) => finish(app, after),
+        None => Vec::new(),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}

@@ -1,0 +1,106 @@
+//! Carries out the app's effects against the sessions folder and turns results into messages.
+
+use crate::app::{App, Effect, Entry, Msg, SaveProblem, Screen};
+use crate::model::{Session, SessionId};
+use crate::store::{Store, StoreError, atomic_write, to_text};
+
+/// Carries out one effect (all but `Suspend`, which the terminal loop owns) and returns
+/// the message that reports it.
+pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
+    match effect {
+        Effect::List => Some(Msg::Listed(list(store))),
+        Effect::Open(path) => Some(match crate::store::load_path(path) {
+            Ok(loaded) => Msg::Opened(Box::new(loaded)),
+            Err(e) => Msg::Failed(format!(
+                "This session could not be opened and is left as it is: {e}"
+            )),
+        }),
+        Effect::Create { framework, title } => Some(create(app, store, framework, title)),
+        Effect::Save => {
+            let view = app.session_view()?;
+            if let Some(copy) = &view.conflict_copy {
+                return Some(match write_copy(&view.session, copy, store) {
+                    Ok(()) => Msg::SavedToCopy(copy.clone()),
+                    Err(e) => Msg::Saved(Err(SaveProblem::Failed(e))),
+                });
+            }
+            Some(Msg::Saved(
+                match store.save(&view.session, view.fingerprint) {
+                    Ok(saved) => Ok(saved.fingerprint),
+                    Err(StoreError::Changed(_)) => Err(SaveProblem::Changed),
+                    Err(e) => Err(SaveProblem::Failed(plain_reason(&e))),
+                },
+            ))
+        }
+        Effect::SaveCopy => {
+            let view = app.session_view()?;
+            let stamp = view.session.updated.unix_timestamp();
+            let copy = store
+                .dir()
+                .join(format!("{}.conflict-{stamp}.ron", view.session.id));
+            Some(match write_copy(&view.session, &copy, store) {
+                Ok(()) => Msg::SavedToCopy(copy),
+                Err(e) => Msg::Saved(Err(SaveProblem::Failed(e))),
+            })
+        }
+        Effect::Suspend => None,
+    }
+}
+
+/// Every session file as a dashboard entry.
+pub fn list(store: &Store) -> Vec<Entry> {
+    match store.list() {
+        Ok(listing) => listing
+            .into_iter()
+            .map(|l| match l.session {
+                Ok(session) => Entry::from_session(l.path, &session),
+                Err(e) => Entry::unreadable(l.path, e.to_string()),
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+fn create(app: &App, store: &Store, framework: &str, title: &str) -> Msg {
+    let Some(framework) = app.frameworks.get(framework) else {
+        return Msg::Failed(format!("There is no framework called {framework:?}."));
+    };
+    let mut rng = fastrand::Rng::new();
+    let id = loop {
+        let id = SessionId::random(&mut rng);
+        if !store.path_of(&id).exists() {
+            break id;
+        }
+    };
+    let session = Session::new(id, title, &framework.id, framework.first_stage(), app.now);
+    match store.create(&session) {
+        Ok(loaded) => Msg::Opened(Box::new(loaded)),
+        Err(e) => Msg::Failed(format!(
+            "The session could not be saved, so it was not started: {}",
+            plain_reason(&e)
+        )),
+    }
+}
+
+fn write_copy(session: &Session, path: &std::path::Path, store: &Store) -> Result<(), String> {
+    let text = to_text(session).map_err(|e| e.to_string())?;
+    atomic_write(path, text.as_bytes(), store.fault()).map_err(|e| e.to_string())
+}
+
+/// The reason a save failed, in a few plain words.
+fn plain_reason(e: &StoreError) -> String {
+    match e {
+        StoreError::Io { source, .. } => match source.kind() {
+            std::io::ErrorKind::StorageFull => "the disk is full".into(),
+            std::io::ErrorKind::PermissionDenied => "the folder may not be written to".into(),
+            std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+            _ => source.to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// Whether the app is showing a session (used by the loop to save on suspend).
+pub fn has_open_session(app: &App) -> bool {
+    matches!(app.screen, Screen::Session(_))
+}

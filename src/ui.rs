@@ -1,0 +1,115 @@
+//! Drawing: a pure function of `&App` into a ratatui frame. Never changes state, never touches the disk.
+
+mod dashboard;
+mod form;
+mod help;
+mod new_session;
+mod session;
+pub mod style;
+
+use crate::app::{App, Screen};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+/// The smallest window the app draws into; below it, a polite request to enlarge.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+
+/// Draws the whole app.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [body, status, footer] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let hints = match &app.screen {
+        Screen::Dashboard => dashboard::draw(app, frame, body),
+        Screen::NewSession(form) => new_session::draw(app, form, frame, body),
+        Screen::Session(view) => session::draw(app, view, frame, body),
+    };
+    draw_status(app, frame, status);
+    draw_footer(&hints, frame, footer);
+    if app.help {
+        help::draw(app, frame, body);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!("Make the window larger to see convene ({MIN_WIDTH}×{MIN_HEIGHT} or more).");
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
+    let right = app
+        .session_view()
+        .map(|v| session::save_state(app, v))
+        .unwrap_or_default();
+    let right_width =
+        u16::try_from(unicode_width::UnicodeWidthStr::width(right.as_str()) + 1).unwrap_or(0);
+    let [left_area, right_area] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(right_width.min(area.width / 2)),
+    ])
+    .areas(area);
+    if let Some(status) = &app.status {
+        let (mark, style) = if status.problem {
+            ("! ", style::PROBLEM)
+        } else {
+            ("", style::STATUS)
+        };
+        let line = Line::from(vec![
+            Span::styled(mark, style),
+            Span::styled(crate::text::clean_line(&status.text), style),
+        ]);
+        frame.render_widget(Paragraph::new(line), left_area);
+    }
+    frame.render_widget(
+        Paragraph::new(Span::styled(right, style::MUTED))
+            .alignment(ratatui::layout::Alignment::Right),
+        right_area,
+    );
+}
+
+/// Key hints as (key, words) pairs, drawn in the footer.
+pub type Hints = Vec<(&'static str, String)>;
+
+fn draw_footer(hints: &Hints, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    for (i, (key, words)) in hints.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled("  ", style::MUTED));
+        }
+        spans.push(Span::styled(*key, style::KEY));
+        spans.push(Span::styled(format!(" {words}"), style::MUTED));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A rectangle centred in `area`, at most `width` × `height`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// The footer hints for a key table: the bindings marked for the footer.
+pub fn hints_from(table: &[crate::app::keys::Binding]) -> Hints {
+    table
+        .iter()
+        .filter_map(|b| b.footer.map(|words| (b.keys, words.to_owned())))
+        .collect()
+}

@@ -1,0 +1,164 @@
+//! The dashboard: every session with its stage, last change and next date; a welcome when empty.
+
+use super::{Hints, style};
+use crate::app::App;
+use crate::app::keys;
+use crate::model::timefmt::{format_date, format_short};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Hints {
+    let dashboard = &app.dashboard;
+    let visible = dashboard.visible();
+    let searching = dashboard.search.is_some();
+    let [header, list] = Layout::vertical([
+        Constraint::Length(if searching { 2 } else { 1 }),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+
+    let count = dashboard.entries.len();
+    let noun = if count == 1 { "session" } else { "sessions" };
+    let mut lines = vec![Line::from(vec![
+        Span::styled("convene", style::ACCENT),
+        Span::styled(format!("  {count} {noun}"), style::TITLE),
+        Span::styled(format!("  in {}", app.dir.display()), style::MUTED),
+    ])];
+    if let Some(search) = &dashboard.search {
+        let query = search.lines().join(" ");
+        let cursor = if dashboard.searching { "▏" } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled("Find: ", style::KEY),
+            Span::raw(crate::text::clean_line(&query)),
+            Span::styled(cursor, style::ACCENT),
+            Span::styled(format!("  ({} shown)", visible.len()), style::MUTED),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), header);
+
+    if dashboard.loaded && dashboard.entries.is_empty() {
+        welcome(frame, list);
+        return vec![
+            ("n", "start your first session".into()),
+            ("?", "keys".into()),
+            ("q", "quit".into()),
+        ];
+    }
+    if dashboard.searching {
+        draw_table(app, &visible, frame, list);
+        return vec![("Enter", "done".into()), ("Esc", "clear the search".into())];
+    }
+    draw_table(app, &visible, frame, list);
+    super::hints_from(keys::DASHBOARD)
+}
+
+fn welcome(frame: &mut Frame, area: Rect) {
+    let text = Text::from(vec![
+        Line::from(Span::styled("Welcome to convene.", style::TITLE)),
+        Line::raw(""),
+        Line::raw("There are no sessions in this folder yet."),
+        Line::raw(""),
+        Line::from(vec![
+            Span::raw("Press "),
+            Span::styled("n", style::KEY),
+            Span::raw(
+                " to start one: an Appreciative Inquiry workshop or a Family Group Conference.",
+            ),
+        ]),
+        Line::raw(""),
+        Line::from(Span::styled(
+            "Everything the room says is saved as you go, in a file on this computer.",
+            style::MUTED,
+        )),
+    ]);
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(style::BORDER);
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}
+
+fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area: Rect) {
+    let wide = area.width >= 70;
+    let height = usize::from(area.height.saturating_sub(1)).max(1);
+    let selected = app.dashboard.selected.min(visible.len().saturating_sub(1));
+    let offset = selected.saturating_sub(height - 1);
+    let rows = visible
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, entry)| {
+            let framework = app.frameworks.get(&entry.framework);
+            let stage = framework.and_then(|f| f.stage(&entry.stage));
+            let stage_text = match (&entry.problem, stage) {
+                (Some(_), _) => "! could not be read".to_owned(),
+                (None, Some(s)) => format!("{} {}", s.symbol, s.name),
+                (None, None) => format!("· {}", entry.stage),
+            };
+            let short =
+                framework.map_or_else(|| entry.framework.clone(), |f| f.short.to_uppercase());
+            let updated = entry
+                .updated
+                .map(|u| format_short(u.to_offset(app.offset)))
+                .unwrap_or_default();
+            let next = entry
+                .next_due
+                .map(format_date)
+                .unwrap_or_else(|| "—".into());
+            let mut cells = vec![
+                Cell::from(entry.title.clone()),
+                Cell::from(short),
+                Cell::from(stage_text),
+            ];
+            if wide {
+                cells.push(Cell::from(updated));
+                cells.push(Cell::from(next));
+            }
+            let row = Row::new(cells);
+            match (i == selected, entry.problem.is_some()) {
+                (true, _) => row.style(style::SELECTED),
+                (false, true) => row.style(style::PROBLEM),
+                _ => row,
+            }
+        });
+    let (widths, header): (Vec<Constraint>, Vec<&str>) = if wide {
+        (
+            vec![
+                Constraint::Fill(1),
+                Constraint::Length(4),
+                Constraint::Length(22),
+                Constraint::Length(16),
+                Constraint::Length(10),
+            ],
+            vec!["Title", "", "Stage", "Last change", "Next date"],
+        )
+    } else {
+        (
+            vec![
+                Constraint::Fill(1),
+                Constraint::Length(4),
+                Constraint::Length(14),
+            ],
+            vec!["Title", "", "Stage"],
+        )
+    };
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(style::MUTED))
+        .column_spacing(1);
+    frame.render_widget(table, area);
+    if visible.is_empty() && app.dashboard.loaded {
+        let [_, below] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "Nothing matches yet; Esc clears the search.",
+                style::MUTED,
+            )),
+            below,
+        );
+    }
+}

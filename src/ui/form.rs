@@ -1,0 +1,334 @@
+//! The boxes over the session screen: the record form, the pick list, questions, the theme.
+
+use super::{Hints, centered, style};
+use crate::app::form::{Form, Input};
+use crate::app::picker::LinkPicker;
+use crate::app::{App, Overlay, SessionView};
+use crate::text::clean_line;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+/// Draws the open overlay and returns its key hints.
+pub fn draw_overlay(
+    app: &App,
+    view: &SessionView,
+    overlay: &Overlay,
+    frame: &mut Frame,
+    area: Rect,
+) -> Hints {
+    let _ = app;
+    match overlay {
+        Overlay::Form(form) => match &form.picker {
+            Some(picker) => draw_picker(picker, frame, area),
+            None => draw_form(form, frame, area),
+        },
+        Overlay::Picker { picker, .. } => draw_picker(picker, frame, area),
+        Overlay::ConfirmDelete { text, impact, .. } => {
+            let mut lines = vec![Line::from(vec![
+                Span::raw("Delete “"),
+                Span::raw(clean_line(text)),
+                Span::raw("”?"),
+            ])];
+            if !impact.is_empty() {
+                lines.push(Line::raw(""));
+                lines.push(Line::from(Span::styled(
+                    "These build on it and will be unlinked:",
+                    style::GENTLE,
+                )));
+                for item in impact {
+                    lines.push(Line::raw(format!("• {}", clean_line(item))));
+                }
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::from(Span::styled(
+                "u brings it back afterwards.",
+                style::MUTED,
+            )));
+            popup(frame, area, " Delete? ", lines);
+            vec![("y", "delete".into()), ("n/Esc", "keep it".into())]
+        }
+        Overlay::Theme { input, known, .. } => {
+            let rect = centered(area, 60, 7);
+            frame.render_widget(Clear, rect);
+            let block = framed(" Theme for this strength ");
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let [field, list] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+            frame.render_widget(input.as_ref(), field);
+            if !known.is_empty() {
+                let names: Vec<String> = known.iter().map(|t| clean_line(t)).collect();
+                frame.render_widget(
+                    Paragraph::new(Span::styled(
+                        format!("Themes so far: {}", names.join(", ")),
+                        style::MUTED,
+                    ))
+                    .wrap(Wrap { trim: true }),
+                    list,
+                );
+            }
+            vec![
+                ("Enter", "set (empty clears)".into()),
+                ("Esc", "cancel".into()),
+            ]
+        }
+        Overlay::KindChoice { kinds, selected } => {
+            let lines = kinds
+                .iter()
+                .enumerate()
+                .map(|(i, k)| {
+                    if i == *selected {
+                        Line::from(Span::styled(
+                            format!("▶ {}", k.with_article()),
+                            style::ACCENT,
+                        ))
+                    } else {
+                        Line::raw(format!("  {}", k.with_article()))
+                    }
+                })
+                .collect();
+            popup(frame, area, " Add… ", lines);
+            vec![
+                ("↑/↓", "choose".into()),
+                ("Enter", "add".into()),
+                ("Esc", "cancel".into()),
+            ]
+        }
+        Overlay::ConfirmLeave { reason, .. } => {
+            let since = view.saved_at.map_or_else(
+                || "since the session was opened".to_owned(),
+                |t| {
+                    let t = t.to_offset(app.offset);
+                    format!("since {:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+                },
+            );
+            let lines = vec![
+                Line::raw(format!(
+                    "The latest changes could not be saved: {}.",
+                    clean_line(reason)
+                )),
+                Line::raw(""),
+                Line::raw(format!(
+                    "They are still here. Leaving now loses what was typed {since}."
+                )),
+            ];
+            popup(frame, area, " Not saved yet ", lines);
+            vec![
+                ("r", "try again".into()),
+                ("Esc", "stay".into()),
+                ("y", "leave anyway".into()),
+            ]
+        }
+    }
+}
+
+fn framed(title: &str) -> Block<'_> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(style::FOCUS_BORDER)
+        .title(Span::styled(title, style::ACCENT))
+}
+
+fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
+    let width = area.width.saturating_sub(4).min(64);
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4)
+        .min(area.height);
+    let rect = centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(framed(title)),
+        rect,
+    );
+}
+
+fn field_height(input: &Input) -> u16 {
+    match input {
+        Input::Text {
+            multiline: true, ..
+        } => 5,
+        _ => 3,
+    }
+}
+
+fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
+    let verb = if form.editing.is_some() {
+        "Edit"
+    } else {
+        "Add"
+    };
+    let title = format!(" {verb} {} ", form.kind.with_article());
+    let wanted: u16 = form
+        .fields
+        .iter()
+        .map(|f| field_height(&f.input))
+        .sum::<u16>()
+        + 4;
+    let rect = centered(
+        area,
+        area.width.saturating_sub(2).min(76),
+        wanted.min(area.height),
+    );
+    frame.render_widget(Clear, rect);
+    let block = framed(&title);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [fields_area, links_area, message_area] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    // Show every field when there is room, else just the one in focus.
+    let all_fit = form
+        .fields
+        .iter()
+        .map(|f| field_height(&f.input))
+        .sum::<u16>()
+        <= fields_area.height;
+    let shown: Vec<usize> = if all_fit {
+        (0..form.fields.len()).collect()
+    } else {
+        vec![form.focus]
+    };
+    let constraints: Vec<Constraint> = shown
+        .iter()
+        .map(|&i| {
+            if all_fit {
+                Constraint::Length(field_height(&form.fields[i].input))
+            } else {
+                Constraint::Fill(1)
+            }
+        })
+        .collect();
+    let areas = Layout::vertical(constraints).split(fields_area);
+    for (slot, &i) in shown.iter().enumerate() {
+        let field = &form.fields[i];
+        let focused = i == form.focus;
+        let mut label = field.label.to_owned();
+        if !all_fit {
+            label = format!("{label} ({} of {})", i + 1, form.fields.len());
+        }
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(if focused {
+                style::FOCUS_BORDER
+            } else {
+                style::BORDER
+            })
+            .title(Span::styled(
+                format!(" {label} "),
+                if focused { style::ACCENT } else { style::MUTED },
+            ));
+        let field_area = areas[slot];
+        let inner = block.inner(field_area);
+        frame.render_widget(block, field_area);
+        match &field.input {
+            Input::Text { area, .. } => {
+                if focused {
+                    frame.render_widget(area.as_ref(), inner);
+                } else {
+                    let text = clean_line(&area.lines().join(" "));
+                    frame.render_widget(Paragraph::new(text), inner);
+                }
+            }
+            Input::Choice { options, selected } => {
+                let mut spans = Vec::new();
+                for (n, option) in options.iter().enumerate() {
+                    let chosen = n == *selected;
+                    let text = format!("{} {}{}", n + 1, if chosen { "● " } else { "○ " }, option);
+                    spans.push(Span::styled(
+                        text,
+                        if chosen { style::ACCENT } else { style::MUTED },
+                    ));
+                    spans.push(Span::raw("  "));
+                }
+                frame.render_widget(
+                    Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
+                    inner,
+                );
+            }
+        }
+    }
+    if crate::model::link_target(form.kind).is_some() {
+        let text = if form.links.is_empty() {
+            "Builds on: nothing linked yet (Ctrl-l to choose)".to_owned()
+        } else {
+            let ids: Vec<String> = form.links.iter().map(ToString::to_string).collect();
+            format!("Builds on: {} (Ctrl-l to change)", ids.join(", "))
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, style::MUTED)), links_area);
+    }
+    if form.confirm_discard {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "Discard what was typed? y discards, any other key keeps editing",
+                style::GENTLE,
+            )),
+            message_area,
+        );
+        return vec![("y", "discard".into()), ("any key", "keep editing".into())];
+    }
+    if let Some(error) = &form.error {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("! {error}"), style::PROBLEM)),
+            message_area,
+        );
+    }
+    let mut hints: Hints = vec![("Enter", "save".into()), ("Alt-Enter", "new line".into())];
+    if form.fields.len() > 1 {
+        hints.push(("Tab", "next field".into()));
+    }
+    if crate::model::link_target(form.kind).is_some() {
+        hints.push(("Ctrl-l", "link".into()));
+    }
+    hints.push(("Esc", "close".into()));
+    hints
+}
+
+fn draw_picker(picker: &LinkPicker, frame: &mut Frame, area: Rect) -> Hints {
+    let height = u16::try_from(picker.candidates.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height)
+        .max(3);
+    let rect = centered(area, area.width.saturating_sub(2).min(76), height);
+    frame.render_widget(Clear, rect);
+    let block = framed(&picker.title);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let rows = usize::from(inner.height.max(1));
+    let offset = picker.cursor.saturating_sub(rows - 1);
+    let lines: Vec<Line> = picker
+        .candidates
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, (id, text))| {
+            let ticked = if picker.chosen.contains(id) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            let line = format!("{ticked} {id} {text}");
+            if i == picker.cursor {
+                Line::from(Span::styled(line, style::SELECTED))
+            } else {
+                Line::raw(line)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    vec![
+        ("Space", "choose".into()),
+        ("Enter", "done".into()),
+        ("Esc", "cancel".into()),
+    ]
+}

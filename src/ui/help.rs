@@ -1,0 +1,58 @@
+//! The `?` screen: every key of the current screen, from the same tables the keys use.
+
+use super::{centered, style};
+use crate::app::keys;
+use crate::app::{App, Screen};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let (title, rows): (&str, Vec<(&str, &str)>) = match &app.screen {
+        Screen::Dashboard => (" Keys: all sessions ", keys::rows(keys::DASHBOARD)),
+        Screen::NewSession(_) => (" Keys: new session ", keys::NEW_SESSION_HELP.to_vec()),
+        Screen::Session(_) => {
+            let mut rows = keys::rows(keys::SESSION);
+            rows.push(("", ""));
+            rows.push(("In the form", ""));
+            rows.extend(keys::FORM_HELP.iter().copied());
+            rows.push(("", ""));
+            rows.push(("In a pick list", ""));
+            rows.extend(keys::PICKER_HELP.iter().copied());
+            (" Keys: this session ", rows)
+        }
+    };
+    let longest = rows
+        .iter()
+        .map(|(k, w)| if w.is_empty() { 0 } else { k.chars().count() })
+        .max()
+        .unwrap_or(0);
+    let width = if area.width < 60 { 6 } else { longest.max(10) };
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .map(|(key, words)| {
+            if words.is_empty() {
+                Line::from(Span::styled((*key).to_owned(), style::TITLE))
+            } else {
+                Line::from(vec![
+                    Span::styled(format!("{key:<width$}  "), style::KEY),
+                    Span::raw(*words),
+                ])
+            }
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        "Esc or ? closes this.",
+        style::MUTED,
+    )));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = centered(area, 72, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(style::FOCUS_BORDER)
+        .title(Span::styled(title, style::ACCENT));
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}

@@ -1,0 +1,464 @@
+//! The session screen: the stage rail, the stage's purpose and prompt, the timer, and its records.
+
+use super::{Hints, style};
+use crate::app::keys;
+use crate::app::{App, SessionView};
+use crate::model::timefmt::format_date;
+use crate::model::{Record, RecordBody, Session};
+use crate::text::clean_line;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hints {
+    let session = &view.session;
+    let stage = view.stage();
+    let [top, rail, rest] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+
+    // Title and timer.
+    let timer = timer_text(app, view, area.width < 60);
+    let timer_width = u16::try_from(timer.0.width() + 1).unwrap_or(0);
+    let [title_area, timer_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(timer_width)]).areas(top);
+    let mut title = vec![Span::styled(clean_line(&session.title), style::TITLE)];
+    if area.width >= 60 {
+        title.push(Span::styled(
+            format!("  {}", view.framework.name),
+            style::MUTED,
+        ));
+    }
+    if view.read_only.is_some() {
+        title.push(Span::styled("  (read-only)", style::PROBLEM));
+    }
+    frame.render_widget(Paragraph::new(Line::from(title)), title_area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(timer.0, timer.1)).alignment(ratatui::layout::Alignment::Right),
+        timer_area,
+    );
+
+    frame.render_widget(Paragraph::new(stage_rail(view, rail.width)), rail);
+
+    // The stage card: purpose and prompt.
+    let Some(stage) = stage else {
+        frame.render_widget(
+            Paragraph::new(format!(
+                "This session is at “{}”, a stage this framework does not have.",
+                session.stage
+            )),
+            rest,
+        );
+        return vec![("q", "back".into())];
+    };
+    let inner_width = rest.width.saturating_sub(2).max(1);
+    let prompt = stage
+        .prompts
+        .get(view.prompt % stage.prompts.len().max(1))
+        .cloned()
+        .unwrap_or_default();
+    let prompt_label = format!(
+        "Ask ({}/{}): ",
+        view.prompt % stage.prompts.len().max(1) + 1,
+        stage.prompts.len()
+    );
+    let show_purpose = rest.height >= 14;
+    let mut card = Vec::new();
+    if show_purpose {
+        card.push(Line::from(Span::styled(
+            stage.purpose.clone(),
+            style::MUTED,
+        )));
+    }
+    card.push(Line::from(vec![
+        Span::styled(prompt_label.clone(), style::KEY),
+        Span::raw(prompt.clone()),
+    ]));
+    let card_height = if show_purpose {
+        wrapped_height(&stage.purpose, inner_width)
+    } else {
+        0
+    } + wrapped_height(&format!("{prompt_label}{prompt}"), inner_width);
+    // The prompt is what the facilitator reads out: it may take all but three rows.
+    let max_card = if show_purpose {
+        rest.height / 2
+    } else {
+        rest.height.saturating_sub(3)
+    }
+    .max(3);
+    let [card_area, records_area] = Layout::vertical([
+        Constraint::Length((card_height + 2).min(max_card)),
+        Constraint::Fill(1),
+    ])
+    .areas(rest);
+    let card_title = format!(" {} {} ", stage.symbol, stage.name);
+    frame.render_widget(
+        Paragraph::new(card).wrap(Wrap { trim: true }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(style::BORDER)
+                .title(Span::styled(card_title, style::ACCENT)),
+        ),
+        card_area,
+    );
+
+    draw_records(view, frame, records_area);
+
+    if let Some(overlay) = &view.overlay {
+        return super::form::draw_overlay(app, view, overlay, frame, area);
+    }
+    let mut hints = Vec::new();
+    match stage.main_kind() {
+        Some(kind) => hints.push(("a", format!("add {}", kind.label()))),
+        None => hints.push(("", "the family's own time".to_owned())),
+    }
+    hints.extend(
+        super::hints_from(keys::SESSION)
+            .into_iter()
+            .filter(|(k, _)| *k != "a"),
+    );
+    if area.width < 60 {
+        hints.retain(|(k, _)| matches!(*k, "a" | "]" | "?" | ""));
+    }
+    hints
+}
+
+/// The right-hand side of the status bar: whether the words are on disk.
+pub fn save_state(app: &App, view: &SessionView) -> String {
+    if view.read_only.is_some() {
+        return "read-only".into();
+    }
+    if view.save_error.is_some() {
+        return "! not saved yet".into();
+    }
+    if view.conflict_copy.is_some() {
+        return "saving to a copy".into();
+    }
+    if view.dirty {
+        return "saving…".into();
+    }
+    match view.saved_at {
+        Some(at) => {
+            let t = at.to_offset(app.offset);
+            format!(
+                "✓ saved {:02}:{:02}:{:02}",
+                t.hour(),
+                t.minute(),
+                t.second()
+            )
+        }
+        None => "✓ all saved".into(),
+    }
+}
+
+/// The timer against the stage's suggested minutes, gentle when time is up. A stage
+/// entered on an earlier day shows that day instead of a count.
+fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::style::Style) {
+    let Some((started, stage)) = view.session.stage_started().zip(view.stage()) else {
+        return (String::new(), style::MUTED);
+    };
+    let elapsed = (app.now - started).whole_seconds().max(0);
+    if elapsed >= 12 * 3600 {
+        let day = crate::model::timefmt::format_date(started.to_offset(app.offset).date());
+        return (
+            if narrow {
+                day
+            } else {
+                format!("in this stage since {day}")
+            },
+            style::MUTED,
+        );
+    }
+    let (m, s) = (elapsed / 60, elapsed % 60);
+    let clock = if m >= 60 {
+        format!("{}:{:02}:{s:02}", m / 60, m % 60)
+    } else {
+        format!("{m}:{s:02}")
+    };
+    let planned = i64::from(stage.minutes);
+    match (m >= planned, narrow) {
+        (false, true) => (format!("{clock}/{planned}m"), style::MUTED),
+        (false, false) => (format!("{clock} of {planned} min"), style::MUTED),
+        (true, true) => (format!("{clock} time is up"), style::GENTLE),
+        (true, false) if m == planned => (
+            format!("{clock} · time is up, when the room is ready"),
+            style::GENTLE,
+        ),
+        (true, false) => (
+            format!("{clock} · {} min past the {planned} planned", m - planned),
+            style::GENTLE,
+        ),
+    }
+}
+
+/// Every stage in order: the current one marked, finished ones ticked.
+fn stage_rail(view: &SessionView, width: u16) -> Line<'static> {
+    let stages = &view.framework.stages;
+    let full: usize = stages.iter().map(|s| s.name.width() + 2).sum::<usize>()
+        + 3 * stages.len().saturating_sub(1)
+        + 2;
+    let compact = full > usize::from(width);
+    let mut spans = Vec::new();
+    for (i, stage) in view.framework.stages.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(
+                if compact { " " } else { " › " },
+                style::MUTED,
+            ));
+        }
+        let current = stage.key == view.session.stage;
+        let finished = view.session.stage_finished(&stage.key);
+        if current {
+            spans.push(Span::styled(
+                format!("▶ {} {}", stage.symbol, stage.name),
+                style::ACCENT,
+            ));
+        } else if finished {
+            let text = if compact {
+                format!("✓{}", stage.symbol)
+            } else {
+                format!("✓ {}", stage.name)
+            };
+            spans.push(Span::styled(text, style::DONE));
+        } else {
+            let text = if compact {
+                stage.symbol.clone()
+            } else {
+                format!("{} {}", stage.symbol, stage.name)
+            };
+            spans.push(Span::styled(text, style::MUTED));
+        }
+    }
+    Line::from(spans)
+}
+
+/// How many lines `text` takes when wrapped to `width` (a close estimate).
+fn wrapped_height(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let mut lines = 0usize;
+    let mut current = 0usize;
+    for word in text.split_whitespace() {
+        let w = word.width();
+        if current == 0 {
+            current = w;
+            lines += 1;
+        } else if current + 1 + w <= width {
+            current += 1 + w;
+        } else {
+            lines += 1;
+            current = w;
+        }
+        while current > width {
+            lines += 1;
+            current -= width;
+        }
+    }
+    u16::try_from(lines.max(1)).unwrap_or(u16::MAX)
+}
+
+/// A row in the records list: a theme heading or a record.
+enum Row<'a> {
+    Heading(String),
+    Record(usize, &'a Record),
+}
+
+fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
+    let records = view.stage_records();
+    let stage = view.stage();
+    let heading = match stage {
+        Some(s) if s.captures.is_empty() => format!(" {} ", s.name),
+        Some(s) => format!(" Captured in {}: {} ", s.name, records.len()),
+        None => String::new(),
+    };
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(style::BORDER)
+        .title(Span::styled(heading, style::TITLE));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if records.is_empty() {
+        let words = match stage.and_then(|s| s.main_kind()) {
+            Some(kind) => format!("Nothing captured in this stage yet. Press a to add {}.", kind.with_article()),
+            None => "Professionals, the coordinator included, leave the room now. Nothing is written in this \
+                     stage: the family makes its own plan, and it is entered at Agreement in the family's words."
+                .to_owned(),
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(words, style::MUTED)).wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let mut rows = Vec::new();
+    let mut last_theme: Option<Option<String>> = None;
+    for (i, record) in records.iter().enumerate() {
+        if view.by_theme {
+            let theme = match &record.body {
+                RecordBody::Strength(s) => s.theme.clone(),
+                _ => None,
+            };
+            if last_theme.as_ref() != Some(&theme) {
+                rows.push(Row::Heading(
+                    theme
+                        .clone()
+                        .map_or_else(|| "No theme yet".into(), |t| clean_line(&t)),
+                ));
+                last_theme = Some(theme);
+            }
+        }
+        rows.push(Row::Record(i, record));
+    }
+    let height = |row: &Row| match row {
+        Row::Heading(_) => 1,
+        Row::Record(_, r) => 1 + u16::from(!details(r, &view.session).is_empty()),
+    };
+    // Scroll so the selected record is in view: walk back from it until the area is full.
+    let selected_row = rows
+        .iter()
+        .position(|r| matches!(r, Row::Record(i, _) if *i == view.selected))
+        .unwrap_or(0);
+    let mut start = selected_row;
+    let mut used = height(&rows[selected_row]);
+    while start > 0 && used + height(&rows[start - 1]) <= inner.height {
+        start -= 1;
+        used += height(&rows[start]);
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    for row in rows.iter().skip(start) {
+        if lines.len() >= usize::from(inner.height) {
+            break;
+        }
+        match row {
+            Row::Heading(theme) => lines.push(Line::from(Span::styled(
+                format!("── {theme}"),
+                style::ACCENT,
+            ))),
+            Row::Record(i, record) => {
+                let chosen = *i == view.selected;
+                let marker = if chosen { "▶ " } else { "  " };
+                let text_style = if chosen {
+                    style::SELECTED
+                } else {
+                    ratatui::style::Style::new()
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(marker, style::ACCENT),
+                    Span::styled(format!("{} ", record.id), style::MUTED),
+                    Span::styled(clean_line(record.body.text()), text_style),
+                ]));
+                let detail = details(record, &view.session);
+                if !detail.is_empty() {
+                    lines.push(Line::from(Span::styled(
+                        format!("    {detail}"),
+                        style::MUTED,
+                    )));
+                }
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(Text::from(lines)), inner);
+}
+
+/// The second line of a record: its kind, owner, date, status, and what it builds on.
+fn details(record: &Record, session: &Session) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    match &record.body {
+        RecordBody::Strength(s) => {
+            parts.push(s.kind.label().into());
+            if let Some(theme) = &s.theme {
+                parts.push(format!("theme: {}", clean_line(theme)));
+            }
+        }
+        RecordBody::Agreement(a) => {
+            if !a.owner.is_empty() {
+                parts.push(clean_line(&a.owner));
+            }
+            if let Some(due) = a.due {
+                parts.push(format!("due {}", format_date(due)));
+            }
+            parts.push(a.status.label().into());
+        }
+        RecordBody::PlanItem(p) => {
+            if !p.who.is_empty() {
+                parts.push(clean_line(&p.who));
+            }
+            if let Some(due) = p.by_when {
+                parts.push(format!("by {}", format_date(due)));
+            }
+            parts.push(p.status.label().into());
+        }
+        RecordBody::Participant(p) => {
+            parts.push(clean_line(&p.relationship));
+            parts.push(p.side.label().into());
+            parts.push(p.invitation.label().into());
+        }
+        RecordBody::InformationItem(i) => parts.push(i.kind.label().into()),
+        RecordBody::Question(q) => {
+            parts.push(q.answer.as_ref().map_or_else(
+                || "not answered yet".into(),
+                |a| format!("answer: {}", clean_line(a)),
+            ));
+        }
+        _ => {}
+    }
+    let links = record.body.links();
+    if !links.is_empty() {
+        let verb = match &record.body {
+            RecordBody::Dream(_) => "builds on",
+            RecordBody::InformationItem(_) => "from",
+            RecordBody::Question(_) => "answered by",
+            _ => "serves",
+        };
+        let named: Vec<String> = links
+            .iter()
+            .map(|id| match session.record(*id) {
+                Some(r) => format!("{id} {}", short(&clean_line(r.body.text()), 32)),
+                None => id.to_string(),
+            })
+            .collect();
+        parts.push(format!("{verb} {}", named.join("; ")));
+    }
+    parts.join(" · ")
+}
+
+/// The first `max` columns of `text`, with an ellipsis when cut.
+fn short(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_estimate_counts_lines() {
+        assert_eq!(wrapped_height("one two three", 7), 2);
+        assert_eq!(wrapped_height("", 10), 1);
+        assert_eq!(wrapped_height("abcdefghij", 4), 3);
+    }
+
+    #[test]
+    fn short_text_keeps_wide_characters_whole() {
+        assert_eq!(short("青少年青少年", 7), "青少年…");
+        assert_eq!(short("short", 10), "short");
+    }
+}

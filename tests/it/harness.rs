@@ -1,0 +1,161 @@
+//! Drives the app without a terminal: keys from a script, effects against a temp folder,
+//! frames through ratatui's TestBackend. The clock is pinned.
+
+use convene::app::{self, App, Effect, Msg};
+use convene::effects::perform;
+use convene::framework::Frameworks;
+use convene::store::Store;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+use time::macros::datetime;
+use time::{Duration, OffsetDateTime, UtcOffset};
+
+pub const START: OffsetDateTime = datetime!(2026-11-25 09:00 UTC);
+
+pub struct Harness {
+    pub app: App,
+    pub store: Store,
+    _dir: tempfile::TempDir,
+}
+
+impl Harness {
+    /// The app on an empty folder.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path().join("sessions")).expect("store");
+        let (app, effects) = App::new(
+            Frameworks::embedded(),
+            UtcOffset::UTC,
+            store.dir().to_owned(),
+            START,
+        );
+        let mut app = app;
+        // The folder is only shown, never used, by the app; a stable path keeps snapshots stable.
+        app.dir = std::path::PathBuf::from("/home/facilitator/sessions");
+        let mut h = Self {
+            app,
+            store,
+            _dir: dir,
+        };
+        h.run(effects);
+        h
+    }
+
+    /// The app on a folder holding the example sessions.
+    pub fn with_examples() -> Self {
+        let h = Self::new();
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+        for entry in std::fs::read_dir(examples).expect("examples") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "ron") {
+                std::fs::copy(&path, h.store.dir().join(path.file_name().expect("name")))
+                    .expect("copy");
+            }
+        }
+        let mut h = h;
+        h.run(vec![Effect::List]);
+        h
+    }
+
+    /// Sends one message and carries out what it asks, as the terminal loop does.
+    pub fn send(&mut self, msg: Msg) {
+        let effects = app::update(&mut self.app, msg);
+        self.run(effects);
+    }
+
+    fn run(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            if let Some(msg) = perform(&self.app, &self.store, &effect) {
+                self.send(msg);
+            }
+        }
+    }
+
+    /// Types a script: plain characters, and `<enter>`, `<esc>`, `<tab>`, `<s-tab>`, `<up>`,
+    /// `<down>`, `<left>`, `<right>`, `<bs>`, `<a-enter>`, `<c-x>` for the rest.
+    pub fn keys(&mut self, script: &str) {
+        for key in parse_keys(script) {
+            self.send(Msg::Key(key));
+        }
+    }
+
+    /// Lets the clock run on, ticking as the loop does (so saves happen).
+    pub fn wait(&mut self, seconds: i64) {
+        for _ in 0..(seconds * 4).max(1) {
+            let now = self.app.now + Duration::milliseconds(250);
+            self.send(Msg::Tick(now));
+        }
+    }
+
+    /// The screen as text, `width` × `height`, with the temp folder's path made stable.
+    pub fn screen(&self, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        terminal
+            .draw(|frame| convene::ui::draw(&self.app, frame))
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..height {
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+                line.push_str(symbol);
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The one session file's text (for a folder with one session).
+    pub fn only_file(&self) -> String {
+        let files = self.store.files().expect("files");
+        assert_eq!(files.len(), 1, "{files:?}");
+        std::fs::read_to_string(&files[0]).expect("read")
+    }
+}
+
+pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
+    let mut keys = Vec::new();
+    let mut chars = script.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<' && chars.peek().is_some_and(|n| n.is_ascii_alphabetic()) {
+            let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+            keys.push(named(&name));
+        } else if c.is_ascii_uppercase() {
+            keys.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT));
+        } else {
+            keys.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+    keys
+}
+
+fn named(name: &str) -> KeyEvent {
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    match name {
+        "enter" => plain(KeyCode::Enter),
+        "esc" => plain(KeyCode::Esc),
+        "tab" => plain(KeyCode::Tab),
+        "s-tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        "up" => plain(KeyCode::Up),
+        "down" => plain(KeyCode::Down),
+        "left" => plain(KeyCode::Left),
+        "right" => plain(KeyCode::Right),
+        "bs" => plain(KeyCode::Backspace),
+        "a-enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT),
+        ctrl if ctrl.starts_with("c-") => {
+            let c = ctrl.chars().nth(2).expect("a key after c-");
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+        }
+        other => panic!("unknown key <{other}>"),
+    }
+}

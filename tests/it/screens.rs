@@ -1,0 +1,163 @@
+//! Every screen, rendered through TestBackend at 80×24 and at 40×12, compared to snapshots.
+
+use crate::harness::Harness;
+
+/// Renders the screen at both sizes and compares each to its snapshot.
+fn both_sizes(name: &str, h: &Harness) {
+    for (w, rows) in [(80, 24), (40, 12)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{rows}"), h.screen(w, rows));
+    }
+}
+
+fn example(id_title: &str) -> Harness {
+    let mut h = Harness::with_examples();
+    h.keys(&format!("/{id_title}<enter><enter>"));
+    assert!(h.app.session_view().is_some(), "opened {id_title}");
+    h
+}
+
+#[test]
+fn dashboard_empty() {
+    both_sizes("dashboard_empty", &Harness::new());
+}
+
+#[test]
+fn dashboard_with_sessions() {
+    both_sizes("dashboard", &Harness::with_examples());
+}
+
+#[test]
+fn dashboard_searching() {
+    let mut h = Harness::with_examples();
+    h.keys("/conf");
+    both_sizes("dashboard_search", &h);
+}
+
+#[test]
+fn new_session_choosing_the_flow() {
+    let mut h = Harness::new();
+    h.keys("n");
+    both_sizes("new_session_flow", &h);
+}
+
+#[test]
+fn new_session_typing_the_title() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour");
+    both_sizes("new_session_title", &h);
+}
+
+#[test]
+fn session_at_define_just_started() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>");
+    both_sizes("session_define", &h);
+}
+
+#[test]
+fn session_discovery_with_strengths_and_time_up() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>]");
+    h.keys("aYouth workers know every child by name<tab>3<enter>");
+    h.keys("aBus drivers notice who travels late 🚌<enter>gSafe places<enter>");
+    h.keys("a青少年 voices shape our plans<tab>4<enter>");
+    h.wait(61 * 60);
+    both_sizes("session_discovery", &h);
+}
+
+#[test]
+fn session_grouped_by_theme() {
+    let mut h = example("harbourside");
+    h.keys("[[[t");
+    both_sizes("session_by_theme", &h);
+}
+
+#[test]
+fn session_destiny_from_the_example() {
+    both_sizes("session_destiny", &example("harbourside"));
+}
+
+#[test]
+fn form_for_a_strength() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>]aParents who run the<a-enter>Friday club<tab><right>");
+    both_sizes("form_strength", &h);
+}
+
+#[test]
+fn form_for_an_agreement_with_a_bad_date() {
+    let mut h = example("harbourside");
+    h.keys("aRun a young people's panel<tab>Jess<tab>next tues<enter>");
+    both_sizes("form_agreement_bad_date", &h);
+}
+
+#[test]
+fn link_picker() {
+    let mut h = example("harbourside");
+    h.keys("[[aA new dream<c-l><down> ");
+    both_sizes("link_picker", &h);
+}
+
+#[test]
+fn confirm_delete() {
+    let mut h = example("harbourside");
+    h.keys("[[[d");
+    both_sizes("confirm_delete", &h);
+}
+
+#[test]
+fn theme_input() {
+    let mut h = example("harbourside");
+    h.keys("[[[g");
+    both_sizes("theme_input", &h);
+}
+
+#[test]
+fn help_screen() {
+    let mut h = example("harbourside");
+    h.keys("?");
+    both_sizes("help_session", &h);
+}
+
+#[test]
+fn conference_private_family_time() {
+    let mut h = example("conference");
+    h.keys("[");
+    both_sizes("fgc_private_family_time", &h);
+}
+
+#[test]
+fn conference_information() {
+    let mut h = example("conference");
+    h.keys("[[");
+    both_sizes("fgc_information", &h);
+}
+
+#[test]
+fn add_another_kind() {
+    let mut h = example("conference");
+    h.keys("[[A");
+    both_sizes("add_another_kind", &h);
+}
+
+#[test]
+fn not_saved_yet_on_leaving() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>");
+    h.store.set_fault(Some(convene::store::Fault::DiskFull));
+    h.keys("aThe topic<enter>q");
+    both_sizes("confirm_leave", &h);
+}
+
+#[test]
+fn a_tiny_terminal_asks_for_more_room_and_never_panics() {
+    let mut h = example("harbourside");
+    insta::assert_snapshot!("too_small_20x5", h.screen(20, 5));
+    for (w, rows) in [(1, 1), (0, 0), (2, 30), (300, 2), (29, 8), (30, 8), (31, 9)] {
+        let _ = h.screen(w, rows);
+    }
+    h.keys("a");
+    for (w, rows) in [(1, 1), (30, 8), (31, 9), (45, 10)] {
+        let _ = h.screen(w, rows);
+    }
+}

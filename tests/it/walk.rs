@@ -1,0 +1,473 @@
+//! The facilitator's walk, driven through `update` as a user would: keys in, files out.
+
+use crate::harness::Harness;
+use convene::app::{Msg, Overlay, Screen};
+use convene::model::{RecordBody, RecordKind, StrengthKind};
+use convene::store::{Fault, Store};
+
+fn view(h: &Harness) -> &convene::app::SessionView {
+    h.app.session_view().expect("a session is open")
+}
+
+fn records_of(h: &Harness, kind: RecordKind) -> Vec<RecordBody> {
+    view(h)
+        .session
+        .records
+        .iter()
+        .filter(|r| r.body.kind() == kind)
+        .map(|r| r.body.clone())
+        .collect()
+}
+
+/// A new AI session, open at Define.
+fn new_ai() -> Harness {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>");
+    h
+}
+
+#[test]
+fn an_empty_folder_welcomes_and_n_starts_a_session_at_its_first_stage() {
+    let mut h = Harness::new();
+    assert!(h.screen(80, 24).contains("Press n to start one"));
+    h.keys("n<enter>Harbour day<enter>");
+    let v = view(&h);
+    assert_eq!(v.session.title, "Harbour day");
+    assert_eq!(v.session.framework, "appreciative-inquiry");
+    assert_eq!(v.session.stage, "define");
+    assert!(h.only_file().contains("title: \"Harbour day\""));
+}
+
+#[test]
+fn the_new_session_form_lists_ai_first_and_can_choose_the_conference() {
+    let mut h = Harness::new();
+    h.keys("n");
+    let Screen::NewSession(form) = &h.app.screen else {
+        panic!("form")
+    };
+    assert_eq!(form.choices[0], "appreciative-inquiry");
+    h.keys("<down><enter><enter>");
+    let Screen::NewSession(form) = &h.app.screen else {
+        panic!("still the form")
+    };
+    assert!(form.error.as_deref().is_some_and(|e| e.contains("title")));
+    h.keys("Conference for J.<enter>");
+    assert_eq!(view(&h).session.stage, "planning");
+}
+
+#[test]
+fn a_whole_workshop_walks_from_define_to_destiny_and_every_word_is_saved() {
+    let mut h = new_ai();
+    h.keys("aEvery young person has trusted adults and safe places<enter>");
+    h.keys("]aYouth workers know every child by name<tab>3<enter>");
+    h.keys("]aEvery child has a trusted adult<c-l> <enter><enter>");
+    h.keys("]aWe share what we know the same day<c-l> <enter><enter>");
+    h.keys("]aStart a weekly huddle<tab>Priya (youth service)<tab>+2w<c-l> <enter><enter>");
+    h.wait(1);
+
+    let v = view(&h);
+    assert_eq!(v.session.stage, "destiny");
+    assert!(!v.dirty, "saved within a second");
+    let strength = v
+        .session
+        .records
+        .iter()
+        .find(|r| r.body.kind() == RecordKind::Strength)
+        .expect("strength");
+    let RecordBody::Strength(s) = &strength.body else {
+        unreachable!()
+    };
+    assert_eq!(s.kind, StrengthKind::People);
+    let dreams = records_of(&h, RecordKind::Dream);
+    let [RecordBody::Dream(dream)] = dreams.as_slice() else {
+        panic!("one dream: {dreams:?}")
+    };
+    assert_eq!(dream.builds_on, vec![strength.id]);
+    let agreements = records_of(&h, RecordKind::Agreement);
+    let [RecordBody::Agreement(agreement)] = agreements.as_slice() else {
+        panic!("one agreement: {agreements:?}")
+    };
+    assert_eq!(agreement.owner, "Priya (youth service)");
+    assert_eq!(agreement.due, Some(time::macros::date!(2026 - 12 - 09)));
+    assert_eq!(agreement.serves.len(), 1);
+    assert!(convene::model::link_problems(&v.session).is_empty());
+
+    // What is on disk is what is on screen.
+    let on_disk = Store::at(h.store.dir())
+        .load(&v.session.id)
+        .expect("loads")
+        .session;
+    assert_eq!(on_disk, v.session);
+    assert_eq!(on_disk.history.len(), 5);
+}
+
+#[test]
+fn a_strength_is_personal_unless_another_kind_is_chosen() {
+    let mut h = new_ai();
+    h.keys("]aListening first<enter>aBus drivers who notice<tab><right><right><enter>");
+    let kinds: Vec<StrengthKind> = records_of(&h, RecordKind::Strength)
+        .into_iter()
+        .map(|b| match b {
+            RecordBody::Strength(s) => s.kind,
+            _ => unreachable!(),
+        })
+        .collect();
+    assert_eq!(kinds, [StrengthKind::Personal, StrengthKind::People]);
+}
+
+#[test]
+fn alt_enter_adds_a_line_and_enter_saves() {
+    let mut h = new_ai();
+    h.keys("]aFirst line<a-enter>second line<enter>");
+    assert_eq!(
+        view(&h).session.records[0].body.text(),
+        "First line\nsecond line"
+    );
+}
+
+#[test]
+fn esc_with_typed_text_asks_before_discarding() {
+    let mut h = new_ai();
+    h.keys("]aHalf a thought<esc>");
+    let Some(Overlay::Form(form)) = &view(&h).overlay else {
+        panic!("the form stays")
+    };
+    assert!(form.confirm_discard);
+    assert!(h.screen(80, 24).contains("Discard what was typed?"));
+    h.keys("n");
+    assert!(matches!(&view(&h).overlay, Some(Overlay::Form(f)) if !f.confirm_discard));
+    h.keys("<esc>y");
+    assert!(view(&h).overlay.is_none());
+    assert!(view(&h).session.records.is_empty());
+    // Esc on an empty form closes it at once.
+    h.keys("a<esc>");
+    assert!(view(&h).overlay.is_none());
+}
+
+#[test]
+fn a_bad_due_date_gets_a_clear_message_and_keeps_the_text() {
+    let mut h = new_ai();
+    h.keys("]]]]aRun a young people's panel<tab>Jess<tab>next tues<enter>");
+    let Some(Overlay::Form(form)) = &view(&h).overlay else {
+        panic!("form stays open")
+    };
+    assert_eq!(form.focus, 2);
+    assert!(
+        form.error
+            .as_deref()
+            .is_some_and(|e| e.contains("+3d, +2w or +1m"))
+    );
+    assert_eq!(form.fields[2].input.text(), "next tues");
+    assert_eq!(form.fields[0].input.text(), "Run a young people's panel");
+    h.keys(&"<bs>".repeat(9));
+    h.keys("2026-12-01<enter>");
+    assert!(view(&h).overlay.is_none());
+    assert_eq!(
+        view(&h).session.records[0].body.due(),
+        Some(time::macros::date!(2026 - 12 - 01))
+    );
+}
+
+#[test]
+fn delete_asks_names_what_builds_on_it_and_u_brings_it_back() {
+    let mut h = new_ai();
+    h.keys("]aYouth workers know every child<enter>]aEvery child has a trusted adult<c-l> <enter><enter>[");
+    h.keys("d");
+    let Some(Overlay::ConfirmDelete { impact, .. }) = &view(&h).overlay else {
+        panic!("asks")
+    };
+    assert_eq!(impact.len(), 1);
+    assert!(impact[0].contains("Every child has a trusted adult"));
+    h.keys("n");
+    assert_eq!(view(&h).session.records.len(), 2);
+    h.keys("dy");
+    assert_eq!(view(&h).session.records.len(), 1);
+    assert_eq!(
+        records_of(&h, RecordKind::Dream).first().map(|d| d.links()),
+        Some(vec![])
+    );
+    h.keys("u");
+    assert_eq!(view(&h).session.records.len(), 2);
+    assert_eq!(
+        records_of(&h, RecordKind::Dream)[0].links().len(),
+        1,
+        "the link comes back too"
+    );
+    h.keys("<c-r>");
+    assert_eq!(view(&h).session.records.len(), 1);
+}
+
+#[test]
+fn undo_and_redo_cover_every_change_including_stage_moves() {
+    let mut h = new_ai();
+    h.keys("]");
+    assert_eq!(view(&h).session.stage, "discovery");
+    h.keys("u");
+    assert_eq!(view(&h).session.stage, "define");
+    h.keys("<c-r>");
+    assert_eq!(view(&h).session.stage, "discovery");
+    h.keys("u u u");
+    assert!(
+        h.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Nothing to undo"))
+    );
+}
+
+#[test]
+fn e_edits_and_k_j_move_records() {
+    let mut h = new_ai();
+    h.keys("]aOne<enter>aTwo<enter>aThree<enter>");
+    h.keys("K");
+    let texts = |h: &Harness| {
+        view(h)
+            .session
+            .records
+            .iter()
+            .map(|r| r.body.text().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(texts(&h), ["One", "Three", "Two"]);
+    h.keys("J");
+    assert_eq!(texts(&h), ["One", "Two", "Three"]);
+    h.keys("kk e<bs><bs><bs>First<enter>");
+    assert_eq!(texts(&h), ["First", "Two", "Three"]);
+}
+
+#[test]
+fn themes_group_strengths() {
+    let mut h = new_ai();
+    h.keys("]aOne<enter>aTwo<enter>aThree<enter>");
+    h.keys("gSafe places<enter>kkgRelationships<enter>");
+    h.keys("t");
+    let order: Vec<String> = view(&h)
+        .stage_records()
+        .iter()
+        .map(|r| r.body.text().to_owned())
+        .collect();
+    assert_eq!(order, ["One", "Three", "Two"]);
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("── Relationships") && screen.contains("── No theme yet"),
+        "{screen}"
+    );
+    h.keys("j j g");
+    assert!(matches!(view(&h).overlay, Some(Overlay::Theme { .. })));
+}
+
+#[test]
+fn tab_shows_the_next_prompt_and_wraps_round() {
+    let mut h = new_ai();
+    let prompts = view(&h).stage().expect("stage").prompts.clone();
+    assert!(h.screen(80, 24).contains(&prompts[0][..30]));
+    h.keys("<tab>");
+    assert!(h.screen(80, 24).contains(&prompts[1][..30]));
+    h.keys(&"<tab>".repeat(prompts.len() - 1));
+    assert_eq!(view(&h).prompt, 0);
+}
+
+#[test]
+fn moving_between_stages_keeps_records_where_they_were_made() {
+    let mut h = new_ai();
+    h.keys("]aA strength<enter>]]");
+    assert_eq!(view(&h).session.stage, "design");
+    assert!(view(&h).stage_records().is_empty());
+    h.keys("[[");
+    assert_eq!(view(&h).stage_records().len(), 1);
+    assert!(view(&h).session.stage_finished("dream"));
+    h.keys("[[");
+    assert!(
+        h.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("first stage"))
+    );
+}
+
+#[test]
+fn the_timer_counts_and_says_gently_when_time_is_up() {
+    let mut h = new_ai();
+    assert!(h.screen(80, 24).contains("0:00 of 30 min"));
+    h.wait(31 * 60);
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("31:00 · 1 min past the 30 planned"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn q_saves_then_leaves_and_q_again_quits() {
+    let mut h = new_ai();
+    h.keys("aThe topic<enter>q");
+    assert!(matches!(h.app.screen, Screen::Dashboard));
+    assert!(h.only_file().contains("The topic"));
+    assert!(h.screen(80, 24).contains("Harbour day"));
+    h.keys("q");
+    assert!(h.app.quit);
+}
+
+#[test]
+fn a_failed_save_keeps_the_words_says_so_and_retries() {
+    let mut h = new_ai();
+    h.store.set_fault(Some(Fault::DiskFull));
+    h.keys("aWords worth keeping<enter>");
+    h.wait(1);
+    assert!(view(&h).dirty);
+    let status = h.app.status.clone().expect("status");
+    assert!(
+        status.problem && status.text.contains("the disk is full"),
+        "{status:?}"
+    );
+    assert!(h.screen(80, 24).contains("! not saved yet"));
+    assert!(!h.only_file().contains("Words worth keeping"));
+    h.store.set_fault(None);
+    h.wait(6);
+    assert!(!view(&h).dirty);
+    assert!(h.only_file().contains("Words worth keeping"));
+}
+
+#[test]
+fn quitting_with_words_that_cannot_be_saved_asks_first() {
+    let mut h = new_ai();
+    h.store.set_fault(Some(Fault::PermissionDenied));
+    h.keys("aWords worth keeping<enter>q");
+    assert!(matches!(
+        view(&h).overlay,
+        Some(Overlay::ConfirmLeave { .. })
+    ));
+    assert!(h.screen(80, 24).contains("Not saved yet"));
+    h.keys("<esc>");
+    assert!(view(&h).overlay.is_none());
+    h.store.set_fault(None);
+    h.keys("q");
+    assert!(matches!(h.app.screen, Screen::Dashboard));
+    assert!(h.only_file().contains("Words worth keeping"));
+}
+
+#[test]
+fn a_file_changed_elsewhere_is_kept_and_our_words_go_to_a_copy() {
+    let mut h = new_ai();
+    let path = h.store.files().expect("files")[0].clone();
+    let theirs = h
+        .only_file()
+        .replace("Harbour day", "Harbour day (their edit)");
+    std::fs::write(&path, &theirs).expect("their edit");
+    h.keys("aOur words<enter>");
+    h.wait(1);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+    let copy = view(&h).conflict_copy.clone().expect("a copy");
+    assert!(
+        std::fs::read_to_string(copy)
+            .expect("copy")
+            .contains("Our words")
+    );
+    assert!(
+        h.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Both are kept"))
+    );
+}
+
+#[test]
+fn private_family_time_captures_nothing() {
+    let mut h = Harness::new();
+    h.keys("n<down><enter>Conference for J.<enter>]]");
+    assert_eq!(view(&h).session.stage, "private-family-time");
+    h.keys("aA professional's note<enter>");
+    assert!(view(&h).overlay.is_none());
+    assert!(view(&h).session.records.is_empty());
+    assert!(
+        h.screen(80, 24)
+            .contains("Professionals, the coordinator included, leave the room")
+    );
+}
+
+#[test]
+fn a_newer_file_opens_read_only_and_refuses_changes() {
+    let mut h = Harness::with_examples();
+    let path = h.store.dir().join("k7q2m9xa.ron");
+    let text = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("format: 1", "format: 7");
+    std::fs::write(&path, &text).expect("write");
+    h.send(Msg::Listed(convene::effects::list(&h.store)));
+    h.keys("/harbourside<enter><enter>");
+    assert!(view(&h).read_only.is_some());
+    h.keys("aMore<enter>]");
+    assert_eq!(view(&h).session.stage, "destiny");
+    assert!(
+        h.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("read-only"))
+    );
+    h.wait(2);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+}
+
+#[test]
+fn the_dashboard_lists_newest_first_and_finds_by_text() {
+    let mut h = Harness::with_examples();
+    let titles: Vec<&str> = h
+        .app
+        .dashboard
+        .visible()
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert!(titles[0].starts_with("Conference for J."), "{titles:?}");
+    h.keys("/harbourside");
+    assert_eq!(h.app.dashboard.visible().len(), 1);
+    h.keys("<esc>");
+    assert_eq!(h.app.dashboard.visible().len(), 2);
+}
+
+#[test]
+fn an_unreadable_file_is_listed_named_and_never_opened() {
+    let mut h = Harness::new();
+    std::fs::write(h.store.dir().join("broken.ron"), "(format: 1,").expect("write");
+    h.send(Msg::Listed(convene::effects::list(&h.store)));
+    assert!(h.screen(80, 24).contains("! could not be read"));
+    h.keys("<enter>");
+    assert!(matches!(h.app.screen, Screen::Dashboard));
+    assert!(
+        h.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.problem && s.text.contains("broken.ron:"))
+    );
+}
+
+#[test]
+fn pasted_text_lands_in_the_form_without_escape_sequences() {
+    let mut h = new_ai();
+    h.keys("a");
+    h.send(Msg::Paste("From the room:\u{1b}[31m red\u{7}".into()));
+    h.keys("<enter>");
+    assert_eq!(
+        view(&h).session.records[0].body.text(),
+        "From the room: red"
+    );
+}
+
+#[test]
+fn a_failure_message_reaches_the_status_bar() {
+    let mut h = Harness::new();
+    h.send(Msg::Failed("The folder could not be read.".into()));
+    assert!(h.screen(80, 24).contains("! The folder could not be read."));
+}
+
+#[test]
+fn question_mark_shows_every_key_of_the_screen() {
+    let mut h = new_ai();
+    h.keys("?");
+    let screen = h.screen(80, 40);
+    for key in convene::app::keys::SESSION {
+        assert!(screen.contains(key.help), "{} missing", key.help);
+    }
+    h.keys("<esc>");
+    assert!(!h.app.help);
+}
