@@ -92,6 +92,8 @@ pub struct App {
     pub status: Option<StatusLine>,
     /// Whether the `?` screen is showing.
     pub help: bool,
+    /// How far the `?` screen is scrolled, on a small window.
+    pub help_scroll: u16,
     pub quit: bool,
 }
 
@@ -112,6 +114,7 @@ impl App {
             dashboard: Dashboard::default(),
             status: None,
             help: false,
+            help_scroll: 0,
             quit: false,
         };
         (app, vec![Effect::List])
@@ -159,11 +162,17 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => {
             if app.help {
-                if matches!(
-                    key.code,
-                    KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter
-                ) {
-                    app.help = false;
+                match key.code {
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        app.help_scroll = app.help_scroll.saturating_add(1)
+                    }
+                    KeyCode::Up | KeyCode::Char('k') => {
+                        app.help_scroll = app.help_scroll.saturating_sub(1)
+                    }
+                    _ => {
+                        app.help = false;
+                        app.help_scroll = 0;
+                    }
                 }
                 return Vec::new();
             }

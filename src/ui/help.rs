@@ -44,7 +44,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        "Esc or ? closes this.",
+        "↑/↓ scroll · any other key closes this.",
         style::MUTED,
     )));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
@@ -54,5 +54,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .border_style(style::FOCUS_BORDER)
         .title(Span::styled(title, style::ACCENT));
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((app.help_scroll, 0)),
+        rect,
+    );
 }

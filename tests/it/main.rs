@@ -2,6 +2,8 @@
 
 mod cli;
 mod harness;
+#[cfg(unix)]
+mod pty;
 mod screens;
 mod store;
 mod walk;

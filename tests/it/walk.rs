@@ -471,3 +471,21 @@ fn question_mark_shows_every_key_of_the_screen() {
     h.keys("<esc>");
     assert!(!h.app.help);
 }
+
+#[test]
+fn the_key_list_scrolls_on_a_small_window() {
+    let mut h = new_ai();
+    h.keys("?");
+    let top = h.screen(40, 12);
+    h.keys("jjjj");
+    assert_eq!(h.app.help_scroll, 4);
+    assert_ne!(h.screen(40, 12), top);
+    h.keys("k");
+    assert_eq!(h.app.help_scroll, 3);
+    h.keys("x");
+    assert!(!h.app.help);
+    assert!(
+        view(&h).overlay.is_none(),
+        "the closing key does nothing else"
+    );
+}

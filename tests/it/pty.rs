@@ -1,0 +1,198 @@
+//! The real binary in a pseudo-terminal: a whole workshop typed in, quit, reopened.
+
+use expectrl::Session;
+use expectrl::process::unix::WaitStatus;
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// The app running in a pseudo-terminal, with a screen model of what it shows.
+struct Pty {
+    session: expectrl::session::OsSession,
+    screen: vt100::Parser,
+}
+
+impl Pty {
+    fn spawn(dir: &Path) -> Self {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_convene"));
+        command
+            .env("CONVENE_DIR", dir)
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR");
+        let session = Session::spawn(command).expect("spawn in a pty");
+        Self {
+            session,
+            screen: vt100::Parser::new(24, 80, 0),
+        }
+    }
+
+    fn pump(&mut self) {
+        let mut buf = [0u8; 8192];
+        loop {
+            match self.session.try_read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => self.screen.process(&buf[..n]),
+                Err(_) => break,
+            }
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// Waits until the screen shows `text`, or fails with what it shows.
+    fn wait_for(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            self.pump();
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "the screen never showed {text:?}; it shows:\n{}",
+            self.contents()
+        );
+    }
+
+    /// Types text or control sequences, with a pause so Esc is read on its own.
+    fn send(&mut self, keys: &str) {
+        self.session.write_all(keys.as_bytes()).expect("write");
+        self.session.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(60));
+        self.pump();
+    }
+
+    /// Waits for the app to end and returns whether it ended well.
+    fn wait_exit(&mut self) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            self.pump();
+            match self.session.get_process().status() {
+                Ok(WaitStatus::StillAlive) => std::thread::sleep(Duration::from_millis(20)),
+                Ok(WaitStatus::Exited(_, code)) => return code == 0,
+                other => panic!("the app ended oddly: {other:?}"),
+            }
+        }
+        panic!("the app did not quit; it shows:\n{}", self.contents());
+    }
+}
+
+const ENTER: &str = "\r";
+const TAB: &str = "\t";
+const CTRL_L: &str = "\x0c";
+
+#[test]
+fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Press n to start one");
+
+    app.send("n");
+    app.wait_for("Which flow");
+    app.send(ENTER);
+    app.send("Harbour day");
+    app.send(ENTER);
+    app.wait_for("Define");
+
+    app.send("]");
+    app.wait_for("Captured in Discovery");
+    app.send("a");
+    app.wait_for("Add a strength");
+    app.send("Youth workers know every child by name");
+    app.send(TAB);
+    app.send("3");
+    app.send(ENTER);
+    app.wait_for("#1 Youth workers know every child by name");
+
+    app.send("]a");
+    app.wait_for("Add a dream");
+    app.send("Every child has a trusted adult");
+    app.send(CTRL_L);
+    app.wait_for("The strengths this dream builds on");
+    app.send(" ");
+    app.send(ENTER);
+    app.send(ENTER);
+    app.wait_for("builds on #1 Youth workers");
+
+    app.send("]a");
+    app.wait_for("Add a design statement");
+    app.send("We share what we know the same day");
+    app.send(CTRL_L);
+    app.send(" ");
+    app.send(ENTER);
+    app.send(ENTER);
+    app.wait_for("serves #2 Every child");
+
+    app.send("]a");
+    app.wait_for("Add an agreement");
+    app.send("Start a weekly huddle");
+    app.send(TAB);
+    app.send("Priya (youth service)");
+    app.send(TAB);
+    app.send("2026-12-18");
+    app.send(CTRL_L);
+    app.send(" ");
+    app.send(ENTER);
+    app.send(ENTER);
+    app.wait_for("Priya (youth service) · due 2026-12-18");
+    app.wait_for("saved");
+
+    app.send("q");
+    app.wait_for("1 session");
+    app.send("q");
+    assert!(app.wait_exit(), "convene ended well");
+
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let text = std::fs::read_to_string(&files[0]).expect("read");
+    for words in [
+        "Youth workers know every child by name",
+        "kind: People",
+        "Every child has a trusted adult",
+        "builds_on: [\n          1,",
+        "We share what we know the same day",
+        "Start a weekly huddle",
+        "owner: \"Priya (youth service)\"",
+        "due: Some(\"2026-12-18\")",
+        "stage: \"destiny\"",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from:\n{text}");
+    }
+
+    // Restart: the session is there, and so is every word.
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Harbour day");
+    app.send(ENTER);
+    app.wait_for("Start a weekly huddle");
+    app.send("[[[");
+    app.wait_for("#1 Youth workers know every child by name");
+    app.send("q");
+    app.wait_for("1 session");
+    app.send("q");
+    assert!(app.wait_exit());
+}
+
+#[test]
+fn the_app_restores_the_terminal_and_reports_a_bad_folder_plainly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "a file where the folder should be").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_convene"))
+        .env("CONVENE_DIR", &blocker)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(5));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("convene: could not create the folder"),
+        "{err}"
+    );
+}
