@@ -237,28 +237,96 @@ fn stage_rail(view: &SessionView, width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
-/// How many lines `text` takes when wrapped to `width` (a close estimate).
+/// How many lines `text` takes when wrapped to `width`.
 fn wrapped_height(text: &str, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let mut lines = 0usize;
-    let mut current = 0usize;
+    u16::try_from(wrap_words(text, usize::from(width)).len()).unwrap_or(u16::MAX)
+}
+
+/// `text` wrapped at spaces to lines of at most `width` columns; words longer than a line
+/// are split. Always at least one line.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut used = 0usize;
     for word in text.split_whitespace() {
         let w = word.width();
-        if current == 0 {
-            current = w;
-            lines += 1;
-        } else if current + 1 + w <= width {
-            current += 1 + w;
-        } else {
-            lines += 1;
-            current = w;
+        if used > 0 && used + 1 + w > width {
+            lines.push(std::mem::take(&mut current));
+            used = 0;
         }
-        while current > width {
-            lines += 1;
-            current -= width;
+        if used > 0 {
+            current.push(' ');
+            used += 1;
+        }
+        for c in word.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + cw > width && used > 0 {
+                lines.push(std::mem::take(&mut current));
+                used = 0;
+            }
+            current.push(c);
+            used += cw;
         }
     }
-    u16::try_from(lines.max(1)).unwrap_or(u16::MAX)
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// How many lines the selected record may take before it is cut.
+const SELECTED_MAX_LINES: usize = 8;
+
+/// A record's lines: one line (and a line of details) unless it is selected, when its
+/// words are shown whole, wrapped, so they can be read back to the room.
+fn record_lines(
+    record: &Record,
+    chosen: bool,
+    width: u16,
+    session: &Session,
+) -> Vec<Line<'static>> {
+    let detail = details(record, session);
+    let mut lines = Vec::new();
+    let id = format!("{} ", record.id);
+    if chosen {
+        let text = format!("{id}{}", clean_line(record.body.text()));
+        let mut wrapped = wrap_words(&text, usize::from(width.saturating_sub(2)));
+        if wrapped.len() > SELECTED_MAX_LINES {
+            wrapped.truncate(SELECTED_MAX_LINES);
+            if let Some(last) = wrapped.last_mut() {
+                last.push('…');
+            }
+        }
+        for (n, line) in wrapped.into_iter().enumerate() {
+            let marker = if n == 0 { "▶ " } else { "  " };
+            lines.push(Line::from(vec![
+                Span::styled(marker, style::ACCENT),
+                Span::styled(line, style::SELECTED),
+            ]));
+        }
+        if !detail.is_empty() {
+            for line in wrap_words(&detail, usize::from(width.saturating_sub(4))) {
+                lines.push(Line::from(Span::styled(
+                    format!("    {line}"),
+                    style::MUTED,
+                )));
+            }
+        }
+    } else {
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(id, style::MUTED),
+            Span::raw(clean_line(record.body.text())),
+        ]));
+        if !detail.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("    {detail}"),
+                style::MUTED,
+            )));
+        }
+    }
+    lines
 }
 
 /// A row in the records list: a theme heading or a record.
@@ -313,53 +381,37 @@ fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
         }
         rows.push(Row::Record(i, record));
     }
-    let height = |row: &Row| match row {
-        Row::Heading(_) => 1,
-        Row::Record(_, r) => 1 + u16::from(!details(r, &view.session).is_empty()),
-    };
-    // Scroll so the selected record is in view: walk back from it until the area is full.
     let selected_row = rows
         .iter()
         .position(|r| matches!(r, Row::Record(i, _) if *i == view.selected))
         .unwrap_or(0);
+    let row_lines = |row: &Row| match row {
+        Row::Heading(theme) => vec![Line::from(Span::styled(
+            format!("── {theme}"),
+            style::ACCENT,
+        ))],
+        Row::Record(i, record) => {
+            record_lines(record, *i == view.selected, inner.width, &view.session)
+        }
+    };
+    // Scroll so the selected record is in view: walk back from it until the area is full.
+    // Only the rows that can be seen are laid out, however many records the stage holds.
     let mut start = selected_row;
-    let mut used = height(&rows[selected_row]);
-    while start > 0 && used + height(&rows[start - 1]) <= inner.height {
+    let mut used = row_lines(&rows[selected_row]).len();
+    while start > 0 {
+        let above = row_lines(&rows[start - 1]).len();
+        if used + above > usize::from(inner.height) {
+            break;
+        }
         start -= 1;
-        used += height(&rows[start]);
+        used += above;
     }
     let mut lines: Vec<Line> = Vec::new();
     for row in rows.iter().skip(start) {
         if lines.len() >= usize::from(inner.height) {
             break;
         }
-        match row {
-            Row::Heading(theme) => lines.push(Line::from(Span::styled(
-                format!("── {theme}"),
-                style::ACCENT,
-            ))),
-            Row::Record(i, record) => {
-                let chosen = *i == view.selected;
-                let marker = if chosen { "▶ " } else { "  " };
-                let text_style = if chosen {
-                    style::SELECTED
-                } else {
-                    ratatui::style::Style::new()
-                };
-                lines.push(Line::from(vec![
-                    Span::styled(marker, style::ACCENT),
-                    Span::styled(format!("{} ", record.id), style::MUTED),
-                    Span::styled(clean_line(record.body.text()), text_style),
-                ]));
-                let detail = details(record, &view.session);
-                if !detail.is_empty() {
-                    lines.push(Line::from(Span::styled(
-                        format!("    {detail}"),
-                        style::MUTED,
-                    )));
-                }
-            }
-        }
+        lines.extend(row_lines(row));
     }
     frame.render_widget(Paragraph::new(Text::from(lines)), inner);
 }
@@ -448,6 +500,14 @@ fn short(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_wrap_and_long_words_split() {
+        assert_eq!(wrap_words("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_words("青少年青少年", 5), ["青少", "年青", "少年"]);
+        assert_eq!(wrap_words("", 5), [""]);
+    }
 
     #[test]
     fn wrapping_estimate_counts_lines() {
