@@ -13,7 +13,7 @@ pub use new_session::NewSession;
 pub use session_view::{After, Overlay, SessionView};
 
 use crate::framework::Frameworks;
-use crate::store::{Fingerprint, Loaded};
+use crate::store::{Fingerprint, Loaded, SessionLock};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 use time::{OffsetDateTime, UtcOffset};
@@ -27,8 +27,8 @@ pub enum Msg {
     Tick(OffsetDateTime),
     /// The folder was read.
     Listed(Vec<Entry>),
-    /// A session was opened or created.
-    Opened(Box<Loaded>),
+    /// A session was opened or created, with its lock if this window holds it.
+    Opened(Box<Loaded>, Option<SessionLock>),
     /// A save finished.
     Saved(Result<Fingerprint, SaveProblem>),
     /// A save could not go to the session's file, so the words went to a copy.
@@ -204,7 +204,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.dashboard.set_entries(entries);
             Vec::new()
         }
-        Msg::Opened(loaded) => {
+        Msg::Opened(loaded, lock) => {
             let Some(framework) = app.frameworks.get(&loaded.session.framework).cloned() else {
                 app.warn(format!(
                     "This session follows “{}”, a framework not known here; `convene show {}` prints it.",
@@ -213,14 +213,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 return Vec::new();
             };
             if let Some(reason) = &loaded.read_only {
-                app.warn(reason.clone());
+                app.warn(format!("Opened read-only: {reason}."));
             } else {
                 app.say(format!(
                     "Opened “{}”.",
                     crate::text::clean_line(&loaded.session.title)
                 ));
             }
-            app.screen = Screen::Session(Box::new(SessionView::new(*loaded, framework)));
+            let mut view = SessionView::new(*loaded, framework);
+            view.lock = lock;
+            app.screen = Screen::Session(Box::new(view));
             Vec::new()
         }
         Msg::Saved(result) => session_view::on_saved(app, result),

@@ -5,6 +5,7 @@ mod error;
 mod list;
 mod new;
 mod show;
+mod stress;
 
 pub use error::{CliError, ExitKind};
 
@@ -38,6 +39,8 @@ pub enum Command {
     List(list::Args),
     Show(show::Args),
     Check(check::Args),
+    #[command(hide = true)]
+    StressSaves(stress::Args),
 }
 
 /// The exit codes, shown at the foot of `--help` and in the README.
@@ -119,6 +122,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::List(args) => list::run(args, ctx),
         Command::Show(args) => show::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
+        Command::StressSaves(args) => stress::run(args, ctx),
     }
 }
 

@@ -10,7 +10,7 @@ pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
     match effect {
         Effect::List => Some(Msg::Listed(list(store))),
         Effect::Open(path) => Some(match crate::store::load_path(path) {
-            Ok(loaded) => Msg::Opened(Box::new(loaded)),
+            Ok(loaded) => opened(loaded),
             Err(e) => Msg::Failed(format!(
                 "This session could not be opened and is left as it is: {e}"
             )),
@@ -47,6 +47,22 @@ pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
     }
 }
 
+/// A loaded session with this window's lock on it; if another window holds the lock, the
+/// session opens read-only and says why.
+fn opened(mut loaded: crate::store::Loaded) -> Msg {
+    match crate::store::try_lock(&loaded.path) {
+        Ok(Some(lock)) => Msg::Opened(Box::new(loaded), Some(lock)),
+        Ok(None) => {
+            loaded
+                .read_only
+                .get_or_insert_with(|| "it is open in another convene window".to_owned());
+            Msg::Opened(Box::new(loaded), None)
+        }
+        // A folder that cannot hold a lock file (a read-only share) still opens the session.
+        Err(_) => Msg::Opened(Box::new(loaded), None),
+    }
+}
+
 /// Every session file as a dashboard entry.
 pub fn list(store: &Store) -> Vec<Entry> {
     match store.list() {
@@ -74,7 +90,7 @@ fn create(app: &App, store: &Store, framework: &str, title: &str) -> Msg {
     };
     let session = Session::new(id, title, &framework.id, framework.first_stage(), app.now);
     match store.create(&session) {
-        Ok(loaded) => Msg::Opened(Box::new(loaded)),
+        Ok(loaded) => opened(loaded),
         Err(e) => Msg::Failed(format!(
             "The session could not be saved, so it was not started: {}",
             plain_reason(&e)

@@ -3,11 +3,13 @@
 mod atomic;
 mod error;
 mod format;
+mod lock;
 mod migrate;
 
 pub use atomic::{Fault, atomic_write};
 pub use error::StoreError;
 pub use format::{from_text, to_text};
+pub use lock::{SessionLock, lock_path, try_lock};
 
 use crate::model::{Session, SessionId};
 use std::fs;
@@ -104,6 +106,49 @@ impl Store {
         self.dir.join(format!("{id}.ron"))
     }
 
+    /// Removes temp files left by a save that was interrupted (a crash, a power cut) for
+    /// sessions no other process has open. The session files themselves are never touched:
+    /// an interrupted save leaves the previous version whole. Returns how many were removed.
+    pub fn clean_leftovers(&self) -> usize {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        let mut removed = 0;
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            // Temp files are named `.<id>.ron.<random>.tmp` (and `.<id>.ron.bak.<random>.tmp`).
+            let Some(id) = name
+                .strip_prefix('.')
+                .filter(|_| name.ends_with(".tmp"))
+                .and_then(|rest| rest.split(".ron").next())
+            else {
+                continue;
+            };
+            let session_file = self.dir.join(format!("{id}.ron"));
+            if let Ok(Some(_lock)) = try_lock(&session_file)
+                && fs::remove_file(&path).is_ok()
+            {
+                removed += 1;
+            }
+        }
+        removed
+    }
+
+    /// Whether the folder can be read by others than its owner (it should not be). Returns
+    /// the mode to show in a warning.
+    pub fn looser_than_private(&self) -> Option<u32> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&self.dir).ok()?.permissions().mode() & 0o777;
+            (mode & 0o077 != 0).then_some(mode)
+        }
+        #[cfg(not(unix))]
+        None
+    }
+
     /// The session files in the folder, sorted by name (backups and temp files skipped).
     pub fn files(&self) -> Result<Vec<PathBuf>, StoreError> {
         let entries = match fs::read_dir(&self.dir) {
@@ -187,7 +232,11 @@ impl Store {
     /// allows it (no copy), else an atomic copy.
     fn keep_backup(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         let backup = backup_path(path);
-        let staging = path.with_extension("ron.bak.tmp");
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let staging = path.with_file_name(format!(".{name}.bak.tmp"));
         let _ = fs::remove_file(&staging);
         let linked = self.fault.is_none()
             && fs::hard_link(path, &staging).is_ok()

@@ -16,12 +16,19 @@ const TICK: Duration = Duration::from_millis(250);
 /// Opens the app on the sessions folder.
 pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
     let store = ctx.store()?;
+    store.clean_leftovers();
     let (mut app, effects) = App::new(
         ctx.frameworks.clone(),
         ctx.offset,
         ctx.dir.clone(),
         OffsetDateTime::now_utc(),
     );
+    if let Some(mode) = store.looser_than_private() {
+        app.warn(format!(
+            "The sessions folder can be read by others (mode {mode:o}); `chmod 700 {}` keeps it private.",
+            store.dir().display()
+        ));
+    }
     let terminal_error = |e: std::io::Error| {
         CliError::new(
             ExitKind::Storage,

@@ -83,6 +83,8 @@ pub struct SessionView {
     pub overlay: Option<Overlay>,
     /// Set while waiting for a save before leaving.
     pub leaving: Option<After>,
+    /// This window's hold on the session; another window opens it read-only.
+    pub lock: Option<crate::store::SessionLock>,
 }
 
 impl SessionView {
@@ -107,6 +109,7 @@ impl SessionView {
             retry_at: None,
             overlay: None,
             leaving: None,
+            lock: None,
         }
     }
 
@@ -218,9 +221,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         )
     );
     if changes && let Some(reason) = v.read_only.clone() {
-        app.warn(format!(
-            "This session is open read-only, so it stays as it is: {reason}"
-        ));
+        app.warn(format!("Read-only, so nothing here changes: {reason}."));
         return Vec::new();
     }
     let count = v.stage_records().len();

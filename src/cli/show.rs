@@ -25,7 +25,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     })?;
     let loaded = crate::store::Store::at(&ctx.dir).load(&id)?;
     if let Some(reason) = &loaded.read_only {
-        eprintln!("convene: {reason}");
+        eprintln!("convene: note: {reason}; nothing is written to it");
     }
     print!("{}", render(&loaded.session, ctx));
     Ok(ExitKind::Done)

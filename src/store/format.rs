@@ -52,7 +52,12 @@ pub fn from_text(text: &str) -> Result<(Session, Option<String>), StoreError> {
             known: FORMAT_VERSION,
         };
         return match ron::from_str::<Session>(text) {
-            Ok(session) => Ok((session, Some(newer.to_string()))),
+            Ok(session) => Ok((
+                session,
+                Some(format!(
+                    "it was written by a newer convene (format {format}; this one knows up to {FORMAT_VERSION})"
+                )),
+            )),
             Err(_) => Err(newer),
         };
     }

@@ -1,6 +1,8 @@
 //! One integration-test binary (one link on two cores), a module per area.
 
 mod cli;
+#[cfg(unix)]
+mod crash;
 mod harness;
 #[cfg(unix)]
 mod pty;

@@ -402,7 +402,7 @@ fn a_newer_file_opens_read_only_and_refuses_changes() {
         h.app
             .status
             .as_ref()
-            .is_some_and(|s| s.text.contains("read-only"))
+            .is_some_and(|s| s.text.contains("Read-only, so nothing here changes"))
     );
     h.wait(2);
     assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
