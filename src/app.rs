@@ -33,6 +33,10 @@ pub enum Msg {
     Saved(Result<Fingerprint, SaveProblem>),
     /// A save could not go to the session's file, so the words went to a copy.
     SavedToCopy(PathBuf),
+    /// After a conflict, mine is the session again and theirs was kept as a copy.
+    KeptMine(Fingerprint, PathBuf),
+    /// A copy was written elsewhere (or why not).
+    CopiedTo(Result<PathBuf, String>),
     /// Something could not be done; the words say what.
     Failed(String),
 }
@@ -59,6 +63,10 @@ pub enum Effect {
     Save,
     /// Write the open session to a conflict copy beside its file.
     SaveCopy,
+    /// After a conflict: keep their file as a copy and make mine the session again.
+    KeepMine,
+    /// Write a copy of the open session to a path of the user's choosing.
+    CopyTo(PathBuf),
     /// Hand the terminal back to the shell until resumed.
     Suspend,
 }
@@ -227,6 +235,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Saved(result) => session_view::on_saved(app, result),
         Msg::SavedToCopy(path) => session_view::on_saved_to_copy(app, path),
+        Msg::KeptMine(fingerprint, theirs) => session_view::on_kept_mine(app, fingerprint, theirs),
+        Msg::CopiedTo(result) => session_view::on_copied(app, result),
         Msg::Failed(text) => {
             app.warn(text);
             Vec::new()

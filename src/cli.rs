@@ -2,6 +2,7 @@
 
 mod check;
 mod error;
+mod forget;
 mod list;
 mod new;
 mod show;
@@ -39,6 +40,7 @@ pub enum Command {
     List(list::Args),
     Show(show::Args),
     Check(check::Args),
+    Forget(forget::Args),
     #[command(hide = true)]
     StressSaves(stress::Args),
 }
@@ -122,6 +124,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::List(args) => list::run(args, ctx),
         Command::Show(args) => show::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
+        Command::Forget(args) => forget::run(args, ctx),
         Command::StressSaves(args) => stress::run(args, ctx),
     }
 }

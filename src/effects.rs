@@ -19,7 +19,7 @@ pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
         Effect::Save => {
             let view = app.session_view()?;
             if let Some(copy) = &view.conflict_copy {
-                return Some(match write_copy(&view.session, copy, store) {
+                return Some(match write_copy(&view.session, copy, store.fault()) {
                     Ok(()) => Msg::SavedToCopy(copy.clone()),
                     Err(e) => Msg::Saved(Err(SaveProblem::Failed(e))),
                 });
@@ -34,14 +34,23 @@ pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
         }
         Effect::SaveCopy => {
             let view = app.session_view()?;
-            let stamp = view.session.updated.unix_timestamp();
-            let copy = store
-                .dir()
-                .join(format!("{}.conflict-{stamp}.ron", view.session.id));
-            Some(match write_copy(&view.session, &copy, store) {
+            let copy = conflict_path(store, &view.session, "");
+            Some(match write_copy(&view.session, &copy, store.fault()) {
                 Ok(()) => Msg::SavedToCopy(copy),
                 Err(e) => Msg::Saved(Err(SaveProblem::Failed(e))),
             })
+        }
+        Effect::KeepMine => {
+            let view = app.session_view()?;
+            Some(keep_mine(&view.session, &view.path, store))
+        }
+        Effect::CopyTo(path) => {
+            let view = app.session_view()?;
+            Some(Msg::CopiedTo(
+                write_copy(&view.session, path, None)
+                    .map(|()| path.clone())
+                    .map_err(|e| format!("The copy could not be written there: {e}")),
+            ))
         }
         Effect::Suspend => None,
     }
@@ -98,9 +107,56 @@ fn create(app: &App, store: &Store, framework: &str, title: &str) -> Msg {
     }
 }
 
-fn write_copy(session: &Session, path: &std::path::Path, store: &Store) -> Result<(), String> {
+fn write_copy(
+    session: &Session,
+    path: &std::path::Path,
+    fault: Option<crate::store::Fault>,
+) -> Result<(), String> {
     let text = to_text(session).map_err(|e| e.to_string())?;
-    atomic_write(path, text.as_bytes(), store.fault()).map_err(|e| e.to_string())
+    atomic_write(path, text.as_bytes(), fault).map_err(|e| e.to_string())
+}
+
+/// Keeps the file another program wrote as a conflict copy, then saves mine over it.
+fn keep_mine(session: &Session, path: &std::path::Path, store: &Store) -> Msg {
+    let theirs = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return Msg::Failed(format!("Their version could not be read: {e}")),
+    };
+    let copy = conflict_path(store, session, "theirs");
+    if let Err(e) = atomic_write(&copy, &theirs, store.fault()) {
+        return Msg::Failed(format!(
+            "Their version could not be kept, so nothing changed: {e}"
+        ));
+    }
+    match store.save(session, crate::store::Fingerprint::of(&theirs)) {
+        Ok(saved) => Msg::KeptMine(saved.fingerprint, copy),
+        Err(e) => Msg::Failed(format!(
+            "Mine could not be saved over theirs: {}",
+            plain_reason(&e)
+        )),
+    }
+}
+
+/// `<id>.conflict-<time>[-who].ron` beside the session file.
+fn conflict_path(store: &Store, session: &Session, who: &str) -> std::path::PathBuf {
+    let now = time::OffsetDateTime::now_utc();
+    let stamp = format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    );
+    let suffix = if who.is_empty() {
+        String::new()
+    } else {
+        format!("-{who}")
+    };
+    store
+        .dir()
+        .join(format!("{}.conflict-{stamp}{suffix}.ron", session.id))
 }
 
 /// The reason a save failed, in a few plain words.

@@ -46,6 +46,16 @@ pub enum Overlay {
         after: After,
         reason: String,
     },
+    /// Where to write a copy when the session's folder cannot be written.
+    CopyTo {
+        after: After,
+        input: Box<TextArea<'static>>,
+        error: Option<String>,
+    },
+    /// Another program changed the file: keep mine, or take theirs.
+    Conflict {
+        copy: PathBuf,
+    },
 }
 
 /// How many changes `u` can take back.
@@ -606,11 +616,64 @@ fn on_overlay_key(
                 v.leaving = Some(after);
                 return vec![Effect::Save];
             }
+            KeyCode::Char('c') => {
+                let suggested = rescue_path(&v.session);
+                let mut input = TextArea::new(vec![suggested.display().to_string()]);
+                input.move_cursor(ratatui_textarea::CursorMove::End);
+                input.set_cursor_line_style(ratatui::style::Style::default());
+                v.overlay = Some(Overlay::CopyTo {
+                    after,
+                    input: Box::new(input),
+                    error: None,
+                });
+            }
             KeyCode::Esc | KeyCode::Char('n') => {
                 v.leaving = None;
                 app.say("Staying with the session. Your words are kept here.");
             }
             _ => v.overlay = Some(Overlay::ConfirmLeave { after, reason }),
+        },
+        Overlay::CopyTo {
+            after,
+            mut input,
+            error,
+        } => match key.code {
+            KeyCode::Esc => {
+                v.overlay = Some(Overlay::ConfirmLeave {
+                    after,
+                    reason: v.save_error.clone().unwrap_or_default(),
+                })
+            }
+            KeyCode::Enter => {
+                let path = PathBuf::from(input.lines().join("").trim());
+                v.overlay = Some(Overlay::CopyTo {
+                    after,
+                    input,
+                    error,
+                });
+                return vec![Effect::CopyTo(path)];
+            }
+            _ => {
+                input.input(key);
+                v.overlay = Some(Overlay::CopyTo {
+                    after,
+                    input,
+                    error: None,
+                });
+            }
+        },
+        Overlay::Conflict { copy } => match key.code {
+            KeyCode::Char('m') => return vec![Effect::KeepMine],
+            KeyCode::Char('t') => {
+                // Let go of this window's lock first, so the fresh open can take it.
+                v.lock = None;
+                return vec![Effect::Open(v.path.clone())];
+            }
+            KeyCode::Esc => {
+                let name = file_name(&copy);
+                app.say(format!("Changes keep going to {name} until you choose."));
+            }
+            _ => v.overlay = Some(Overlay::Conflict { copy }),
         },
     }
     Vec::new()
@@ -690,14 +753,15 @@ pub(super) fn on_saved_to_copy(app: &mut App, path: PathBuf) -> Vec<Effect> {
     let Some(v) = view(app) else {
         return Vec::new();
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    v.conflict_copy = Some(path);
+    let name = file_name(&path);
+    let first = v.conflict_copy.is_none();
+    v.conflict_copy = Some(path.clone());
     v.dirty = false;
     v.saved_at = Some(now);
     v.save_error = None;
+    if first && v.leaving.is_none() {
+        v.overlay = Some(Overlay::Conflict { copy: path });
+    }
     app.warn(format!(
         "Another program changed this session's file while it was open. Both are kept: yours is saved as {name}."
     ));
@@ -705,6 +769,81 @@ pub(super) fn on_saved_to_copy(app: &mut App, path: PathBuf) -> Vec<Effect> {
         Some(after) => finish(app, after),
         None => Vec::new(),
     }
+}
+
+/// Mine became the session again after a conflict; theirs was kept as a copy.
+pub(super) fn on_kept_mine(
+    app: &mut App,
+    fingerprint: Fingerprint,
+    theirs: PathBuf,
+) -> Vec<Effect> {
+    let now = app.now;
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    v.fingerprint = fingerprint;
+    v.conflict_copy = None;
+    v.dirty = false;
+    v.saved_at = Some(now);
+    app.say(format!(
+        "Your version is the session again; theirs is kept as {}.",
+        file_name(&theirs)
+    ));
+    Vec::new()
+}
+
+/// A copy was written elsewhere while the folder could not be written; leave as asked.
+pub(super) fn on_copied(app: &mut App, result: Result<PathBuf, String>) -> Vec<Effect> {
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    match (result, v.overlay.take()) {
+        (Ok(path), Some(Overlay::CopyTo { after, .. })) => {
+            v.dirty = false;
+            app.say(format!(
+                "A copy with every word is saved at {}.",
+                path.display()
+            ));
+            finish(app, after)
+        }
+        (Err(e), Some(Overlay::CopyTo { after, input, .. })) => {
+            v.overlay = Some(Overlay::CopyTo {
+                after,
+                input,
+                error: Some(e),
+            });
+            Vec::new()
+        }
+        (Ok(path), other) => {
+            v.overlay = other;
+            app.say(format!("A copy is saved at {}.", path.display()));
+            Vec::new()
+        }
+        (Err(e), other) => {
+            v.overlay = other;
+            app.warn(e);
+            Vec::new()
+        }
+    }
+}
+
+/// Where to suggest a rescue copy: the user's documents folder (or home), never the
+/// sessions folder, which is the one failing.
+pub fn rescue_path(session: &Session) -> PathBuf {
+    let folder = directories::UserDirs::new()
+        .and_then(|u| {
+            u.document_dir()
+                .map(PathBuf::from)
+                .or_else(|| Some(u.home_dir().to_owned()))
+        })
+        .unwrap_or_else(|| PathBuf::from("."));
+    folder.join(format!("convene-{}-copy.ron", session.id))
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn capitalised(text: &str) -> String {

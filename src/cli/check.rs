@@ -22,6 +22,12 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     } else {
         args.paths
     };
+    if let Some(mode) = Store::at(&ctx.dir).looser_than_private() {
+        eprintln!(
+            "convene: the sessions folder can be read by others (mode {mode:o}); `chmod 700 {}` keeps it private",
+            ctx.dir.display()
+        );
+    }
     let mut problems = 0;
     for path in &paths {
         for problem in check_file(path, ctx) {

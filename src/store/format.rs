@@ -46,19 +46,18 @@ pub fn from_text(text: &str) -> Result<(Session, Option<String>), StoreError> {
         }
     };
     if format > FORMAT_VERSION {
-        let newer = StoreError::NewerFormat {
-            file: PathBuf::new(),
-            found: format,
-            known: FORMAT_VERSION,
-        };
+        let reason = format!(
+            "it was written by a newer convene (format {format}; this one knows up to {FORMAT_VERSION})"
+        );
         return match ron::from_str::<Session>(text) {
-            Ok(session) => Ok((
-                session,
-                Some(format!(
-                    "it was written by a newer convene (format {format}; this one knows up to {FORMAT_VERSION})"
-                )),
-            )),
-            Err(_) => Err(newer),
+            Ok(session) => Ok((session, Some(reason))),
+            // Unreadable by this version: say so at the format field.
+            Err(_) => Err(StoreError::Parse {
+                file: PathBuf::new(),
+                line: line_of(text, "format:"),
+                col: 1,
+                reason: format!("{reason}, and cannot be read here"),
+            }),
         };
     }
     let session = migrate::upgrade(text, format).map_err(|e| match e {
@@ -71,4 +70,11 @@ pub fn from_text(text: &str) -> Result<(Session, Option<String>), StoreError> {
         },
     })?;
     Ok((session, None))
+}
+
+/// The 1-based line of the first line that starts with `needle` (after indentation), or 1.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(needle))
+        .map_or(1, |i| i + 1)
 }

@@ -96,6 +96,76 @@ pub fn draw_overlay(
                 ("Esc", "cancel".into()),
             ]
         }
+        Overlay::CopyTo { input, error, .. } => {
+            let rect = centered(area, area.width.saturating_sub(2).min(76), 7);
+            frame.render_widget(Clear, rect);
+            let block = framed(" Write a copy with every word ");
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let [note, field, message] = Layout::vertical([
+                Constraint::Length(2),
+                Constraint::Length(1),
+                Constraint::Fill(1),
+            ])
+            .areas(inner);
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    "The sessions folder cannot be written. Where shall the copy go?",
+                    style::MUTED,
+                ))
+                .wrap(Wrap { trim: true }),
+                note,
+            );
+            frame.render_widget(input.as_ref(), field);
+            if let Some(error) = error {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(
+                        format!("! {}", clean_line(error)),
+                        style::PROBLEM,
+                    ))
+                    .wrap(Wrap { trim: true }),
+                    message,
+                );
+            }
+            vec![
+                ("Enter", "write the copy and leave".into()),
+                ("Esc", "back".into()),
+            ]
+        }
+        Overlay::Conflict { copy } => {
+            let name = copy
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let lines = vec![
+                Line::raw(
+                    "Another program (a sync tool, git, a colleague) changed this session's file while it was open here.",
+                ),
+                Line::raw(""),
+                Line::raw(format!(
+                    "Nothing was overwritten. Your version is saved as {name}."
+                )),
+                Line::raw(""),
+                Line::from(vec![
+                    Span::styled("m ", style::KEY),
+                    Span::raw("use mine: theirs is kept as a copy"),
+                ]),
+                Line::from(vec![
+                    Span::styled("t ", style::KEY),
+                    Span::raw("open theirs: mine stays in the copy"),
+                ]),
+                Line::from(vec![
+                    Span::styled("Esc ", style::KEY),
+                    Span::raw("decide later: changes keep going to the copy"),
+                ]),
+            ];
+            popup(frame, area, " Two versions ", lines);
+            vec![
+                ("m", "use mine".into()),
+                ("t", "open theirs".into()),
+                ("Esc", "later".into()),
+            ]
+        }
         Overlay::ConfirmLeave { reason, .. } => {
             let since = view.saved_at.map_or_else(
                 || "since the session was opened".to_owned(),
@@ -117,6 +187,7 @@ pub fn draw_overlay(
             popup(frame, area, " Not saved yet ", lines);
             vec![
                 ("r", "try again".into()),
+                ("c", "write a copy elsewhere".into()),
                 ("Esc", "stay".into()),
                 ("y", "leave anyway".into()),
             ]

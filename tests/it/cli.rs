@@ -187,3 +187,53 @@ fn control_characters_in_a_title_never_reach_the_terminal() {
     );
     assert!(listed.contains("Harbour"));
 }
+
+#[test]
+fn forget_removes_a_session_with_its_backup_and_copies_but_only_when_confirmed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = convene(dir.path(), &["new", "fgc", "Conference for J."]);
+    let id = stdout(&out).lines().next().expect("id").to_owned();
+    std::fs::write(dir.path().join(format!("{id}.ron.bak")), "old").expect("write");
+    std::fs::write(
+        dir.path()
+            .join(format!("{id}.conflict-20261125T100000.ron")),
+        "copy",
+    )
+    .expect("write");
+    let other = stdout(&convene(dir.path(), &["new", "ai", "Keep me"]))
+        .lines()
+        .next()
+        .expect("id")
+        .to_owned();
+
+    // Without a terminal and without --yes nothing goes.
+    let out = convene(dir.path(), &["forget", &id]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(dir.path().join(format!("{id}.ron")).exists());
+
+    let out = convene(dir.path(), &["forget", &id, "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Removed 3 files"), "{}", stdout(&out));
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(&id))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert!(dir.path().join(format!("{other}.ron")).exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn check_warns_when_the_folder_is_readable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    convene(dir.path(), &["new", "ai", "Test"]);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let out = convene(dir.path(), &["check"]);
+    assert!(
+        stderr(&out).contains("can be read by others (mode 755)"),
+        "{}",
+        stderr(&out)
+    );
+}

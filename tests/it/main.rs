@@ -3,6 +3,7 @@
 mod cli;
 #[cfg(unix)]
 mod crash;
+mod fuzz;
 mod harness;
 #[cfg(unix)]
 mod pty;

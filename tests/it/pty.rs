@@ -196,3 +196,120 @@ fn the_app_restores_the_terminal_and_reports_a_bad_folder_plainly() {
         "{err}"
     );
 }
+
+/// A folder with one session made through the CLI; returns its id.
+fn folder_with_session(dir: &Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_convene"))
+        .args(["new", "ai", "Harbour day", "--dir"])
+        .arg(dir)
+        .output()
+        .expect("new");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .expect("id")
+        .to_owned()
+}
+
+#[test]
+fn a_second_window_opens_the_session_read_only_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    folder_with_session(dir.path());
+    let mut first = Pty::spawn(dir.path());
+    first.wait_for("Harbour day");
+    first.send(ENTER);
+    first.wait_for("Captured in Define");
+
+    let mut second = Pty::spawn(dir.path());
+    second.wait_for("Harbour day");
+    second.send(ENTER);
+    second.wait_for("(read-only)");
+    second.wait_for("open in another convene window");
+    second.send("a");
+    second.wait_for("Read-only, so nothing here changes");
+    second.send("q");
+    second.send("q");
+    assert!(second.wait_exit());
+
+    // The first window still writes.
+    first.send("aThe topic we share");
+    first.send(ENTER);
+    first.wait_for("saved");
+    first.send("q");
+    first.send("q");
+    assert!(first.wait_exit());
+}
+
+#[test]
+fn a_change_by_another_program_is_never_clobbered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let id = folder_with_session(dir.path());
+    let path = dir.path().join(format!("{id}.ron"));
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Harbour day");
+    app.send(ENTER);
+    app.wait_for("Captured in Define");
+
+    // Another process (this test, standing in for a sync tool) changes the file.
+    let theirs = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("Harbour day", "Harbour day, synced");
+    std::fs::write(&path, &theirs).expect("their change");
+
+    app.send("aOur words from the room");
+    app.send(ENTER);
+    app.wait_for("Nothing was overwritten");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+    let copies: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.to_string_lossy().contains(".conflict-"))
+        .collect();
+    assert_eq!(copies.len(), 1);
+    assert!(
+        std::fs::read_to_string(&copies[0])
+            .expect("copy")
+            .contains("Our words from the room")
+    );
+    app.send("\x1b");
+    app.send("q");
+    app.send("q");
+    assert!(app.wait_exit());
+}
+
+#[test]
+fn a_resize_storm_and_a_one_cell_window_never_break_the_app() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    folder_with_session(dir.path());
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Harbour day");
+    app.send(ENTER);
+    app.wait_for("Captured in Define");
+    app.send("a");
+    let mut rng = fastrand::Rng::with_seed(7);
+    for _ in 0..200 {
+        let (cols, rows) = (rng.u16(1..200), rng.u16(1..60));
+        app.session
+            .get_process_mut()
+            .set_window_size(cols, rows)
+            .expect("resize");
+    }
+    app.session
+        .get_process_mut()
+        .set_window_size(1, 1)
+        .expect("resize");
+    app.send("still typing");
+    app.session
+        .get_process_mut()
+        .set_window_size(80, 24)
+        .expect("resize");
+    app.screen.screen_mut().set_size(24, 80);
+    app.send("!");
+    app.wait_for("still typing!");
+    app.send(ENTER);
+    app.wait_for("saved");
+    app.send("q");
+    app.send("q");
+    assert!(app.wait_exit(), "no panic, a clean exit");
+}

@@ -489,3 +489,121 @@ fn the_key_list_scrolls_on_a_small_window() {
         "the closing key does nothing else"
     );
 }
+
+#[test]
+fn every_disk_fault_is_told_plainly_keeps_the_words_and_a_later_save_succeeds() {
+    for (fault, words) in [
+        (Fault::DiskFull, "the disk is full"),
+        (Fault::PermissionDenied, "the folder may not be written to"),
+        (Fault::RenameFails, "could not replace the old one"),
+        (Fault::ShortWrite, "only part of the file was written"),
+    ] {
+        let mut h = new_ai();
+        h.store.set_fault(Some(fault));
+        h.keys("aWords worth keeping<enter>");
+        h.wait(1);
+        let status = h.app.status.clone().expect("status");
+        assert!(
+            status.problem && status.text.contains(words),
+            "{fault:?}: {status:?}"
+        );
+        assert_eq!(
+            view(&h).session.records.len(),
+            1,
+            "{fault:?}: kept in memory"
+        );
+        assert!(!h.only_file().contains("Words worth keeping"));
+        h.store.set_fault(None);
+        h.wait(6);
+        assert!(h.only_file().contains("Words worth keeping"), "{fault:?}");
+    }
+}
+
+#[test]
+fn leaving_with_unsaved_words_offers_a_copy_elsewhere() {
+    let mut h = new_ai();
+    h.store.set_fault(Some(Fault::DiskFull));
+    h.keys("aWords worth keeping<enter>q");
+    assert!(matches!(
+        view(&h).overlay,
+        Some(Overlay::ConfirmLeave { .. })
+    ));
+    h.keys("c");
+    let Some(Overlay::CopyTo { input, .. }) = &view(&h).overlay else {
+        panic!("asks where")
+    };
+    let suggested = input.lines().join("");
+    assert!(
+        suggested.ends_with("-copy.ron") && !suggested.contains("sessions"),
+        "{suggested}"
+    );
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let target = elsewhere.path().join("rescue.ron");
+    h.keys(&"<bs>".repeat(suggested.chars().count()));
+    h.keys(&format!("{}<enter>", target.display()));
+    assert!(matches!(h.app.screen, Screen::Dashboard));
+    let copy = std::fs::read_to_string(&target).expect("the copy");
+    assert!(copy.contains("Words worth keeping"));
+    let (session, _) = convene::store::from_text(&copy).expect("the copy is a session file");
+    assert_eq!(session.records.len(), 1);
+}
+
+#[test]
+fn after_a_conflict_m_keeps_mine_and_theirs_as_a_copy() {
+    let mut h = new_ai();
+    let path = h.store.files().expect("files")[0].clone();
+    let theirs = h
+        .only_file()
+        .replace("Harbour day", "Harbour day (their edit)");
+    std::fs::write(&path, &theirs).expect("their edit");
+    h.keys("aOur words<enter>");
+    h.wait(1);
+    assert!(matches!(view(&h).overlay, Some(Overlay::Conflict { .. })));
+    assert!(h.screen(80, 24).contains("Nothing was overwritten"));
+    h.keys("m");
+    assert!(view(&h).conflict_copy.is_none());
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("Our words")
+    );
+    let kept: Vec<String> = std::fs::read_dir(h.store.dir())
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.to_string_lossy().contains("-theirs.ron"))
+        .map(|p| std::fs::read_to_string(p).expect("read"))
+        .collect();
+    assert_eq!(kept, [theirs]);
+    // Saving carries on normally.
+    h.keys("aMore words<enter>");
+    h.wait(1);
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("More words")
+    );
+}
+
+#[test]
+fn after_a_conflict_t_opens_theirs_and_mine_stays_in_the_copy() {
+    let mut h = new_ai();
+    let path = h.store.files().expect("files")[0].clone();
+    let theirs = h
+        .only_file()
+        .replace("Harbour day", "Harbour day (their edit)");
+    std::fs::write(&path, &theirs).expect("their edit");
+    h.keys("aOur words<enter>");
+    h.wait(1);
+    let copy = view(&h).conflict_copy.clone().expect("copy");
+    h.keys("t");
+    assert_eq!(view(&h).session.title, "Harbour day (their edit)");
+    assert!(
+        view(&h).read_only.is_none(),
+        "the lock passed to the fresh open"
+    );
+    assert!(
+        std::fs::read_to_string(copy)
+            .expect("copy")
+            .contains("Our words")
+    );
+}
