@@ -1,7 +1,9 @@
 //! The command line: one clap `Args` struct and one function per subcommand; bare `convene` opens the app.
 
 mod check;
+mod completions;
 mod error;
+mod export;
 mod forget;
 mod list;
 mod new;
@@ -40,7 +42,9 @@ pub enum Command {
     List(list::Args),
     Show(show::Args),
     Check(check::Args),
+    Export(export::Args),
     Forget(forget::Args),
+    Completions(completions::Args),
     #[command(hide = true)]
     StressSaves(stress::Args),
 }
@@ -125,6 +129,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Show(args) => show::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
         Command::Forget(args) => forget::run(args, ctx),
+        Command::Export(args) => export::run(args, ctx),
+        Command::Completions(args) => completions::run(args, ctx),
         Command::StressSaves(args) => stress::run(args, ctx),
     }
 }

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod cli;
 pub mod effects;
+pub mod export;
 pub mod framework;
 pub mod model;
 pub mod store;

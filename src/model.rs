@@ -1,11 +1,13 @@
 //! The session model: sessions, stages and the records a room makes, with their rules. No I/O, no UI.
 
+mod conference;
 mod ids;
 mod record;
 mod rules;
 mod session;
 pub mod timefmt;
 
+pub use conference::{Conference, Decision};
 pub use ids::{RecordId, SessionId};
 pub use record::{
     Agreement, DesignStatement, Dream, InfoKind, InformationItem, Invitation, Needs, Note,

@@ -40,8 +40,9 @@ pub fn clean_line(text: &str) -> String {
 }
 
 fn needs_cleaning(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    // Controls, the zero-width space, and the bidi overrides and isolates that can make
+    // text read differently from how it is stored. Joiners (U+200C/D) stay: emoji need them.
+    c.is_control() || matches!(c, '\u{200b}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {

@@ -13,6 +13,9 @@ use std::fmt::Write;
 pub struct Args {
     /// The session's id (as `convene list` shows it)
     pub id: String,
+    /// Print the whole session as JSON (the same fields as its file)
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
@@ -27,7 +30,13 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     if let Some(reason) = &loaded.read_only {
         eprintln!("convene: note: {reason}; nothing is written to it");
     }
-    print!("{}", render(&loaded.session, ctx));
+    if args.json {
+        let json = serde_json::to_string_pretty(&loaded.session)
+            .map_err(|e| CliError::new(ExitKind::Storage, format!("could not write JSON: {e}")))?;
+        println!("{json}");
+    } else {
+        print!("{}", render(&loaded.session, ctx));
+    }
     Ok(ExitKind::Done)
 }
 

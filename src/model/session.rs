@@ -34,6 +34,9 @@ pub struct Session {
     /// Every record, in the order the room made (or arranged) them.
     #[serde(default)]
     pub records: Vec<Record>,
+    /// A Family Group Conference's key facts, decision and review date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conference: Option<super::Conference>,
 }
 
 /// One stretch of time spent in a stage.
@@ -71,6 +74,7 @@ impl Session {
             stage,
             next_record: 1,
             records: Vec::new(),
+            conference: None,
         }
     }
 
@@ -165,6 +169,7 @@ impl Session {
                 )
             })
             .filter_map(|r| r.body.due())
+            .chain(self.conference.as_ref().and_then(|c| c.review_date))
             .min()
     }
 

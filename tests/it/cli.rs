@@ -162,7 +162,15 @@ fn an_unreadable_session_exits_4_and_names_the_place() {
 #[test]
 fn every_command_has_help_with_an_example() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for command in ["new", "list", "show", "check"] {
+    for command in [
+        "new",
+        "list",
+        "show",
+        "check",
+        "export",
+        "forget",
+        "completions",
+    ] {
         let out = convene(dir.path(), &[command, "--help"]);
         assert!(out.status.success(), "{command}");
         assert!(
@@ -236,4 +244,112 @@ fn check_warns_when_the_folder_is_readable_by_others() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn export_writes_each_format_to_stdout_or_a_file_but_never_into_the_folder() {
+    let examples = examples();
+    for format in ["md", "html", "csv", "ics"] {
+        let out = convene(&examples, &["export", "k7q2m9xa", "--format", format]);
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        assert!(!out.stdout.is_empty(), "{format}");
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("report.html");
+    let out = convene(
+        &examples,
+        &[
+            "export",
+            "k7q2m9xa",
+            "--format",
+            "html",
+            "-o",
+            target.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("Exported to"));
+    assert!(
+        std::fs::read_to_string(&target)
+            .expect("written")
+            .contains("Harbourside")
+    );
+
+    let inside = examples.join("report.md");
+    let out = convene(
+        &examples,
+        &["export", "k7q2m9xa", "-o", inside.to_str().expect("utf-8")],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!inside.exists());
+}
+
+#[test]
+fn list_json_has_the_documented_fields_and_filters_narrow_it() {
+    let out = convene(&examples(), &["list", "--json"]);
+    assert!(out.status.success());
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let rows = listed.as_array().expect("an array");
+    assert_eq!(rows.len(), 2);
+    for field in [
+        "id",
+        "title",
+        "framework",
+        "framework_name",
+        "stage",
+        "stage_name",
+        "created",
+        "updated",
+        "next_due",
+        "records",
+        "path",
+    ] {
+        assert!(rows[0].get(field).is_some(), "{field} missing");
+    }
+
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["list", "--json"];
+        all.extend_from_slice(args);
+        let out = convene(&examples(), &all);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        v.as_array()
+            .expect("array")
+            .iter()
+            .map(|r| r["id"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    assert_eq!(ids(&["--framework", "fgc"]), ["p3f8h2kd"]);
+    assert_eq!(ids(&["--framework", "ai"]), ["k7q2m9xa"]);
+    assert_eq!(ids(&["--stage", "Destiny"]), ["k7q2m9xa"]);
+    assert_eq!(ids(&["--stage", "agreement"]), ["p3f8h2kd"]);
+    // Both examples have something dated, so a wide window holds both.
+    assert_eq!(ids(&["--due-within", "36500"]).len(), 2);
+    let out = convene(&examples(), &["list", "--framework", "retro"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn show_json_is_the_session_as_in_its_file() {
+    let out = convene(&examples(), &["show", "p3f8h2kd", "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["id"], "p3f8h2kd");
+    assert_eq!(v["format"], 1);
+    assert_eq!(v["conference"]["review_date"], "2027-01-15");
+    assert!(v["records"].as_array().is_some_and(|r| r.len() == 24));
+}
+
+#[test]
+fn completions_are_generated_for_each_shell() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for shell in ["bash", "zsh", "fish"] {
+        let out = convene(dir.path(), &["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let script = stdout(&out);
+        assert!(
+            script.contains("convene") && script.contains("export"),
+            "{shell}"
+        );
+    }
 }

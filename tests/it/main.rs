@@ -3,6 +3,7 @@
 mod cli;
 #[cfg(unix)]
 mod crash;
+mod export;
 mod fuzz;
 mod harness;
 #[cfg(unix)]

@@ -1,0 +1,78 @@
+//! `convene export`: a session as Markdown, HTML, CSV or iCalendar, to stdout or a file.
+
+use super::{CliError, Context, ExitKind};
+use crate::export::{CalendarStyle, Format, render};
+use crate::model::SessionId;
+use crate::store::{Store, atomic_write};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Export a session to share: a report (md, html), a spreadsheet (csv) or a calendar (ics).
+///
+/// Example: convene export k7q2m9xa --format html -o harbourside.html
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The session's id (as `convene list` shows it)
+    pub id: String,
+    /// The format to write
+    #[arg(long, short, value_enum, default_value = "md")]
+    pub format: Format,
+    /// Write to this file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --format ics: all-day events instead of to-dos, for calendars that ignore to-dos
+    #[arg(long)]
+    pub as_events: bool,
+}
+
+pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
+    let id = SessionId::parse(&args.id).ok_or_else(|| {
+        CliError::new(
+            ExitKind::NotFound,
+            format!("{:?} is not a session id", args.id),
+        )
+        .with_hint("`convene list` shows the ids")
+    })?;
+    let store = Store::at(&ctx.dir);
+    let loaded = store.load(&id)?;
+    let style = if args.as_events {
+        CalendarStyle::Events
+    } else {
+        CalendarStyle::Todos
+    };
+    let text = render(
+        &loaded.session,
+        ctx.frameworks.get(&loaded.session.framework),
+        args.format,
+        style,
+    );
+    match args.output {
+        Some(path) => {
+            if path.starts_with(store.dir()) {
+                return Err(CliError::new(
+                    ExitKind::Usage,
+                    "exports are kept out of the sessions folder; choose another place",
+                ));
+            }
+            atomic_write(&path, text.as_bytes(), None).map_err(|e| {
+                CliError::new(
+                    ExitKind::Storage,
+                    format!("could not write {}: {e}", path.display()),
+                )
+            })?;
+            eprintln!("Exported to {}", path.display());
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| {
+                    CliError::new(
+                        ExitKind::Storage,
+                        format!("could not write the export: {e}"),
+                    )
+                })?;
+        }
+    }
+    Ok(ExitKind::Done)
+}

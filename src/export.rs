@@ -1,0 +1,215 @@
+//! Sharing the outcome: Markdown, HTML, CSV and iCalendar writers over a session.
+
+mod calendar;
+mod html;
+mod markdown;
+mod table;
+
+use crate::framework::{Framework, Stage};
+use crate::model::{Record, RecordBody, Session};
+use crate::text::clean_line;
+
+pub use calendar::CalendarStyle;
+
+/// The formats a session can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A readable report, stage by stage
+    Md,
+    /// One self-contained page that prints well
+    Html,
+    /// One row per record, for spreadsheets
+    Csv,
+    /// Agreements, plan items and the review date as calendar to-dos
+    Ics,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Csv, Format::Ics];
+
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Ics => "ics",
+        }
+    }
+
+    /// What the format is, for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Md => "Markdown report",
+            Format::Html => "HTML page (prints to PDF)",
+            Format::Csv => "CSV, one row per record",
+            Format::Ics => "Calendar (ICS) of agreements and dates",
+        }
+    }
+}
+
+/// Writes the session in a format. `framework` gives stage names and order; records in
+/// stages it does not know are still exported, after the known ones.
+pub fn render(
+    session: &Session,
+    framework: Option<&Framework>,
+    format: Format,
+    style: CalendarStyle,
+) -> String {
+    let view = Report::new(session, framework);
+    match format {
+        Format::Md => markdown::render(&view),
+        Format::Html => html::render(&view),
+        Format::Csv => table::render(&view),
+        Format::Ics => calendar::render(&view, style),
+    }
+}
+
+/// A session arranged for a report: its stages in order, each with its records.
+pub struct Report<'a> {
+    pub session: &'a Session,
+    pub framework_name: String,
+    pub stages: Vec<StageReport<'a>>,
+}
+
+/// One stage and what was captured in it.
+pub struct StageReport<'a> {
+    pub key: String,
+    pub name: String,
+    pub purpose: String,
+    pub records: Vec<&'a Record>,
+    /// Private family time: nothing is written here.
+    pub family_only: bool,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(session: &'a Session, framework: Option<&Framework>) -> Self {
+        let mut stages: Vec<StageReport> = framework
+            .map(|f| {
+                f.stages
+                    .iter()
+                    .map(|s| StageReport::from_stage(s, session))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for record in &session.records {
+            if !stages.iter().any(|s| s.key == record.stage) {
+                stages.push(StageReport {
+                    key: record.stage.clone(),
+                    name: record.stage.clone(),
+                    purpose: String::new(),
+                    records: session.records_in(&record.stage).collect(),
+                    family_only: false,
+                });
+            }
+        }
+        Self {
+            session,
+            framework_name: framework.map_or_else(|| session.framework.clone(), |f| f.name.clone()),
+            stages,
+        }
+    }
+
+    /// "#3 Youth workers know…" for each record this one builds on.
+    pub fn builds_on(&self, record: &Record) -> Vec<String> {
+        record
+            .body
+            .links()
+            .iter()
+            .map(|id| match self.session.record(*id) {
+                Some(r) => format!("{id} {}", clean_line(r.body.text())),
+                None => id.to_string(),
+            })
+            .collect()
+    }
+
+    /// The stage name a record was captured in.
+    pub fn stage_name(&self, key: &str) -> String {
+        self.stages
+            .iter()
+            .find(|s| s.key == key)
+            .map_or_else(|| key.to_owned(), |s| s.name.clone())
+    }
+}
+
+impl<'a> StageReport<'a> {
+    fn from_stage(stage: &Stage, session: &'a Session) -> Self {
+        Self {
+            key: stage.key.clone(),
+            name: stage.name.clone(),
+            purpose: stage.purpose.clone(),
+            records: session
+                .records
+                .iter()
+                .filter(|r| r.stage == stage.key)
+                .collect(),
+            family_only: stage.captures.is_empty(),
+        }
+    }
+
+    /// Strengths grouped by theme (in order of first appearance; unthemed last), or `None`
+    /// when the stage holds no themed strengths.
+    pub fn by_theme(&self) -> Option<Vec<(String, Vec<&'a Record>)>> {
+        let themed = self
+            .records
+            .iter()
+            .any(|r| matches!(&r.body, RecordBody::Strength(s) if s.theme.is_some()));
+        if !themed {
+            return None;
+        }
+        let mut groups: Vec<(String, Vec<&Record>)> = Vec::new();
+        let mut rest = Vec::new();
+        for record in &self.records {
+            match &record.body {
+                RecordBody::Strength(s) if s.theme.is_some() => {
+                    let theme = clean_line(s.theme.as_deref().unwrap_or_default());
+                    match groups.iter_mut().find(|(t, _)| *t == theme) {
+                        Some((_, list)) => list.push(record),
+                        None => groups.push((theme, vec![record])),
+                    }
+                }
+                _ => rest.push(*record),
+            }
+        }
+        if !rest.is_empty() {
+            groups.push(("Not yet themed".to_owned(), rest));
+        }
+        Some(groups)
+    }
+}
+
+/// The details of a record as (label, value) pairs, in the order a reader wants them.
+pub fn details(record: &Record) -> Vec<(&'static str, String)> {
+    use crate::model::timefmt::format_date;
+    let mut out = Vec::new();
+    let mut push = |label, value: String| {
+        if !value.trim().is_empty() {
+            out.push((label, clean_line(&value)));
+        }
+    };
+    match &record.body {
+        RecordBody::Strength(s) => push("kind", s.kind.label().to_owned()),
+        RecordBody::Agreement(a) => {
+            push("owner", a.owner.clone());
+            push("due", a.due.map(format_date).unwrap_or_default());
+            push("status", a.status.label().to_owned());
+        }
+        RecordBody::PlanItem(p) => {
+            push("who", p.who.clone());
+            push("by", p.by_when.map(format_date).unwrap_or_default());
+            push("support from services", p.support.clone());
+            push("checked by", p.checked_by.clone());
+            push("status", p.status.label().to_owned());
+        }
+        RecordBody::Participant(p) => {
+            push("relationship", p.relationship.clone());
+            push("side", p.side.label().to_owned());
+            push("role", p.role.clone());
+            push("invitation", p.invitation.label().to_owned());
+        }
+        RecordBody::InformationItem(i) => push("type", i.kind.label().to_owned()),
+        RecordBody::Question(q) => push("answer", q.answer.clone().unwrap_or_default()),
+        _ => {}
+    }
+    out
+}

@@ -1,0 +1,191 @@
+//! The HTML report: one self-contained page (inline CSS, no scripts) that prints well to PDF.
+
+use super::{Report, details};
+use crate::model::timefmt::{format_date, format_short};
+use crate::model::{Record, RecordBody};
+use crate::text::clean;
+use std::fmt::Write;
+
+/// Escapes text for HTML: the five special characters become entities, control
+/// characters go, and new lines become `<br>`.
+pub fn escape(text: &str) -> String {
+    let cleaned = clean(text);
+    let mut out = String::with_capacity(cleaned.len());
+    for c in cleaned.trim().chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "
+body { font-family: Georgia, 'Times New Roman', serif; color: #111; background: #fff;
+       max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
+h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.35rem; border-bottom: 2px solid #111; padding-bottom: 0.2rem; margin-top: 2rem; }
+h3 { font-size: 1.05rem; margin-bottom: 0.3rem; }
+.meta, .purpose, .note { color: #444; }
+.purpose { font-style: italic; }
+ol.records { padding-left: 1.4rem; }
+ol.records li { margin-bottom: 0.6rem; }
+.words { font-weight: bold; }
+.detail { display: block; color: #333; font-size: 0.95rem; }
+.builds-on { display: block; color: #333; font-size: 0.95rem; padding-left: 1rem; border-left: 3px solid #999; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0 0 0.5rem 0; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  section.stage { break-before: page; page-break-before: always; }
+  section.stage:first-of-type { break-before: auto; page-break-before: auto; }
+  li, .builds-on { break-inside: avoid; page-break-inside: avoid; }
+}
+";
+
+pub fn render(report: &Report) -> String {
+    let s = report.session;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        escape(&s.title)
+    );
+    let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(&s.title));
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{} · session {} · started {} · last change {}</p>\n</header>",
+        escape(&report.framework_name),
+        escape(s.id.as_str()),
+        format_short(s.created),
+        format_short(s.updated)
+    );
+    if let Some(c) = &s.conference {
+        out.push_str(
+            "<section class=\"conference\">\n<h2>The conference</h2>\n<dl class=\"facts\">\n",
+        );
+        for (label, value) in [
+            ("Child or young person", c.child.clone()),
+            ("Referred by", c.referrer.clone()),
+            ("Why we are meeting", c.reasons.clone()),
+            ("Bottom lines", c.bottom_lines.clone()),
+            ("Date", c.date.map(format_date).unwrap_or_default()),
+            ("Time", c.time.clone()),
+            ("Venue", c.venue.clone()),
+            ("The child's wishes and views", c.child_voice.clone()),
+        ] {
+            if !value.trim().is_empty() {
+                let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", escape(&value));
+            }
+        }
+        out.push_str("</dl>\n</section>\n");
+    }
+    for stage in &report.stages {
+        let _ = writeln!(
+            out,
+            "<section class=\"stage\">\n<h2>{}</h2>",
+            escape(&stage.name)
+        );
+        if !stage.purpose.is_empty() {
+            let _ = writeln!(out, "<p class=\"purpose\">{}</p>", escape(&stage.purpose));
+        }
+        if stage.family_only {
+            out.push_str("<p class=\"note\">This time belonged to the family. Nothing was written here; their plan follows in their own words.</p>\n");
+        } else if stage.records.is_empty() {
+            out.push_str("<p class=\"note\">Nothing was captured in this stage.</p>\n");
+        } else {
+            match stage.by_theme() {
+                Some(groups) => {
+                    for (theme, records) in groups {
+                        let _ = writeln!(out, "<h3>{}</h3>", escape(&theme));
+                        list(&mut out, report, &records);
+                    }
+                }
+                None => list(&mut out, report, &stage.records),
+            }
+        }
+        out.push_str("</section>\n");
+    }
+    if let Some(c) = &s.conference {
+        let outcome = [
+            ("If the plan isn't working", c.contingency.clone()),
+            (
+                "Decision",
+                c.decision.map(|d| d.label().to_owned()).unwrap_or_default(),
+            ),
+            ("Why", c.decision_reasons.clone()),
+            (
+                "Review date",
+                c.review_date.map(format_date).unwrap_or_default(),
+            ),
+        ];
+        if outcome.iter().any(|(_, v)| !v.trim().is_empty()) {
+            out.push_str("<section class=\"stage\">\n<h2>The outcome</h2>\n<dl class=\"facts\">\n");
+            for (label, value) in outcome {
+                if !value.trim().is_empty() {
+                    let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", escape(&value));
+                }
+            }
+            out.push_str("</dl>\n</section>\n");
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn list(out: &mut String, report: &Report, records: &[&Record]) {
+    out.push_str("<ol class=\"records\">\n");
+    for record in records {
+        let _ = write!(
+            out,
+            "<li value=\"{}\"><span class=\"words\">{}</span>",
+            record.id.0,
+            escape(record.body.text())
+        );
+        let details: Vec<String> = details(record)
+            .into_iter()
+            .map(|(label, value)| format!("{label}: {}", escape(&value)))
+            .collect();
+        if !details.is_empty() {
+            let _ = write!(out, "<span class=\"detail\">{}</span>", details.join(" · "));
+        }
+        let builds_on = report.builds_on(record);
+        if !builds_on.is_empty() {
+            let verb = match &record.body {
+                RecordBody::Dream(_) => "Builds on",
+                RecordBody::InformationItem(_) => "Shared by",
+                RecordBody::Question(_) => "Answered by",
+                _ => "Serves",
+            };
+            let links: Vec<String> = builds_on.iter().map(|l| escape(l)).collect();
+            let _ = write!(
+                out,
+                "<span class=\"builds-on\">{verb}: {}</span>",
+                links.join("; ")
+            );
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_special_characters_become_entities() {
+        assert_eq!(
+            escape("<script>alert(\"x\" & 'y')</script>\nnext"),
+            "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;<br>next"
+        );
+    }
+}

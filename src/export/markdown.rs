@@ -1,0 +1,170 @@
+//! The Markdown report: stage by stage, strengths by theme, each record with what it builds on.
+
+use super::{Report, details};
+use crate::model::timefmt::{format_date, format_short};
+use crate::model::{Record, RecordBody};
+use crate::text::clean;
+use std::fmt::Write;
+
+/// Escapes text so a Markdown renderer shows it as typed: markup characters are
+/// backslash-escaped, HTML is turned into entities, and control characters are gone.
+/// New lines stay, as hard line breaks indented under the list item.
+pub fn escape(text: &str) -> String {
+    let cleaned = clean(text);
+    let mut out = String::with_capacity(cleaned.len());
+    for (i, line) in cleaned.trim().lines().enumerate() {
+        if i > 0 {
+            out.push_str("  \n  ");
+        }
+        for c in line.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+pub fn render(report: &Report) -> String {
+    let s = report.session;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&s.title));
+    let _ = writeln!(
+        out,
+        "{} · session `{}` · started {} · last change {}\n",
+        escape(&report.framework_name),
+        s.id,
+        format_short(s.created),
+        format_short(s.updated)
+    );
+    if let Some(c) = &s.conference {
+        out.push_str("## The conference\n\n");
+        for (label, value) in [
+            ("Child or young person", c.child.clone()),
+            ("Referred by", c.referrer.clone()),
+            ("Why we are meeting", c.reasons.clone()),
+            ("Bottom lines", c.bottom_lines.clone()),
+            ("Date", c.date.map(format_date).unwrap_or_default()),
+            ("Time", c.time.clone()),
+            ("Venue", c.venue.clone()),
+            ("The child's wishes and views", c.child_voice.clone()),
+        ] {
+            if !value.trim().is_empty() {
+                let _ = writeln!(out, "- **{label}:** {}", escape(&value));
+            }
+        }
+        out.push('\n');
+    }
+    for stage in &report.stages {
+        let _ = writeln!(out, "## {}\n", escape(&stage.name));
+        if !stage.purpose.is_empty() {
+            let _ = writeln!(out, "_{}_\n", escape(&stage.purpose));
+        }
+        if stage.family_only {
+            out.push_str("This time belonged to the family. Nothing was written here; their plan follows in their own words.\n\n");
+            continue;
+        }
+        if stage.records.is_empty() {
+            out.push_str("Nothing was captured in this stage.\n\n");
+            continue;
+        }
+        match stage.by_theme() {
+            Some(groups) => {
+                for (theme, records) in groups {
+                    let _ = writeln!(out, "### {}\n", escape(&theme));
+                    for record in records {
+                        item(&mut out, report, record);
+                    }
+                    out.push('\n');
+                }
+            }
+            None => {
+                for record in &stage.records {
+                    item(&mut out, report, record);
+                }
+                out.push('\n');
+            }
+        }
+    }
+    if let Some(c) = &s.conference {
+        let outcome = [
+            ("If the plan isn't working", c.contingency.clone()),
+            (
+                "Decision",
+                c.decision.map(|d| d.label().to_owned()).unwrap_or_default(),
+            ),
+            ("Why", c.decision_reasons.clone()),
+            (
+                "Review date",
+                c.review_date.map(format_date).unwrap_or_default(),
+            ),
+        ];
+        if outcome.iter().any(|(_, v)| !v.trim().is_empty()) {
+            out.push_str("## The outcome\n\n");
+            for (label, value) in outcome {
+                if !value.trim().is_empty() {
+                    let _ = writeln!(out, "- **{label}:** {}", escape(&value));
+                }
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn item(out: &mut String, report: &Report, record: &Record) {
+    let _ = write!(out, "- **{}** {}", record.id, escape(record.body.text()));
+    let details: Vec<String> = details(record)
+        .into_iter()
+        .filter(|(label, _)| !(matches!(record.body, RecordBody::Strength(_)) && *label == "kind"))
+        .map(|(label, value)| format!("{label}: {}", escape(&value)))
+        .collect();
+    let kind = match &record.body {
+        RecordBody::Strength(s) => Some(s.kind.label()),
+        _ => None,
+    };
+    let mut notes: Vec<String> = kind.map(|k| format!("_{k}_")).into_iter().collect();
+    notes.extend(details);
+    if !notes.is_empty() {
+        let _ = write!(out, " — {}", notes.join("; "));
+    }
+    out.push('\n');
+    let builds_on = report.builds_on(record);
+    if !builds_on.is_empty() {
+        let verb = match &record.body {
+            RecordBody::Dream(_) => "builds on",
+            RecordBody::InformationItem(_) => "shared by",
+            RecordBody::Question(_) => "answered by",
+            _ => "serves",
+        };
+        for link in builds_on {
+            let _ = writeln!(out, "  - {verb} {}", escape(&link));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_and_html_are_shown_as_typed() {
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(
+            escape("*bold* [link](x) # hash"),
+            "\\*bold\\* \\[link\\](x) \\# hash"
+        );
+        assert_eq!(escape("line one\nline two"), "line one  \n  line two");
+        assert_eq!(escape("\u{1b}]0;x\u{7}safe"), "safe");
+    }
+}
