@@ -35,6 +35,8 @@ pub enum Msg {
     SavedToCopy(PathBuf),
     /// After a conflict, mine is the session again and theirs was kept as a copy.
     KeptMine(Fingerprint, PathBuf),
+    /// An export was written (or why not).
+    Exported(Result<PathBuf, String>),
     /// A copy was written elsewhere (or why not).
     CopiedTo(Result<PathBuf, String>),
     /// Something could not be done; the words say what.
@@ -65,6 +67,11 @@ pub enum Effect {
     SaveCopy,
     /// After a conflict: keep their file as a copy and make mine the session again.
     KeepMine,
+    /// Export the open session.
+    Export {
+        format: crate::export::Format,
+        path: PathBuf,
+    },
     /// Write a copy of the open session to a path of the user's choosing.
     CopyTo(PathBuf),
     /// Hand the terminal back to the shell until resumed.
@@ -237,6 +244,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::SavedToCopy(path) => session_view::on_saved_to_copy(app, path),
         Msg::KeptMine(fingerprint, theirs) => session_view::on_kept_mine(app, fingerprint, theirs),
         Msg::CopiedTo(result) => session_view::on_copied(app, result),
+        Msg::Exported(result) => session_view::on_exported(app, result),
         Msg::Failed(text) => {
             app.warn(text);
             Vec::new()

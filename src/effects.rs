@@ -52,6 +52,16 @@ pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
                     .map_err(|e| format!("The copy could not be written there: {e}")),
             ))
         }
+        Effect::Export { format, path } => {
+            let view = app.session_view()?;
+            Some(Msg::Exported(export(
+                app,
+                store,
+                &view.session,
+                *format,
+                path,
+            )))
+        }
         Effect::Suspend => None,
     }
 }
@@ -114,6 +124,31 @@ fn write_copy(
 ) -> Result<(), String> {
     let text = to_text(session).map_err(|e| e.to_string())?;
     atomic_write(path, text.as_bytes(), fault).map_err(|e| e.to_string())
+}
+
+/// Writes an export atomically, anywhere but the sessions folder.
+fn export(
+    app: &App,
+    store: &Store,
+    session: &Session,
+    format: crate::export::Format,
+    path: &std::path::Path,
+) -> Result<std::path::PathBuf, String> {
+    if path.as_os_str().is_empty() {
+        return Err("Type where the export should go.".into());
+    }
+    if crate::export::lands_in(path, store.dir()) {
+        return Err("Exports are kept out of the sessions folder; choose another place.".into());
+    }
+    let text = crate::export::render(
+        session,
+        app.frameworks.get(&session.framework),
+        format,
+        crate::export::CalendarStyle::Todos,
+    );
+    atomic_write(path, text.as_bytes(), None)
+        .map(|()| path.to_owned())
+        .map_err(|e| format!("The export could not be written there: {e}"))
 }
 
 /// Keeps the file another program wrote as a conflict copy, then saves mine over it.

@@ -65,6 +65,18 @@ pub fn render(
     }
 }
 
+/// Whether `path` would land inside `folder` (the sessions folder, where exports never go).
+pub fn lands_in(path: &std::path::Path, folder: &std::path::Path) -> bool {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    match (std::fs::canonicalize(parent), std::fs::canonicalize(folder)) {
+        (Ok(parent), Ok(folder)) => parent.starts_with(folder),
+        _ => path.starts_with(folder),
+    }
+}
+
 /// A session arranged for a report: its stages in order, each with its records.
 pub struct Report<'a> {
     pub session: &'a Session,

@@ -4,6 +4,7 @@ use super::form::{Form, FormOutcome};
 use super::keys::{self, Action};
 use super::picker::{LinkPicker, PickerOutcome};
 use super::{App, Effect, SaveProblem, Screen};
+use crate::export::Format;
 use crate::framework::{Framework, Stage};
 use crate::model::{Record, RecordBody, RecordId, RecordKind, Session, delete_impact, link_target};
 use crate::store::{Fingerprint, Loaded};
@@ -50,6 +51,12 @@ pub enum Overlay {
     CopyTo {
         after: After,
         input: Box<TextArea<'static>>,
+        error: Option<String>,
+    },
+    /// Export: choose the format, then where it goes.
+    Export {
+        selected: usize,
+        path: Option<Box<TextArea<'static>>>,
         error: Option<String>,
     },
     /// Another program changed the file: keep mine, or take theirs.
@@ -328,6 +335,13 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             _ => app.say("Themes group strengths: select a strength, then press g."),
         },
+        Some(Action::Export) => {
+            v.overlay = Some(Overlay::Export {
+                selected: 0,
+                path: None,
+                error: None,
+            });
+        }
         Some(Action::ByTheme) => {
             v.by_theme = !v.by_theme;
             v.selected = 0;
@@ -662,6 +676,79 @@ fn on_overlay_key(
                 });
             }
         },
+        Overlay::Export {
+            selected,
+            path: None,
+            error,
+        } => match key.code {
+            KeyCode::Esc => {}
+            KeyCode::Up | KeyCode::Char('k') => {
+                v.overlay = Some(Overlay::Export {
+                    selected: selected.saturating_sub(1),
+                    path: None,
+                    error,
+                });
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                let selected = (selected + 1).min(Format::ALL.len() - 1);
+                v.overlay = Some(Overlay::Export {
+                    selected,
+                    path: None,
+                    error,
+                });
+            }
+            KeyCode::Enter => {
+                let suggested = export_path(&v.session, Format::ALL[selected]);
+                let mut input = TextArea::new(vec![suggested.display().to_string()]);
+                input.move_cursor(ratatui_textarea::CursorMove::End);
+                input.set_cursor_line_style(ratatui::style::Style::default());
+                v.overlay = Some(Overlay::Export {
+                    selected,
+                    path: Some(Box::new(input)),
+                    error: None,
+                });
+            }
+            _ => {
+                v.overlay = Some(Overlay::Export {
+                    selected,
+                    path: None,
+                    error,
+                })
+            }
+        },
+        Overlay::Export {
+            selected,
+            path: Some(mut input),
+            error,
+        } => match key.code {
+            KeyCode::Esc => {
+                v.overlay = Some(Overlay::Export {
+                    selected,
+                    path: None,
+                    error: None,
+                })
+            }
+            KeyCode::Enter => {
+                let target = PathBuf::from(input.lines().join("").trim());
+                v.overlay = Some(Overlay::Export {
+                    selected,
+                    path: Some(input),
+                    error,
+                });
+                return vec![Effect::Export {
+                    format: Format::ALL[selected],
+                    path: target,
+                }];
+            }
+            _ => {
+                input.input(key);
+                v.overlay = Some(Overlay::Export {
+                    selected,
+                    path: Some(input),
+                    error: None,
+                });
+            }
+        },
         Overlay::Conflict { copy } => match key.code {
             KeyCode::Char('m') => return vec![Effect::KeepMine],
             KeyCode::Char('t') => {
@@ -827,17 +914,47 @@ pub(super) fn on_copied(app: &mut App, result: Result<PathBuf, String>) -> Vec<E
     }
 }
 
-/// Where to suggest a rescue copy: the user's documents folder (or home), never the
-/// sessions folder, which is the one failing.
-pub fn rescue_path(session: &Session) -> PathBuf {
-    let folder = directories::UserDirs::new()
+/// Where to suggest an export: the documents folder (never the sessions folder), named
+/// from the id, since titles may hold a family's name.
+pub fn export_path(session: &Session, format: Format) -> PathBuf {
+    documents().join(format!("convene-{}.{}", session.id, format.extension()))
+}
+
+/// An export finished (or could not be written).
+pub(super) fn on_exported(app: &mut App, result: Result<PathBuf, String>) -> Vec<Effect> {
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    match result {
+        Ok(path) => {
+            v.overlay = None;
+            app.say(format!("Exported to {}", path.display()));
+        }
+        Err(e) => {
+            if let Some(Overlay::Export { error, .. }) = &mut v.overlay {
+                *error = Some(e);
+            } else {
+                app.warn(e);
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn documents() -> PathBuf {
+    directories::UserDirs::new()
         .and_then(|u| {
             u.document_dir()
                 .map(PathBuf::from)
                 .or_else(|| Some(u.home_dir().to_owned()))
         })
-        .unwrap_or_else(|| PathBuf::from("."));
-    folder.join(format!("convene-{}-copy.ron", session.id))
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Where to suggest a rescue copy: the user's documents folder (or home), never the
+/// sessions folder, which is the one failing.
+pub fn rescue_path(session: &Session) -> PathBuf {
+    documents().join(format!("convene-{}-copy.ron", session.id))
 }
 
 fn file_name(path: &std::path::Path) -> String {

@@ -48,7 +48,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     );
     match args.output {
         Some(path) => {
-            if path.starts_with(store.dir()) {
+            if crate::export::lands_in(&path, store.dir()) {
                 return Err(CliError::new(
                     ExitKind::Usage,
                     "exports are kept out of the sessions folder; choose another place",

@@ -132,6 +132,76 @@ pub fn draw_overlay(
                 ("Esc", "back".into()),
             ]
         }
+        Overlay::Export {
+            selected,
+            path,
+            error,
+        } => {
+            let mut lines: Vec<Line> = Vec::new();
+            match path {
+                None => {
+                    lines.push(Line::from(Span::styled(
+                        "What would you like to share?",
+                        style::MUTED,
+                    )));
+                    for (i, format) in crate::export::Format::ALL.iter().enumerate() {
+                        let text = format!("{} .{}", format.label(), format.extension());
+                        lines.push(if i == *selected {
+                            Line::from(Span::styled(format!("▶ {text}"), style::ACCENT))
+                        } else {
+                            Line::raw(format!("  {text}"))
+                        });
+                    }
+                }
+                Some(_) => {
+                    let format = crate::export::Format::ALL[*selected];
+                    lines.push(Line::from(Span::styled(
+                        format!("Where shall the {} go?", format.label()),
+                        style::MUTED,
+                    )));
+                    lines.push(Line::raw(""));
+                    lines.push(Line::raw(""));
+                }
+            }
+            if let Some(error) = error {
+                lines.push(Line::from(Span::styled(
+                    format!("! {}", clean_line(error)),
+                    style::PROBLEM,
+                )));
+            }
+            let width = area.width.saturating_sub(4).min(72);
+            let height = u16::try_from(lines.len())
+                .unwrap_or(u16::MAX)
+                .saturating_add(2)
+                .min(area.height);
+            let rect = centered(area, width, height);
+            frame.render_widget(Clear, rect);
+            let block = framed(" Export ");
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+            match path {
+                None => vec![
+                    ("↑/↓", "choose".into()),
+                    ("Enter", "next".into()),
+                    ("Esc", "cancel".into()),
+                ],
+                Some(input) => {
+                    let field = Rect {
+                        y: inner.y + 1,
+                        height: 1,
+                        ..inner
+                    };
+                    if field.y < inner.y + inner.height {
+                        frame.render_widget(input.as_ref(), field);
+                    }
+                    vec![
+                        ("Enter", "export".into()),
+                        ("Esc", "choose another format".into()),
+                    ]
+                }
+            }
+        }
         Overlay::Conflict { copy } => {
             let name = copy
                 .file_name()

@@ -300,11 +300,13 @@ fn a_resize_storm_and_a_one_cell_window_never_break_the_app() {
         .set_window_size(1, 1)
         .expect("resize");
     app.send("still typing");
+    // The screen model first, so the full redraw after the resize lands in it.
+    app.screen.screen_mut().set_size(24, 80);
     app.session
         .get_process_mut()
         .set_window_size(80, 24)
         .expect("resize");
-    app.screen.screen_mut().set_size(24, 80);
+    app.wait_for("Add a note");
     app.send("!");
     app.wait_for("still typing!");
     app.send(ENTER);

@@ -161,3 +161,10 @@ fn a_tiny_terminal_asks_for_more_room_and_never_panics() {
         let _ = h.screen(w, rows);
     }
 }
+
+#[test]
+fn export_choice() {
+    let mut h = example("harbourside");
+    h.keys("x");
+    both_sizes("export_choice", &h);
+}

@@ -607,3 +607,55 @@ fn after_a_conflict_t_opens_theirs_and_mine_stays_in_the_copy() {
             .contains("Our words")
     );
 }
+
+#[test]
+fn x_exports_to_a_chosen_place_outside_the_sessions_folder() {
+    let mut h = new_ai();
+    h.keys("aEvery young person has trusted adults<enter>x");
+    assert!(matches!(
+        view(&h).overlay,
+        Some(Overlay::Export { path: None, .. })
+    ));
+    h.keys("j<enter>");
+    let Some(Overlay::Export {
+        path: Some(input), ..
+    }) = &view(&h).overlay
+    else {
+        panic!("asks where")
+    };
+    let suggested = input.lines().join("");
+    assert!(
+        suggested.ends_with(".html") && suggested.contains("convene-"),
+        "{suggested}"
+    );
+    assert!(!suggested.contains(&h.store.dir().display().to_string()));
+
+    // Into the sessions folder: refused, with a reason, and the box stays open.
+    h.keys(&"<bs>".repeat(suggested.chars().count()));
+    h.keys(&format!("{}/report.html<enter>", h.store.dir().display()));
+    let Some(Overlay::Export {
+        error: Some(error), ..
+    }) = &view(&h).overlay
+    else {
+        panic!("refused")
+    };
+    assert!(error.contains("out of the sessions folder"));
+
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let target = elsewhere.path().join("report.html");
+    let typed = format!("{}/report.html", h.store.dir().display());
+    h.keys(&"<bs>".repeat(typed.chars().count()));
+    h.keys(&format!("{}<enter>", target.display()));
+    assert!(view(&h).overlay.is_none());
+    assert!(
+        h.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("Exported to"))
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .expect("exported")
+            .contains("Every young person has trusted adults")
+    );
+}
