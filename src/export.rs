@@ -124,13 +124,25 @@ impl<'a> Report<'a> {
 
     /// "#3 Youth workers know…" for each record this one builds on.
     pub fn builds_on(&self, record: &Record) -> Vec<String> {
+        self.links(record)
+            .into_iter()
+            .map(|(id, text)| format!("{id} {text}").trim_end().to_owned())
+            .collect()
+    }
+
+    /// The id and words of each record this one builds on (words empty if it is gone).
+    pub fn links(&self, record: &Record) -> Vec<(crate::model::RecordId, String)> {
         record
             .body
             .links()
             .iter()
-            .map(|id| match self.session.record(*id) {
-                Some(r) => format!("{id} {}", clean_line(r.body.text())),
-                None => id.to_string(),
+            .map(|id| {
+                let text = self
+                    .session
+                    .record(*id)
+                    .map(|r| clean_line(r.body.text()))
+                    .unwrap_or_default();
+                (*id, text)
             })
             .collect()
     }

@@ -16,12 +16,14 @@ pub fn escape(text: &str) -> String {
         if i > 0 {
             out.push_str("  \n  ");
         }
-        for c in line.chars() {
+        for (at, c) in line.chars().enumerate() {
             match c {
                 '&' => out.push_str("&amp;"),
                 '<' => out.push_str("&lt;"),
                 '>' => out.push_str("&gt;"),
-                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
+                // A heading mark matters only where a line starts.
+                '#' if at > 0 => out.push('#'),
+                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
                     out.push('\\');
                     out.push(c);
                 }
@@ -136,16 +138,16 @@ fn item(out: &mut String, report: &Report, record: &Record) {
         let _ = write!(out, " — {}", notes.join("; "));
     }
     out.push('\n');
-    let builds_on = report.builds_on(record);
-    if !builds_on.is_empty() {
+    let links = report.links(record);
+    if !links.is_empty() {
         let verb = match &record.body {
             RecordBody::Dream(_) => "builds on",
             RecordBody::InformationItem(_) => "shared by",
             RecordBody::Question(_) => "answered by",
             _ => "serves",
         };
-        for link in builds_on {
-            let _ = writeln!(out, "  - {verb} {}", escape(&link));
+        for (id, text) in links {
+            let _ = writeln!(out, "  - {verb} {id} {}", escape(&text));
         }
     }
 }
@@ -162,8 +164,9 @@ mod tests {
         );
         assert_eq!(
             escape("*bold* [link](x) # hash"),
-            "\\*bold\\* \\[link\\](x) \\# hash"
+            "\\*bold\\* \\[link\\](x) # hash"
         );
+        assert_eq!(escape("# not a heading"), "\\# not a heading");
         assert_eq!(escape("line one\nline two"), "line one  \n  line two");
         assert_eq!(escape("\u{1b}]0;x\u{7}safe"), "safe");
     }
