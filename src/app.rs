@@ -6,6 +6,7 @@ pub mod form;
 pub mod keys;
 mod new_session;
 pub mod picker;
+pub mod sections;
 mod session_view;
 
 pub use dashboard::{Dashboard, Entry};
@@ -107,6 +108,8 @@ pub struct App {
     pub status: Option<StatusLine>,
     /// Whether the `?` screen is showing.
     pub help: bool,
+    /// Weeks from a conference to its suggested review.
+    pub review_weeks: u32,
     /// How far the `?` screen is scrolled, on a small window.
     pub help_scroll: u16,
     pub quit: bool,
@@ -130,6 +133,7 @@ impl App {
             status: None,
             help: false,
             help_scroll: 0,
+            review_weeks: 12,
             quit: false,
         };
         (app, vec![Effect::List])

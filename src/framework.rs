@@ -16,6 +16,9 @@ pub struct Framework {
     pub short: String,
     /// One sentence on what the flow is for.
     pub about: String,
+    /// Whether sessions of this flow keep a conference's key facts, decision and review.
+    #[serde(default)]
+    pub conference: bool,
     pub stages: Vec<Stage>,
 }
 
@@ -35,6 +38,10 @@ pub struct Stage {
     pub minutes: u32,
     /// The record kinds the stage captures; the first is its main kind.
     pub captures: Vec<RecordKind>,
+    /// Kinds made in earlier stages that this stage shows again to work on (a review
+    /// revisits the plan items).
+    #[serde(default)]
+    pub revisits: Vec<RecordKind>,
 }
 
 impl Stage {

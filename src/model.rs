@@ -7,10 +7,10 @@ mod rules;
 mod session;
 pub mod timefmt;
 
-pub use conference::{Conference, Decision};
+pub use conference::{Conference, Decision, Rating};
 pub use ids::{RecordId, SessionId};
 pub use record::{
-    Agreement, DesignStatement, Dream, InfoKind, InformationItem, Invitation, Needs, Note,
+    Agreement, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation, Needs, Note,
     Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side, Status, Strength,
     StrengthKind,
 };

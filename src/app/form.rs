@@ -2,7 +2,9 @@
 
 use super::dates::parse_due;
 use super::picker::LinkPicker;
-use crate::model::{InfoKind, Record, RecordBody, RecordId, RecordKind, Side, StrengthKind};
+use crate::model::{
+    InfoKind, Invitation, Record, RecordBody, RecordId, RecordKind, Side, StrengthKind,
+};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 use time::Date;
@@ -37,6 +39,14 @@ impl Input {
             Input::Choice { .. } => String::new(),
         }
     }
+
+    /// The field's value as text, choices included, to notice changes.
+    fn snapshot(&self) -> String {
+        match self {
+            Input::Choice { selected, .. } => selected.to_string(),
+            text => text.text(),
+        }
+    }
 }
 
 /// What the form wants after a key.
@@ -65,16 +75,41 @@ pub struct Form {
     pub confirm_discard: bool,
     /// The pick list of what this record builds on, while open.
     pub picker: Option<LinkPicker>,
+    /// What the form fills in: a record, or a part of the conference.
+    pub purpose: Purpose,
     /// The record as it was, so fields the form does not show are kept.
     original: Option<RecordBody>,
     typed_at_start: Vec<String>,
 }
 
+/// What a form fills in when it is saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// A record of the form's kind (new, or the one being edited).
+    Record,
+    /// The conference's key facts.
+    Facts,
+    /// The plan's contingency, the decision and the review date.
+    Outcome,
+    /// A review: ratings, then the next review or closing.
+    Review,
+    /// A check-in on an agreement or plan item.
+    CheckIn(RecordId),
+}
+
 const STRENGTH_KINDS: &[&str] = &["personal", "practical", "people", "community"];
 const SIDES: &[&str] = &["family", "friend", "community", "professional"];
+const INVITATIONS: &[&str] = &[
+    "identified",
+    "invited",
+    "confirmed",
+    "declined",
+    "not invited",
+];
 const INFO_KINDS: &[&str] = &["strength", "worry", "bottom line", "resource on offer"];
 
-fn text(label: &'static str, value: &str, multiline: bool, placeholder: &str) -> Field {
+/// A text field.
+pub fn text(label: &'static str, value: &str, multiline: bool, placeholder: &str) -> Field {
     let mut area = if value.is_empty() {
         TextArea::default()
     } else {
@@ -94,19 +129,21 @@ fn text(label: &'static str, value: &str, multiline: bool, placeholder: &str) ->
     }
 }
 
-fn choice(label: &'static str, options: &'static [&'static str], selected: usize) -> Field {
+/// A choice among a few options.
+pub fn choice(label: &'static str, options: &'static [&'static str], selected: usize) -> Field {
     Field {
         label,
         input: Input::Choice { options, selected },
     }
 }
 
-fn date_text(date: Option<Date>) -> String {
+/// A date as a form shows it (empty when there is none).
+pub fn date_text(date: Option<Date>) -> String {
     date.map(crate::model::timefmt::format_date)
         .unwrap_or_default()
 }
 
-const DUE_HINT: &str = "YYYY-MM-DD, +3d, +2w or +1m (optional)";
+pub const DUE_HINT: &str = "YYYY-MM-DD, +3d, +2w or +1m (optional)";
 
 impl Form {
     /// A form for a new record of this kind, or for editing `existing`.
@@ -157,6 +194,40 @@ impl Form {
                     false,
                     "parent, carer, advocate, social worker…",
                 ),
+                choice("Invitation", INVITATIONS, invitation_index(&p.invitation)),
+                text(
+                    "Not invited because",
+                    match &p.invitation {
+                        Invitation::NotInvited(reason) => reason,
+                        _ => "",
+                    },
+                    false,
+                    "The reason, when not invited",
+                ),
+                text(
+                    "Interpreter",
+                    p.needs.interpreter.as_deref().unwrap_or(""),
+                    false,
+                    "The language, if one is needed",
+                ),
+                text(
+                    "Access",
+                    p.needs.access.as_deref().unwrap_or(""),
+                    false,
+                    "Access needs",
+                ),
+                text(
+                    "Childcare",
+                    p.needs.childcare.as_deref().unwrap_or(""),
+                    false,
+                    "Childcare needs",
+                ),
+                text(
+                    "Safety",
+                    p.needs.safety.as_deref().unwrap_or(""),
+                    false,
+                    "Safety arrangements",
+                ),
             ],
             RecordBody::InformationItem(i) => vec![
                 text("Information", &i.text, true, words),
@@ -180,8 +251,9 @@ impl Form {
             ],
             RecordBody::Note(n) => vec![text("Note", &n.text, true, words)],
         };
-        let typed_at_start = fields.iter().map(|f| f.input.text()).collect();
+        let typed_at_start = fields.iter().map(|f| f.input.snapshot()).collect();
         Self {
+            purpose: Purpose::Record,
             kind,
             editing: existing.map(|r| r.id),
             links: body.links(),
@@ -195,9 +267,27 @@ impl Form {
         }
     }
 
+    /// A form over any fields, for the parts of a conference.
+    pub fn custom(purpose: Purpose, fields: Vec<Field>) -> Self {
+        let typed_at_start = fields.iter().map(|f| f.input.snapshot()).collect();
+        Self {
+            kind: RecordKind::Note,
+            editing: None,
+            links: Vec::new(),
+            fields,
+            focus: 0,
+            error: None,
+            confirm_discard: false,
+            picker: None,
+            purpose,
+            original: None,
+            typed_at_start,
+        }
+    }
+
     /// Whether anything was typed or changed since the form opened.
     pub fn has_changes(&self) -> bool {
-        let now: Vec<String> = self.fields.iter().map(|f| f.input.text()).collect();
+        let now: Vec<String> = self.fields.iter().map(|f| f.input.snapshot()).collect();
         now != self.typed_at_start
     }
 
@@ -285,14 +375,16 @@ impl Form {
         }
     }
 
-    fn field_text(&self, i: usize) -> String {
+    /// The text of field `i`.
+    pub fn field_text(&self, i: usize) -> String {
         self.fields
             .get(i)
             .map(|f| f.input.text())
             .unwrap_or_default()
     }
 
-    fn field_choice(&self, i: usize) -> usize {
+    /// The chosen option of field `i`.
+    pub fn field_choice(&self, i: usize) -> usize {
         match self.fields.get(i).map(|f| &f.input) {
             Some(Input::Choice { selected, .. }) => *selected,
             _ => 0,
@@ -340,6 +432,17 @@ impl Form {
                     Side::Professional,
                 ][self.field_choice(2).min(3)];
                 p.role = self.field_text(3);
+                p.invitation = match self.field_choice(4) {
+                    1 => Invitation::Invited,
+                    2 => Invitation::Confirmed,
+                    3 => Invitation::Declined,
+                    4 => Invitation::NotInvited(self.field_text(5)),
+                    _ => Invitation::Identified,
+                };
+                p.needs.interpreter = optional(6);
+                p.needs.access = optional(7);
+                p.needs.childcare = optional(8);
+                p.needs.safety = optional(9);
             }
             RecordBody::InformationItem(i) => {
                 i.text = self.field_text(0);
@@ -366,6 +469,16 @@ impl Form {
             RecordBody::Note(n) => n.text = self.field_text(0),
         }
         Ok(body)
+    }
+}
+
+fn invitation_index(invitation: &Invitation) -> usize {
+    match invitation {
+        Invitation::Identified => 0,
+        Invitation::Invited => 1,
+        Invitation::Confirmed => 2,
+        Invitation::Declined => 3,
+        Invitation::NotInvited(_) => 4,
     }
 }
 

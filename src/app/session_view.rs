@@ -1,8 +1,9 @@
 //! The session screen's state and keys: the stage, its prompt, its records, capture and undo.
 
-use super::form::{Form, FormOutcome};
+use super::form::{Form, FormOutcome, Purpose};
 use super::keys::{self, Action};
 use super::picker::{LinkPicker, PickerOutcome};
+use super::sections;
 use super::{App, Effect, SaveProblem, Screen};
 use crate::export::Format;
 use crate::framework::{Framework, Stage};
@@ -137,7 +138,16 @@ impl SessionView {
 
     /// The current stage's records in the order shown: session order, or grouped by theme.
     pub fn stage_records(&self) -> Vec<&Record> {
-        let mut records: Vec<&Record> = self.session.records_in(&self.session.stage).collect();
+        let revisits = self
+            .stage()
+            .map(|s| s.revisits.as_slice())
+            .unwrap_or_default();
+        let mut records: Vec<&Record> = self
+            .session
+            .records
+            .iter()
+            .filter(|r| r.stage == self.session.stage || revisits.contains(&r.body.kind()))
+            .collect();
         if self.by_theme {
             records.sort_by_key(|r| match &r.body {
                 RecordBody::Strength(s) => (
@@ -213,6 +223,7 @@ fn view(app: &mut App) -> Option<&mut SessionView> {
 pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let now = app.now;
     let today = app.local_now().date();
+    let weeks = app.review_weeks;
     let Some(v) = view(app) else {
         return Vec::new();
     };
@@ -235,6 +246,9 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 | Action::Redo
                 | Action::NextStage
                 | Action::PrevStage
+                | Action::Facts
+                | Action::Outcome
+                | Action::CheckIn
         )
     );
     if changes && let Some(reason) = v.read_only.clone() {
@@ -334,6 +348,29 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 });
             }
             _ => app.say("Themes group strengths: select a strength, then press g."),
+        },
+        Some(Action::Facts | Action::Outcome) if !v.framework.conference => {
+            app.say("Key facts and outcomes belong to a Family Group Conference.");
+        }
+        Some(Action::Facts) => {
+            let facts = sections::facts(&v.session.conference.clone().unwrap_or_default());
+            v.overlay = Some(Overlay::Form(Box::new(facts)));
+        }
+        Some(Action::Outcome) => {
+            let conference = v.session.conference.clone().unwrap_or_default();
+            let reviewing = v.stage().is_some_and(|s| !s.revisits.is_empty());
+            let form = if reviewing {
+                sections::review(&conference, today, weeks)
+            } else {
+                sections::outcome(&conference, today, weeks)
+            };
+            v.overlay = Some(Overlay::Form(Box::new(form)));
+        }
+        Some(Action::CheckIn) => match v.selected_id().and_then(|id| v.session.record(id)) {
+            Some(record) if record.body.status().is_some() => {
+                v.overlay = Some(Overlay::Form(Box::new(sections::check_in(record))));
+            }
+            _ => app.say("Check-ins are for agreements and plan items: select one, then press s."),
         },
         Some(Action::Export) => {
             v.overlay = Some(Overlay::Export {
@@ -441,6 +478,35 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Applies a conference form or a check-in to the session, as one undoable change.
+fn save_section(
+    v: &mut SessionView,
+    form: &Form,
+    now: OffsetDateTime,
+    today: time::Date,
+) -> Result<(), (usize, String)> {
+    let mut session = v.session.clone();
+    match form.purpose {
+        Purpose::Record => return Ok(()),
+        Purpose::CheckIn(id) => {
+            let checkin = sections::build_check_in(form, today);
+            if let Some(r) = session.record_mut(id) {
+                r.body.check_in(checkin);
+            }
+        }
+        purpose => {
+            let conference = session.conference.get_or_insert_with(Default::default);
+            match purpose {
+                Purpose::Facts => sections::apply_facts(form, conference, today)?,
+                Purpose::Outcome => sections::apply_outcome(form, conference, today)?,
+                _ => sections::apply_review(form, conference, today)?,
+            }
+        }
+    }
+    v.change(now, |s| *s = session);
+    Ok(())
+}
+
 /// Opens the form to add a record of `kind`, or of the stage's main kind.
 fn add(app: &mut App, kind: Option<RecordKind>) -> Vec<Effect> {
     let Some(v) = view(app) else {
@@ -495,6 +561,20 @@ fn on_overlay_key(
                         }
                     }
                     v.overlay = Some(Overlay::Form(form));
+                }
+                FormOutcome::Save if form.purpose != Purpose::Record => {
+                    if let Err((field, message)) = save_section(v, &form, now, today) {
+                        form.focus = field;
+                        form.error = Some(message);
+                        v.overlay = Some(Overlay::Form(form));
+                    } else {
+                        app.say(match form.purpose {
+                            Purpose::Facts => "The key facts are kept.",
+                            Purpose::Outcome => "The outcome is kept.",
+                            Purpose::Review => "The review is kept.",
+                            _ => "The check-in is kept; its history stays with the record.",
+                        });
+                    }
                 }
                 FormOutcome::Save => match form.build(today) {
                     Ok(body) => {

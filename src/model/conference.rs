@@ -56,4 +56,34 @@ pub struct Conference {
     pub decision_reasons: String,
     #[serde(default, with = "iso_date_option")]
     pub review_date: Option<Date>,
+    /// How well the plan is working, 0–10, at each review, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ratings: Vec<Rating>,
+    /// Set when the conference is closed: no further review.
+    #[serde(
+        default,
+        with = "iso_date_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed: Option<Date>,
+}
+
+/// How well the plan is working on a 0–10 scale, from the family and from the professionals.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    #[serde(with = "super::timefmt::iso_date_required")]
+    pub date: Date,
+    #[serde(default)]
+    pub family: Option<u8>,
+    #[serde(default)]
+    pub professionals: Option<u8>,
+}
+
+impl Decision {
+    /// Every decision, in the order a form offers them.
+    pub const ALL: [Decision; 3] = [
+        Decision::Agreed,
+        Decision::AgreedWithChanges,
+        Decision::NotAgreed,
+    ];
 }

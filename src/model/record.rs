@@ -175,6 +175,23 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order a form offers them.
+    pub const ALL: [Status; 5] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Done,
+        Status::Changed,
+        Status::Dropped,
+    ];
+
+    /// Whether the commitment still needs doing.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            Status::NotStarted | Status::InProgress | Status::Changed
+        )
+    }
+
     /// A short label for people.
     pub fn label(self) -> &'static str {
         match self {
@@ -185,6 +202,19 @@ impl Status {
             Status::Dropped => "dropped",
         }
     }
+}
+
+/// A check on how a commitment is going: when, where it stands, who said so, and a note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckIn {
+    #[serde(with = "super::timefmt::iso_date_required")]
+    pub date: Date,
+    pub status: Status,
+    /// Who reported it.
+    #[serde(default)]
+    pub by: String,
+    #[serde(default)]
+    pub note: String,
 }
 
 /// A commitment: what will be done, by whom, by when.
@@ -199,6 +229,9 @@ pub struct Agreement {
     /// The design statements it serves.
     #[serde(default)]
     pub serves: Vec<RecordId>,
+    /// Every check-in, oldest first; the status above is the latest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checkins: Vec<CheckIn>,
 }
 
 /// Which part of the child's network a participant comes from.
@@ -338,6 +371,9 @@ pub struct PlanItem {
     pub checked_by: String,
     #[serde(default)]
     pub status: Status,
+    /// Every check-in, oldest first; the status above is the latest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checkins: Vec<CheckIn>,
 }
 
 /// Anything else worth keeping.
@@ -448,6 +484,28 @@ impl RecordBody {
             RecordBody::Agreement(r) => r.due,
             RecordBody::PlanItem(r) => r.by_when,
             _ => None,
+        }
+    }
+
+    /// Records a check-in on an agreement or plan item and makes its status the latest.
+    /// Returns false (and changes nothing) for other kinds.
+    pub fn check_in(&mut self, checkin: CheckIn) -> bool {
+        let (status, checkins) = match self {
+            RecordBody::Agreement(a) => (&mut a.status, &mut a.checkins),
+            RecordBody::PlanItem(p) => (&mut p.status, &mut p.checkins),
+            _ => return false,
+        };
+        *status = checkin.status;
+        checkins.push(checkin);
+        true
+    }
+
+    /// The check-ins of an agreement or plan item.
+    pub fn checkins(&self) -> &[CheckIn] {
+        match self {
+            RecordBody::Agreement(a) => &a.checkins,
+            RecordBody::PlanItem(p) => &p.checkins,
+            _ => &[],
         }
     }
 

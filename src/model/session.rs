@@ -173,6 +173,35 @@ impl Session {
             .min()
     }
 
+    /// The next key date on or after `today`: a conference date, a review date, or an
+    /// open commitment's due date.
+    pub fn next_key_date(&self, today: Date) -> Option<Date> {
+        let conference = self.conference.as_ref().filter(|c| c.closed.is_none());
+        self.open_due_dates()
+            .chain(conference.and_then(|c| c.date))
+            .chain(conference.and_then(|c| c.review_date))
+            .filter(|d| *d >= today)
+            .min()
+    }
+
+    /// Whether anything is overdue on `today`: an open commitment past its date, or a
+    /// review date passed without the conference being closed or reviewed since.
+    pub fn overdue(&self, today: Date) -> bool {
+        let review_late = self.conference.as_ref().is_some_and(|c| {
+            c.closed.is_none()
+                && c.review_date
+                    .is_some_and(|r| r < today && !c.ratings.iter().any(|rating| rating.date >= r))
+        });
+        review_late || self.open_due_dates().any(|d| d < today)
+    }
+
+    fn open_due_dates(&self) -> impl Iterator<Item = Date> + '_ {
+        self.records
+            .iter()
+            .filter(|r| r.body.status().is_some_and(Status::is_open))
+            .filter_map(|r| r.body.due())
+    }
+
     /// Whether anything in the session matches a search, ignoring case.
     pub fn matches(&self, needle: &str) -> bool {
         let needle = needle.to_lowercase();
@@ -263,6 +292,7 @@ mod tests {
                 due: Some(due),
                 status,
                 serves: vec![],
+                checkins: vec![],
             })
         };
         s.add(
@@ -281,5 +311,62 @@ mod tests {
             now,
         );
         assert_eq!(s.next_due(), Some(date!(2026 - 12 - 05)));
+    }
+
+    #[test]
+    fn key_dates_and_overdue_follow_open_commitments_and_the_review() {
+        use crate::model::{CheckIn, Conference, PlanItem, Rating};
+        let mut s = session();
+        let now = datetime!(2026-11-25 09:10 UTC);
+        let item = s.add(
+            "agreement",
+            RecordBody::PlanItem(PlanItem {
+                text: "Walk home together".into(),
+                by_when: Some(date!(2026 - 12 - 01)),
+                ..PlanItem::default()
+            }),
+            now,
+        );
+        s.conference = Some(Conference {
+            date: Some(date!(2026 - 11 - 20)),
+            review_date: Some(date!(2027 - 02 - 12)),
+            ..Conference::default()
+        });
+        assert_eq!(
+            s.next_key_date(date!(2026 - 11 - 25)),
+            Some(date!(2026 - 12 - 01))
+        );
+        assert!(!s.overdue(date!(2026 - 11 - 25)));
+        assert!(s.overdue(date!(2026 - 12 - 02)), "the plan item is late");
+        let done = CheckIn {
+            date: date!(2026 - 12 - 01),
+            status: Status::Done,
+            by: "Anna".into(),
+            note: "Every day so far".into(),
+        };
+        assert!(
+            s.record_mut(item)
+                .is_some_and(|r| r.body.check_in(done.clone()))
+        );
+        assert_eq!(
+            s.record(item).map(|r| r.body.status()),
+            Some(Some(Status::Done))
+        );
+        assert_eq!(s.record(item).map(|r| r.body.checkins().len()), Some(1));
+        assert!(!s.overdue(date!(2026 - 12 - 02)));
+        assert_eq!(
+            s.next_key_date(date!(2026 - 12 - 02)),
+            Some(date!(2027 - 02 - 12))
+        );
+        assert!(s.overdue(date!(2027 - 02 - 13)), "the review date passed");
+        if let Some(c) = s.conference.as_mut() {
+            c.ratings.push(Rating {
+                date: date!(2027 - 02 - 12),
+                family: Some(8),
+                professionals: Some(7),
+            });
+        }
+        assert!(!s.overdue(date!(2027 - 02 - 13)), "the review was held");
+        assert!(!RecordBody::Note(crate::model::Note::default()).check_in(done));
     }
 }

@@ -11,6 +11,11 @@ pub mod iso_date_option {
     pub use super::iso_date::option::*;
 }
 
+/// Serde for a `YYYY-MM-DD` date.
+pub mod iso_date_required {
+    pub use super::iso_date::{deserialize, serialize};
+}
+
 /// Serde for RFC 3339 timestamps.
 pub use time::serde::rfc3339;
 

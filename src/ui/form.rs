@@ -288,32 +288,31 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
     );
 }
 
-fn field_height(input: &Input) -> u16 {
+/// Rows a field takes: a box for several lines, one row for a line or a choice.
+fn field_height(input: &Input, multiline_rows: u16) -> u16 {
     match input {
         Input::Text {
             multiline: true, ..
-        } => 5,
-        _ => 3,
+        } => multiline_rows,
+        _ => 1,
     }
 }
 
 fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
-    let verb = if form.editing.is_some() {
-        "Edit"
-    } else {
-        "Add"
+    let title = crate::app::sections::title(form);
+    let total = |rows: u16| {
+        form.fields
+            .iter()
+            .map(|f| field_height(&f.input, rows))
+            .sum::<u16>()
     };
-    let title = format!(" {verb} {} ", form.kind.with_article());
-    let wanted: u16 = form
-        .fields
-        .iter()
-        .map(|f| field_height(&f.input))
-        .sum::<u16>()
-        + 4;
+    // Roomy boxes when they fit, smaller ones when not, one field at a time on a tiny window.
+    let room = area.height.saturating_sub(4);
+    let multiline_rows = if total(5) <= room { 5 } else { 4 };
     let rect = centered(
         area,
         area.width.saturating_sub(2).min(76),
-        wanted.min(area.height),
+        (total(multiline_rows) + 4).min(area.height),
     );
     frame.render_widget(Clear, rect);
     let block = framed(&title);
@@ -326,13 +325,7 @@ fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
     ])
     .areas(inner);
 
-    // Show every field when there is room, else just the one in focus.
-    let all_fit = form
-        .fields
-        .iter()
-        .map(|f| field_height(&f.input))
-        .sum::<u16>()
-        <= fields_area.height;
+    let all_fit = total(multiline_rows) <= fields_area.height;
     let shown: Vec<usize> = if all_fit {
         (0..form.fields.len()).collect()
     } else {
@@ -342,13 +335,30 @@ fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
         .iter()
         .map(|&i| {
             if all_fit {
-                Constraint::Length(field_height(&form.fields[i].input))
+                Constraint::Length(field_height(&form.fields[i].input, multiline_rows))
             } else {
                 Constraint::Fill(1)
             }
         })
         .collect();
     let areas = Layout::vertical(constraints).split(fields_area);
+    let label_width = form
+        .fields
+        .iter()
+        .filter(|f| {
+            !matches!(
+                f.input,
+                Input::Text {
+                    multiline: true,
+                    ..
+                }
+            )
+        })
+        .map(|f| f.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(fields_area.width / 3)) as u16
+        + 3;
     for (slot, &i) in shown.iter().enumerate() {
         let field = &form.fields[i];
         let focused = i == form.focus;
@@ -356,48 +366,43 @@ fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
         if !all_fit {
             label = format!("{label} ({} of {})", i + 1, form.fields.len());
         }
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(if focused {
-                style::FOCUS_BORDER
-            } else {
-                style::BORDER
-            })
-            .title(Span::styled(
-                format!(" {label} "),
-                if focused { style::ACCENT } else { style::MUTED },
-            ));
+        let label_style = if focused { style::ACCENT } else { style::MUTED };
         let field_area = areas[slot];
-        let inner = block.inner(field_area);
-        frame.render_widget(block, field_area);
         match &field.input {
-            Input::Text { area, .. } => {
-                if focused {
-                    frame.render_widget(area.as_ref(), inner);
-                } else {
-                    let text = clean_line(&area.lines().join(" "));
-                    frame.render_widget(Paragraph::new(text), inner);
-                }
+            Input::Text { area, multiline } if *multiline || !all_fit => {
+                let block = Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(if focused {
+                        style::FOCUS_BORDER
+                    } else {
+                        style::BORDER
+                    })
+                    .title(Span::styled(format!(" {label} "), label_style));
+                let inner = block.inner(field_area);
+                frame.render_widget(block, field_area);
+                draw_text(area, focused, frame, inner);
             }
-            Input::Choice { options, selected } => {
-                let mut spans = Vec::new();
-                for (n, option) in options.iter().enumerate() {
-                    let chosen = n == *selected;
-                    let text = format!("{} {}{}", n + 1, if chosen { "● " } else { "○ " }, option);
-                    spans.push(Span::styled(
-                        text,
-                        if chosen { style::ACCENT } else { style::MUTED },
-                    ));
-                    spans.push(Span::raw("  "));
-                }
+            input => {
+                let [label_area, value_area] =
+                    Layout::horizontal([Constraint::Length(label_width), Constraint::Fill(1)])
+                        .areas(field_area);
+                let mark = if focused { "▶ " } else { "  " };
                 frame.render_widget(
-                    Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
-                    inner,
+                    Paragraph::new(Span::styled(format!("{mark}{label}"), label_style)),
+                    label_area,
                 );
+                match input {
+                    Input::Text { area, .. } => draw_text(area, focused, frame, value_area),
+                    Input::Choice { options, selected } => {
+                        draw_choice(options, *selected, focused, frame, value_area);
+                    }
+                }
             }
         }
     }
-    if crate::model::link_target(form.kind).is_some() {
+    if form.purpose == crate::app::form::Purpose::Record
+        && crate::model::link_target(form.kind).is_some()
+    {
         let text = if form.links.is_empty() {
             "Builds on: nothing linked yet (Ctrl-l to choose)".to_owned()
         } else {
@@ -426,11 +431,53 @@ fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
     if form.fields.len() > 1 {
         hints.push(("Tab", "next field".into()));
     }
-    if crate::model::link_target(form.kind).is_some() {
+    if form.purpose == crate::app::form::Purpose::Record
+        && crate::model::link_target(form.kind).is_some()
+    {
         hints.push(("Ctrl-l", "link".into()));
     }
     hints.push(("Esc", "close".into()));
     hints
+}
+
+/// A text field: the editor when focused, else its words on one line.
+fn draw_text(
+    area: &ratatui_textarea::TextArea<'static>,
+    focused: bool,
+    frame: &mut Frame,
+    rect: Rect,
+) {
+    if focused {
+        frame.render_widget(area, rect);
+    } else {
+        frame.render_widget(Paragraph::new(clean_line(&area.lines().join(" "))), rect);
+    }
+}
+
+/// A choice: every option with its number when they fit, else the chosen one between arrows.
+fn draw_choice(options: &[&str], selected: usize, focused: bool, frame: &mut Frame, rect: Rect) {
+    let full: usize = options.iter().map(|o| o.chars().count() + 6).sum();
+    let line = if full <= usize::from(rect.width) {
+        let mut spans = Vec::new();
+        for (n, option) in options.iter().enumerate() {
+            let chosen = n == selected;
+            let text = format!("{} {}{}", n + 1, if chosen { "● " } else { "○ " }, option);
+            spans.push(Span::styled(
+                text,
+                if chosen { style::ACCENT } else { style::MUTED },
+            ));
+            spans.push(Span::raw("  "));
+        }
+        Line::from(spans)
+    } else {
+        let chosen = options.get(selected).copied().unwrap_or_default();
+        let style = if focused { style::ACCENT } else { style::MUTED };
+        Line::from(Span::styled(
+            format!("‹ {chosen} › ({}/{})", selected + 1, options.len()),
+            style,
+        ))
+    };
+    frame.render_widget(Paragraph::new(line), rect);
 }
 
 fn draw_picker(picker: &LinkPicker, frame: &mut Frame, area: Rect) -> Hints {

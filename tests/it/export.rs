@@ -94,6 +94,7 @@ fn hostile_session() -> Session {
                 due: Some(date!(2026 - 12 - 01)),
                 status: Status::NotStarted,
                 serves: vec![design],
+                checkins: vec![],
             }),
             now,
         );

@@ -41,6 +41,7 @@ pub fn sample(id: &str) -> Session {
             due: Some(date!(2026 - 12 - 18)),
             status: Status::InProgress,
             serves: vec![dream],
+            checkins: vec![],
         }),
         now,
     );
@@ -291,6 +292,43 @@ fn status() -> impl Strategy<Value = Status> {
     ]
 }
 
+fn checkins() -> impl Strategy<Value = Vec<CheckIn>> {
+    prop::collection::vec(
+        (date(), status(), text(), text()).prop_map(|(date, status, by, note)| CheckIn {
+            date: date.unwrap_or(date!(2026 - 12 - 01)),
+            status,
+            by,
+            note,
+        }),
+        0..3,
+    )
+}
+
+fn conference() -> impl Strategy<Value = Option<Conference>> {
+    prop::option::of(
+        (
+            text(),
+            date(),
+            date(),
+            prop::option::of(0u8..=10),
+            any::<bool>(),
+        )
+            .prop_map(|(child, date, review_date, family, closed)| Conference {
+                child,
+                date,
+                review_date,
+                decision: Some(Decision::AgreedWithChanges),
+                ratings: vec![Rating {
+                    date: date!(2027 - 01 - 15),
+                    family,
+                    professionals: Some(7),
+                }],
+                closed: closed.then_some(date!(2027 - 02 - 01)),
+                ..Conference::default()
+            }),
+    )
+}
+
 fn body() -> impl Strategy<Value = RecordBody> {
     let kind = prop_oneof![
         Just(StrengthKind::Personal),
@@ -325,14 +363,15 @@ fn body() -> impl Strategy<Value = RecordBody> {
         (text(), ids()).prop_map(
             |(text, serves)| RecordBody::DesignStatement(DesignStatement { text, serves })
         ),
-        (text(), text(), date(), status(), ids()).prop_map(
-            |(action, owner, due, status, serves)| {
+        (text(), text(), date(), status(), ids(), checkins()).prop_map(
+            |(action, owner, due, status, serves, checkins)| {
                 RecordBody::Agreement(Agreement {
                     action,
                     owner,
                     due,
                     status,
                     serves,
+                    checkins,
                 })
             }
         ),
@@ -369,8 +408,8 @@ fn body() -> impl Strategy<Value = RecordBody> {
                 answered_by,
             })
         }),
-        (text(), text(), date(), text(), text(), status()).prop_map(
-            |(text, who, by_when, support, checked_by, status)| {
+        (text(), text(), date(), text(), text(), status(), checkins()).prop_map(
+            |(text, who, by_when, support, checked_by, status, checkins)| {
                 RecordBody::PlanItem(PlanItem {
                     text,
                     who,
@@ -378,6 +417,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                     support,
                     checked_by,
                     status,
+                    checkins,
                 })
             }
         ),
@@ -394,6 +434,7 @@ proptest! {
         ai in any::<bool>(),
         bodies in prop::collection::vec((body(), 0i64..100_000), 0..12),
         moves in prop::collection::vec(0usize..5, 0..4),
+        conference in conference(),
     ) {
         let (_dir, store) = folder();
         let stages = if ai {
@@ -412,6 +453,7 @@ proptest! {
         for (i, (body, secs)) in bodies.into_iter().enumerate() {
             session.add(stages[i % 5], body, start + time::Duration::seconds(secs));
         }
+        session.conference = conference;
         for (i, stage) in moves.into_iter().enumerate() {
             session.move_to_stage(stages[stage], start + time::Duration::minutes(i as i64 + 1));
         }

@@ -464,7 +464,7 @@ fn a_failure_message_reaches_the_status_bar() {
 fn question_mark_shows_every_key_of_the_screen() {
     let mut h = new_ai();
     h.keys("?");
-    let screen = h.screen(80, 40);
+    let screen = h.screen(100, 60);
     for key in convene::app::keys::SESSION {
         assert!(screen.contains(key.help), "{} missing", key.help);
     }
