@@ -31,6 +31,16 @@ pub struct Cli {
     #[arg(long, global = true, env = "CONVENE_DIR", value_name = "PATH")]
     pub dir: Option<PathBuf>,
 
+    /// Weeks from a Family Group Conference to the review date it suggests
+    #[arg(
+        long,
+        global = true,
+        env = "CONVENE_REVIEW_WEEKS",
+        default_value_t = 12,
+        value_name = "WEEKS"
+    )]
+    pub review_weeks: u32,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -62,6 +72,8 @@ Exit codes:
 /// What every command needs: where the sessions are, the frameworks, and the local clock.
 pub struct Context {
     pub dir: PathBuf,
+    /// Weeks from a conference to its suggested review.
+    pub review_weeks: u32,
     pub frameworks: Frameworks,
     pub offset: UtcOffset,
 }
@@ -91,6 +103,7 @@ impl Context {
         };
         Ok(Self {
             dir,
+            review_weeks: cli.review_weeks,
             frameworks,
             offset,
         })

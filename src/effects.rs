@@ -8,7 +8,7 @@ use crate::store::{Store, StoreError, atomic_write, to_text};
 /// the message that reports it.
 pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
     match effect {
-        Effect::List => Some(Msg::Listed(list(store))),
+        Effect::List => Some(Msg::Listed(list(app, store))),
         Effect::Open(path) => Some(match crate::store::load_path(path) {
             Ok(loaded) => opened(loaded),
             Err(e) => Msg::Failed(format!(
@@ -83,12 +83,13 @@ fn opened(mut loaded: crate::store::Loaded) -> Msg {
 }
 
 /// Every session file as a dashboard entry.
-pub fn list(store: &Store) -> Vec<Entry> {
+pub fn list(app: &App, store: &Store) -> Vec<Entry> {
+    let today = app.local_now().date();
     match store.list() {
         Ok(listing) => listing
             .into_iter()
             .map(|l| match l.session {
-                Ok(session) => Entry::from_session(l.path, &session),
+                Ok(session) => Entry::from_session(l.path, &session, &app.frameworks, today),
                 Err(e) => Entry::unreadable(l.path, e.to_string()),
             })
             .collect(),

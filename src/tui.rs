@@ -23,6 +23,7 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
         ctx.dir.clone(),
         OffsetDateTime::now_utc(),
     );
+    app.review_weeks = ctx.review_weeks;
     if let Some(mode) = store.looser_than_private() {
         app.warn(format!(
             "The sessions folder can be read by others (mode {mode:o}); `chmod 700 {}` keeps it private.",

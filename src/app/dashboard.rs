@@ -2,6 +2,7 @@
 
 use super::keys::{self, Action};
 use super::{App, Effect, NewSession, Screen};
+use crate::framework::Frameworks;
 use crate::model::{Session, SessionId};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
@@ -17,22 +18,43 @@ pub struct Entry {
     pub framework: String,
     pub stage: String,
     pub updated: Option<OffsetDateTime>,
-    pub next_due: Option<Date>,
+    /// The next key date from today: a conference, a review or a commitment's due date.
+    pub next_date: Option<Date>,
+    /// Whether something is overdue.
+    pub overdue: bool,
+    /// Everything a search can match, lower-cased: title, id, framework and stage names.
+    pub search: String,
     /// Why the file could not be read, if it could not.
     pub problem: Option<String>,
 }
 
 impl Entry {
     /// The dashboard's line for a readable session.
-    pub fn from_session(path: PathBuf, s: &Session) -> Self {
+    pub fn from_session(path: PathBuf, s: &Session, frameworks: &Frameworks, today: Date) -> Self {
+        let framework = frameworks.get(&s.framework);
+        let stage = framework.and_then(|f| f.stage(&s.stage));
+        let title = crate::text::clean_line(&s.title);
+        let search = [
+            title.as_str(),
+            s.id.as_str(),
+            &s.framework,
+            framework.map_or("", |f| f.short.as_str()),
+            framework.map_or("", |f| f.name.as_str()),
+            &s.stage,
+            stage.map_or("", |st| st.name.as_str()),
+        ]
+        .join(" ")
+        .to_lowercase();
         Self {
             path,
             id: Some(s.id.clone()),
-            title: crate::text::clean_line(&s.title),
+            title,
             framework: s.framework.clone(),
             stage: s.stage.clone(),
             updated: Some(s.updated),
-            next_due: s.next_due(),
+            next_date: s.next_key_date(today),
+            overdue: s.overdue(today),
+            search,
             problem: None,
         }
     }
@@ -46,11 +68,13 @@ impl Entry {
         Self {
             path,
             id: None,
-            title,
+            title: title.clone(),
             framework: String::new(),
             stage: String::new(),
             updated: None,
-            next_due: None,
+            next_date: None,
+            overdue: false,
+            search: title.to_lowercase(),
             problem: Some(problem),
         }
     }
@@ -68,6 +92,8 @@ pub struct Dashboard {
     pub searching: bool,
     /// Whether the folder has been read at least once.
     pub loaded: bool,
+    /// Whether the list is sorted by next date (else by last change).
+    pub by_next_date: bool,
 }
 
 impl Dashboard {
@@ -99,16 +125,16 @@ impl Dashboard {
     /// The entries that match the search, in order.
     pub fn visible(&self) -> Vec<&Entry> {
         let query = self.query();
-        self.entries
+        let mut entries: Vec<&Entry> = self
+            .entries
             .iter()
-            .filter(|e| {
-                query.is_empty()
-                    || [&e.title, &e.framework, &e.stage]
-                        .iter()
-                        .any(|field| field.to_lowercase().contains(&query))
-                    || e.id.as_ref().is_some_and(|id| id.as_str().contains(&query))
-            })
-            .collect()
+            .filter(|e| query.split_whitespace().all(|word| e.search.contains(word)))
+            .collect();
+        if self.by_next_date {
+            // Overdue first, then the soonest date; sessions with no date last.
+            entries.sort_by_key(|e| (!e.overdue, e.next_date.is_none(), e.next_date));
+        }
+        entries
     }
 
     pub(super) fn paste(&mut self, text: &str) {
@@ -171,6 +197,16 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             dashboard.searching = true;
         }
         Some(Action::Back) => dashboard.search = None,
+        Some(Action::Sort) => {
+            dashboard.by_next_date = !dashboard.by_next_date;
+            dashboard.selected = 0;
+            let words = if dashboard.by_next_date {
+                "Sorted by next date, overdue first."
+            } else {
+                "Sorted by last change, newest first."
+            };
+            app.say(words);
+        }
         Some(Action::Help) => app.help = true,
         Some(Action::Quit) => app.quit = true,
         Some(Action::Suspend) => return vec![Effect::Suspend],

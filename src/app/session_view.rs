@@ -255,6 +255,20 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         app.warn(format!("Read-only, so nothing here changes: {reason}."));
         return Vec::new();
     }
+    // A stage that captures nothing (private family time) belongs to the family: nothing
+    // can be written in it, only moved through (and undo, which writes nothing new).
+    let family_only = v.stage().is_some_and(|s| s.captures.is_empty());
+    let moves = matches!(
+        action,
+        Some(Action::NextStage | Action::PrevStage | Action::Undo | Action::Redo)
+    );
+    if family_only && changes && !moves {
+        let name = v.stage().map(|s| s.name.clone()).unwrap_or_default();
+        app.say(format!(
+            "{name} belongs to the family: nothing is written here. Their plan is entered at the next stage, in their words."
+        ));
+        return Vec::new();
+    }
     let count = v.stage_records().len();
     match action {
         Some(Action::Up) => v.selected = v.selected.saturating_sub(1),

@@ -24,6 +24,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Hints {
     let mut lines = vec![Line::from(vec![
         Span::styled("convene", style::ACCENT),
         Span::styled(format!("  {count} {noun}"), style::TITLE),
+        Span::styled(
+            if dashboard.by_next_date {
+                "  by next date"
+            } else {
+                ""
+            },
+            style::KEY,
+        ),
         Span::styled(format!("  in {}", app.dir.display()), style::MUTED),
     ])];
     if let Some(search) = &dashboard.search {
@@ -106,18 +114,26 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
                 .updated
                 .map(|u| format_short(u.to_offset(app.offset)))
                 .unwrap_or_default();
-            let next = entry
-                .next_due
-                .map(format_date)
-                .unwrap_or_else(|| "—".into());
+            let next = match (entry.overdue, entry.next_date) {
+                (true, _) => "! overdue".to_owned(),
+                (false, Some(date)) => format_date(date),
+                (false, None) => "—".to_owned(),
+            };
+            let next_style = if entry.overdue {
+                style::PROBLEM
+            } else {
+                ratatui::style::Style::new()
+            };
             let mut cells = vec![
                 Cell::from(entry.title.clone()),
                 Cell::from(short),
                 Cell::from(stage_text),
             ];
             if wide {
+                cells.push(Cell::from(next).style(next_style));
                 cells.push(Cell::from(updated));
-                cells.push(Cell::from(next));
+            } else if entry.overdue {
+                cells.push(Cell::from("!").style(style::PROBLEM));
             }
             let row = Row::new(cells);
             match (i == selected, entry.problem.is_some()) {
@@ -132,10 +148,10 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
                 Constraint::Fill(1),
                 Constraint::Length(4),
                 Constraint::Length(22),
-                Constraint::Length(16),
                 Constraint::Length(10),
+                Constraint::Length(16),
             ],
-            vec!["Title", "", "Stage", "Last change", "Next date"],
+            vec!["Title", "", "Stage", "Next date", "Last change"],
         )
     } else {
         (
@@ -143,8 +159,9 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
                 Constraint::Fill(1),
                 Constraint::Length(4),
                 Constraint::Length(14),
+                Constraint::Length(1),
             ],
-            vec!["Title", "", "Stage"],
+            vec!["Title", "", "Stage", ""],
         )
     };
     let table = Table::new(rows, widths)

@@ -117,13 +117,27 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         Some(kind) => hints.push(("a", format!("add {}", kind.label()))),
         None => hints.push(("", "the family's own time".to_owned())),
     }
+    // A conference's own keys, where they matter.
+    if view.framework.conference && !stage.captures.is_empty() {
+        if !stage.revisits.is_empty() {
+            hints.push(("s", "check in".to_owned()));
+            hints.push(("o", "review".to_owned()));
+        } else if stage.main_kind() == Some(crate::model::RecordKind::PlanItem) {
+            hints.push(("o", "outcome".to_owned()));
+        } else if view.framework.first_stage() == stage.key {
+            hints.push(("c", "key facts".to_owned()));
+        }
+    }
     hints.extend(
         super::hints_from(keys::SESSION)
             .into_iter()
             .filter(|(k, _)| *k != "a"),
     );
     if area.width < 60 {
-        hints.retain(|(k, _)| matches!(*k, "a" | "]" | "?" | ""));
+        hints.retain(|(k, _)| matches!(*k, "a" | "]" | "?" | "" | "o" | "c"));
+    } else if area.width < 90 {
+        hints.retain(|(k, _)| *k != "?");
+        hints.push(("?", "keys".to_owned()));
     }
     hints
 }
@@ -340,6 +354,11 @@ fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
     let stage = view.stage();
     let heading = match stage {
         Some(s) if s.captures.is_empty() => format!(" {} ", s.name),
+        Some(s) if !s.revisits.is_empty() => format!(
+            " The plan, and this {}: {} ",
+            s.name.to_lowercase(),
+            records.len()
+        ),
         Some(s) => format!(" Captured in {}: {} ", s.name, records.len()),
         None => String::new(),
     };

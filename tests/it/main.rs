@@ -1,6 +1,7 @@
 //! One integration-test binary (one link on two cores), a module per area.
 
 mod cli;
+mod conference;
 #[cfg(unix)]
 mod crash;
 mod export;

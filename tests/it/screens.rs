@@ -168,3 +168,52 @@ fn export_choice() {
     h.keys("x");
     both_sizes("export_choice", &h);
 }
+
+#[test]
+fn conference_key_facts_form() {
+    let mut h = example("conference");
+    h.keys("c");
+    both_sizes("fgc_facts_form", &h);
+}
+
+#[test]
+fn conference_outcome_form() {
+    let mut h = example("conference");
+    h.keys("o");
+    both_sizes("fgc_outcome_form", &h);
+}
+
+#[test]
+fn conference_review_stage_with_the_plan() {
+    let mut h = example("conference");
+    h.keys("]");
+    both_sizes("fgc_review", &h);
+}
+
+#[test]
+fn conference_review_form() {
+    let mut h = example("conference");
+    h.keys("]o");
+    both_sizes("fgc_review_form", &h);
+}
+
+#[test]
+fn check_in_form() {
+    let mut h = example("conference");
+    h.keys("]s");
+    both_sizes("check_in_form", &h);
+}
+
+#[test]
+fn participant_form() {
+    let mut h = example("conference");
+    h.keys("[[[e");
+    both_sizes("fgc_participant_form", &h);
+}
+
+#[test]
+fn dashboard_by_next_date() {
+    let mut h = Harness::with_examples();
+    h.keys("s");
+    both_sizes("dashboard_by_next_date", &h);
+}

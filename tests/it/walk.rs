@@ -393,7 +393,7 @@ fn a_newer_file_opens_read_only_and_refuses_changes() {
         .expect("read")
         .replace("format: 1", "format: 7");
     std::fs::write(&path, &text).expect("write");
-    h.send(Msg::Listed(convene::effects::list(&h.store)));
+    h.send(Msg::Listed(convene::effects::list(&h.app, &h.store)));
     h.keys("/harbourside<enter><enter>");
     assert!(view(&h).read_only.is_some());
     h.keys("aMore<enter>]");
@@ -429,7 +429,7 @@ fn the_dashboard_lists_newest_first_and_finds_by_text() {
 fn an_unreadable_file_is_listed_named_and_never_opened() {
     let mut h = Harness::new();
     std::fs::write(h.store.dir().join("broken.ron"), "(format: 1,").expect("write");
-    h.send(Msg::Listed(convene::effects::list(&h.store)));
+    h.send(Msg::Listed(convene::effects::list(&h.app, &h.store)));
     assert!(h.screen(80, 24).contains("! could not be read"));
     h.keys("<enter>");
     assert!(matches!(h.app.screen, Screen::Dashboard));

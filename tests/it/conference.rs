@@ -1,0 +1,239 @@
+//! The FGC coordinator's walk through `update`: planning to review, and the family's own time.
+
+use crate::harness::Harness;
+use convene::app::{Overlay, Screen};
+use convene::model::*;
+use time::macros::date;
+
+fn view(h: &Harness) -> &convene::app::SessionView {
+    h.app.session_view().expect("a session is open")
+}
+
+fn conference(h: &Harness) -> Conference {
+    view(h)
+        .session
+        .conference
+        .clone()
+        .expect("the conference has facts")
+}
+
+/// A new conference, open at Planning.
+fn new_fgc() -> Harness {
+    let mut h = Harness::new();
+    h.keys("n<down><enter>Conference for J.<enter>");
+    assert_eq!(view(&h).session.stage, "planning");
+    h
+}
+
+#[test]
+fn a_conference_goes_from_planning_to_review_and_every_part_is_kept() {
+    let mut h = new_fgc();
+    // Key facts.
+    h.keys("cJ.<tab>Sam, children's services<tab>Worries about older teenagers<tab>J. is home by 7pm<tab>2026-12-04<tab>10:00<tab>Family centre<tab>Wants to keep playing football<enter>");
+    let c = conference(&h);
+    assert_eq!(c.child, "J.");
+    assert_eq!(c.date, Some(date!(2026 - 12 - 04)));
+    assert_eq!(c.child_voice, "Wants to keep playing football");
+    // The network: a grandmother who needs an interpreter, and someone not invited.
+    h.keys("aHalina<tab>grandmother<tab>1<tab>grandparent<tab>3<tab><tab>Polish<enter>");
+    h.keys("aKevin<tab>football coach<tab>3<tab>coach<tab>5<tab>The family will talk to him after<enter>");
+    h.keys("aSam<tab>social worker<tab>4<tab>social worker<tab>3<enter>");
+    let people: Vec<Participant> = view(&h)
+        .session
+        .records
+        .iter()
+        .filter_map(|r| match &r.body {
+            RecordBody::Participant(p) => Some(p.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(people.len(), 3);
+    assert_eq!(people[0].invitation, Invitation::Confirmed);
+    assert_eq!(people[0].needs.interpreter.as_deref(), Some("Polish"));
+    assert_eq!(people[1].side, Side::Community);
+    assert_eq!(
+        people[1].invitation,
+        Invitation::NotInvited("The family will talk to him after".into())
+    );
+    assert_eq!(people[2].side, Side::Professional);
+
+    // Information: a strength shared by Sam, and a question Sam answers.
+    h.keys("]aAnna has kept in touch every week<c-l>jj <enter><enter>");
+    h.keys("A<down><enter>Will the police be involved?<tab>Only to help keep J. safe<c-l>jj <enter><enter>");
+    let sam = view(&h)
+        .session
+        .records
+        .iter()
+        .find(|r| r.body.text() == "Sam")
+        .map(|r| r.id)
+        .expect("Sam");
+    let info = view(&h)
+        .session
+        .records
+        .iter()
+        .find(|r| r.body.kind() == RecordKind::InformationItem)
+        .expect("info");
+    assert_eq!(info.body.links(), vec![sam]);
+    let question = view(&h)
+        .session
+        .records
+        .iter()
+        .find(|r| r.body.kind() == RecordKind::Question)
+        .expect("q");
+    let RecordBody::Question(q) = &question.body else {
+        unreachable!()
+    };
+    assert_eq!(q.answer.as_deref(), Some("Only to help keep J. safe"));
+    assert_eq!(q.answered_by, Some(sam));
+
+    // Private family time, then the plan in the family's words.
+    h.keys("]]");
+    assert_eq!(view(&h).session.stage, "agreement");
+    h.keys("aNan meets J. at the school gate every day<tab>Halina<tab>+1w<tab>Bus fares<tab>Anna<enter>");
+    h.keys(
+        "oIf J. is not home by 7, Anna calls Sam<tab>2<tab>Everyone agreed it keeps J. safe<enter>",
+    );
+    let c = conference(&h);
+    assert_eq!(c.decision, Some(Decision::Agreed));
+    assert_eq!(
+        c.review_date,
+        Some(date!(2027 - 02 - 26)),
+        "12 weeks after the conference"
+    );
+    assert!(c.contingency.starts_with("If J. is not home"));
+
+    // Review: the plan item comes back; its status is checked in; ratings kept.
+    h.keys("]");
+    assert_eq!(view(&h).session.stage, "review");
+    let items = view(&h).stage_records();
+    assert_eq!(items.len(), 1, "the review revisits the plan item");
+    h.keys("s3<tab>Anna<tab>Every day since the conference<enter>");
+    h.keys("o8<tab>7<enter>");
+    h.wait(1);
+
+    let session = &view(&h).session;
+    let item = session
+        .records
+        .iter()
+        .find(|r| r.body.kind() == RecordKind::PlanItem)
+        .expect("plan item");
+    assert_eq!(item.body.status(), Some(Status::Done));
+    assert_eq!(item.body.checkins()[0].by, "Anna");
+    assert_eq!(item.body.due(), Some(date!(2026 - 12 - 02)));
+    let c = conference(&h);
+    assert_eq!(
+        c.ratings,
+        vec![Rating {
+            date: date!(2026 - 11 - 25),
+            family: Some(8),
+            professionals: Some(7)
+        }]
+    );
+    assert_eq!(
+        c.review_date,
+        Some(date!(2027 - 02 - 17)),
+        "the next review, 12 weeks on"
+    );
+    assert!(!view(&h).dirty);
+    let on_disk = h.only_file();
+    for words in [
+        "decision: Some(Agreed)",
+        "family: Some(8)",
+        "status: Done",
+        "interpreter: Some(\"Polish\")",
+    ] {
+        assert!(on_disk.contains(words), "{words} missing");
+    }
+}
+
+#[test]
+fn nothing_can_be_written_during_private_family_time() {
+    let mut h = new_fgc();
+    h.keys("aAnna<enter>]]");
+    assert_eq!(view(&h).session.stage, "private-family-time");
+    let before = view(&h).session.clone();
+    // Every key that writes: add, add another, edit, delete, link, theme, move, facts,
+    // outcome, check-in; and a paste.
+    for key in ["a", "A", "e", "d", "l", "g", "K", "J", "c", "o", "s"] {
+        h.keys(key);
+        assert!(view(&h).overlay.is_none(), "{key} opened something");
+        assert!(
+            h.app
+                .status
+                .as_ref()
+                .is_some_and(|s| s.text.contains("belongs to the family")),
+            "{key}: {:?}",
+            h.app.status
+        );
+    }
+    h.send(convene::app::Msg::Paste("A professional's note".into()));
+    h.keys("<enter>");
+    let after = &view(&h).session;
+    assert_eq!(after.records, before.records);
+    assert_eq!(after.conference, before.conference);
+    // Moving on is allowed.
+    h.keys("]");
+    assert_eq!(view(&h).session.stage, "agreement");
+}
+
+#[test]
+fn a_bad_rating_is_explained_and_keeps_the_form() {
+    let mut h = new_fgc();
+    h.keys("]]]]o11<enter>");
+    let Some(Overlay::Form(form)) = &view(&h).overlay else {
+        panic!("the form stays")
+    };
+    assert!(form.error.as_deref().is_some_and(|e| e.contains("0 to 10")));
+    h.keys("<bs><bs>9<tab><tab><tab>2<enter>");
+    let c = conference(&h);
+    assert_eq!(c.ratings[0].family, Some(9));
+    assert_eq!(
+        c.closed,
+        Some(date!(2026 - 11 - 25)),
+        "the conference is closed"
+    );
+}
+
+#[test]
+fn facts_and_outcomes_belong_to_conferences_only() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>c");
+    assert!(view(&h).overlay.is_none());
+    assert!(
+        h.app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Family Group Conference"))
+    );
+}
+
+#[test]
+fn the_dashboard_shows_overdue_sorts_by_next_date_and_finds_by_short_name() {
+    let mut h = Harness::with_examples();
+    let overdue: Vec<bool> = h
+        .app
+        .dashboard
+        .visible()
+        .iter()
+        .map(|e| e.overdue)
+        .collect();
+    assert_eq!(
+        overdue,
+        [true, false],
+        "the conference's plan items are past due on 2026-11-25"
+    );
+    h.keys("s");
+    assert!(h.app.dashboard.by_next_date);
+    assert!(h.app.dashboard.visible()[0].overdue, "overdue first");
+    assert!(h.screen(80, 24).contains("by next date"));
+    h.keys("/fgc agreement");
+    let titles: Vec<&str> = h
+        .app
+        .dashboard
+        .visible()
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Conference for J. (age 11)"]);
+    assert!(matches!(h.app.screen, Screen::Dashboard));
+}
