@@ -315,3 +315,112 @@ fn a_resize_storm_and_a_one_cell_window_never_break_the_app() {
     app.send("q");
     assert!(app.wait_exit(), "no panic, a clean exit");
 }
+
+#[test]
+fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Press n to start one");
+    app.send("n");
+    app.send("\x1b[B"); // down: Family Group Conference
+    app.send(ENTER);
+    app.send("Conference for J.");
+    app.send(ENTER);
+    app.wait_for("Captured in Planning");
+
+    app.send("a");
+    app.wait_for("Add a participant");
+    for part in ["Halina", TAB, "grandmother", TAB, "1", TAB, "grandparent", TAB, "3", TAB, TAB, "Polish", ENTER] {
+        app.send(part);
+    }
+    app.wait_for("#1 Halina");
+    app.send("a");
+    for part in ["Sam", TAB, "social worker", TAB, "4", TAB, "social worker", TAB, "3", ENTER] {
+        app.send(part);
+    }
+    app.wait_for("#2 Sam");
+
+    app.send("]a");
+    app.wait_for("Add an information item");
+    app.send("Anna has kept in touch every week");
+    app.send(CTRL_L);
+    app.send("j ");
+    app.send(ENTER);
+    app.send(ENTER);
+    app.wait_for("from #2 Sam");
+    app.send("A");
+    app.send("\x1b[B");
+    app.send(ENTER);
+    app.wait_for("Add a question");
+    app.send("Will the police be involved?");
+    app.send(TAB);
+    app.send("Only to help keep J. safe");
+    app.send(ENTER);
+    app.wait_for("answer: Only to help keep J. safe");
+
+    app.send("]");
+    app.wait_for("leave the room now");
+    app.send("a");
+    app.wait_for("belongs to the family");
+    app.send("]a");
+    app.wait_for("Add a plan item");
+    for part in ["Nan meets J. at the school gate", TAB, "Halina", TAB, "2026-12-05", ENTER] {
+        app.send(part);
+    }
+    app.wait_for("Halina · by 2026-12-05");
+    app.send("o");
+    app.wait_for("The outcome");
+    app.send("If J. is not home by 7, Anna calls Sam");
+    app.send(TAB);
+    app.send("2");
+    app.send(ENTER);
+    app.wait_for("The outcome is kept");
+
+    app.send("]");
+    app.wait_for("The plan, and this review");
+    app.send("s");
+    app.wait_for("How is #5 going?");
+    app.send("3");
+    app.send(TAB);
+    app.send("Anna");
+    app.send(ENTER);
+    app.wait_for("done");
+    app.send("o");
+    app.wait_for("The review");
+    app.send("8");
+    app.send(TAB);
+    app.send("7");
+    app.send(ENTER);
+    app.wait_for("The review is kept");
+    app.wait_for("saved");
+    app.send("q");
+    app.wait_for("1 session");
+    app.send("q");
+    assert!(app.wait_exit());
+
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    let text = std::fs::read_to_string(&files[0]).expect("read");
+    for words in [
+        "framework: \"family-group-conference\"",
+        "name: \"Halina\"",
+        "interpreter: Some(\"Polish\")",
+        "invitation: Confirmed",
+        "giver: Some(2)",
+        "answer: Some(\"Only to help keep J. safe\")",
+        "who: \"Halina\"",
+        "by_when: Some(\"2026-12-05\")",
+        "decision: Some(Agreed)",
+        "status: Done",
+        "by: \"Anna\"",
+        "family: Some(8)",
+        "professionals: Some(7)",
+        "stage: \"review\"",
+    ] {
+        assert!(text.contains(words), "{words:?} missing from:\n{text}");
+    }
+    assert!(!text.contains("stage: \"private-family-time\",\n      created"), "nothing written in the family's time");
+}
