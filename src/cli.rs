@@ -128,6 +128,14 @@ impl Context {
     }
 }
 
+/// A session id typed on the command line, or a clear error.
+pub fn session_id(text: &str) -> Result<crate::model::SessionId, CliError> {
+    crate::model::SessionId::parse(text).ok_or_else(|| {
+        CliError::new(ExitKind::NotFound, format!("{text:?} is not a session id"))
+            .with_hint("`convene list` shows the ids")
+    })
+}
+
 /// The folder where a user's own frameworks live (`<config>/frameworks`).
 pub fn user_frameworks_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("org", "convene", "convene")

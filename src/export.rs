@@ -202,6 +202,45 @@ impl<'a> StageReport<'a> {
     }
 }
 
+/// A conference's key facts as (label, value) pairs, the empty ones left out.
+pub fn conference_facts(c: &crate::model::Conference) -> Vec<(&'static str, String)> {
+    use crate::model::timefmt::format_date;
+    filled([
+        ("Child or young person", c.child.clone()),
+        ("Referred by", c.referrer.clone()),
+        ("Why we are meeting", c.reasons.clone()),
+        ("Bottom lines", c.bottom_lines.clone()),
+        ("Date", c.date.map(format_date).unwrap_or_default()),
+        ("Time", c.time.clone()),
+        ("Venue", c.venue.clone()),
+        ("The child's wishes and views", c.child_voice.clone()),
+    ])
+}
+
+/// A conference's outcome as (label, value) pairs, the empty ones left out.
+pub fn conference_outcome(c: &crate::model::Conference) -> Vec<(&'static str, String)> {
+    use crate::model::timefmt::format_date;
+    filled([
+        ("If the plan isn't working", c.contingency.clone()),
+        (
+            "Decision",
+            c.decision.map(|d| d.label().to_owned()).unwrap_or_default(),
+        ),
+        ("Why", c.decision_reasons.clone()),
+        (
+            "Review date",
+            c.review_date.map(format_date).unwrap_or_default(),
+        ),
+    ])
+}
+
+fn filled<const N: usize>(pairs: [(&'static str, String); N]) -> Vec<(&'static str, String)> {
+    pairs
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .collect()
+}
+
 /// The details of a record as (label, value) pairs, in the order a reader wants them.
 pub fn details(record: &Record) -> Vec<(&'static str, String)> {
     use crate::model::timefmt::format_date;

@@ -2,7 +2,6 @@
 
 use super::{CliError, Context, ExitKind};
 use crate::export::{CalendarStyle, Format, render};
-use crate::model::SessionId;
 use crate::store::{Store, atomic_write};
 use std::io::Write;
 use std::path::PathBuf;
@@ -26,13 +25,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
-    let id = SessionId::parse(&args.id).ok_or_else(|| {
-        CliError::new(
-            ExitKind::NotFound,
-            format!("{:?} is not a session id", args.id),
-        )
-        .with_hint("`convene list` shows the ids")
-    })?;
+    let id = super::session_id(&args.id)?;
     let store = Store::at(&ctx.dir);
     let loaded = store.load(&id)?;
     let style = if args.as_events {

@@ -41,13 +41,7 @@ pub fn files_of(store: &Store, id: &SessionId) -> Vec<PathBuf> {
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
-    let id = SessionId::parse(&args.id).ok_or_else(|| {
-        CliError::new(
-            ExitKind::NotFound,
-            format!("{:?} is not a session id", args.id),
-        )
-        .with_hint("`convene list` shows the ids")
-    })?;
+    let id = super::session_id(&args.id)?;
     let store = Store::at(&ctx.dir);
     let main = store.path_of(&id);
     if !main.exists() {

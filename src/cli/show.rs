@@ -2,7 +2,7 @@
 
 use super::{CliError, Context, ExitKind};
 use crate::model::timefmt::{format_date, format_short};
-use crate::model::{Invitation, Record, RecordBody, RecordId, Session, SessionId, link_target};
+use crate::model::{Invitation, Record, RecordBody, RecordId, Session, link_target};
 use crate::text::clean_line;
 use std::fmt::Write;
 
@@ -19,13 +19,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
-    let id = SessionId::parse(&args.id).ok_or_else(|| {
-        CliError::new(
-            ExitKind::NotFound,
-            format!("{:?} is not a session id", args.id),
-        )
-        .with_hint("`convene list` shows the ids")
-    })?;
+    let id = super::session_id(&args.id)?;
     let loaded = crate::store::Store::at(&ctx.dir).load(&id)?;
     if let Some(reason) = &loaded.read_only {
         eprintln!("convene: note: {reason}; nothing is written to it");

@@ -1,7 +1,7 @@
 //! The HTML report: one self-contained page (inline CSS, no scripts) that prints well to PDF.
 
-use super::{Report, details};
-use crate::model::timefmt::{format_date, format_short};
+use super::{Report, conference_facts, conference_outcome, details};
+use crate::model::timefmt::format_short;
 use crate::model::{Record, RecordBody};
 use crate::text::clean;
 use std::fmt::Write;
@@ -69,24 +69,12 @@ pub fn render(report: &Report) -> String {
         format_short(s.updated)
     );
     if let Some(c) = &s.conference {
-        out.push_str(
-            "<section class=\"conference\">\n<h2>The conference</h2>\n<dl class=\"facts\">\n",
+        facts(
+            &mut out,
+            "conference",
+            "The conference",
+            &conference_facts(c),
         );
-        for (label, value) in [
-            ("Child or young person", c.child.clone()),
-            ("Referred by", c.referrer.clone()),
-            ("Why we are meeting", c.reasons.clone()),
-            ("Bottom lines", c.bottom_lines.clone()),
-            ("Date", c.date.map(format_date).unwrap_or_default()),
-            ("Time", c.time.clone()),
-            ("Venue", c.venue.clone()),
-            ("The child's wishes and views", c.child_voice.clone()),
-        ] {
-            if !value.trim().is_empty() {
-                let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", escape(&value));
-            }
-        }
-        out.push_str("</dl>\n</section>\n");
     }
     for stage in &report.stages {
         let _ = writeln!(
@@ -115,30 +103,24 @@ pub fn render(report: &Report) -> String {
         out.push_str("</section>\n");
     }
     if let Some(c) = &s.conference {
-        let outcome = [
-            ("If the plan isn't working", c.contingency.clone()),
-            (
-                "Decision",
-                c.decision.map(|d| d.label().to_owned()).unwrap_or_default(),
-            ),
-            ("Why", c.decision_reasons.clone()),
-            (
-                "Review date",
-                c.review_date.map(format_date).unwrap_or_default(),
-            ),
-        ];
-        if outcome.iter().any(|(_, v)| !v.trim().is_empty()) {
-            out.push_str("<section class=\"stage\">\n<h2>The outcome</h2>\n<dl class=\"facts\">\n");
-            for (label, value) in outcome {
-                if !value.trim().is_empty() {
-                    let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", escape(&value));
-                }
-            }
-            out.push_str("</dl>\n</section>\n");
-        }
+        facts(&mut out, "stage", "The outcome", &conference_outcome(c));
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+fn facts(out: &mut String, class: &str, heading: &str, pairs: &[(&str, String)]) {
+    if pairs.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section class=\"{class}\">\n<h2>{heading}</h2>\n<dl class=\"facts\">"
+    );
+    for (label, value) in pairs {
+        let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", escape(value));
+    }
+    out.push_str("</dl>\n</section>\n");
 }
 
 fn list(out: &mut String, report: &Report, records: &[&Record]) {

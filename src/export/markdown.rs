@@ -1,7 +1,7 @@
 //! The Markdown report: stage by stage, strengths by theme, each record with what it builds on.
 
-use super::{Report, details};
-use crate::model::timefmt::{format_date, format_short};
+use super::{Report, conference_facts, conference_outcome, details};
+use crate::model::timefmt::format_short;
 use crate::model::{Record, RecordBody};
 use crate::text::clean;
 use std::fmt::Write;
@@ -47,22 +47,7 @@ pub fn render(report: &Report) -> String {
         format_short(s.updated)
     );
     if let Some(c) = &s.conference {
-        out.push_str("## The conference\n\n");
-        for (label, value) in [
-            ("Child or young person", c.child.clone()),
-            ("Referred by", c.referrer.clone()),
-            ("Why we are meeting", c.reasons.clone()),
-            ("Bottom lines", c.bottom_lines.clone()),
-            ("Date", c.date.map(format_date).unwrap_or_default()),
-            ("Time", c.time.clone()),
-            ("Venue", c.venue.clone()),
-            ("The child's wishes and views", c.child_voice.clone()),
-        ] {
-            if !value.trim().is_empty() {
-                let _ = writeln!(out, "- **{label}:** {}", escape(&value));
-            }
-        }
-        out.push('\n');
+        facts(&mut out, "The conference", &conference_facts(c));
     }
     for stage in &report.stages {
         let _ = writeln!(out, "## {}\n", escape(&stage.name));
@@ -96,29 +81,20 @@ pub fn render(report: &Report) -> String {
         }
     }
     if let Some(c) = &s.conference {
-        let outcome = [
-            ("If the plan isn't working", c.contingency.clone()),
-            (
-                "Decision",
-                c.decision.map(|d| d.label().to_owned()).unwrap_or_default(),
-            ),
-            ("Why", c.decision_reasons.clone()),
-            (
-                "Review date",
-                c.review_date.map(format_date).unwrap_or_default(),
-            ),
-        ];
-        if outcome.iter().any(|(_, v)| !v.trim().is_empty()) {
-            out.push_str("## The outcome\n\n");
-            for (label, value) in outcome {
-                if !value.trim().is_empty() {
-                    let _ = writeln!(out, "- **{label}:** {}", escape(&value));
-                }
-            }
-            out.push('\n');
-        }
+        facts(&mut out, "The outcome", &conference_outcome(c));
     }
     out
+}
+
+fn facts(out: &mut String, heading: &str, pairs: &[(&str, String)]) {
+    if pairs.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {heading}\n");
+    for (label, value) in pairs {
+        let _ = writeln!(out, "- **{label}:** {}", escape(value));
+    }
+    out.push('\n');
 }
 
 fn item(out: &mut String, report: &Report, record: &Record) {

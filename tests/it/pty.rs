@@ -330,12 +330,37 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
 
     app.send("a");
     app.wait_for("Add a participant");
-    for part in ["Halina", TAB, "grandmother", TAB, "1", TAB, "grandparent", TAB, "3", TAB, TAB, "Polish", ENTER] {
+    for part in [
+        "Halina",
+        TAB,
+        "grandmother",
+        TAB,
+        "1",
+        TAB,
+        "grandparent",
+        TAB,
+        "3",
+        TAB,
+        TAB,
+        "Polish",
+        ENTER,
+    ] {
         app.send(part);
     }
     app.wait_for("#1 Halina");
     app.send("a");
-    for part in ["Sam", TAB, "social worker", TAB, "4", TAB, "social worker", TAB, "3", ENTER] {
+    for part in [
+        "Sam",
+        TAB,
+        "social worker",
+        TAB,
+        "4",
+        TAB,
+        "social worker",
+        TAB,
+        "3",
+        ENTER,
+    ] {
         app.send(part);
     }
     app.wait_for("#2 Sam");
@@ -364,7 +389,14 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
     app.wait_for("belongs to the family");
     app.send("]a");
     app.wait_for("Add a plan item");
-    for part in ["Nan meets J. at the school gate", TAB, "Halina", TAB, "2026-12-05", ENTER] {
+    for part in [
+        "Nan meets J. at the school gate",
+        TAB,
+        "Halina",
+        TAB,
+        "2026-12-05",
+        ENTER,
+    ] {
         app.send(part);
     }
     app.wait_for("Halina · by 2026-12-05");
@@ -422,5 +454,8 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
     ] {
         assert!(text.contains(words), "{words:?} missing from:\n{text}");
     }
-    assert!(!text.contains("stage: \"private-family-time\",\n      created"), "nothing written in the family's time");
+    assert!(
+        !text.contains("stage: \"private-family-time\",\n      created"),
+        "nothing written in the family's time"
+    );
 }
