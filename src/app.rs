@@ -110,6 +110,12 @@ pub struct App {
     pub help: bool,
     /// Weeks from a conference to its suggested review.
     pub review_weeks: u32,
+    /// The colours and styles the screen is drawn in.
+    pub theme: crate::ui::style::Theme,
+    /// Whether the presenter view is showing (the stage, large, for the room).
+    pub presenting: bool,
+    /// The strengths-language lens, offered when a record is saved.
+    pub lens: std::sync::Arc<crate::lens::Lens>,
     /// How far the `?` screen is scrolled, on a small window.
     pub help_scroll: u16,
     pub quit: bool,
@@ -134,6 +140,9 @@ impl App {
             help: false,
             help_scroll: 0,
             review_weeks: 12,
+            theme: crate::ui::style::Theme::default_dark(),
+            presenting: false,
+            lens: std::sync::Arc::new(crate::lens::Lens::embedded()),
             quit: false,
         };
         (app, vec![Effect::List])

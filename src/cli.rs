@@ -2,9 +2,11 @@
 
 mod check;
 mod completions;
+mod config;
 mod error;
 mod export;
 mod forget;
+mod lint;
 mod list;
 mod new;
 mod show;
@@ -31,15 +33,22 @@ pub struct Cli {
     #[arg(long, global = true, env = "CONVENE_DIR", value_name = "PATH")]
     pub dir: Option<PathBuf>,
 
-    /// Weeks from a Family Group Conference to the review date it suggests
+    /// Weeks from a Family Group Conference to the review date it suggests [default: 12]
     #[arg(
         long,
         global = true,
         env = "CONVENE_REVIEW_WEEKS",
-        default_value_t = 12,
         value_name = "WEEKS"
     )]
-    pub review_weeks: u32,
+    pub review_weeks: Option<u32>,
+
+    /// The colours: default, light or high-contrast (NO_COLOR=1 takes colour out)
+    #[arg(long, global = true, env = "CONVENE_THEME", value_name = "NAME")]
+    pub theme: Option<String>,
+
+    /// The settings file [default: config.ron in the platform's config folder]
+    #[arg(long, global = true, env = "CONVENE_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -55,6 +64,8 @@ pub enum Command {
     Export(export::Args),
     Forget(forget::Args),
     Completions(completions::Args),
+    Config(config::Args),
+    Lint(lint::Args),
     #[command(hide = true)]
     StressSaves(stress::Args),
 }
@@ -71,6 +82,12 @@ Exit codes:
 
 /// What every command needs: where the sessions are, the frameworks, and the local clock.
 pub struct Context {
+    /// The colours and styles of the app.
+    pub theme: crate::ui::style::Theme,
+    /// What went wrong reading settings or frameworks (shown, never fatal).
+    pub warnings: Vec<String>,
+    /// Where the settings file is (or would be).
+    pub config_path: Option<PathBuf>,
     pub dir: PathBuf,
     /// Weeks from a conference to its suggested review.
     pub review_weeks: u32,
@@ -82,8 +99,20 @@ impl Context {
     /// Builds the context from the command line: `--dir`, then `CONVENE_DIR`, then the
     /// platform's data folder; frameworks from the binary and the user's config folder.
     pub fn from_cli(cli: &Cli, offset: UtcOffset) -> Result<Self, CliError> {
-        let dir = match &cli.dir {
-            Some(dir) => dir.clone(),
+        let mut warnings = Vec::new();
+        let config_path = cli.config.clone().or_else(crate::config::path);
+        let config = match config_path.as_deref().map(crate::config::load) {
+            Some(Ok(config)) => config,
+            Some(Err(problem)) => {
+                warnings.push(format!(
+                    "the settings file was left out, so the defaults apply: {problem}"
+                ));
+                crate::config::Config::default()
+            }
+            None => crate::config::Config::default(),
+        };
+        let dir = match cli.dir.clone().or_else(|| config.sessions.clone()) {
+            Some(dir) => dir,
             None => Store::default_dir().ok_or_else(|| {
                 CliError::new(
                     ExitKind::Storage,
@@ -91,21 +120,49 @@ impl Context {
                 )
             })?,
         };
-        let frameworks = match user_frameworks_dir() {
+        let mut frameworks = match user_frameworks_dir() {
             Some(folder) => {
                 let (frameworks, problems) = Frameworks::with_user_folder(&folder);
                 for problem in problems {
-                    eprintln!("convene: a framework of yours was left out: {problem}");
+                    warnings.push(format!("a framework of yours was left out: {problem}"));
                 }
                 frameworks
             }
             None => Frameworks::embedded(),
         };
+        for framework in &mut frameworks.all {
+            for stage in &mut framework.stages {
+                if let Some(&minutes) = config.minutes.get(&stage.key).filter(|m| **m > 0) {
+                    stage.minutes = minutes;
+                }
+            }
+        }
+        let no_color = std::env::var("NO_COLOR").ok();
+        let theme = match crate::ui::style::Theme::choose(
+            cli.theme.as_deref().or(config.theme.as_deref()),
+            no_color.as_deref(),
+        ) {
+            Ok(theme) => theme,
+            Err(problem) if cli.theme.is_some() => {
+                return Err(CliError::new(ExitKind::Usage, problem));
+            }
+            Err(problem) => {
+                warnings.push(format!("in the settings file, {problem}"));
+                crate::ui::style::Theme::choose(None, no_color.as_deref())
+                    .unwrap_or_else(|_| crate::ui::style::Theme::default_dark())
+            }
+        };
+        for warning in &warnings {
+            eprintln!("convene: {warning}");
+        }
         Ok(Self {
             dir,
-            review_weeks: cli.review_weeks,
+            review_weeks: cli.review_weeks.or(config.review_weeks).unwrap_or(12),
             frameworks,
             offset,
+            theme,
+            warnings,
+            config_path,
         })
     }
 
@@ -152,6 +209,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Forget(args) => forget::run(args, ctx),
         Command::Export(args) => export::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),
+        Command::Config(args) => config::run(args, ctx),
+        Command::Lint(args) => lint::run(args, ctx),
         Command::StressSaves(args) => stress::run(args, ctx),
     }
 }

@@ -4,9 +4,11 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod effects;
 pub mod export;
 pub mod framework;
+pub mod lens;
 pub mod model;
 pub mod store;
 pub mod text;

@@ -24,6 +24,10 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
         OffsetDateTime::now_utc(),
     );
     app.review_weeks = ctx.review_weeks;
+    app.theme = ctx.theme.clone();
+    if let Some(warning) = ctx.warnings.first() {
+        app.warn(format!("Using defaults: {warning}"));
+    }
     if let Some(mode) = store.looser_than_private() {
         app.warn(format!(
             "The sessions folder can be read by others (mode {mode:o}); `chmod 700 {}` keeps it private.",

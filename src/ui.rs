@@ -4,6 +4,7 @@ mod dashboard;
 mod form;
 mod help;
 mod new_session;
+mod presenter;
 mod session;
 pub mod style;
 
@@ -19,9 +20,21 @@ pub const MIN_HEIGHT: u16 = 8;
 
 /// Draws the whole app.
 pub fn draw(app: &App, frame: &mut Frame) {
+    style::use_theme(&app.theme);
     let area = frame.area();
+    frame.render_widget(ratatui::widgets::Block::new().style(style::base()), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
+        return;
+    }
+    if let (true, Screen::Session(view)) = (app.presenting, &app.screen) {
+        presenter::draw(app, view, frame, area);
+        if let Some(overlay) = &view.overlay {
+            form::draw_overlay(app, view, overlay, frame, area);
+        }
+        if app.help {
+            help::draw(app, frame, area);
+        }
         return;
     }
     let [body, status, footer] = Layout::vertical([
@@ -44,7 +57,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 fn too_small(frame: &mut Frame, area: Rect) {
     let text = format!("Make the window larger to see convene ({MIN_WIDTH}×{MIN_HEIGHT} or more).");
-    frame.render_widget(Clear, area);
+    clear(frame, area);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
@@ -62,9 +75,9 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     .areas(area);
     if let Some(status) = &app.status {
         let (mark, style) = if status.problem {
-            ("! ", style::PROBLEM)
+            ("! ", style::problem())
         } else {
-            ("", style::STATUS)
+            ("", style::status())
         };
         let line = Line::from(vec![
             Span::styled(mark, style),
@@ -73,7 +86,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(line), left_area);
     }
     frame.render_widget(
-        Paragraph::new(Span::styled(right, style::MUTED))
+        Paragraph::new(Span::styled(right, style::muted()))
             .alignment(ratatui::layout::Alignment::Right),
         right_area,
     );
@@ -86,12 +99,18 @@ fn draw_footer(hints: &Hints, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     for (i, (key, words)) in hints.iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled("  ", style::MUTED));
+            spans.push(Span::styled("  ", style::muted()));
         }
-        spans.push(Span::styled(*key, style::KEY));
-        spans.push(Span::styled(format!(" {words}"), style::MUTED));
+        spans.push(Span::styled(*key, style::key()));
+        spans.push(Span::styled(format!(" {words}"), style::muted()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Blanks a rectangle in the theme's background, under a box drawn over the screen.
+pub fn clear(frame: &mut Frame, rect: Rect) {
+    frame.render_widget(Clear, rect);
+    frame.render_widget(ratatui::widgets::Block::new().style(style::base()), rect);
 }
 
 /// A rectangle centred in `area`, at most `width` × `height`.

@@ -191,7 +191,10 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.screen = Screen::NewSession(Box::new(NewSession::new(&app.frameworks)))
         }
         Some(Action::Filter) => {
-            let mut search = dashboard.search.take().unwrap_or_default();
+            let mut search = dashboard
+                .search
+                .take()
+                .unwrap_or_else(|| super::form::input(""));
             search.set_placeholder_text("title, framework or stage");
             dashboard.search = Some(search);
             dashboard.searching = true;

@@ -77,6 +77,10 @@ pub struct Form {
     pub picker: Option<LinkPicker>,
     /// What the form fills in: a record, or a part of the conference.
     pub purpose: Purpose,
+    /// The lens's suggestion being offered before saving: the field, and the phrase.
+    pub suggestion: Option<(usize, crate::lens::Suggestion)>,
+    /// Phrases the facilitator chose to keep, by field, so they are not offered again.
+    pub kept: Vec<(usize, String)>,
     /// The record as it was, so fields the form does not show are kept.
     original: Option<RecordBody>,
     typed_at_start: Vec<String>,
@@ -108,18 +112,28 @@ const INVITATIONS: &[&str] = &[
 ];
 const INFO_KINDS: &[&str] = &["strength", "worry", "bottom line", "resource on offer"];
 
-/// A text field.
-pub fn text(label: &'static str, value: &str, multiline: bool, placeholder: &str) -> Field {
+/// A fresh editor holding `value`, the cursor at its end. Its placeholder is dim rather
+/// than coloured, so it reads in every theme and without colour.
+pub fn input(value: &str) -> TextArea<'static> {
     let mut area = if value.is_empty() {
         TextArea::default()
     } else {
         TextArea::new(value.lines().map(str::to_owned).collect())
     };
     area.set_wrap_mode(WrapMode::WordOrGlyph);
-    area.set_placeholder_text(placeholder);
     area.set_cursor_line_style(ratatui::style::Style::default());
+    area.set_placeholder_style(
+        ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::DIM),
+    );
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+/// A text field.
+pub fn text(label: &'static str, value: &str, multiline: bool, placeholder: &str) -> Field {
+    let mut area = input(value);
+    area.set_placeholder_text(placeholder);
     Field {
         label,
         input: Input::Text {
@@ -254,6 +268,8 @@ impl Form {
         let typed_at_start = fields.iter().map(|f| f.input.snapshot()).collect();
         Self {
             purpose: Purpose::Record,
+            suggestion: None,
+            kept: Vec::new(),
             kind,
             editing: existing.map(|r| r.id),
             links: body.links(),
@@ -280,6 +296,8 @@ impl Form {
             confirm_discard: false,
             picker: None,
             purpose,
+            suggestion: None,
+            kept: Vec::new(),
             original: None,
             typed_at_start,
         }
@@ -358,6 +376,45 @@ impl Form {
                 }
                 FormOutcome::Continue
             }
+        }
+    }
+
+    /// The next phrase the lens would offer an alternative for, skipping kept ones.
+    pub fn next_suggestion(
+        &self,
+        lens: &crate::lens::Lens,
+    ) -> Option<(usize, crate::lens::Suggestion)> {
+        self.fields.iter().enumerate().find_map(|(i, field)| {
+            let Input::Text { .. } = field.input else {
+                return None;
+            };
+            let text = field.input.text();
+            lens.check(&text)
+                .into_iter()
+                .find(|s| !self.kept.contains(&(i, s.found.to_lowercase())))
+                .map(|s| (i, s))
+        })
+    }
+
+    /// Accepts the offered alternative: only the phrase changes, in that field.
+    pub fn accept_suggestion(&mut self) {
+        let Some((i, suggestion)) = self.suggestion.take() else {
+            return;
+        };
+        if let Some(Input::Text { area, .. }) = self.fields.get_mut(i).map(|f| &mut f.input) {
+            let current = area.lines().join("\n").trim().to_owned();
+            let changed = crate::lens::accept(&current, &suggestion);
+            let placeholder = area.placeholder_text().to_owned();
+            let mut fresh = input(&changed);
+            fresh.set_placeholder_text(placeholder);
+            **area = fresh;
+        }
+    }
+
+    /// Keeps the speaker's words for the offered phrase.
+    pub fn keep_suggestion(&mut self) {
+        if let Some((i, suggestion)) = self.suggestion.take() {
+            self.kept.push((i, suggestion.found.to_lowercase()));
         }
     }
 

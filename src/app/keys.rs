@@ -26,6 +26,7 @@ pub enum Action {
     Theme,
     ByTheme,
     Export,
+    Present,
     Facts,
     Outcome,
     CheckIn,
@@ -217,6 +218,13 @@ pub const SESSION: &[Binding] = &[
         None,
     ),
     key('j', Action::Down, "↓/j", "select the record below", None),
+    key(
+        'p',
+        Action::Present,
+        "p",
+        "presenter view: the stage, large, for the room",
+        Some("present"),
+    ),
     key('?', Action::Help, "?", "show every key", Some("keys")),
     key('q', Action::Back, "q", "back to all sessions", Some("back")),
     special(

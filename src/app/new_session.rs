@@ -43,7 +43,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             form.selected = (form.selected + 1).min(form.choices.len().saturating_sub(1));
         }
         (None, KeyCode::Enter) => {
-            let mut title = TextArea::default();
+            let mut title = super::form::input("");
             title.set_placeholder_text("e.g. Harbourside partnership day");
             title.set_cursor_line_style(ratatui::style::Style::default());
             form.title = Some(title);

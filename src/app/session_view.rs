@@ -224,6 +224,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let now = app.now;
     let today = app.local_now().date();
     let weeks = app.review_weeks;
+    let presenting = app.presenting;
     let Some(v) = view(app) else {
         return Vec::new();
     };
@@ -340,7 +341,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 body: RecordBody::Strength(s),
                 ..
             }) => {
-                let mut input = TextArea::new(vec![s.theme.clone().unwrap_or_default()]);
+                let mut input = super::form::input(s.theme.as_deref().unwrap_or_default());
                 input.move_cursor(ratatui_textarea::CursorMove::End);
                 input.set_placeholder_text("e.g. Relationships");
                 input.set_cursor_line_style(ratatui::style::Style::default());
@@ -478,6 +479,10 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         Some(Action::Help) => app.help = true,
+        Some(Action::Present) => {
+            app.presenting = !app.presenting;
+        }
+        Some(Action::Back) if presenting => app.presenting = false,
         Some(Action::Back | Action::Quit) => return leave(app, After::Dashboard),
         Some(Action::Suspend) => {
             let mut effects = Vec::new();
@@ -543,6 +548,7 @@ fn on_overlay_key(
     now: OffsetDateTime,
     today: time::Date,
 ) -> Vec<Effect> {
+    let lens = std::sync::Arc::clone(&app.lens);
     let Some(v) = view(app) else {
         return Vec::new();
     };
@@ -557,7 +563,30 @@ fn on_overlay_key(
                 v.overlay = Some(Overlay::Form(form));
                 return Vec::new();
             }
-            match form.handle_key(key) {
+            // The lens offers an alternative: one key takes it, one keeps the speaker's words.
+            let outcome = if form.suggestion.is_some() {
+                match key.code {
+                    KeyCode::Char('y') => form.accept_suggestion(),
+                    KeyCode::Char('k') => form.keep_suggestion(),
+                    KeyCode::Esc => form.suggestion = None,
+                    _ => {}
+                }
+                if form.suggestion.is_some() || key.code == KeyCode::Esc {
+                    v.overlay = Some(Overlay::Form(form));
+                    return Vec::new();
+                }
+                FormOutcome::Save
+            } else {
+                form.handle_key(key)
+            };
+            if outcome == FormOutcome::Save && form.purpose == Purpose::Record {
+                if let Some(next) = form.next_suggestion(&lens) {
+                    form.suggestion = Some(next);
+                    v.overlay = Some(Overlay::Form(form));
+                    return Vec::new();
+                }
+            }
+            match outcome {
                 FormOutcome::Continue => v.overlay = Some(Overlay::Form(form)),
                 FormOutcome::Cancel => {}
                 FormOutcome::Link => {
@@ -726,7 +755,7 @@ fn on_overlay_key(
             }
             KeyCode::Char('c') => {
                 let suggested = rescue_path(&v.session);
-                let mut input = TextArea::new(vec![suggested.display().to_string()]);
+                let mut input = super::form::input(&suggested.display().to_string());
                 input.move_cursor(ratatui_textarea::CursorMove::End);
                 input.set_cursor_line_style(ratatui::style::Style::default());
                 v.overlay = Some(Overlay::CopyTo {
@@ -793,7 +822,7 @@ fn on_overlay_key(
             }
             KeyCode::Enter => {
                 let suggested = export_path(&v.session, Format::ALL[selected]);
-                let mut input = TextArea::new(vec![suggested.display().to_string()]);
+                let mut input = super::form::input(&suggested.display().to_string());
                 input.move_cursor(ratatui_textarea::CursorMove::End);
                 input.set_cursor_line_style(ratatui::style::Style::default());
                 v.overlay = Some(Overlay::Export {
@@ -879,6 +908,7 @@ pub(super) fn leave(app: &mut App, after: After) -> Vec<Effect> {
 }
 
 fn finish(app: &mut App, after: After) -> Vec<Effect> {
+    app.presenting = false;
     match after {
         After::Dashboard => {
             app.screen = Screen::Dashboard;

@@ -22,26 +22,26 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Hints {
     let count = dashboard.entries.len();
     let noun = if count == 1 { "session" } else { "sessions" };
     let mut lines = vec![Line::from(vec![
-        Span::styled("convene", style::ACCENT),
-        Span::styled(format!("  {count} {noun}"), style::TITLE),
+        Span::styled("convene", style::accent()),
+        Span::styled(format!("  {count} {noun}"), style::title()),
         Span::styled(
             if dashboard.by_next_date {
                 "  by next date"
             } else {
                 ""
             },
-            style::KEY,
+            style::key(),
         ),
-        Span::styled(format!("  in {}", app.dir.display()), style::MUTED),
+        Span::styled(format!("  in {}", app.dir.display()), style::muted()),
     ])];
     if let Some(search) = &dashboard.search {
         let query = search.lines().join(" ");
         let cursor = if dashboard.searching { "▏" } else { "" };
         lines.push(Line::from(vec![
-            Span::styled("Find: ", style::KEY),
+            Span::styled("Find: ", style::key()),
             Span::raw(crate::text::clean_line(&query)),
-            Span::styled(cursor, style::ACCENT),
-            Span::styled(format!("  ({} shown)", visible.len()), style::MUTED),
+            Span::styled(cursor, style::accent()),
+            Span::styled(format!("  ({} shown)", visible.len()), style::muted()),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), header);
@@ -64,13 +64,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Hints {
 
 fn welcome(frame: &mut Frame, area: Rect) {
     let text = Text::from(vec![
-        Line::from(Span::styled("Welcome to convene.", style::TITLE)),
+        Line::from(Span::styled("Welcome to convene.", style::title())),
         Line::raw(""),
         Line::raw("There are no sessions in this folder yet."),
         Line::raw(""),
         Line::from(vec![
             Span::raw("Press "),
-            Span::styled("n", style::KEY),
+            Span::styled("n", style::key()),
             Span::raw(
                 " to start one: an Appreciative Inquiry workshop or a Family Group Conference.",
             ),
@@ -78,12 +78,12 @@ fn welcome(frame: &mut Frame, area: Rect) {
         Line::raw(""),
         Line::from(Span::styled(
             "Everything the room says is saved as you go, in a file on this computer.",
-            style::MUTED,
+            style::muted(),
         )),
     ]);
     let block = Block::default()
         .borders(Borders::TOP)
-        .border_style(style::BORDER);
+        .border_style(style::border());
     frame.render_widget(
         Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
         area,
@@ -120,7 +120,7 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
                 (false, None) => "—".to_owned(),
             };
             let next_style = if entry.overdue {
-                style::PROBLEM
+                style::problem()
             } else {
                 ratatui::style::Style::new()
             };
@@ -133,12 +133,12 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
                 cells.push(Cell::from(next).style(next_style));
                 cells.push(Cell::from(updated));
             } else if entry.overdue {
-                cells.push(Cell::from("!").style(style::PROBLEM));
+                cells.push(Cell::from("!").style(style::problem()));
             }
             let row = Row::new(cells);
             match (i == selected, entry.problem.is_some()) {
-                (true, _) => row.style(style::SELECTED),
-                (false, true) => row.style(style::PROBLEM),
+                (true, _) => row.style(style::selected()),
+                (false, true) => row.style(style::problem()),
                 _ => row,
             }
         });
@@ -165,7 +165,7 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
         )
     };
     let table = Table::new(rows, widths)
-        .header(Row::new(header).style(style::MUTED))
+        .header(Row::new(header).style(style::muted()))
         .column_spacing(1);
     frame.render_widget(table, area);
     if visible.is_empty() && app.dashboard.loaded {
@@ -173,7 +173,7 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
         frame.render_widget(
             Paragraph::new(Span::styled(
                 "Nothing matches yet; Esc clears the search.",
-                style::MUTED,
+                style::muted(),
             )),
             below,
         );

@@ -8,7 +8,7 @@ use crate::text::clean_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// Draws the open overlay and returns its key hints.
 pub fn draw_overlay(
@@ -35,7 +35,7 @@ pub fn draw_overlay(
                 lines.push(Line::raw(""));
                 lines.push(Line::from(Span::styled(
                     "These build on it and will be unlinked:",
-                    style::GENTLE,
+                    style::gentle(),
                 )));
                 for item in impact {
                     lines.push(Line::raw(format!("• {}", clean_line(item))));
@@ -44,14 +44,14 @@ pub fn draw_overlay(
             lines.push(Line::raw(""));
             lines.push(Line::from(Span::styled(
                 "u brings it back afterwards.",
-                style::MUTED,
+                style::muted(),
             )));
             popup(frame, area, " Delete? ", lines);
             vec![("y", "delete".into()), ("n/Esc", "keep it".into())]
         }
         Overlay::Theme { input, known, .. } => {
             let rect = centered(area, 60, 7);
-            frame.render_widget(Clear, rect);
+            super::clear(frame, rect);
             let block = framed(" Theme for this strength ");
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
@@ -63,7 +63,7 @@ pub fn draw_overlay(
                 frame.render_widget(
                     Paragraph::new(Span::styled(
                         format!("Themes so far: {}", names.join(", ")),
-                        style::MUTED,
+                        style::muted(),
                     ))
                     .wrap(Wrap { trim: true }),
                     list,
@@ -82,7 +82,7 @@ pub fn draw_overlay(
                     if i == *selected {
                         Line::from(Span::styled(
                             format!("▶ {}", k.with_article()),
-                            style::ACCENT,
+                            style::accent(),
                         ))
                     } else {
                         Line::raw(format!("  {}", k.with_article()))
@@ -98,7 +98,7 @@ pub fn draw_overlay(
         }
         Overlay::CopyTo { input, error, .. } => {
             let rect = centered(area, area.width.saturating_sub(2).min(76), 7);
-            frame.render_widget(Clear, rect);
+            super::clear(frame, rect);
             let block = framed(" Write a copy with every word ");
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
@@ -111,7 +111,7 @@ pub fn draw_overlay(
             frame.render_widget(
                 Paragraph::new(Span::styled(
                     "The sessions folder cannot be written. Where shall the copy go?",
-                    style::MUTED,
+                    style::muted(),
                 ))
                 .wrap(Wrap { trim: true }),
                 note,
@@ -121,7 +121,7 @@ pub fn draw_overlay(
                 frame.render_widget(
                     Paragraph::new(Span::styled(
                         format!("! {}", clean_line(error)),
-                        style::PROBLEM,
+                        style::problem(),
                     ))
                     .wrap(Wrap { trim: true }),
                     message,
@@ -142,12 +142,12 @@ pub fn draw_overlay(
                 None => {
                     lines.push(Line::from(Span::styled(
                         "What would you like to share?",
-                        style::MUTED,
+                        style::muted(),
                     )));
                     for (i, format) in crate::export::Format::ALL.iter().enumerate() {
                         let text = format!("{} .{}", format.label(), format.extension());
                         lines.push(if i == *selected {
-                            Line::from(Span::styled(format!("▶ {text}"), style::ACCENT))
+                            Line::from(Span::styled(format!("▶ {text}"), style::accent()))
                         } else {
                             Line::raw(format!("  {text}"))
                         });
@@ -157,7 +157,7 @@ pub fn draw_overlay(
                     let format = crate::export::Format::ALL[*selected];
                     lines.push(Line::from(Span::styled(
                         format!("Where shall the {} go?", format.label()),
-                        style::MUTED,
+                        style::muted(),
                     )));
                     lines.push(Line::raw(""));
                     lines.push(Line::raw(""));
@@ -166,7 +166,7 @@ pub fn draw_overlay(
             if let Some(error) = error {
                 lines.push(Line::from(Span::styled(
                     format!("! {}", clean_line(error)),
-                    style::PROBLEM,
+                    style::problem(),
                 )));
             }
             let width = area.width.saturating_sub(4).min(72);
@@ -175,7 +175,7 @@ pub fn draw_overlay(
                 .saturating_add(2)
                 .min(area.height);
             let rect = centered(area, width, height);
-            frame.render_widget(Clear, rect);
+            super::clear(frame, rect);
             let block = framed(" Export ");
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
@@ -217,15 +217,15 @@ pub fn draw_overlay(
                 )),
                 Line::raw(""),
                 Line::from(vec![
-                    Span::styled("m ", style::KEY),
+                    Span::styled("m ", style::key()),
                     Span::raw("use mine: theirs is kept as a copy"),
                 ]),
                 Line::from(vec![
-                    Span::styled("t ", style::KEY),
+                    Span::styled("t ", style::key()),
                     Span::raw("open theirs: mine stays in the copy"),
                 ]),
                 Line::from(vec![
-                    Span::styled("Esc ", style::KEY),
+                    Span::styled("Esc ", style::key()),
                     Span::raw("decide later: changes keep going to the copy"),
                 ]),
             ];
@@ -268,8 +268,8 @@ pub fn draw_overlay(
 fn framed(title: &str) -> Block<'_> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(style::FOCUS_BORDER)
-        .title(Span::styled(title, style::ACCENT))
+        .border_style(style::focus_border())
+        .title(Span::styled(title, style::accent()))
 }
 
 fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
@@ -279,7 +279,7 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
         .saturating_add(4)
         .min(area.height);
     let rect = centered(area, width, height);
-    frame.render_widget(Clear, rect);
+    super::clear(frame, rect);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
@@ -314,7 +314,7 @@ fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
         area.width.saturating_sub(2).min(76),
         (total(multiline_rows) + 4).min(area.height),
     );
-    frame.render_widget(Clear, rect);
+    super::clear(frame, rect);
     let block = framed(&title);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -366,16 +366,20 @@ fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
         if !all_fit {
             label = format!("{label} ({} of {})", i + 1, form.fields.len());
         }
-        let label_style = if focused { style::ACCENT } else { style::MUTED };
+        let label_style = if focused {
+            style::accent()
+        } else {
+            style::muted()
+        };
         let field_area = areas[slot];
         match &field.input {
             Input::Text { area, multiline } if *multiline || !all_fit => {
                 let block = Block::default()
                     .borders(Borders::ALL)
                     .border_style(if focused {
-                        style::FOCUS_BORDER
+                        style::focus_border()
                     } else {
-                        style::BORDER
+                        style::border()
                     })
                     .title(Span::styled(format!(" {label} "), label_style));
                 let inner = block.inner(field_area);
@@ -409,13 +413,51 @@ fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
             let ids: Vec<String> = form.links.iter().map(ToString::to_string).collect();
             format!("Builds on: {} (Ctrl-l to change)", ids.join(", "))
         };
-        frame.render_widget(Paragraph::new(Span::styled(text, style::MUTED)), links_area);
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, style::muted())),
+            links_area,
+        );
+    }
+    if let Some((field, suggestion)) = &form.suggestion {
+        let label = form.fields.get(*field).map_or("", |f| f.label);
+        let mut lines = vec![
+            Line::from(vec![
+                Span::styled(format!("{label}: "), style::muted()),
+                Span::styled(
+                    format!("“{}”", clean_line(&suggestion.found)),
+                    style::title(),
+                ),
+            ]),
+            Line::from(vec![
+                Span::styled("A strengths-based way to say it: ", style::muted()),
+                Span::styled(format!("“{}”", suggestion.alternative), style::accent()),
+            ]),
+            Line::raw(""),
+            Line::raw(suggestion.reason.clone()),
+        ];
+        if suggestion.blames_child {
+            lines.push(Line::from(Span::styled(
+                "! This phrase blames the child for harm done to them.",
+                style::problem(),
+            )));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            "The room's words are theirs: nothing changes unless you choose.",
+            style::muted(),
+        )));
+        popup(frame, area, " Words that build up ", lines);
+        return vec![
+            ("y", "use the suggestion".into()),
+            ("k", "keep their words".into()),
+            ("Esc", "back to editing".into()),
+        ];
     }
     if form.confirm_discard {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 "Discard what was typed? y discards, any other key keeps editing",
-                style::GENTLE,
+                style::gentle(),
             )),
             message_area,
         );
@@ -423,7 +465,7 @@ fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
     }
     if let Some(error) = &form.error {
         frame.render_widget(
-            Paragraph::new(Span::styled(format!("! {error}"), style::PROBLEM)),
+            Paragraph::new(Span::styled(format!("! {error}"), style::problem())),
             message_area,
         );
     }
@@ -464,14 +506,22 @@ fn draw_choice(options: &[&str], selected: usize, focused: bool, frame: &mut Fra
             let text = format!("{} {}{}", n + 1, if chosen { "● " } else { "○ " }, option);
             spans.push(Span::styled(
                 text,
-                if chosen { style::ACCENT } else { style::MUTED },
+                if chosen {
+                    style::accent()
+                } else {
+                    style::muted()
+                },
             ));
             spans.push(Span::raw("  "));
         }
         Line::from(spans)
     } else {
         let chosen = options.get(selected).copied().unwrap_or_default();
-        let style = if focused { style::ACCENT } else { style::MUTED };
+        let style = if focused {
+            style::accent()
+        } else {
+            style::muted()
+        };
         Line::from(Span::styled(
             format!("‹ {chosen} › ({}/{})", selected + 1, options.len()),
             style,
@@ -487,7 +537,7 @@ fn draw_picker(picker: &LinkPicker, frame: &mut Frame, area: Rect) -> Hints {
         .min(area.height)
         .max(3);
     let rect = centered(area, area.width.saturating_sub(2).min(76), height);
-    frame.render_widget(Clear, rect);
+    super::clear(frame, rect);
     let block = framed(&picker.title);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -507,7 +557,7 @@ fn draw_picker(picker: &LinkPicker, frame: &mut Frame, area: Rect) -> Hints {
             };
             let line = format!("{ticked} {id} {text}");
             if i == picker.cursor {
-                Line::from(Span::styled(line, style::SELECTED))
+                Line::from(Span::styled(line, style::selected()))
             } else {
                 Line::raw(line)
             }

@@ -6,7 +6,7 @@ use crate::app::{App, Screen};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let (title, rows): (&str, Vec<(&str, &str)>) = match &app.screen {
@@ -33,10 +33,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|(key, words)| {
             if words.is_empty() {
-                Line::from(Span::styled((*key).to_owned(), style::TITLE))
+                Line::from(Span::styled((*key).to_owned(), style::title()))
             } else {
                 Line::from(vec![
-                    Span::styled(format!("{key:<width$}  "), style::KEY),
+                    Span::styled(format!("{key:<width$}  "), style::key()),
                     Span::raw(*words),
                 ])
             }
@@ -45,15 +45,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         "↑/↓ scroll · any other key closes this.",
-        style::MUTED,
+        style::muted(),
     )));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(area, 72, height);
-    frame.render_widget(Clear, rect);
+    super::clear(frame, rect);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(style::FOCUS_BORDER)
-        .title(Span::styled(title, style::ACCENT));
+        .border_style(style::focus_border())
+        .title(Span::styled(title, style::accent()));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -17,14 +17,14 @@ pub fn draw(app: &App, form: &NewSession, frame: &mut Frame, area: Rect) -> Hint
     .areas(area);
     frame.render_widget(
         Paragraph::new(vec![
-            Line::from(Span::styled("Start a new session", style::TITLE)),
+            Line::from(Span::styled("Start a new session", style::title())),
             Line::from(Span::styled(
                 if form.title.is_none() {
                     "Which flow will the session follow?"
                 } else {
                     "What shall we call it?"
                 },
-                style::MUTED,
+                style::muted(),
             )),
         ]),
         header,
@@ -37,9 +37,13 @@ pub fn draw(app: &App, form: &NewSession, frame: &mut Frame, area: Rect) -> Hint
         };
         let chosen = i == form.selected;
         let mark = if chosen { "▶ " } else { "  " };
-        let name_style = if chosen { style::ACCENT } else { style::TITLE };
+        let name_style = if chosen {
+            style::accent()
+        } else {
+            style::title()
+        };
         lines.push(Line::from(vec![
-            Span::styled(mark, style::ACCENT),
+            Span::styled(mark, style::accent()),
             Span::styled(framework.name.clone(), name_style),
         ]));
     }
@@ -50,7 +54,7 @@ pub fn draw(app: &App, form: &NewSession, frame: &mut Frame, area: Rect) -> Hint
     {
         let stages: Vec<&str> = framework.stages.iter().map(|s| s.name.as_str()).collect();
         lines.push(Line::raw(""));
-        lines.push(Line::from(Span::styled(stages.join(" → "), style::MUTED)));
+        lines.push(Line::from(Span::styled(stages.join(" → "), style::muted())));
         if form.title.is_none() {
             lines.push(Line::raw(""));
             lines.push(Line::raw(framework.about.clone()));
@@ -60,14 +64,14 @@ pub fn draw(app: &App, form: &NewSession, frame: &mut Frame, area: Rect) -> Hint
     if let Some(title) = &form.title {
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(style::FOCUS_BORDER)
+            .border_style(style::focus_border())
             .title(" Title ");
         frame.render_widget(block.clone(), title_area);
         frame.render_widget(title, block.inner(title_area));
     }
     if let Some(error) = &form.error {
         frame.render_widget(
-            Paragraph::new(Span::styled(format!("! {error}"), style::PROBLEM)),
+            Paragraph::new(Span::styled(format!("! {error}"), style::problem())),
             error_area,
         );
     }

@@ -27,15 +27,15 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     let timer_width = u16::try_from(timer.0.width() + 1).unwrap_or(0);
     let [title_area, timer_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(timer_width)]).areas(top);
-    let mut title = vec![Span::styled(clean_line(&session.title), style::TITLE)];
+    let mut title = vec![Span::styled(clean_line(&session.title), style::title())];
     if area.width >= 60 {
         title.push(Span::styled(
             format!("  {}", view.framework.name),
-            style::MUTED,
+            style::muted(),
         ));
     }
     if view.read_only.is_some() {
-        title.push(Span::styled("  (read-only)", style::PROBLEM));
+        title.push(Span::styled("  (read-only)", style::problem()));
     }
     frame.render_widget(Paragraph::new(Line::from(title)), title_area);
     frame.render_widget(
@@ -72,11 +72,11 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     if show_purpose {
         card.push(Line::from(Span::styled(
             stage.purpose.clone(),
-            style::MUTED,
+            style::muted(),
         )));
     }
     card.push(Line::from(vec![
-        Span::styled(prompt_label.clone(), style::KEY),
+        Span::styled(prompt_label.clone(), style::key()),
         Span::raw(prompt.clone()),
     ]));
     let card_height = if show_purpose {
@@ -101,8 +101,8 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         Paragraph::new(card).wrap(Wrap { trim: true }).block(
             Block::default()
                 .borders(Borders::ALL)
-                .border_style(style::BORDER)
-                .title(Span::styled(card_title, style::ACCENT)),
+                .border_style(style::border())
+                .title(Span::styled(card_title, style::accent())),
         ),
         card_area,
     );
@@ -131,7 +131,8 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     hints.extend(
         super::hints_from(keys::SESSION)
             .into_iter()
-            .filter(|(k, _)| *k != "a"),
+                        // A conference is a family's meeting, not a projected workshop.
+            .filter(|(k, _)| *k != "a" && !(*k == "p" && view.framework.conference)),
     );
     if area.width < 60 {
         hints.retain(|(k, _)| matches!(*k, "a" | "]" | "?" | "" | "o" | "c"));
@@ -174,7 +175,7 @@ pub fn save_state(app: &App, view: &SessionView) -> String {
 /// entered on an earlier day shows that day instead of a count.
 fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::style::Style) {
     let Some((started, stage)) = view.session.stage_started().zip(view.stage()) else {
-        return (String::new(), style::MUTED);
+        return (String::new(), style::muted());
     };
     let elapsed = (app.now - started).whole_seconds().max(0);
     if elapsed >= 12 * 3600 {
@@ -185,7 +186,7 @@ fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::
             } else {
                 format!("in this stage since {day}")
             },
-            style::MUTED,
+            style::muted(),
         );
     }
     let (m, s) = (elapsed / 60, elapsed % 60);
@@ -196,16 +197,16 @@ fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::
     };
     let planned = i64::from(stage.minutes);
     match (m >= planned, narrow) {
-        (false, true) => (format!("{clock}/{planned}m"), style::MUTED),
-        (false, false) => (format!("{clock} of {planned} min"), style::MUTED),
-        (true, true) => (format!("{clock} time is up"), style::GENTLE),
+        (false, true) => (format!("{clock}/{planned}m"), style::muted()),
+        (false, false) => (format!("{clock} of {planned} min"), style::muted()),
+        (true, true) => (format!("{clock} time is up"), style::gentle()),
         (true, false) if m == planned => (
             format!("{clock} · time is up, when the room is ready"),
-            style::GENTLE,
+            style::gentle(),
         ),
         (true, false) => (
             format!("{clock} · {} min past the {planned} planned", m - planned),
-            style::GENTLE,
+            style::gentle(),
         ),
     }
 }
@@ -222,7 +223,7 @@ fn stage_rail(view: &SessionView, width: u16) -> Line<'static> {
         if i > 0 {
             spans.push(Span::styled(
                 if compact { " " } else { " › " },
-                style::MUTED,
+                style::muted(),
             ));
         }
         let current = stage.key == view.session.stage;
@@ -230,7 +231,7 @@ fn stage_rail(view: &SessionView, width: u16) -> Line<'static> {
         if current {
             spans.push(Span::styled(
                 format!("▶ {} {}", stage.symbol, stage.name),
-                style::ACCENT,
+                style::accent(),
             ));
         } else if finished {
             let text = if compact {
@@ -238,14 +239,14 @@ fn stage_rail(view: &SessionView, width: u16) -> Line<'static> {
             } else {
                 format!("✓ {}", stage.name)
             };
-            spans.push(Span::styled(text, style::DONE));
+            spans.push(Span::styled(text, style::done()));
         } else {
             let text = if compact {
                 stage.symbol.clone()
             } else {
                 format!("{} {}", stage.symbol, stage.name)
             };
-            spans.push(Span::styled(text, style::MUTED));
+            spans.push(Span::styled(text, style::muted()));
         }
     }
     Line::from(spans)
@@ -315,28 +316,28 @@ fn record_lines(
         for (n, line) in wrapped.into_iter().enumerate() {
             let marker = if n == 0 { "▶ " } else { "  " };
             lines.push(Line::from(vec![
-                Span::styled(marker, style::ACCENT),
-                Span::styled(line, style::SELECTED),
+                Span::styled(marker, style::accent()),
+                Span::styled(line, style::selected()),
             ]));
         }
         if !detail.is_empty() {
             for line in wrap_words(&detail, usize::from(width.saturating_sub(4))) {
                 lines.push(Line::from(Span::styled(
                     format!("    {line}"),
-                    style::MUTED,
+                    style::muted(),
                 )));
             }
         }
     } else {
         lines.push(Line::from(vec![
             Span::raw("  "),
-            Span::styled(id, style::MUTED),
+            Span::styled(id, style::muted()),
             Span::raw(clean_line(record.body.text())),
         ]));
         if !detail.is_empty() {
             lines.push(Line::from(Span::styled(
                 format!("    {detail}"),
-                style::MUTED,
+                style::muted(),
             )));
         }
     }
@@ -364,8 +365,8 @@ fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
     };
     let block = Block::default()
         .borders(Borders::TOP)
-        .border_style(style::BORDER)
-        .title(Span::styled(heading, style::TITLE));
+        .border_style(style::border())
+        .title(Span::styled(heading, style::title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if records.is_empty() {
@@ -376,7 +377,7 @@ fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
                 .to_owned(),
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(words, style::MUTED)).wrap(Wrap { trim: true }),
+            Paragraph::new(Span::styled(words, style::muted())).wrap(Wrap { trim: true }),
             inner,
         );
         return;
@@ -407,7 +408,7 @@ fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
     let row_lines = |row: &Row| match row {
         Row::Heading(theme) => vec![Line::from(Span::styled(
             format!("── {theme}"),
-            style::ACCENT,
+            style::accent(),
         ))],
         Row::Record(i, record) => {
             record_lines(record, *i == view.selected, inner.width, &view.session)

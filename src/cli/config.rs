@@ -1,0 +1,71 @@
+//! `convene config`: where the settings file is, and a commented example to start from.
+
+use super::{CliError, Context, ExitKind};
+
+/// Settings: the theme, the sessions folder, the review interval, minutes per stage.
+///
+/// Example: convene config path
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Action,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Print where the settings file is (whether or not it exists yet)
+    Path,
+    /// Check the settings file and say what is wrong, with line and column
+    Check,
+    /// Write a commented example settings file, if there is none
+    Init,
+}
+
+pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
+    let path = ctx.config_path.clone().ok_or_else(|| {
+        CliError::new(
+            ExitKind::Storage,
+            "this system has no config folder; use --config FILE",
+        )
+    })?;
+    match args.action {
+        Action::Path => println!("{}", path.display()),
+        Action::Check => match crate::config::load(&path) {
+            Ok(_) if path.exists() => println!("{} reads well.", path.display()),
+            Ok(_) => println!(
+                "There is no settings file yet at {}; the defaults apply.",
+                path.display()
+            ),
+            Err(problem) => {
+                println!("{problem}");
+                return Ok(ExitKind::ProblemsFound);
+            }
+        },
+        Action::Init => {
+            if path.exists() {
+                return Err(CliError::new(
+                    ExitKind::Usage,
+                    format!("{} already exists; nothing was overwritten", path.display()),
+                ));
+            }
+            if let Some(folder) = path.parent() {
+                std::fs::create_dir_all(folder).map_err(|e| {
+                    CliError::new(
+                        ExitKind::Storage,
+                        format!("could not create {}: {e}", folder.display()),
+                    )
+                })?;
+            }
+            crate::store::atomic_write(&path, crate::config::EXAMPLE.as_bytes(), None).map_err(
+                |e| {
+                    CliError::new(
+                        ExitKind::Storage,
+                        format!("could not write {}: {e}", path.display()),
+                    )
+                },
+            )?;
+            println!("Wrote {}", path.display());
+        }
+    }
+    Ok(ExitKind::Done)
+}

@@ -1,0 +1,61 @@
+//! `convene lint`: the strengths-language lens over a whole session.
+
+use super::{CliError, Context, ExitKind};
+use crate::lens::Lens;
+use crate::text::clean_line;
+
+/// List the lens's suggestions for every record in a session. It changes nothing: the
+/// room's words are theirs. Exits 1 when there are suggestions.
+///
+/// Example: convene lint p3f8h2kd
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The session's id (as `convene list` shows it)
+    pub id: String,
+}
+
+pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
+    let id = super::session_id(&args.id)?;
+    let loaded = crate::store::Store::at(&ctx.dir).load(&id)?;
+    let session = &loaded.session;
+    let lens = Lens::embedded();
+    let mut count = 0;
+    let texts = std::iter::once(("title".to_owned(), session.title.clone())).chain(
+        session.records.iter().map(|r| {
+            (
+                format!(
+                    "{} ({})",
+                    r.id,
+                    ctx.stage_name(&session.framework, &r.stage)
+                ),
+                r.body.text().to_owned(),
+            )
+        }),
+    );
+    for (place, text) in texts {
+        for s in lens.check(&text) {
+            count += 1;
+            let blame = if s.blames_child {
+                " [blames the child]"
+            } else {
+                ""
+            };
+            println!(
+                "{place}: “{}” → “{}”{blame}: {}",
+                clean_line(&s.found),
+                s.alternative,
+                s.reason
+            );
+        }
+    }
+    if count == 0 {
+        println!("No suggestions: the words in this session build people up.");
+        Ok(ExitKind::Done)
+    } else {
+        eprintln!(
+            "{count} suggestion{} (nothing was changed).",
+            if count == 1 { "" } else { "s" }
+        );
+        Ok(ExitKind::ProblemsFound)
+    }
+}

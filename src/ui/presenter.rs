@@ -1,0 +1,96 @@
+//! The presenter view: the stage's name in large type, its prompt, and the latest words
+//! captured, for a projector at the back of a room.
+
+use super::style;
+use crate::app::{App, SessionView};
+use crate::text::clean_line;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthStr;
+
+/// The largest type that fits `text` in `area`: full 8×8 cells on a big screen, half or
+/// quarter cells on a small one, plain bold text when even that will not fit.
+fn pixel_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
+    let columns = u16::try_from(text.width()).unwrap_or(u16::MAX);
+    [
+        (PixelSize::Full, 8, 8),
+        (PixelSize::HalfHeight, 8, 4),
+        (PixelSize::Quadrant, 4, 4),
+    ]
+    .into_iter()
+    .find(|(_, w, h)| columns.saturating_mul(*w) <= area.width && *h * 3 <= area.height)
+    .map(|(size, _, h)| (size, h))
+}
+
+pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
+    let _ = app;
+    let Some(stage) = view.stage() else {
+        return;
+    };
+    let name = stage.name.clone();
+    let heading_rows = pixel_size(&name, area).map_or(1, |(_, rows)| rows);
+    let [heading, _, prompt_area, _, records_area] = Layout::vertical([
+        Constraint::Length(heading_rows),
+        Constraint::Length(1),
+        Constraint::Max(area.height / 3),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    match pixel_size(&name, area) {
+        Some((size, _)) => frame.render_widget(
+            BigText::builder()
+                .pixel_size(size)
+                .style(style::accent())
+                .lines(vec![Line::from(name)])
+                .centered()
+                .build(),
+            heading,
+        ),
+        None => frame.render_widget(
+            Paragraph::new(Span::styled(name, style::accent())).alignment(Alignment::Center),
+            heading,
+        ),
+    }
+    let prompt = stage
+        .prompts
+        .get(view.prompt % stage.prompts.len().max(1))
+        .cloned()
+        .unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(Span::styled(prompt, style::title()))
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        prompt_area,
+    );
+    // The latest words, newest last, as many as fit.
+    let width = usize::from(records_area.width.saturating_sub(2)).max(1);
+    let records = view.stage_records();
+    let mut lines: Vec<Line> = Vec::new();
+    for record in records.iter().rev() {
+        let text = clean_line(record.body.text());
+        let rows = text.width().div_ceil(width).max(1) + 1;
+        if lines.len() + rows > usize::from(records_area.height) {
+            break;
+        }
+        let mut block = vec![
+            Line::from(vec![Span::styled("• ", style::accent()), Span::raw(text)]),
+            Line::raw(""),
+        ];
+        block.append(&mut lines);
+        lines = block;
+    }
+    if records.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "The room's words will appear here.",
+            style::muted(),
+        )));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }),
+        records_area,
+    );
+}
