@@ -579,12 +579,13 @@ fn on_overlay_key(
             } else {
                 form.handle_key(key)
             };
-            if outcome == FormOutcome::Save && form.purpose == Purpose::Record {
-                if let Some(next) = form.next_suggestion(&lens) {
-                    form.suggestion = Some(next);
-                    v.overlay = Some(Overlay::Form(form));
-                    return Vec::new();
-                }
+                        if outcome == FormOutcome::Save
+                && form.purpose == Purpose::Record
+                && let Some(next) = form.next_suggestion(&lens)
+            {
+                form.suggestion = Some(next);
+                v.overlay = Some(Overlay::Form(form));
+                return Vec::new();
             }
             match outcome {
                 FormOutcome::Continue => v.overlay = Some(Overlay::Form(form)),

@@ -131,7 +131,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     hints.extend(
         super::hints_from(keys::SESSION)
             .into_iter()
-                        // A conference is a family's meeting, not a projected workshop.
+            // A conference is a family's meeting, not a projected workshop.
             .filter(|(k, _)| *k != "a" && !(*k == "p" && view.framework.conference)),
     );
     if area.width < 60 {

@@ -353,3 +353,67 @@ fn completions_are_generated_for_each_shell() {
         );
     }
 }
+
+#[test]
+fn a_bad_settings_file_names_line_and_column_and_the_defaults_apply() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("config.ron");
+    std::fs::write(&config, "(\n  theme: Some(\"light\"),\n  colour: 3,\n)").expect("write");
+    let sessions = dir.path().join("sessions");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_convene"))
+            .arg("--config")
+            .arg(&config)
+            .arg("--dir")
+            .arg(&sessions)
+            .args(args)
+            .env_remove("CONVENE_DIR")
+            .output()
+            .expect("runs")
+    };
+    let out = run(&["list"]);
+    assert!(out.status.success(), "the defaults apply");
+    assert!(stderr(&out).contains("config.ron:3:"), "{}", stderr(&out));
+    let out = run(&["config", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("config.ron:3:"));
+    let out = run(&["config", "path"]);
+    assert_eq!(stdout(&out).trim(), config.display().to_string());
+
+    std::fs::remove_file(&config).expect("remove");
+    let out = run(&["config", "init"]);
+    assert!(out.status.success());
+    let out = run(&["config", "check"]);
+    assert!(stdout(&out).contains("reads well"), "{}", stdout(&out));
+    let out = run(&["--theme", "neon", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("default, light, high-contrast"));
+}
+
+#[test]
+fn lint_lists_suggestions_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let id = stdout(&convene(dir.path(), &["new", "fgc", "Conference for J."]))
+        .lines()
+        .next()
+        .expect("id")
+        .to_owned();
+    let path = dir.path().join(format!("{id}.ron"));
+    let text = std::fs::read_to_string(&path).expect("read").replace(
+        "records: []",
+        "records: [\n    (\n      id: 1,\n      stage: \"planning\",\n      created: \"2026-11-25T09:00:00Z\",\n      body: Note(\n        text: \"Contact with Dad is a lifestyle choice for him\",\n      ),\n    ),\n  ]",
+    );
+    std::fs::write(&path, &text).expect("write");
+    let out = convene(dir.path(), &["lint", &id]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let printed = stdout(&out);
+    assert!(
+        printed.contains("“Contact” → “time with family”"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("“lifestyle choice” → “being exploited” [blames the child]"),
+        "{printed}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+}

@@ -115,6 +115,29 @@ impl Harness {
         out
     }
 
+    /// The screen with its styles: ratatui's own description of the buffer, colours and all.
+    pub fn styled_screen(&self, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        terminal
+            .draw(|frame| convene::ui::draw(&self.app, frame))
+            .expect("draw");
+        format!("{:?}", terminal.backend().buffer())
+    }
+
+    /// Every colour used on the screen, foreground and background.
+    pub fn colours(&self, width: u16, height: u16) -> Vec<ratatui::style::Color> {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        terminal
+            .draw(|frame| convene::ui::draw(&self.app, frame))
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        let mut colours: Vec<ratatui::style::Color> =
+            buffer.content().iter().flat_map(|c| [c.fg, c.bg]).collect();
+        colours.sort_by_key(|c| format!("{c:?}"));
+        colours.dedup();
+        colours
+    }
+
     /// The one session file's text (for a folder with one session).
     pub fn only_file(&self) -> String {
         let files = self.store.files().expect("files");

@@ -9,6 +9,7 @@ mod fuzz;
 mod harness;
 #[cfg(unix)]
 mod pty;
+mod room;
 mod screens;
 mod store;
 mod walk;

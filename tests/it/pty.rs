@@ -459,3 +459,40 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
         "nothing written in the family's time"
     );
 }
+
+#[test]
+fn no_color_puts_no_colour_on_the_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    folder_with_session(dir.path());
+    let mut command = Command::new(env!("CARGO_BIN_EXE_convene"));
+    command
+        .env("CONVENE_DIR", dir.path())
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1");
+    let mut app = Pty {
+        session: Session::spawn(command).expect("spawn"),
+        screen: vt100::Parser::new(24, 80, 0),
+    };
+    app.wait_for("Harbour day");
+    app.send(ENTER);
+    app.wait_for("Captured in Define");
+    app.send("a");
+    app.wait_for("Add a note");
+    let screen = app.screen.screen();
+    for row in 0..24 {
+        for col in 0..80 {
+            let cell = screen.cell(row, col).expect("a cell");
+            assert_eq!(
+                cell.fgcolor(),
+                vt100::Color::Default,
+                "({row},{col}) {:?}",
+                cell.contents()
+            );
+            assert_eq!(cell.bgcolor(), vt100::Color::Default, "({row},{col})");
+        }
+    }
+    app.send("\x1b");
+    app.send("q");
+    app.send("q");
+    assert!(app.wait_exit());
+}

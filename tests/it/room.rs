@@ -1,0 +1,186 @@
+//! For the room: the presenter view, the themes, no colour, the settings file, and the lens.
+
+use crate::harness::Harness;
+use convene::app::Overlay;
+use convene::ui::style::Theme;
+use ratatui::style::Color;
+
+fn view(h: &Harness) -> &convene::app::SessionView {
+    h.app.session_view().expect("a session is open")
+}
+
+fn example(words: &str) -> Harness {
+    let mut h = Harness::with_examples();
+    h.keys(&format!("/{words}<enter><enter>"));
+    assert!(h.app.session_view().is_some());
+    h
+}
+
+#[test]
+fn presenter_view_shows_the_stage_large_and_updates_as_words_are_captured() {
+    let mut h = example("harbourside");
+    h.keys("[[[p");
+    assert!(h.app.presenting);
+    insta::assert_snapshot!("presenter_80x24", h.screen(80, 24));
+    insta::assert_snapshot!("presenter_160x48", h.screen(160, 48));
+    let before = h.screen(80, 24);
+    assert!(
+        !before.contains("Captured in"),
+        "nothing else: no lists, no footer"
+    );
+    h.keys("aBus drivers ring the control room<enter>");
+    assert!(
+        h.screen(80, 24)
+            .contains("Bus drivers ring the control room")
+    );
+    let prompt = |h: &Harness| {
+        view(h)
+            .stage()
+            .map(|s| s.prompts[view(h).prompt % s.prompts.len()].clone())
+            .unwrap_or_default()
+    };
+    let first = prompt(&h);
+    assert!(h.screen(80, 24).contains(&first[..20]));
+    h.keys("<tab>");
+    let next = prompt(&h);
+    assert_ne!(first, next);
+    assert!(
+        h.screen(80, 24).contains(&next[..20]),
+        "Tab shows the next prompt here too"
+    );
+    h.keys("<esc>");
+    assert!(!h.app.presenting, "Esc returns");
+    assert!(h.app.session_view().is_some(), "and stays in the session");
+    h.keys("pp");
+    assert!(!h.app.presenting, "p toggles");
+}
+
+#[test]
+fn every_theme_at_80x24_and_a_large_size() {
+    for name in ["default", "light", "high-contrast"] {
+        let mut h = example("harbourside");
+        h.app.theme = Theme::named(name).expect("theme");
+        insta::assert_snapshot!(format!("theme_{name}_80x24"), h.styled_screen(80, 24));
+        insta::assert_snapshot!(format!("theme_{name}_120x40"), h.styled_screen(120, 40));
+    }
+}
+
+#[test]
+fn no_color_means_no_colour_anywhere() {
+    let mut h = example("harbourside");
+    h.app.theme = Theme::choose(Some("high-contrast"), Some("1")).expect("theme");
+    for keys in [
+        "",
+        "d",
+        "<esc>x",
+        "<esc>?",
+        "<esc>aThe placement ended<enter>",
+        "<esc><esc>y",
+    ] {
+        h.keys(keys);
+        assert_eq!(h.colours(80, 24), [Color::Reset], "after {keys:?}");
+    }
+    h.keys("p");
+    assert_eq!(h.colours(120, 40), [Color::Reset], "presenter view");
+}
+
+#[test]
+fn the_lens_offers_an_alternative_and_never_changes_words_unasked() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>]");
+    h.keys("aThe placement gave her stability<enter>");
+    let Some(Overlay::Form(form)) = &view(&h).overlay else {
+        panic!("the form waits")
+    };
+    let (_, suggestion) = form.suggestion.as_ref().expect("a suggestion");
+    assert_eq!(suggestion.found, "placement");
+    assert!(view(&h).session.records.is_empty(), "not saved yet");
+    insta::assert_snapshot!("lens_80x24", h.screen(80, 24));
+    insta::assert_snapshot!("lens_40x12", h.screen(40, 12));
+    h.keys("k");
+    assert_eq!(
+        view(&h).session.records[0].body.text(),
+        "The placement gave her stability"
+    );
+
+    h.keys("aContact with Dad went well<enter>y");
+    assert_eq!(
+        view(&h).session.records[1].body.text(),
+        "Time with family with Dad went well"
+    );
+
+    h.keys("aShe is putting herself at risk<enter>");
+    assert!(h.screen(80, 24).contains("blames the child"));
+    h.keys("<esc>");
+    let Some(Overlay::Form(form)) = &view(&h).overlay else {
+        panic!("back to editing")
+    };
+    assert!(form.suggestion.is_none());
+    assert_eq!(
+        form.fields[0].input.text(),
+        "She is putting herself at risk"
+    );
+    h.keys("<enter>y");
+    assert_eq!(
+        view(&h).session.records[2].body.text(),
+        "She is being put at risk by others"
+    );
+}
+
+#[test]
+fn the_apps_own_words_pass_the_lens() {
+    let lens = convene::lens::Lens::embedded();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for framework in convene::framework::Frameworks::embedded().all {
+        texts.push((framework.id.clone(), framework.about.clone()));
+        for stage in framework.stages {
+            texts.push((stage.key.clone(), stage.purpose));
+            for prompt in stage.prompts {
+                texts.push((stage.key.clone(), prompt));
+            }
+        }
+    }
+    for table in [convene::app::keys::DASHBOARD, convene::app::keys::SESSION] {
+        for b in table {
+            texts.push((b.keys.to_owned(), b.help.to_owned()));
+        }
+    }
+    // Every string literal in the source: labels, prompts, messages.
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![src.clone()];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(
+                std::fs::read_dir(&path)
+                    .expect("dir")
+                    .map(|e| e.expect("entry").path()),
+            );
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") || path.ends_with("lens.rs") {
+            continue;
+        }
+        let code = std::fs::read_to_string(&path).expect("read");
+        for (n, line) in code.lines().enumerate() {
+            let line = line.trim_start();
+            if line.starts_with("//") {
+                continue;
+            }
+            for (i, literal) in line.split('"').enumerate() {
+                if i % 2 == 1 {
+                    texts.push((format!("{}:{}", path.display(), n + 1), literal.to_owned()));
+                }
+            }
+        }
+    }
+    assert!(texts.len() > 500, "{} texts read", texts.len());
+    let flagged: Vec<String> = texts
+        .iter()
+        .flat_map(|(place, text)| {
+            lens.check(text)
+                .into_iter()
+                .map(move |s| format!("{place}: {:?} in {text:?}", s.found))
+        })
+        .collect();
+    assert!(flagged.is_empty(), "{flagged:#?}");
+}
