@@ -5,7 +5,7 @@ mod form;
 mod help;
 mod new_session;
 mod presenter;
-mod session;
+pub mod session;
 pub mod style;
 
 use crate::app::{App, Screen};

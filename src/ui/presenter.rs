@@ -9,6 +9,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
+use super::session::wrap_words;
 use unicode_width::UnicodeWidthStr;
 
 /// The largest type that fits `text` in `area`: full 8×8 cells on a big screen, half or
@@ -31,11 +32,17 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
         return;
     };
     let name = stage.name.clone();
-    let heading_rows = pixel_size(&name, area).map_or(1, |(_, rows)| rows);
+        let heading_rows = pixel_size(&name, area).map_or(1, |(_, rows)| rows);
+    let prompt = stage
+        .prompts
+        .get(view.prompt % stage.prompts.len().max(1))
+        .cloned()
+        .unwrap_or_default();
+    let prompt_rows = u16::try_from(wrap_words(&prompt, usize::from(area.width.saturating_sub(2))).len()).unwrap_or(1);
     let [heading, _, prompt_area, _, records_area] = Layout::vertical([
         Constraint::Length(heading_rows),
         Constraint::Length(1),
-        Constraint::Max(area.height / 3),
+        Constraint::Length(prompt_rows.min(area.height / 3).max(1)),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
@@ -55,27 +62,24 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
             heading,
         ),
     }
-    let prompt = stage
-        .prompts
-        .get(view.prompt % stage.prompts.len().max(1))
-        .cloned()
-        .unwrap_or_default();
-    frame.render_widget(
+        frame.render_widget(
         Paragraph::new(Span::styled(prompt, style::title()))
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true }),
         prompt_area,
     );
     // The latest words, newest last, as many as fit.
-    let width = usize::from(records_area.width.saturating_sub(2)).max(1);
+    let width = usize::from(records_area.width).max(1);
     let records = view.stage_records();
     let mut lines: Vec<Line> = Vec::new();
+    let mut used = 0;
     for record in records.iter().rev() {
         let text = clean_line(record.body.text());
-        let rows = text.width().div_ceil(width).max(1) + 1;
-        if lines.len() + rows > usize::from(records_area.height) {
+        let rows = wrap_words(&format!("• {text}"), width).len() + 1;
+        if used + rows > usize::from(records_area.height) {
             break;
         }
+        used += rows;
         let mut block = vec![
             Line::from(vec![Span::styled("• ", style::accent()), Span::raw(text)]),
             Line::raw(""),

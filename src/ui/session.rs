@@ -259,7 +259,7 @@ fn wrapped_height(text: &str, width: u16) -> u16 {
 
 /// `text` wrapped at spaces to lines of at most `width` columns; words longer than a line
 /// are split. Always at least one line.
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
