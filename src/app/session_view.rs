@@ -579,7 +579,7 @@ fn on_overlay_key(
             } else {
                 form.handle_key(key)
             };
-                        if outcome == FormOutcome::Save
+            if outcome == FormOutcome::Save
                 && form.purpose == Purpose::Record
                 && let Some(next) = form.next_suggestion(&lens)
             {

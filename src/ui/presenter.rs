@@ -1,6 +1,7 @@
 //! The presenter view: the stage's name in large type, its prompt, and the latest words
 //! captured, for a projector at the back of a room.
 
+use super::session::wrap_words;
 use super::style;
 use crate::app::{App, SessionView};
 use crate::text::clean_line;
@@ -9,7 +10,6 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
-use super::session::wrap_words;
 use unicode_width::UnicodeWidthStr;
 
 /// The largest type that fits `text` in `area`: full 8×8 cells on a big screen, half or
@@ -32,13 +32,15 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
         return;
     };
     let name = stage.name.clone();
-        let heading_rows = pixel_size(&name, area).map_or(1, |(_, rows)| rows);
+    let heading_rows = pixel_size(&name, area).map_or(1, |(_, rows)| rows);
     let prompt = stage
         .prompts
         .get(view.prompt % stage.prompts.len().max(1))
         .cloned()
         .unwrap_or_default();
-    let prompt_rows = u16::try_from(wrap_words(&prompt, usize::from(area.width.saturating_sub(2))).len()).unwrap_or(1);
+    let prompt_rows =
+        u16::try_from(wrap_words(&prompt, usize::from(area.width.saturating_sub(2))).len())
+            .unwrap_or(1);
     let [heading, _, prompt_area, _, records_area] = Layout::vertical([
         Constraint::Length(heading_rows),
         Constraint::Length(1),
@@ -62,7 +64,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
             heading,
         ),
     }
-        frame.render_widget(
+    frame.render_widget(
         Paragraph::new(Span::styled(prompt, style::title()))
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true }),
