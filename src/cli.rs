@@ -9,6 +9,7 @@ mod forget;
 mod lint;
 mod list;
 mod new;
+mod report;
 mod show;
 mod stress;
 
@@ -66,6 +67,8 @@ pub enum Command {
     Completions(completions::Args),
     Config(config::Args),
     Lint(lint::Args),
+    Report(report::Args),
+    Due(report::DueArgs),
     #[command(hide = true)]
     StressSaves(stress::Args),
 }
@@ -211,6 +214,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Completions(args) => completions::run(args, ctx),
         Command::Config(args) => config::run(args, ctx),
         Command::Lint(args) => lint::run(args, ctx),
+        Command::Report(args) => report::run(args, ctx),
+        Command::Due(args) => report::due(args, ctx),
         Command::StressSaves(args) => stress::run(args, ctx),
     }
 }

@@ -10,6 +10,8 @@ use crate::model::{Record, RecordBody, Session};
 use crate::text::clean_line;
 
 pub use calendar::CalendarStyle;
+pub use markdown::escape as markdown_escape;
+pub use table::cell as csv_cell;
 
 /// The formats a session can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -10,6 +10,7 @@ pub mod export;
 pub mod framework;
 pub mod lens;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -172,6 +172,7 @@ pub fn apply_review(form: &Form, c: &mut Conference, today: Date) -> Result<(), 
             date: today,
             family,
             professionals,
+            due: c.review_date,
         });
     }
     if close {

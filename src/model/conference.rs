@@ -77,6 +77,13 @@ pub struct Rating {
     pub family: Option<u8>,
     #[serde(default)]
     pub professionals: Option<u8>,
+    /// The review date this review answered, to tell whether it was held on time.
+    #[serde(
+        default,
+        with = "iso_date_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub due: Option<Date>,
 }
 
 impl Decision {

@@ -364,6 +364,7 @@ mod tests {
                 date: date!(2027 - 02 - 12),
                 family: Some(8),
                 professionals: Some(7),
+                due: Some(date!(2027 - 02 - 12)),
             });
         }
         assert!(!s.overdue(date!(2027 - 02 - 13)), "the review was held");

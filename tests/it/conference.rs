@@ -126,7 +126,8 @@ fn a_conference_goes_from_planning_to_review_and_every_part_is_kept() {
         vec![Rating {
             date: date!(2026 - 11 - 25),
             family: Some(8),
-            professionals: Some(7)
+            professionals: Some(7),
+            due: Some(date!(2027 - 02 - 26)),
         }]
     );
     assert_eq!(

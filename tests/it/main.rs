@@ -5,6 +5,7 @@ mod conference;
 #[cfg(unix)]
 mod crash;
 mod export;
+mod follow;
 mod fuzz;
 mod harness;
 #[cfg(unix)]

@@ -322,6 +322,7 @@ fn conference() -> impl Strategy<Value = Option<Conference>> {
                     date: date!(2027 - 01 - 15),
                     family,
                     professionals: Some(7),
+                    due: review_date,
                 }],
                 closed: closed.then_some(date!(2027 - 02 - 01)),
                 ..Conference::default()

@@ -1,0 +1,133 @@
+//! `convene report` and `convene due`: figures across the folder, and what is due soon.
+
+use super::{CliError, Context, ExitKind};
+use crate::model::Session;
+use crate::model::timefmt::parse_date;
+use crate::report::{self, Skipped};
+use crate::store::Store;
+use std::path::PathBuf;
+
+/// Figures across every session: conferences by stage, decisions, reviews on time, plan
+/// items done, ratings first and latest; workshops' agreements made, done and overdue, by
+/// owner. Unreadable files are named and left out.
+///
+/// Example: convene report --since 2026-09-01 --format md
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only sessions started on or after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// md, csv or json
+    #[arg(long, short, value_enum, default_value = "md")]
+    pub format: ReportFormat,
+}
+
+/// The formats of a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Csv,
+    Json,
+}
+
+/// What is due within some days, and what is overdue, across every session.
+///
+/// Example: convene due --within 7
+#[derive(Debug, clap::Args)]
+pub struct DueArgs {
+    /// How many days ahead to look (overdue items are always shown)
+    #[arg(long, default_value_t = 7, value_name = "DAYS")]
+    pub within: u32,
+    /// Print JSON for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The readable sessions of a folder, each with its file, and the files that could not be read.
+pub type Folder = (Vec<(PathBuf, Session)>, Vec<Skipped>);
+
+/// Every readable session in the folder, and the files that could not be read.
+pub fn read_folder(dir: &std::path::Path) -> Result<Folder, CliError> {
+    let mut sessions = Vec::new();
+    let mut skipped = Vec::new();
+    for listing in Store::at(dir).list()? {
+        match listing.session {
+            Ok(s) => sessions.push((listing.path, s)),
+            Err(e) => skipped.push(Skipped {
+                file: listing.path.display().to_string(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+    Ok((sessions, skipped))
+}
+
+fn today(ctx: &Context) -> time::Date {
+    time::OffsetDateTime::now_utc().to_offset(ctx.offset).date()
+}
+
+pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
+    let since = match &args.since {
+        Some(text) => Some(parse_date(text).ok_or_else(|| {
+            CliError::new(
+                ExitKind::Usage,
+                format!("“{text}” is not a date; write it as YYYY-MM-DD"),
+            )
+        })?),
+        None => None,
+    };
+    let (sessions, skipped) = read_folder(&ctx.dir)?;
+    let sessions: Vec<Session> = sessions.into_iter().map(|(_, s)| s).collect();
+    let figures = report::compute(&sessions, skipped, &ctx.frameworks, today(ctx), since);
+    match args.format {
+        ReportFormat::Md => print!("{}", report::markdown(&figures)),
+        ReportFormat::Csv => print!("{}", report::csv(&figures)),
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&figures).unwrap_or_default()
+        ),
+    }
+    for s in &figures.skipped {
+        eprintln!(
+            "convene: left out, could not be read: {}: {}",
+            s.file, s.reason
+        );
+    }
+    Ok(ExitKind::Done)
+}
+
+pub fn due(args: DueArgs, ctx: &Context) -> Result<ExitKind, CliError> {
+    let (sessions, skipped) = read_folder(&ctx.dir)?;
+    let items = report::due_items(&sessions, today(ctx), args.within);
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&items).unwrap_or_default()
+        );
+    } else if items.is_empty() {
+        println!(
+            "Nothing is due in the next {} days, and nothing is overdue.",
+            args.within
+        );
+    } else {
+        for item in &items {
+            let mark = if item.overdue { "! overdue " } else { "" };
+            let owner = if item.owner.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", item.owner)
+            };
+            println!(
+                "{} {mark}{}{owner} · {} · {}",
+                item.due, item.text, item.session_title, item.session
+            );
+        }
+    }
+    for s in &skipped {
+        eprintln!(
+            "convene: left out, could not be read: {}: {}",
+            s.file, s.reason
+        );
+    }
+    Ok(ExitKind::Done)
+}

@@ -1,0 +1,421 @@
+//! Figures across the sessions folder: what was agreed, done, reviewed and rated; and what
+//! is due. Computed from the files each time, never stored.
+
+use crate::framework::Frameworks;
+use crate::model::timefmt::format_date;
+use crate::model::{Decision, RecordBody, RecordId, Session, Status};
+use crate::text::clean_line;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use time::{Date, Duration};
+
+/// Every figure of a report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Figures {
+    /// Only sessions started on or after this date, if given.
+    pub since: Option<String>,
+    pub today: String,
+    pub sessions_read: usize,
+    /// Files that could not be read: named, never fatal.
+    pub skipped: Vec<Skipped>,
+    pub conferences: Conferences,
+    pub workshops: Workshops,
+}
+
+/// A file the report left out, and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Skipped {
+    pub file: String,
+    pub reason: String,
+}
+
+/// Family Group Conference figures.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Conferences {
+    pub count: usize,
+    /// How many conferences are at each stage, in the framework's order.
+    pub by_stage: Vec<(String, usize)>,
+    pub agreed: usize,
+    pub agreed_with_changes: usize,
+    pub not_agreed: usize,
+    pub not_decided_yet: usize,
+    pub reviews_held: usize,
+    /// Reviews held on or before the date set for them.
+    pub reviews_on_time: usize,
+    pub plan_items: usize,
+    pub plan_items_done: usize,
+    /// Mean 0–10 ratings across conferences: each conference's first and latest.
+    pub family_first: Option<f64>,
+    pub family_latest: Option<f64>,
+    pub professionals_first: Option<f64>,
+    pub professionals_latest: Option<f64>,
+}
+
+/// Appreciative Inquiry (and other workshop) figures.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Workshops {
+    pub count: usize,
+    pub agreements: usize,
+    pub done: usize,
+    pub overdue: usize,
+    pub by_owner: Vec<OwnerRow>,
+}
+
+/// One owner's agreements.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct OwnerRow {
+    pub owner: String,
+    pub made: usize,
+    pub done: usize,
+    pub overdue: usize,
+}
+
+fn mean(values: &[u8]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let sum: u32 = values.iter().map(|v| u32::from(*v)).sum();
+    Some(f64::from(sum) / values.len() as f64)
+}
+
+/// The figures for these sessions (and the files that could not be read) on `today`.
+pub fn compute(
+    sessions: &[Session],
+    skipped: Vec<Skipped>,
+    frameworks: &Frameworks,
+    today: Date,
+    since: Option<Date>,
+) -> Figures {
+    let mut f = Figures {
+        since: since.map(format_date),
+        today: format_date(today),
+        skipped,
+        ..Figures::default()
+    };
+    let chosen: Vec<&Session> = sessions
+        .iter()
+        .filter(|s| since.is_none_or(|d| s.created.date() >= d))
+        .collect();
+    f.sessions_read = chosen.len();
+    let mut stages: Vec<(String, usize)> = Vec::new();
+    if let Some(fgc) = frameworks.all.iter().find(|fw| fw.conference) {
+        stages = fgc.stages.iter().map(|s| (s.name.clone(), 0)).collect();
+    }
+    let mut owners: BTreeMap<String, OwnerRow> = BTreeMap::new();
+    let (mut fam_first, mut fam_latest, mut pro_first, mut pro_latest) =
+        (vec![], vec![], vec![], vec![]);
+    for s in chosen {
+        let framework = frameworks.get(&s.framework);
+        if framework.is_some_and(|fw| fw.conference) {
+            let c = &mut f.conferences;
+            c.count += 1;
+            let stage_name = framework
+                .and_then(|fw| fw.stage(&s.stage))
+                .map_or(s.stage.clone(), |st| st.name.clone());
+            match stages.iter_mut().find(|(name, _)| *name == stage_name) {
+                Some((_, n)) => *n += 1,
+                None => stages.push((stage_name, 1)),
+            }
+            let conference = s.conference.clone().unwrap_or_default();
+            match conference.decision {
+                Some(Decision::Agreed) => c.agreed += 1,
+                Some(Decision::AgreedWithChanges) => c.agreed_with_changes += 1,
+                Some(Decision::NotAgreed) => c.not_agreed += 1,
+                None => c.not_decided_yet += 1,
+            }
+            c.reviews_held += conference.ratings.len();
+            c.reviews_on_time += conference
+                .ratings
+                .iter()
+                .filter(|r| r.due.is_some_and(|due| r.date <= due))
+                .count();
+            for r in &s.records {
+                if let RecordBody::PlanItem(p) = &r.body {
+                    c.plan_items += 1;
+                    c.plan_items_done += usize::from(p.status == Status::Done);
+                }
+            }
+            let family: Vec<u8> = conference.ratings.iter().filter_map(|r| r.family).collect();
+            let pros: Vec<u8> = conference
+                .ratings
+                .iter()
+                .filter_map(|r| r.professionals)
+                .collect();
+            fam_first.extend(family.first());
+            fam_latest.extend(family.last());
+            pro_first.extend(pros.first());
+            pro_latest.extend(pros.last());
+        } else {
+            let w = &mut f.workshops;
+            w.count += 1;
+            for r in &s.records {
+                if let RecordBody::Agreement(a) = &r.body {
+                    let done = a.status == Status::Done;
+                    let overdue = a.status.is_open() && a.due.is_some_and(|d| d < today);
+                    w.agreements += 1;
+                    w.done += usize::from(done);
+                    w.overdue += usize::from(overdue);
+                    let owner = clean_line(&a.owner);
+                    let owner = if owner.is_empty() {
+                        "(no owner yet)".to_owned()
+                    } else {
+                        owner
+                    };
+                    let row = owners
+                        .entry(owner.to_lowercase())
+                        .or_insert_with(|| OwnerRow {
+                            owner,
+                            ..OwnerRow::default()
+                        });
+                    row.made += 1;
+                    row.done += usize::from(done);
+                    row.overdue += usize::from(overdue);
+                }
+            }
+        }
+    }
+    f.conferences.by_stage = stages;
+    f.conferences.family_first = mean(&fam_first);
+    f.conferences.family_latest = mean(&fam_latest);
+    f.conferences.professionals_first = mean(&pro_first);
+    f.conferences.professionals_latest = mean(&pro_latest);
+    let mut by_owner: Vec<OwnerRow> = owners.into_values().collect();
+    by_owner.sort_by(|a, b| b.made.cmp(&a.made).then(a.owner.cmp(&b.owner)));
+    f.workshops.by_owner = by_owner;
+    f
+}
+
+/// Something due: an agreement, a plan item or a conference's review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DueItem {
+    pub session: String,
+    pub session_title: String,
+    #[serde(skip)]
+    pub path: PathBuf,
+    /// The record, or `None` for a review date.
+    pub record: Option<u32>,
+    /// `agreement`, `plan item` or `review`.
+    pub kind: String,
+    pub text: String,
+    pub owner: String,
+    pub due: String,
+    #[serde(skip)]
+    pub due_date: Date,
+    pub status: String,
+    pub overdue: bool,
+}
+
+impl DueItem {
+    /// The record's id, if this is a record.
+    pub fn record_id(&self) -> Option<RecordId> {
+        self.record.map(RecordId)
+    }
+}
+
+/// Everything open that is due within `days` of `today`, and everything overdue, soonest first.
+pub fn due_items(sessions: &[(PathBuf, Session)], today: Date, days: u32) -> Vec<DueItem> {
+    let horizon = today + Duration::days(i64::from(days));
+    let mut items = Vec::new();
+    for (path, s) in sessions {
+        let title = clean_line(&s.title);
+        for r in &s.records {
+            let (owner, due, status) = match &r.body {
+                RecordBody::Agreement(a) => (a.owner.clone(), a.due, a.status),
+                RecordBody::PlanItem(p) => (p.who.clone(), p.by_when, p.status),
+                _ => continue,
+            };
+            let Some(due) = due.filter(|d| *d <= horizon && status.is_open()) else {
+                continue;
+            };
+            items.push(DueItem {
+                session: s.id.to_string(),
+                session_title: title.clone(),
+                path: path.clone(),
+                record: Some(r.id.0),
+                kind: r.body.kind().label().to_owned(),
+                text: clean_line(r.body.text()),
+                owner: clean_line(&owner),
+                due: format_date(due),
+                due_date: due,
+                status: status.label().to_owned(),
+                overdue: due < today,
+            });
+        }
+        if let Some(c) = s.conference.as_ref().filter(|c| c.closed.is_none())
+            && let Some(review) = c.review_date.filter(|d| *d <= horizon)
+            && !c.ratings.iter().any(|r| r.due == Some(review))
+        {
+            items.push(DueItem {
+                session: s.id.to_string(),
+                session_title: title.clone(),
+                path: path.clone(),
+                record: None,
+                kind: "review".to_owned(),
+                text: "The review of the family's plan".to_owned(),
+                owner: String::new(),
+                due: format_date(review),
+                due_date: review,
+                status: "not held yet".to_owned(),
+                overdue: review < today,
+            });
+        }
+    }
+    items.sort_by(|a, b| {
+        (a.due_date, &a.session, a.record).cmp(&(b.due_date, &b.session, b.record))
+    });
+    items
+}
+
+/// The figures as a Markdown report.
+pub fn markdown(f: &Figures) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "# What was agreed, and what changed\n");
+    let since = f
+        .since
+        .as_ref()
+        .map_or(String::new(), |d| format!(", sessions started since {d}"));
+    let _ = writeln!(
+        out,
+        "On {}{since}: {} sessions read.\n",
+        f.today, f.sessions_read
+    );
+    let c = &f.conferences;
+    let _ = writeln!(out, "## Family Group Conferences: {}\n", c.count);
+    if c.count > 0 {
+        out.push_str("| stage | conferences |\n|---|---|\n");
+        for (stage, n) in &c.by_stage {
+            let _ = writeln!(out, "| {stage} | {n} |");
+        }
+        let _ = writeln!(
+            out,
+            "\n- Decisions: {} agreed, {} agreed with changes, {} not agreed, {} not decided yet",
+            c.agreed, c.agreed_with_changes, c.not_agreed, c.not_decided_yet
+        );
+        let _ = writeln!(
+            out,
+            "- Reviews held: {} ({} on or before their date)",
+            c.reviews_held, c.reviews_on_time
+        );
+        let _ = writeln!(
+            out,
+            "- Plan items done: {} of {}",
+            c.plan_items_done, c.plan_items
+        );
+        let show = |v: Option<f64>| v.map_or("none yet".to_owned(), |v| format!("{v:.1}"));
+        let _ = writeln!(
+            out,
+            "- How well the plan is working (0–10), first → latest: the family {} → {}; the professionals {} → {}",
+            show(c.family_first),
+            show(c.family_latest),
+            show(c.professionals_first),
+            show(c.professionals_latest)
+        );
+        out.push('\n');
+    }
+    let w = &f.workshops;
+    let _ = writeln!(out, "## Workshops: {}\n", w.count);
+    if w.count > 0 {
+        let _ = writeln!(
+            out,
+            "- Agreements made: {}, done: {}, overdue: {}\n",
+            w.agreements, w.done, w.overdue
+        );
+        if !w.by_owner.is_empty() {
+            out.push_str("| owner | made | done | overdue |\n|---|---|---|---|\n");
+            for row in &w.by_owner {
+                let owner = crate::export::markdown_escape(&row.owner);
+                let _ = writeln!(
+                    out,
+                    "| {owner} | {} | {} | {} |",
+                    row.made, row.done, row.overdue
+                );
+            }
+            out.push('\n');
+        }
+    }
+    if !f.skipped.is_empty() {
+        out.push_str("## Files left out\n\n");
+        for s in &f.skipped {
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                crate::export::markdown_escape(&s.file),
+                crate::export::markdown_escape(&s.reason)
+            );
+        }
+    }
+    out
+}
+
+/// The figures as CSV: one row per figure (section, figure, value).
+pub fn csv(f: &Figures) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut row = |section: &str, figure: &str, value: String| {
+        let _ = w.write_record([section, figure, &value].map(crate::export::csv_cell));
+    };
+    row("section", "figure", "value".into());
+    let c = &f.conferences;
+    row("conferences", "count", c.count.to_string());
+    for (stage, n) in &c.by_stage {
+        row("conferences", &format!("at {stage}"), n.to_string());
+    }
+    row("conferences", "agreed", c.agreed.to_string());
+    row(
+        "conferences",
+        "agreed with changes",
+        c.agreed_with_changes.to_string(),
+    );
+    row("conferences", "not agreed", c.not_agreed.to_string());
+    row(
+        "conferences",
+        "not decided yet",
+        c.not_decided_yet.to_string(),
+    );
+    row("conferences", "reviews held", c.reviews_held.to_string());
+    row(
+        "conferences",
+        "reviews on time",
+        c.reviews_on_time.to_string(),
+    );
+    row("conferences", "plan items", c.plan_items.to_string());
+    row(
+        "conferences",
+        "plan items done",
+        c.plan_items_done.to_string(),
+    );
+    let opt = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_default();
+    row("conferences", "family rating first", opt(c.family_first));
+    row("conferences", "family rating latest", opt(c.family_latest));
+    row(
+        "conferences",
+        "professionals rating first",
+        opt(c.professionals_first),
+    );
+    row(
+        "conferences",
+        "professionals rating latest",
+        opt(c.professionals_latest),
+    );
+    let ws = &f.workshops;
+    row("workshops", "count", ws.count.to_string());
+    row("workshops", "agreements", ws.agreements.to_string());
+    row("workshops", "done", ws.done.to_string());
+    row("workshops", "overdue", ws.overdue.to_string());
+    for o in &ws.by_owner {
+        row("owner", &format!("{} made", o.owner), o.made.to_string());
+        row("owner", &format!("{} done", o.owner), o.done.to_string());
+        row(
+            "owner",
+            &format!("{} overdue", o.owner),
+            o.overdue.to_string(),
+        );
+    }
+    for s in &f.skipped {
+        row("skipped", &s.file, s.reason.clone());
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}

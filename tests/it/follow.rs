@@ -1,0 +1,253 @@
+//! Follow-through: figures across a folder, what is due, and updating a status in place.
+
+use convene::framework::Frameworks;
+use convene::model::*;
+use convene::report::{Skipped, compute, due_items};
+use std::path::PathBuf;
+use time::macros::{date, datetime};
+
+const TODAY: time::Date = date!(2026 - 12 - 10);
+
+fn workshop(id: &str, agreements: &[(&str, Option<time::Date>, Status)]) -> Session {
+    let now = datetime!(2026-11-12 10:00 UTC);
+    let mut s = Session::new(
+        SessionId::parse(id).expect("id"),
+        "Workshop",
+        "appreciative-inquiry",
+        "destiny",
+        now,
+    );
+    for (owner, due, status) in agreements {
+        s.add(
+            "destiny",
+            RecordBody::Agreement(Agreement {
+                action: format!("Something {owner} will do"),
+                owner: (*owner).to_owned(),
+                due: *due,
+                status: *status,
+                ..Agreement::default()
+            }),
+            now,
+        );
+    }
+    s
+}
+
+fn conference(
+    id: &str,
+    stage: &str,
+    decision: Option<Decision>,
+    ratings: Vec<Rating>,
+    plan: &[Status],
+) -> Session {
+    let now = datetime!(2026-10-01 10:00 UTC);
+    let mut s = Session::new(
+        SessionId::parse(id).expect("id"),
+        "Conference",
+        "family-group-conference",
+        stage,
+        now,
+    );
+    for status in plan {
+        s.add(
+            "agreement",
+            RecordBody::PlanItem(PlanItem {
+                text: "A step".into(),
+                status: *status,
+                ..PlanItem::default()
+            }),
+            now,
+        );
+    }
+    s.conference = Some(Conference {
+        decision,
+        ratings,
+        review_date: Some(date!(2026 - 12 - 01)),
+        ..Conference::default()
+    });
+    s
+}
+
+fn rating(date: time::Date, family: u8, professionals: u8, due: time::Date) -> Rating {
+    Rating {
+        date,
+        family: Some(family),
+        professionals: Some(professionals),
+        due: Some(due),
+    }
+}
+
+#[test]
+fn an_empty_folder_gives_zeros_not_errors() {
+    let f = compute(&[], vec![], &Frameworks::embedded(), TODAY, None);
+    assert_eq!(f.sessions_read, 0);
+    assert_eq!(f.conferences.count, 0);
+    assert_eq!(f.workshops.agreements, 0);
+    assert_eq!(f.conferences.family_first, None);
+    assert!(convene::report::markdown(&f).contains("Workshops: 0"));
+    assert!(due_items(&[], TODAY, 7).is_empty());
+}
+
+#[test]
+fn workshop_figures_count_made_done_and_overdue_by_owner() {
+    let sessions = [
+        workshop(
+            "w1",
+            &[
+                ("Priya", Some(date!(2026 - 12 - 01)), Status::NotStarted),
+                ("Priya", Some(date!(2026 - 12 - 01)), Status::Done),
+                ("priya ", Some(date!(2027 - 01 - 01)), Status::InProgress),
+                ("", None, Status::Dropped),
+            ],
+        ),
+        workshop(
+            "w2",
+            &[("Tom", Some(date!(2026 - 11 - 30)), Status::Changed)],
+        ),
+    ];
+    let f = compute(&sessions, vec![], &Frameworks::embedded(), TODAY, None);
+    let w = &f.workshops;
+    assert_eq!((w.count, w.agreements, w.done, w.overdue), (2, 5, 1, 2));
+    assert_eq!(w.by_owner[0].owner, "Priya");
+    assert_eq!(
+        (
+            w.by_owner[0].made,
+            w.by_owner[0].done,
+            w.by_owner[0].overdue
+        ),
+        (3, 1, 1)
+    );
+    assert!(w.by_owner.iter().any(|o| o.owner == "(no owner yet)"));
+}
+
+#[test]
+fn conference_figures_count_stages_decisions_reviews_items_and_ratings() {
+    let sessions = [
+        conference(
+            "c1",
+            "review",
+            Some(Decision::Agreed),
+            vec![
+                rating(date!(2026 - 11 - 28), 4, 5, date!(2026 - 12 - 01)),
+                rating(date!(2027 - 01 - 10), 8, 7, date!(2027 - 01 - 05)),
+            ],
+            &[Status::Done, Status::InProgress],
+        ),
+        conference(
+            "c2",
+            "agreement",
+            Some(Decision::AgreedWithChanges),
+            vec![rating(date!(2026 - 11 - 20), 6, 3, date!(2026 - 12 - 01))],
+            &[Status::Done],
+        ),
+        conference("c3", "planning", None, vec![], &[]),
+    ];
+    let skipped = vec![Skipped {
+        file: "broken.ron".into(),
+        reason: "broken.ron:1:2: Expected struct".into(),
+    }];
+    let f = compute(&sessions, skipped, &Frameworks::embedded(), TODAY, None);
+    let c = &f.conferences;
+    assert_eq!(c.count, 3);
+    let stages: Vec<(&str, usize)> = c.by_stage.iter().map(|(s, n)| (s.as_str(), *n)).collect();
+    assert_eq!(
+        stages,
+        [
+            ("Planning", 1),
+            ("Information", 0),
+            ("Private family time", 0),
+            ("Agreement", 1),
+            ("Review", 1)
+        ]
+    );
+    assert_eq!(
+        (
+            c.agreed,
+            c.agreed_with_changes,
+            c.not_agreed,
+            c.not_decided_yet
+        ),
+        (1, 1, 0, 1)
+    );
+    assert_eq!((c.reviews_held, c.reviews_on_time), (3, 2));
+    assert_eq!((c.plan_items, c.plan_items_done), (3, 2));
+    assert_eq!(c.family_first, Some(5.0));
+    assert_eq!(c.family_latest, Some(7.0));
+    assert_eq!(c.professionals_first, Some(4.0));
+    assert_eq!(c.professionals_latest, Some(5.0));
+    assert_eq!(f.skipped.len(), 1);
+    assert!(convene::report::markdown(&f).contains("broken.ron"));
+    assert!(convene::report::csv(&f).contains("skipped,broken.ron"));
+
+    let since = compute(
+        &sessions,
+        vec![],
+        &Frameworks::embedded(),
+        TODAY,
+        Some(date!(2026 - 11 - 01)),
+    );
+    assert_eq!(since.conferences.count, 0, "all three started in October");
+}
+
+#[test]
+fn due_lists_open_items_within_the_window_and_everything_overdue() {
+    let sessions = vec![
+        (
+            PathBuf::from("w1.ron"),
+            workshop(
+                "w1",
+                &[
+                    ("Priya", Some(date!(2026 - 12 - 01)), Status::NotStarted),
+                    ("Priya", Some(date!(2026 - 12 - 12)), Status::InProgress),
+                    ("Priya", Some(date!(2026 - 12 - 12)), Status::Done),
+                    ("Tom", Some(date!(2027 - 03 - 01)), Status::NotStarted),
+                ],
+            ),
+        ),
+        (
+            PathBuf::from("c1.ron"),
+            conference("c1", "agreement", None, vec![], &[]),
+        ),
+    ];
+    let items = due_items(&sessions, TODAY, 7);
+    let seen: Vec<(&str, &str, bool)> = items
+        .iter()
+        .map(|i| (i.kind.as_str(), i.due.as_str(), i.overdue))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("review", "2026-12-01", true),
+            ("agreement", "2026-12-01", true),
+            ("agreement", "2026-12-12", false)
+        ]
+    );
+}
+
+#[test]
+fn unreadable_files_are_named_by_the_cli_and_never_fatal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/p3f8h2kd.ron"),
+        dir.path().join("p3f8h2kd.ron"),
+    )
+    .expect("copy");
+    std::fs::write(dir.path().join("broken.ron"), "(format: 1,").expect("write");
+    for args in [
+        vec!["report", "--format", "json"],
+        vec!["due", "--within", "3650", "--json"],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_convene"))
+            .arg("--dir")
+            .arg(dir.path())
+            .args(&args)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("broken.ron"),
+            "{args:?}"
+        );
+        let _: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    }
+}
