@@ -2,6 +2,7 @@
 
 mod dashboard;
 pub mod dates;
+pub mod follow;
 pub mod form;
 pub mod keys;
 mod new_session;
@@ -10,6 +11,7 @@ pub mod sections;
 mod session_view;
 
 pub use dashboard::{Dashboard, Entry};
+pub use follow::{FollowThrough, ReportView};
 pub use new_session::NewSession;
 pub use session_view::{After, Overlay, SessionView};
 
@@ -40,6 +42,12 @@ pub enum Msg {
     Exported(Result<PathBuf, String>),
     /// A copy was written elsewhere (or why not).
     CopiedTo(Result<PathBuf, String>),
+    /// What is due across the folder was read.
+    FollowListed(Vec<crate::report::DueItem>),
+    /// The report's figures were computed.
+    Reported(Box<crate::report::Figures>),
+    /// A check-in was saved into another session's file (or why not).
+    CheckedIn(Result<String, String>),
     /// Something could not be done; the words say what.
     Failed(String),
 }
@@ -75,6 +83,16 @@ pub enum Effect {
     },
     /// Write a copy of the open session to a path of the user's choosing.
     CopyTo(PathBuf),
+    /// Read what is due across the folder.
+    FollowList { within: u32 },
+    /// Compute the report's figures.
+    Report,
+    /// Record a check-in in a session's file (from the follow-through view).
+    CheckInElsewhere {
+        path: PathBuf,
+        record: crate::model::RecordId,
+        checkin: crate::model::CheckIn,
+    },
     /// Hand the terminal back to the shell until resumed.
     Suspend,
 }
@@ -92,6 +110,8 @@ pub enum Screen {
     Dashboard,
     NewSession(Box<NewSession>),
     Session(Box<SessionView>),
+    FollowThrough(Box<FollowThrough>),
+    Report(Box<ReportView>),
 }
 
 /// Everything the app knows; `draw` reads it and `update` changes it.
@@ -211,6 +231,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Screen::Dashboard => dashboard::on_key(app, key),
                 Screen::NewSession(_) => new_session::on_key(app, key),
                 Screen::Session(_) => session_view::on_key(app, key),
+                Screen::FollowThrough(_) => follow::on_key(app, key),
+                Screen::Report(_) => follow::on_report_key(app, key),
             }
         }
         Msg::Paste(text) => {
@@ -218,6 +240,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Screen::Session(view) => view.paste(&text),
                 Screen::NewSession(form) => form.paste(&text),
                 Screen::Dashboard => app.dashboard.paste(&text),
+                Screen::FollowThrough(view) => {
+                    if let Some(form) = view.form.as_mut() {
+                        form.paste(&text);
+                    }
+                }
+                Screen::Report(_) => {}
             }
             Vec::new()
         }
@@ -258,6 +286,35 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::KeptMine(fingerprint, theirs) => session_view::on_kept_mine(app, fingerprint, theirs),
         Msg::CopiedTo(result) => session_view::on_copied(app, result),
         Msg::Exported(result) => session_view::on_exported(app, result),
+        Msg::FollowListed(items) => {
+            if let Screen::FollowThrough(view) = &mut app.screen {
+                view.selected = view.selected.min(items.len().saturating_sub(1));
+                view.items = items;
+                view.loaded = true;
+            }
+            Vec::new()
+        }
+        Msg::Reported(figures) => {
+            if let Screen::Report(view) = &mut app.screen {
+                view.figures = Some(*figures);
+            }
+            Vec::new()
+        }
+        Msg::CheckedIn(result) => match (result, &app.screen) {
+            (Ok(words), Screen::FollowThrough(view)) => {
+                let within = view.within;
+                app.say(words);
+                vec![Effect::FollowList { within }]
+            }
+            (Ok(words), _) => {
+                app.say(words);
+                Vec::new()
+            }
+            (Err(words), _) => {
+                app.warn(words);
+                Vec::new()
+            }
+        },
         Msg::Failed(text) => {
             app.warn(text);
             Vec::new()

@@ -62,6 +62,27 @@ pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
                 path,
             )))
         }
+        Effect::FollowList { within } => {
+            let sessions = readable(store);
+            let today = app.local_now().date();
+            Some(Msg::FollowListed(crate::report::due_items(
+                &sessions, today, *within,
+            )))
+        }
+        Effect::Report => {
+            let (sessions, skipped) = folder(store);
+            let sessions: Vec<Session> = sessions.into_iter().map(|(_, s)| s).collect();
+            let today = app.local_now().date();
+            let figures = crate::report::compute(&sessions, skipped, &app.frameworks, today, None);
+            Some(Msg::Reported(Box::new(figures)))
+        }
+        Effect::CheckInElsewhere {
+            path,
+            record,
+            checkin,
+        } => Some(Msg::CheckedIn(check_in_elsewhere(
+            store, path, *record, checkin,
+        ))),
         Effect::Suspend => None,
     }
 }
@@ -80,6 +101,63 @@ fn opened(mut loaded: crate::store::Loaded) -> Msg {
         // A folder that cannot hold a lock file (a read-only share) still opens the session.
         Err(_) => Msg::Opened(Box::new(loaded), None),
     }
+}
+
+/// The readable sessions of the folder, each with its file, and the files that were not.
+fn folder(
+    store: &Store,
+) -> (
+    Vec<(std::path::PathBuf, Session)>,
+    Vec<crate::report::Skipped>,
+) {
+    let mut sessions = Vec::new();
+    let mut skipped = Vec::new();
+    for listing in store.list().unwrap_or_default() {
+        match listing.session {
+            Ok(s) => sessions.push((listing.path, s)),
+            Err(e) => skipped.push(crate::report::Skipped {
+                file: listing.path.display().to_string(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+    (sessions, skipped)
+}
+
+fn readable(store: &Store) -> Vec<(std::path::PathBuf, Session)> {
+    folder(store).0
+}
+
+/// Records a check-in in a session's file: loaded, locked, changed and saved atomically. A
+/// session open in a window is left to that window.
+fn check_in_elsewhere(
+    store: &Store,
+    path: &std::path::Path,
+    record: crate::model::RecordId,
+    checkin: &crate::model::CheckIn,
+) -> Result<String, String> {
+    let mut loaded =
+        crate::store::load_path(path).map_err(|e| format!("The session could not be read: {e}"))?;
+    if let Some(reason) = loaded.read_only {
+        return Err(format!("Read-only, so nothing was changed: {reason}."));
+    }
+    let _lock = match crate::store::try_lock(path) {
+        Ok(Some(lock)) => lock,
+        Ok(None) => {
+            return Err("That session is open in another convene window; check in there.".into());
+        }
+        Err(e) => return Err(format!("The session could not be locked: {e}")),
+    };
+    let Some(r) = loaded.session.record_mut(record) else {
+        return Err("That record is no longer in the session.".into());
+    };
+    let words = format!("Checked in: {}.", checkin.status.label());
+    r.body.check_in(checkin.clone());
+    loaded.session.updated = time::OffsetDateTime::now_utc();
+    store
+        .save(&loaded.session, loaded.fingerprint)
+        .map_err(|e| format!("The check-in could not be saved: {}", plain_reason(&e)))?;
+    Ok(words)
 }
 
 /// Every session file as a dashboard entry.

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of `&App` into a ratatui frame. Never changes state, never touches the disk.
 
 mod dashboard;
+mod follow;
 mod form;
 mod help;
 mod new_session;
@@ -47,6 +48,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Dashboard => dashboard::draw(app, frame, body),
         Screen::NewSession(form) => new_session::draw(app, form, frame, body),
         Screen::Session(view) => session::draw(app, view, frame, body),
+        Screen::FollowThrough(view) => follow::draw(app, view, frame, body),
+        Screen::Report(view) => follow::draw_report(app, view, frame, body),
     };
     draw_status(app, frame, status);
     draw_footer(&hints, frame, footer);

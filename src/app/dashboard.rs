@@ -22,6 +22,9 @@ pub struct Entry {
     pub next_date: Option<Date>,
     /// Whether something is overdue.
     pub overdue: bool,
+    /// Agreements and plan items done, and how many there are.
+    pub done: usize,
+    pub commitments: usize,
     /// Everything a search can match, lower-cased: title, id, framework and stage names.
     pub search: String,
     /// Why the file could not be read, if it could not.
@@ -54,6 +57,16 @@ impl Entry {
             updated: Some(s.updated),
             next_date: s.next_key_date(today),
             overdue: s.overdue(today),
+            done: s
+                .records
+                .iter()
+                .filter(|r| r.body.status() == Some(crate::model::Status::Done))
+                .count(),
+            commitments: s
+                .records
+                .iter()
+                .filter(|r| r.body.status().is_some())
+                .count(),
             search,
             problem: None,
         }
@@ -74,6 +87,8 @@ impl Entry {
             updated: None,
             next_date: None,
             overdue: false,
+            done: 0,
+            commitments: 0,
             search: title.to_lowercase(),
             problem: Some(problem),
         }
@@ -211,6 +226,16 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.say(words);
         }
         Some(Action::Help) => app.help = true,
+        Some(Action::FollowThrough) => {
+            let view = super::FollowThrough::new();
+            let within = view.within;
+            app.screen = Screen::FollowThrough(Box::new(view));
+            return vec![Effect::FollowList { within }];
+        }
+        Some(Action::Report) => {
+            app.screen = Screen::Report(Box::default());
+            return vec![Effect::Report];
+        }
         Some(Action::Quit) => app.quit = true,
         Some(Action::Suspend) => return vec![Effect::Suspend],
         _ => {}

@@ -31,6 +31,8 @@ pub enum Action {
     Outcome,
     CheckIn,
     Sort,
+    FollowThrough,
+    Report,
     NextPrompt,
     NextStage,
     PrevStage,
@@ -110,6 +112,20 @@ pub const DASHBOARD: &[Binding] = &[
         "/",
         "find by title, framework or stage",
         Some("find"),
+    ),
+    key(
+        'f',
+        Action::FollowThrough,
+        "f",
+        "follow-through: what is due and overdue everywhere",
+        Some("due"),
+    ),
+    key(
+        'r',
+        Action::Report,
+        "r",
+        "report: what was agreed, done and reviewed",
+        None,
     ),
     key(
         's',
@@ -257,6 +273,15 @@ pub const NEW_SESSION_HELP: &[(&str, &str)] = &[
     ("↑/↓", "choose the framework"),
     ("Enter", "next / start the session"),
     ("Esc", "back"),
+];
+
+/// The keys of the follow-through view.
+pub const FOLLOW_HELP: &[(&str, &str)] = &[
+    ("↑/↓", "choose"),
+    ("s/Enter", "check in: status, who said so, a note"),
+    ("g", "group by owner or by session"),
+    ("+/-", "look further ahead or nearer"),
+    ("q/Esc", "back to all sessions"),
 ];
 
 /// The keys of a pick list.

@@ -3,7 +3,7 @@
 use super::{Hints, style};
 use crate::app::App;
 use crate::app::keys;
-use crate::model::timefmt::{format_date, format_short};
+use crate::model::timefmt::format_date;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -112,7 +112,7 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
                 framework.map_or_else(|| entry.framework.clone(), |f| f.short.to_uppercase());
             let updated = entry
                 .updated
-                .map(|u| format_short(u.to_offset(app.offset)))
+                .map(|u| format_date(u.to_offset(app.offset).date()))
                 .unwrap_or_default();
             let next = match (entry.overdue, entry.next_date) {
                 (true, _) => "! overdue".to_owned(),
@@ -131,6 +131,7 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
             ];
             if wide {
                 cells.push(Cell::from(next).style(next_style));
+                cells.push(Cell::from(progress(entry.done, entry.commitments)));
                 cells.push(Cell::from(updated));
             } else if entry.overdue {
                 cells.push(Cell::from("!").style(style::problem()));
@@ -147,11 +148,12 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
             vec![
                 Constraint::Fill(1),
                 Constraint::Length(4),
-                Constraint::Length(22),
+                Constraint::Length(20),
                 Constraint::Length(10),
-                Constraint::Length(16),
+                Constraint::Length(10),
+                Constraint::Length(11),
             ],
-            vec!["Title", "", "Stage", "Next date", "Last change"],
+            vec!["Title", "", "Stage", "Next date", "Done", "Last change"],
         )
     } else {
         (
@@ -177,5 +179,33 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
             )),
             below,
         );
+    }
+}
+
+/// "5 of 8 done" as a small gauge: a bar of four cells and the count.
+fn progress(done: usize, of: usize) -> String {
+    if of == 0 {
+        return "—".into();
+    }
+    let filled = (done * 4).div_ceil(of).min(4);
+    let filled = if done < of { filled.min(3) } else { filled };
+    format!(
+        "{}{} {done}/{of}",
+        "█".repeat(filled),
+        "░".repeat(4 - filled)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::progress;
+
+    #[test]
+    fn progress_is_a_small_gauge_with_the_count() {
+        assert_eq!(progress(0, 0), "—");
+        assert_eq!(progress(0, 8), "░░░░ 0/8");
+        assert_eq!(progress(5, 8), "███░ 5/8");
+        assert_eq!(progress(7, 8), "███░ 7/8", "full only when all are done");
+        assert_eq!(progress(8, 8), "████ 8/8");
     }
 }

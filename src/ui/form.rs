@@ -298,7 +298,7 @@ fn field_height(input: &Input, multiline_rows: u16) -> u16 {
     }
 }
 
-fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
+pub fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
     let title = crate::app::sections::title(form);
     let total = |rows: u16| {
         form.fields

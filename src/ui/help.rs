@@ -12,6 +12,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let (title, rows): (&str, Vec<(&str, &str)>) = match &app.screen {
         Screen::Dashboard => (" Keys: all sessions ", keys::rows(keys::DASHBOARD)),
         Screen::NewSession(_) => (" Keys: new session ", keys::NEW_SESSION_HELP.to_vec()),
+        Screen::FollowThrough(_) => (" Keys: follow-through ", keys::FOLLOW_HELP.to_vec()),
+        Screen::Report(_) => (" Keys: report ", vec![("q/Esc", "back to all sessions")]),
         Screen::Session(_) => {
             let mut rows = keys::rows(keys::SESSION);
             rows.push(("", ""));

@@ -251,3 +251,99 @@ fn unreadable_files_are_named_by_the_cli_and_never_fatal() {
         let _: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     }
 }
+
+mod screens {
+    use crate::harness::Harness;
+    use convene::app::Screen;
+    use convene::model::Status;
+
+    #[test]
+    fn f_shows_what_is_due_and_a_check_in_updates_it_in_place() {
+        let mut h = Harness::with_examples();
+        h.keys("f");
+        let Screen::FollowThrough(view) = &h.app.screen else {
+            panic!("follow-through")
+        };
+        assert!(view.loaded);
+        // On 2026-11-25, within 14 days: the conference's four plan items (two overdue).
+        assert_eq!(
+            view.items.len(),
+            4,
+            "{:?}",
+            view.items.iter().map(|i| &i.text).collect::<Vec<_>>()
+        );
+        assert_eq!(view.items.iter().filter(|i| i.overdue).count(), 2);
+        insta::assert_snapshot!("follow_80x24", h.screen(80, 24));
+        insta::assert_snapshot!("follow_40x12", h.screen(40, 12));
+        h.keys("g");
+        insta::assert_snapshot!("follow_by_owner_80x24", h.screen(80, 24));
+        h.keys("g+");
+        let Screen::FollowThrough(view) = &h.app.screen else {
+            panic!("follow-through")
+        };
+        assert_eq!(view.within, 30);
+        assert_eq!(view.items.len(), 4);
+
+        // Check in: the first overdue item is done.
+        h.keys("s3<tab>Anna<tab>Home by seven every night<enter>");
+        assert!(
+            h.app
+                .status
+                .as_ref()
+                .is_some_and(|s| s.text.contains("Checked in: done")),
+            "{:?}",
+            h.app.status
+        );
+        let Screen::FollowThrough(view) = &h.app.screen else {
+            panic!("follow-through")
+        };
+        assert_eq!(view.items.len(), 3, "done items leave the list");
+        let file = std::fs::read_to_string(h.store.dir().join("p3f8h2kd.ron")).expect("read");
+        assert!(file.contains("note: \"Home by seven every night\""));
+        let session = convene::store::load_path(&h.store.dir().join("p3f8h2kd.ron"))
+            .expect("loads")
+            .session;
+        assert_eq!(
+            session
+                .records
+                .iter()
+                .filter(|r| r.body.status() == Some(Status::Done))
+                .count(),
+            1
+        );
+        h.keys("q");
+        assert!(matches!(h.app.screen, Screen::Dashboard));
+    }
+
+    #[test]
+    fn a_session_open_in_another_window_is_left_to_it() {
+        let mut h = Harness::with_examples();
+        let path = h.store.dir().join("p3f8h2kd.ron");
+        let _held = convene::store::try_lock(&path)
+            .expect("lock")
+            .expect("free");
+        h.keys("fs3<enter>");
+        assert!(
+            h.app
+                .status
+                .as_ref()
+                .is_some_and(|s| s.problem && s.text.contains("open in another convene window"))
+        );
+    }
+
+    #[test]
+    fn r_shows_the_report_with_charts() {
+        let mut h = Harness::with_examples();
+        h.keys("r");
+        let Screen::Report(view) = &h.app.screen else {
+            panic!("report")
+        };
+        let figures = view.figures.as_ref().expect("figures");
+        assert_eq!(figures.conferences.count, 1);
+        assert_eq!(figures.workshops.agreements, 6);
+        insta::assert_snapshot!("report_80x24", h.screen(80, 24));
+        insta::assert_snapshot!("report_40x12", h.screen(40, 12));
+        h.keys("q");
+        assert!(matches!(h.app.screen, Screen::Dashboard));
+    }
+}

@@ -1,0 +1,324 @@
+//! The follow-through view and the report screen.
+
+use super::{Hints, style};
+use crate::app::{App, FollowThrough, ReportView};
+use crate::report::Figures;
+use crate::text::clean_line;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{BarChart, Block, Borders, Gauge, Paragraph, Wrap};
+
+pub fn draw(app: &App, view: &FollowThrough, frame: &mut Frame, area: Rect) -> Hints {
+    let [header, list] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+    let overdue = view.items.iter().filter(|i| i.overdue).count();
+    let grouping = if view.by_owner {
+        "by owner"
+    } else {
+        "by session"
+    };
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(vec![
+                Span::styled("Follow-through", style::accent()),
+                Span::styled(
+                    format!("  due in the next {} days, and overdue", view.within),
+                    style::title(),
+                ),
+            ]),
+            Line::from(Span::styled(
+                format!(
+                    "{} to follow up, {overdue} overdue · {grouping}",
+                    view.items.len()
+                ),
+                style::muted(),
+            )),
+        ]),
+        header,
+    );
+    if view.loaded && view.items.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!("Nothing is due in the next {} days and nothing is overdue. + looks further ahead.", view.within),
+                style::muted(),
+            ))
+            .wrap(Wrap { trim: true }),
+            list,
+        );
+    } else {
+        let ordered = view.ordered();
+        let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
+        let mut last_group = None;
+        for (i, item) in ordered.iter().enumerate() {
+            let group = if view.by_owner {
+                if item.owner.is_empty() {
+                    "(no owner yet)".to_owned()
+                } else {
+                    item.owner.clone()
+                }
+            } else {
+                format!("{} · {}", item.session_title, item.session)
+            };
+            if last_group.as_ref() != Some(&group) {
+                rows.push((
+                    None,
+                    Line::from(Span::styled(
+                        format!("── {}", clean_line(&group)),
+                        style::accent(),
+                    )),
+                ));
+                last_group = Some(group);
+            }
+            let chosen = i == view.selected;
+            let mark = if chosen { "▶ " } else { "  " };
+            let when = if item.overdue {
+                format!("! overdue {}", item.due)
+            } else {
+                item.due.clone()
+            };
+            let who = if view.by_owner {
+                item.session_title.clone()
+            } else {
+                item.owner.clone()
+            };
+            let mut spans = vec![
+                Span::styled(mark, style::accent()),
+                Span::styled(
+                    format!("{when:<21}"),
+                    if item.overdue {
+                        style::problem()
+                    } else {
+                        style::muted()
+                    },
+                ),
+                Span::styled(
+                    item.text.clone(),
+                    if chosen {
+                        style::selected()
+                    } else {
+                        style::base()
+                    },
+                ),
+            ];
+            if !who.is_empty() {
+                spans.push(Span::styled(
+                    format!("  ({})", clean_line(&who)),
+                    style::muted(),
+                ));
+            }
+            spans.push(Span::styled(format!("  {}", item.status), style::muted()));
+            rows.push((Some(i), Line::from(spans)));
+        }
+        let height = usize::from(list.height).max(1);
+        let at = rows
+            .iter()
+            .position(|(i, _)| *i == Some(view.selected))
+            .unwrap_or(0);
+        let start = at.saturating_sub(height.saturating_sub(1));
+        let lines: Vec<Line> = rows
+            .into_iter()
+            .skip(start)
+            .take(height)
+            .map(|(_, l)| l)
+            .collect();
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+    if let Some(form) = &view.form {
+        return super::form::draw_form(form, frame, area);
+    }
+    let _ = app;
+    vec![
+        ("s", "check in".into()),
+        ("g", "group by owner or session".into()),
+        ("+/-", "look further or nearer".into()),
+        ("q", "back".into()),
+    ]
+}
+
+fn ratio(done: usize, of: usize) -> f64 {
+    if of == 0 {
+        0.0
+    } else {
+        done as f64 / of as f64
+    }
+}
+
+pub fn draw_report(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) -> Hints {
+    let _ = app;
+    let hints = vec![("q", "back".into())];
+    let Some(f) = &view.figures else {
+        frame.render_widget(Paragraph::new("Reading the sessions…"), area);
+        return hints;
+    };
+    let wide = area.width >= 70 && area.height >= 20;
+    let [left, right] = if wide {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
+    } else {
+        [area, Rect::default()]
+    };
+    conferences(f, frame, left, wide);
+    if wide {
+        workshops(f, frame, right);
+    }
+    hints
+}
+
+fn conferences(f: &Figures, frame: &mut Frame, area: Rect, room_for_chart: bool) {
+    let c = &f.conferences;
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(style::border())
+        .title(Span::styled(
+            format!(" Conferences: {} ", c.count),
+            style::title(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let show = |v: Option<f64>| v.map_or("none yet".to_owned(), |v| format!("{v:.1}"));
+    let mut lines = vec![
+        Line::raw(format!(
+            "Decisions: {} agreed, {} with changes, {} not agreed, {} to come",
+            c.agreed, c.agreed_with_changes, c.not_agreed, c.not_decided_yet
+        )),
+        Line::raw(format!(
+            "Reviews held: {} ({} on time)",
+            c.reviews_held, c.reviews_on_time
+        )),
+        Line::raw(format!(
+            "How well it works (0–10), first → latest: family {} → {}",
+            show(c.family_first),
+            show(c.family_latest)
+        )),
+        Line::raw(format!(
+            "professionals {} → {}",
+            show(c.professionals_first),
+            show(c.professionals_latest)
+        )),
+    ];
+    if !room_for_chart {
+        let w = &f.workshops;
+        lines.push(Line::raw(format!(
+            "Plan items done: {} of {}",
+            c.plan_items_done, c.plan_items
+        )));
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            format!("Workshops: {}", w.count),
+            style::title(),
+        )));
+        lines.push(Line::raw(format!(
+            "Agreements: {} made, {} done, {} overdue",
+            w.agreements, w.done, w.overdue
+        )));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+        return;
+    }
+    let [text, gauge, chart] = Layout::vertical([
+        Constraint::Length(7),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
+    frame.render_widget(
+        Gauge::default()
+            .block(Block::default().title(Span::styled("Plan items done", style::muted())))
+            .gauge_style(style::done())
+            .label(format!("{} of {}", c.plan_items_done, c.plan_items))
+            .ratio(ratio(c.plan_items_done, c.plan_items)),
+        gauge,
+    );
+    let bars: Vec<(String, u64)> = c
+        .by_stage
+        .iter()
+        .map(|(stage, n)| {
+            (
+                stage
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(8)
+                    .collect(),
+                *n as u64,
+            )
+        })
+        .collect();
+    let data: Vec<(&str, u64)> = bars.iter().map(|(s, n)| (s.as_str(), *n)).collect();
+    let width = (chart.width / u16::try_from(data.len().max(1)).unwrap_or(1))
+        .saturating_sub(1)
+        .clamp(3, 9);
+    frame.render_widget(
+        BarChart::default()
+            .block(Block::default().title(Span::styled("Conferences by stage", style::muted())))
+            .data(&data)
+            .bar_width(width)
+            .bar_style(style::accent())
+            .value_style(style::selected())
+            .label_style(style::muted()),
+        chart,
+    );
+}
+
+fn workshops(f: &Figures, frame: &mut Frame, area: Rect) {
+    let w = &f.workshops;
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(style::border())
+        .title(Span::styled(
+            format!(" Workshops: {} ", w.count),
+            style::title(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [text, gauge, owners] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(format!(
+            "Agreements: {} made, {} done, {} overdue",
+            w.agreements, w.done, w.overdue
+        ))
+        .wrap(Wrap { trim: true }),
+        text,
+    );
+    frame.render_widget(
+        Gauge::default()
+            .block(Block::default().title(Span::styled("Agreements done", style::muted())))
+            .gauge_style(style::done())
+            .label(format!("{} of {}", w.done, w.agreements))
+            .ratio(ratio(w.done, w.agreements)),
+        gauge,
+    );
+    let mut lines = vec![Line::from(Span::styled(
+        "By owner: made · done · overdue",
+        style::muted(),
+    ))];
+    for row in &w.by_owner {
+        let overdue = if row.overdue > 0 {
+            format!(" · ! {}", row.overdue)
+        } else {
+            " · 0".to_owned()
+        };
+        lines.push(Line::raw(format!(
+            "{} {} · {}{overdue}",
+            clean_line(&row.owner),
+            row.made,
+            row.done
+        )));
+    }
+    if !f.skipped.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            format!(
+                "! {} file(s) could not be read and were left out",
+                f.skipped.len()
+            ),
+            style::problem(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), owners);
+}
