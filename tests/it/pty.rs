@@ -496,3 +496,58 @@ fn no_color_puts_no_colour_on_the_screen() {
     app.send("q");
     assert!(app.wait_exit());
 }
+
+#[test]
+fn an_overdue_agreement_checked_in_as_done_changes_the_report() {
+    use convene::model::*;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let now = time::OffsetDateTime::now_utc();
+    let mut session = Session::new(
+        SessionId::parse("late1").expect("id"),
+        "Riverside day",
+        "appreciative-inquiry",
+        "destiny",
+        now,
+    );
+    session.add(
+        "destiny",
+        RecordBody::Agreement(Agreement {
+            action: "Open the leisure centre on Friday nights".into(),
+            owner: "Sam (leisure)".into(),
+            due: Some(now.date() - time::Duration::days(3)),
+            ..Agreement::default()
+        }),
+        now,
+    );
+    convene::store::Store::open(dir.path())
+        .expect("store")
+        .create(&session)
+        .expect("create");
+
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Riverside day");
+    app.send("r");
+    app.wait_for("Agreements: 1 made, 0 done, 1");
+    app.send("q");
+    app.send("f");
+    app.wait_for("! overdue");
+    app.wait_for("Open the leisure centre");
+    app.send("s");
+    app.wait_for("How is #1 going?");
+    app.send("3");
+    app.send(TAB);
+    app.send("Sam");
+    app.send(ENTER);
+    app.wait_for("Checked in: done");
+    app.send("q");
+    app.send("r");
+    app.wait_for("Agreements: 1 made, 1 done, 0");
+    app.send("q");
+    app.send("q");
+    assert!(app.wait_exit());
+    let text = std::fs::read_to_string(dir.path().join("late1.ron")).expect("read");
+    assert!(
+        text.contains("status: Done") && text.contains("by: \"Sam\""),
+        "{text}"
+    );
+}
