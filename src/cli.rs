@@ -6,14 +6,16 @@ mod config;
 mod error;
 mod export;
 mod forget;
+mod generate;
 mod lint;
-mod list;
+pub mod list;
 mod new;
 mod report;
 mod show;
 mod stress;
 
 pub use error::{CliError, ExitKind};
+pub use list::list_lines;
 
 use crate::framework::Frameworks;
 use crate::store::Store;
@@ -71,6 +73,10 @@ pub enum Command {
     Due(report::DueArgs),
     #[command(hide = true)]
     StressSaves(stress::Args),
+    #[command(hide = true)]
+    Generate(generate::Args),
+    #[command(hide = true)]
+    PeakMemory(generate::PeakArgs),
 }
 
 /// The exit codes, shown at the foot of `--help` and in the README.
@@ -217,6 +223,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Report(args) => report::run(args, ctx),
         Command::Due(args) => report::due(args, ctx),
         Command::StressSaves(args) => stress::run(args, ctx),
+        Command::Generate(args) => generate::run(args, ctx),
+        Command::PeakMemory(args) => generate::peak_memory(args, ctx),
     }
 }
 

@@ -26,7 +26,7 @@ pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
             }
             Some(Msg::Saved(
                 match store.save(&view.session, view.fingerprint) {
-                    Ok(saved) => Ok(saved.fingerprint),
+                    Ok(saved) => Ok(saved),
                     Err(StoreError::Changed(_)) => Err(SaveProblem::Changed),
                     Err(e) => Err(SaveProblem::Failed(plain_reason(&e))),
                 },
@@ -162,12 +162,20 @@ fn check_in_elsewhere(
 
 /// Every session file as a dashboard entry.
 pub fn list(app: &App, store: &Store) -> Vec<Entry> {
-    let today = app.local_now().date();
+    entries(store, &app.frameworks, app.local_now().date())
+}
+
+/// Every session file as a dashboard entry, for `today` (also run off the input path).
+pub fn entries(
+    store: &Store,
+    frameworks: &crate::framework::Frameworks,
+    today: time::Date,
+) -> Vec<Entry> {
     match store.list() {
         Ok(listing) => listing
             .into_iter()
             .map(|l| match l.session {
-                Ok(session) => Entry::from_session(l.path, &session, &app.frameworks, today),
+                Ok(session) => Entry::from_session(l.path, &session, frameworks, today),
                 Err(e) => Entry::unreadable(l.path, e.to_string()),
             })
             .collect(),
@@ -243,7 +251,7 @@ fn keep_mine(session: &Session, path: &std::path::Path, store: &Store) -> Msg {
         ));
     }
     match store.save(session, crate::store::Fingerprint::of(&theirs)) {
-        Ok(saved) => Msg::KeptMine(saved.fingerprint, copy),
+        Ok(saved) => Msg::KeptMine(saved, copy),
         Err(e) => Msg::Failed(format!(
             "Mine could not be saved over theirs: {}",
             plain_reason(&e)

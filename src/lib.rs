@@ -8,6 +8,7 @@ pub mod config;
 pub mod effects;
 pub mod export;
 pub mod framework;
+pub mod generate;
 pub mod lens;
 pub mod model;
 pub mod report;

@@ -5,11 +5,13 @@ mod error;
 mod format;
 mod lock;
 mod migrate;
+mod summary;
 
 pub use atomic::{Fault, atomic_write};
 pub use error::StoreError;
 pub use format::{from_text, to_text};
 pub use lock::{SessionLock, lock_path, try_lock};
+pub use summary::{CACHE_FILE, Summary};
 
 use crate::model::{Session, SessionId};
 use std::fs;
@@ -18,11 +20,23 @@ use std::path::{Path, PathBuf};
 /// What the file on disk looked like when it was loaded or last saved. A save checks it
 /// first, so a change made by another program (a sync tool, git, a colleague) is never
 /// overwritten.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Fingerprint {
     len: u64,
     hash: u64,
+    /// The file's modification time when it had these bytes, if known: an unchanged size
+    /// and time let a save skip reading the file back.
+    modified: Option<(i64, u32)>,
 }
+
+/// Two fingerprints are the same when the bytes are (the time is only a shortcut).
+impl PartialEq for Fingerprint {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
+impl Eq for Fingerprint {}
 
 impl Fingerprint {
     /// The fingerprint of a file's bytes.
@@ -35,8 +49,39 @@ impl Fingerprint {
         Self {
             len: bytes.len() as u64,
             hash: hasher.finish(),
+            modified: None,
         }
     }
+
+    /// The same fingerprint, remembering the file's size and time as they are now.
+    fn stamped(mut self, path: &Path) -> Self {
+        self.modified = stamp(path)
+            .filter(|(len, _)| *len == self.len)
+            .map(|(_, m)| m);
+        self
+    }
+
+    /// Whether the file at `path` still has these bytes: by size and time when they match,
+    /// else by reading it. Returns the bytes when it had to read them.
+    fn still_matches(&self, path: &Path) -> std::io::Result<(bool, Option<Vec<u8>>)> {
+        if let (Some(now), Some(then)) = (stamp(path), self.modified)
+            && now == (self.len, then)
+        {
+            return Ok((true, None));
+        }
+        let bytes = fs::read(path)?;
+        Ok((Fingerprint::of(&bytes) == *self, Some(bytes)))
+    }
+}
+
+/// A file's size and modification time (seconds, nanoseconds).
+fn stamp(path: &Path) -> Option<(u64, (i64, u32))> {
+    let meta = fs::metadata(path).ok()?;
+    let modified = time::OffsetDateTime::from(meta.modified().ok()?);
+    Some((
+        meta.len(),
+        (modified.unix_timestamp(), modified.nanosecond()),
+    ))
 }
 
 /// A session as read from disk.
@@ -195,25 +240,37 @@ impl Store {
     }
 
     /// Saves a session over the file it was loaded from, if that file is unchanged since.
-    /// The previous version is kept as `<id>.ron.bak`.
-    pub fn save(&self, session: &Session, loaded: Fingerprint) -> Result<Loaded, StoreError> {
-        let path = self.path_of(&session.id);
+    /// The previous version is kept as `<id>.ron.bak`. Returns the new fingerprint.
+    pub fn save(&self, session: &Session, loaded: Fingerprint) -> Result<Fingerprint, StoreError> {
         if session.format > crate::model::FORMAT_VERSION {
             return Err(StoreError::NewerFormat {
-                file: path,
+                file: self.path_of(&session.id),
                 found: session.format,
                 known: crate::model::FORMAT_VERSION,
             });
         }
-        match fs::read(&path) {
-            Ok(bytes) if Fingerprint::of(&bytes) == loaded => {
-                self.keep_backup(&path, &bytes)?;
-            }
-            Ok(_) => return Err(StoreError::Changed(path)),
+        let text = to_text(session)?;
+        self.save_text(&session.id, &text, loaded)
+    }
+
+    /// The disk half of [`Store::save`]: the check, the backup and the atomic write of text
+    /// already made.
+    pub fn save_text(
+        &self,
+        id: &SessionId,
+        text: &str,
+        loaded: Fingerprint,
+    ) -> Result<Fingerprint, StoreError> {
+        let path = self.path_of(id);
+        match loaded.still_matches(&path) {
+            Ok((true, bytes)) => self.keep_backup(&path, bytes.as_deref())?,
+            Ok((false, _)) => return Err(StoreError::Changed(path)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(StoreError::io("read", &path, e)),
         }
-        self.write(session, &path)
+        atomic_write(&path, text.as_bytes(), self.fault)
+            .map_err(|e| StoreError::io("save", &path, e))?;
+        Ok(Fingerprint::of(text.as_bytes()).stamped(&path))
     }
 
     fn write(&self, session: &Session, path: &Path) -> Result<Loaded, StoreError> {
@@ -223,14 +280,14 @@ impl Store {
         Ok(Loaded {
             session: session.clone(),
             path: path.to_owned(),
-            fingerprint: Fingerprint::of(text.as_bytes()),
+            fingerprint: Fingerprint::of(text.as_bytes()).stamped(path),
             read_only: None,
         })
     }
 
     /// Keeps the file's current bytes as `<file>.bak`: a hard link where the file system
     /// allows it (no copy), else an atomic copy.
-    fn keep_backup(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    fn keep_backup(&self, path: &Path, bytes: Option<&[u8]>) -> Result<(), StoreError> {
         let backup = backup_path(path);
         let name = path
             .file_name()
@@ -243,6 +300,15 @@ impl Store {
             && fs::rename(&staging, &backup).is_ok();
         if !linked {
             let _ = fs::remove_file(&staging);
+            let read;
+            let bytes = match bytes {
+                Some(bytes) => bytes,
+                None => {
+                    read =
+                        fs::read(path).map_err(|e| StoreError::io("keep a backup of", path, e))?;
+                    &read
+                }
+            };
             atomic_write(&backup, bytes, self.fault)
                 .map_err(|e| StoreError::io("keep a backup of", path, e))?;
         }
@@ -277,7 +343,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, StoreError> {
     Ok(Loaded {
         session,
         path: path.to_owned(),
-        fingerprint: Fingerprint::of(&bytes),
+        fingerprint: Fingerprint::of(&bytes).stamped(path),
         read_only,
     })
 }

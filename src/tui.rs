@@ -1,5 +1,6 @@
 //! The terminal app: sets up the terminal, runs the loop, carries out effects, and always restores it.
 
+use crate::app::Entry;
 use crate::app::{self, App, Effect, Msg};
 use crate::cli::{CliError, Context, ExitKind};
 use crate::effects::perform;
@@ -7,6 +8,7 @@ use crate::store::Store;
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::DefaultTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -90,8 +92,14 @@ fn event_loop(
     store: &Store,
     effects: Vec<Effect>,
 ) -> std::io::Result<()> {
-    run_effects(terminal, app, store, effects)?;
+    // The first frame comes first; the folder is read after it, on a worker.
+    terminal.draw(|frame| crate::ui::draw(app, frame))?;
+    let (listed_tx, listed) = mpsc::channel();
+    run_effects(terminal, app, store, effects, &listed_tx)?;
     while !app.quit {
+        while let Ok(entries) = listed.try_recv() {
+            dispatch(terminal, app, store, Msg::Listed(entries), &listed_tx)?;
+        }
         terminal.draw(|frame| crate::ui::draw(app, frame))?;
         if event::poll(TICK)? {
             let msg = match event::read()? {
@@ -100,10 +108,16 @@ fn event_loop(
                 _ => None,
             };
             if let Some(msg) = msg {
-                dispatch(terminal, app, store, msg)?;
+                dispatch(terminal, app, store, msg, &listed_tx)?;
             }
         }
-        dispatch(terminal, app, store, Msg::Tick(OffsetDateTime::now_utc()))?;
+        dispatch(
+            terminal,
+            app,
+            store,
+            Msg::Tick(OffsetDateTime::now_utc()),
+            &listed_tx,
+        )?;
     }
     Ok(())
 }
@@ -114,9 +128,10 @@ fn dispatch(
     app: &mut App,
     store: &Store,
     msg: Msg,
+    listed: &Sender<Vec<Entry>>,
 ) -> std::io::Result<()> {
     let effects = app::update(app, msg);
-    run_effects(terminal, app, store, effects)
+    run_effects(terminal, app, store, effects, listed)
 }
 
 fn run_effects(
@@ -124,14 +139,29 @@ fn run_effects(
     app: &mut App,
     store: &Store,
     effects: Vec<Effect>,
+    listed: &Sender<Vec<Entry>>,
 ) -> std::io::Result<()> {
     for effect in effects {
-        if effect == Effect::Suspend {
-            suspend(terminal)?;
-            continue;
-        }
-        if let Some(msg) = perform(app, store, &effect) {
-            dispatch(terminal, app, store, msg)?;
+        match effect {
+            Effect::Suspend => suspend(terminal)?,
+            // Reading every file can take a while in a big folder: a worker does it and
+            // the loop picks the result up, so keys and frames never wait for the disk.
+            Effect::List => {
+                let (store, frameworks, today) = (
+                    store.clone(),
+                    app.frameworks.clone(),
+                    app.local_now().date(),
+                );
+                let listed = listed.clone();
+                std::thread::spawn(move || {
+                    let _ = listed.send(crate::effects::entries(&store, &frameworks, today));
+                });
+            }
+            effect => {
+                if let Some(msg) = perform(app, store, &effect) {
+                    dispatch(terminal, app, store, msg, listed)?;
+                }
+            }
         }
     }
     Ok(())

@@ -1,10 +1,13 @@
 //! `convene list`: one line per session, newest first, with filters and a JSON form.
 
 use super::{CliError, Context, ExitKind};
-use crate::model::Session;
+use crate::framework::Frameworks;
 use crate::model::timefmt::{format_date, format_short, format_timestamp};
+use crate::store::{Store, StoreError, Summary};
 use crate::text::clean_line;
 use serde::Serialize;
+use std::path::PathBuf;
+use time::UtcOffset;
 
 /// List every session in the folder: id, framework, current stage, last change, title.
 ///
@@ -42,15 +45,7 @@ pub struct Listed {
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
-    let store = crate::store::Store::at(&ctx.dir);
-    let mut rows = Vec::new();
-    let mut unreadable = Vec::new();
-    for listing in store.list()? {
-        match listing.session {
-            Ok(s) => rows.push((listing.path, s)),
-            Err(e) => unreadable.push(e),
-        }
-    }
+    let (mut rows, unreadable) = summaries(&ctx.dir)?;
     let framework =
         match &args.framework {
             Some(name) => Some(ctx.frameworks.get(name).map(|f| f.id.clone()).ok_or_else(
@@ -71,39 +66,23 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
                 s.stage == stage || ctx.stage_name(&s.framework, &s.stage).to_lowercase() == stage
             })
             && args.due_within.is_none_or(|days| {
-                s.next_due()
+                s.next_due
                     .is_some_and(|due| due <= today + time::Duration::days(i64::from(days)))
             })
     });
-    rows.sort_by(|(_, a), (_, b)| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
+    let filtered = framework.is_some() || args.stage.is_some() || args.due_within.is_some();
     if args.json {
         let listed: Vec<Listed> = rows.iter().map(|(path, s)| listed(path, s, ctx)).collect();
         println!(
             "{}",
             serde_json::to_string_pretty(&listed).unwrap_or_else(|_| "[]".into())
         );
-    } else if rows.is_empty()
-        && unreadable.is_empty()
-        && framework.is_none()
-        && args.stage.is_none()
-        && args.due_within.is_none()
-    {
+    } else if rows.is_empty() && unreadable.is_empty() && !filtered {
         println!("No sessions yet in {}.", ctx.dir.display());
         println!("Start one with: convene new ai \"TITLE\"  (or fgc)");
     } else {
         for (_, s) in &rows {
-            let short = ctx
-                .frameworks
-                .get(&s.framework)
-                .map_or(s.framework.as_str(), |f| f.short.as_str());
-            println!(
-                "{:<10} {:<4} {:<20} {}  {}",
-                s.id,
-                short,
-                clean_line(ctx.stage_name(&s.framework, &s.stage)),
-                format_short(s.updated.to_offset(ctx.offset)),
-                clean_line(&s.title),
-            );
+            println!("{}", line(s, &ctx.frameworks, ctx.offset));
         }
     }
     for e in &unreadable {
@@ -112,7 +91,55 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     Ok(ExitKind::Done)
 }
 
-fn listed(path: &std::path::Path, s: &Session, ctx: &Context) -> Listed {
+/// Sessions with their files, and the errors of the files that could not be read.
+pub type Rows = (Vec<(PathBuf, Summary)>, Vec<StoreError>);
+
+/// The sessions of a folder, newest first, from the summary cache; and the errors of the
+/// files that could not be read.
+pub fn summaries(dir: &std::path::Path) -> Result<Rows, CliError> {
+    let mut rows = Vec::new();
+    let mut unreadable = Vec::new();
+    for (path, summary) in Store::at(dir).summaries()? {
+        match summary {
+            Ok(s) => rows.push((path, s)),
+            Err(e) => unreadable.push(e),
+        }
+    }
+    rows.sort_by(|(_, a), (_, b)| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
+    Ok((rows, unreadable))
+}
+
+/// One session's line in `convene list`.
+pub fn line(s: &Summary, frameworks: &Frameworks, offset: UtcOffset) -> String {
+    let framework = frameworks.get(&s.framework);
+    let short = framework.map_or(s.framework.as_str(), |f| f.short.as_str());
+    let stage = framework
+        .and_then(|f| f.stage(&s.stage))
+        .map_or(s.stage.as_str(), |st| st.name.as_str());
+    format!(
+        "{:<10} {:<4} {:<20} {}  {}",
+        s.id,
+        short,
+        clean_line(stage),
+        format_short(s.updated.to_offset(offset)),
+        clean_line(&s.title),
+    )
+}
+
+/// The lines `convene list` prints for a folder, newest first (used by the benchmarks).
+pub fn list_lines(
+    dir: &std::path::Path,
+    frameworks: &Frameworks,
+    offset: UtcOffset,
+) -> Result<Vec<String>, CliError> {
+    let (rows, _) = summaries(dir)?;
+    Ok(rows
+        .iter()
+        .map(|(_, s)| line(s, frameworks, offset))
+        .collect())
+}
+
+fn listed(path: &std::path::Path, s: &Summary, ctx: &Context) -> Listed {
     Listed {
         id: s.id.to_string(),
         title: clean_line(&s.title),
@@ -122,8 +149,8 @@ fn listed(path: &std::path::Path, s: &Session, ctx: &Context) -> Listed {
         stage_name: ctx.stage_name(&s.framework, &s.stage).to_owned(),
         created: format_timestamp(s.created),
         updated: format_timestamp(s.updated),
-        next_due: s.next_due().map(format_date),
-        records: s.records.len(),
+        next_due: s.next_due.map(format_date),
+        records: s.records,
         path: path.display().to_string(),
     }
 }

@@ -35,8 +35,11 @@ pub fn from_text(text: &str) -> Result<(Session, Option<String>), StoreError> {
         col: e.span.start.col,
         reason: e.code.to_string(),
     };
-    let format = match ron::from_str::<Probe>(text) {
-        Ok(probe) => probe.format,
+    // The version is read from the `format:` field at the top without parsing the whole
+    // file twice; the probe (a whole parse) is only the fallback for unusual files.
+    let quick = quick_format(text);
+    let format = match quick.map_or_else(|| ron::from_str::<Probe>(text).map(|p| p.format), Ok) {
+        Ok(format) => format,
         // The whole parse reports the precise place of the problem.
         Err(probe_error) => {
             return Err(match ron::from_str::<Session>(text) {
@@ -77,4 +80,43 @@ fn line_of(text: &str, needle: &str) -> usize {
     text.lines()
         .position(|l| l.trim_start().starts_with(needle))
         .map_or(1, |i| i + 1)
+}
+
+/// The `format: N` field where a session file starts (after any `#![enable(...)]` lines),
+/// or `None` if the file does not start that way.
+fn quick_format(text: &str) -> Option<u32> {
+    let mut rest = text.trim_start();
+    while let Some(after) = rest.strip_prefix("#![") {
+        rest = after.split_once(']')?.1.trim_start();
+    }
+    let rest = rest.strip_prefix('(')?.trim_start();
+    let rest = rest
+        .strip_prefix("format")?
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits: &str = &rest[..rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len())];
+    let after = rest[digits.len()..].trim_start();
+    (after.starts_with(',') || after.starts_with(')'))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quick_format;
+
+    #[test]
+    fn the_version_is_read_from_the_top_of_the_file() {
+        assert_eq!(
+            quick_format("#![enable(unwrap_variant_newtypes)]\n(\n  format: 1,\n  id: \"x\""),
+            Some(1)
+        );
+        assert_eq!(quick_format("(format:12)"), Some(12));
+        assert_eq!(quick_format("(id: \"x\", format: 1)"), None);
+        assert_eq!(quick_format("(format: 1x,"), None);
+        assert_eq!(quick_format("garbage"), None);
+    }
 }

@@ -46,6 +46,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Hints {
     }
     frame.render_widget(Paragraph::new(lines), header);
 
+    if !dashboard.loaded {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "Reading the sessions in this folder…",
+                style::muted(),
+            )),
+            list,
+        );
+        return super::hints_from(keys::DASHBOARD);
+    }
     if dashboard.loaded && dashboard.entries.is_empty() {
         welcome(frame, list);
         return vec![

@@ -1,0 +1,280 @@
+//! Speed you can measure: each figure is a ratio against a floor measured in the same run,
+//! interleaved run by run so the machine's noise falls on both alike.
+//!
+//! `cargo bench` runs them all and prints a table; `CONVENE_BENCH_QUICK=1 cargo bench`
+//! runs fewer rounds.
+
+use convene::app::{self, App, Msg, Screen, SessionView};
+use convene::framework::Frameworks;
+use convene::generate::workshop;
+use convene::store::{Fingerprint, Loaded, Store, load_path, to_text};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::widgets::Paragraph;
+use std::hint::black_box;
+use std::io::Write;
+use std::time::{Duration, Instant};
+use time::{OffsetDateTime, UtcOffset};
+
+/// Median of the samples.
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// Runs floor and subject alternately `rounds` times; returns the two medians.
+fn compare(
+    rounds: usize,
+    mut floor: impl FnMut(),
+    mut subject: impl FnMut(),
+) -> (Duration, Duration) {
+    let (mut f, mut s) = (Vec::with_capacity(rounds), Vec::with_capacity(rounds));
+    for _ in 0..3 {
+        floor();
+        subject();
+    }
+    for _ in 0..rounds {
+        let t = Instant::now();
+        floor();
+        f.push(t.elapsed());
+        let t = Instant::now();
+        subject();
+        s.push(t.elapsed());
+    }
+    (median(f), median(s))
+}
+
+fn report(figure: &str, floor: &str, goal: f64, (f, s): (Duration, Duration)) -> bool {
+    let ratio = s.as_secs_f64() / f.as_secs_f64().max(1e-9);
+    let met = ratio <= goal;
+    println!(
+        "{figure:<58} {:>10.1?} {:>10.1?} {ratio:>7.2}x  goal <= {goal}x  {}   (floor: {floor})",
+        f,
+        s,
+        if met { "met" } else { "NOT MET" }
+    );
+    met
+}
+
+fn app_with(records: usize, dir: &std::path::Path) -> App {
+    let frameworks = Frameworks::embedded();
+    let session = workshop(&format!("bench{records}"), records, 7);
+    let framework = frameworks.get("ai").cloned().expect("AI");
+    let (mut app, _) = App::new(
+        frameworks,
+        UtcOffset::UTC,
+        dir.to_owned(),
+        OffsetDateTime::now_utc(),
+    );
+    let text = to_text(&session).expect("text");
+    let mut session = session;
+    session.stage = "discovery".into();
+    let loaded = Loaded {
+        session,
+        path: dir.join(format!("bench{records}.ron")),
+        fingerprint: Fingerprint::of(text.as_bytes()),
+        read_only: None,
+    };
+    app.screen = Screen::Session(Box::new(SessionView::new(loaded, framework)));
+    app
+}
+
+fn key(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn main() {
+    let rounds = if std::env::var("CONVENE_BENCH_QUICK").is_ok() {
+        15
+    } else {
+        61
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    println!(
+        "{:<58} {:>10} {:>10} {:>8}",
+        "figure", "floor", "subject", "ratio"
+    );
+    let mut all_met = true;
+
+    // 1. Redraw of the session screen: 10,000 records against 10.
+    let small = app_with(10, dir.path());
+    let large = app_with(10_000, dir.path());
+    let mut t1 = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let mut t2 = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    all_met &= report(
+        "redraw of the session screen, 10,000 records",
+        "same screen, 10 records",
+        1.5,
+        compare(
+            rounds,
+            || {
+                t1.draw(|f| convene::ui::draw(&small, f)).expect("draw");
+            },
+            || {
+                t2.draw(|f| convene::ui::draw(&large, f)).expect("draw");
+            },
+        ),
+    );
+
+    // 2. Dashboard first frame with 1,000 sessions in the folder.
+    let folder = dir.path().join("thousand");
+    let store = Store::open(&folder).expect("store");
+    for i in 0..1000 {
+        store
+            .create(&workshop(&format!("s{i:04}"), 20, i))
+            .expect("create");
+    }
+    let frameworks = Frameworks::embedded();
+    all_met &= report(
+        "dashboard first frame, 1,000 sessions in the folder",
+        "a minimal ratatui app's first frame",
+        2.0,
+        compare(
+            rounds,
+            || {
+                let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+                t.draw(|f| f.render_widget(Paragraph::new("convene"), f.area()))
+                    .expect("draw");
+                black_box(t);
+            },
+            || {
+                // What the app does before its first frame: build the state, then draw.
+                // The folder is read after the frame, off the input path.
+                let (app, effects) = App::new(
+                    frameworks.clone(),
+                    UtcOffset::UTC,
+                    folder.clone(),
+                    OffsetDateTime::now_utc(),
+                );
+                let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+                t.draw(|f| convene::ui::draw(&app, f)).expect("draw");
+                black_box((t, effects));
+            },
+        ),
+    );
+
+    // 3. Atomic save of a 10,000-record session: the store's disk path (the check that the
+    // file is unchanged, the backup, temp file, fsync, rename, fsync of the folder) for the
+    // bytes of the session, against writing the same bytes plainly. Making the bytes
+    // (serialising) happens off the input path, on the worker; it is reported below.
+    let big = workshop("big1", 10_000, 3);
+    let save_store = Store::open(dir.path().join("save")).expect("store");
+    let first = save_store.create(&big).expect("create");
+    let mut fingerprint = first.fingerprint;
+    let text = to_text(&big).expect("text");
+    let bytes = text.clone().into_bytes();
+    let raw_target = save_store.dir().join("raw.bin");
+    let raw = || {
+        let tmp = save_store.dir().join("raw.tmp");
+        let mut f = std::fs::File::create(&tmp).expect("create");
+        f.write_all(&bytes).expect("write");
+        f.sync_all().expect("sync");
+        std::fs::rename(&tmp, &raw_target).expect("rename");
+    };
+    all_met &= report(
+        "atomic save of a 10,000-record session (the disk path)",
+        "raw write + fsync + rename of the same bytes",
+        1.5,
+        compare(rounds.min(31), raw, || {
+            fingerprint = save_store
+                .save_text(&big.id, &text, fingerprint)
+                .expect("save");
+        }),
+    );
+    let (f, s) = compare(rounds.min(15), raw, || {
+        fingerprint = save_store.save(&big, fingerprint).expect("save");
+    });
+    println!(
+        "{:<58} {:>10.1?} {:>10.1?} {:>7.2}x  (no goal: serialising 10,000 records is in it)",
+        "  the whole save, serialising included",
+        f,
+        s,
+        s.as_secs_f64() / f.as_secs_f64()
+    );
+
+    // 4. Load of a 10,000-record session.
+    let path = save_store.path_of(&big.id);
+    all_met &= report(
+        "load of a 10,000-record session",
+        "reading the same bytes",
+        20.0,
+        compare(
+            rounds,
+            || {
+                black_box(std::fs::read(&path).expect("read"));
+            },
+            || {
+                black_box(load_path(&path).expect("load"));
+            },
+        ),
+    );
+
+    // 5. `convene list` over 1,000 sessions.
+    let files = store.files().expect("files");
+    let _ = convene::cli::list_lines(&folder, &frameworks, UtcOffset::UTC); // the first run builds the summary cache
+    all_met &= report(
+        "`convene list` over 1,000 sessions",
+        "reading the same files",
+        3.0,
+        compare(
+            rounds.min(31),
+            || {
+                for file in &files {
+                    black_box(std::fs::read(file).expect("read"));
+                }
+            },
+            || {
+                black_box(
+                    convene::cli::list_lines(&folder, &frameworks, UtcOffset::UTC).expect("list"),
+                );
+            },
+        ),
+    );
+
+    // 6. Keystroke to frame while editing, 10,000 records against 10.
+    let mut small = app_with(10, dir.path());
+    let mut large = app_with(10_000, dir.path());
+    app::update(&mut small, key('a'));
+    app::update(&mut large, key('a'));
+    all_met &= report(
+        "keystroke -> frame while editing, 10,000 records",
+        "same with 10 records",
+        1.5,
+        compare(
+            rounds,
+            || {
+                app::update(&mut small, key('x'));
+                t1.draw(|f| convene::ui::draw(&small, f)).expect("draw");
+            },
+            || {
+                app::update(&mut large, key('x'));
+                t2.draw(|f| convene::ui::draw(&large, f)).expect("draw");
+            },
+        ),
+    );
+
+    // Peak memory with a 10,000-record session, in a process of its own.
+    let exe = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/convene");
+    if exe.exists() {
+        let out = std::process::Command::new(&exe)
+            .args(["peak-memory"])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        println!(
+            "peak memory with a 10,000-record session open and drawn: {} (file: {:.1} MiB)",
+            String::from_utf8_lossy(&out.stdout).trim(),
+            size as f64 / 1048576.0
+        );
+    }
+    println!(
+        "{}",
+        if all_met {
+            "every goal met"
+        } else {
+            "some goals not met (see above)"
+        }
+    );
+}
