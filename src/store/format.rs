@@ -63,6 +63,11 @@ pub fn from_text(text: &str) -> Result<(Session, Option<String>), StoreError> {
             }),
         };
     }
+    if format == FORMAT_VERSION
+        && let Some(session) = parse_in_parts(text)
+    {
+        return Ok((session, None));
+    }
     let session = migrate::upgrade(text, format).map_err(|e| match e {
         migrate::Failure::Parse(e) => parse_error(e),
         migrate::Failure::Unknown(reason) => StoreError::Parse {
@@ -102,6 +107,64 @@ fn quick_format(text: &str) -> Option<u32> {
     (after.starts_with(',') || after.starts_with(')'))
         .then(|| digits.parse().ok())
         .flatten()
+}
+
+/// Files larger than this are read on every core, in parts.
+const PARTS_ABOVE: usize = 256 * 1024;
+
+/// Reads a large session written by convene on every core: the records are split where
+/// convene's own layout ends one (a line `    ),` inside `  records: [` … `  ],`), each part
+/// is parsed on its own thread, and the rest of the file on its own. Returns `None` for a
+/// small file or anything unexpected, and the caller reads the file the ordinary way (which
+/// also gives exact line and column for any error).
+fn parse_in_parts(text: &str) -> Option<Session> {
+    if text.len() < PARTS_ABOVE {
+        return None;
+    }
+    let open = "\n  records: [\n";
+    let start = text.find(open)? + open.len();
+    let end = start + text[start..].find("\n  ],\n")? + 1;
+    let records = &text[start..end];
+    let header = format!(
+        "{}  records: [],\n{}",
+        &text[..start - "  records: [\n".len()],
+        &text[end + "  ],\n".len()..]
+    );
+    let parts = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8);
+    let mut cuts = vec![0];
+    for i in 1..parts {
+        let from = records.len() * i / parts;
+        let cut = from + records[from..].find("\n    ),\n")? + "\n    ),\n".len();
+        if cut > *cuts.last()? && cut < records.len() {
+            cuts.push(cut);
+        }
+    }
+    cuts.push(records.len());
+    let extensions = "#![enable(unwrap_variant_newtypes)]\n";
+    let (session, parsed) = std::thread::scope(|scope| {
+        let handles: Vec<_> = cuts
+            .windows(2)
+            .map(|w| {
+                let part = &records[w[0]..w[1]];
+                scope.spawn(move || {
+                    ron::from_str::<Vec<crate::model::Record>>(&format!("{extensions}[\n{part}]"))
+                })
+            })
+            .collect();
+        let session = ron::from_str::<Session>(&header);
+        let parsed: Vec<_> = handles
+            .into_iter()
+            .map(|h| h.join().ok().and_then(Result::ok))
+            .collect();
+        (session, parsed)
+    });
+    let mut session = session.ok()?;
+    for part in parsed {
+        session.records.extend(part?);
+    }
+    Some(session)
 }
 
 #[cfg(test)]

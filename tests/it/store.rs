@@ -481,3 +481,30 @@ proptest! {
         prop_assert_eq!(saved, created.fingerprint);
     }
 }
+
+#[test]
+fn a_large_session_reads_the_same_in_parts_and_errors_keep_their_place() {
+    let session = convene::generate::workshop("large1", 1500, 9);
+    let text = to_text(&session).expect("text");
+    assert!(
+        text.len() > 256 * 1024,
+        "large enough to be read in parts: {}",
+        text.len()
+    );
+    assert_eq!(from_text(&text).expect("reads").0, session);
+
+    // Damage one record deep in the file: the error names that record's line.
+    let line = 1 + text
+        .lines()
+        .position(|l| l.trim() == "id: 1200,")
+        .expect("record 1200");
+    let damaged = text.replacen("id: 1200,", "id: \"twelve hundred\",", 1);
+    let Err(StoreError::Parse { line: found, .. }) = from_text(&damaged) else {
+        panic!("expected a parse error");
+    };
+    assert_eq!(found, line);
+
+    // A file laid out by hand (records on one line) still reads, the ordinary way.
+    let compact = ron::to_string(&session).expect("ron");
+    assert_eq!(from_text(&compact).expect("reads").0, session);
+}
