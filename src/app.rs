@@ -162,7 +162,7 @@ impl App {
             review_weeks: 12,
             theme: crate::ui::style::Theme::default_dark(),
             presenting: false,
-            lens: std::sync::Arc::new(crate::lens::Lens::embedded()),
+            lens: crate::lens::Lens::shared(),
             quit: false,
         };
         (app, vec![Effect::List])

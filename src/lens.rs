@@ -51,6 +51,12 @@ impl Lens {
         }
     }
 
+    /// The built-in lens, read once per process and shared.
+    pub fn shared() -> std::sync::Arc<Self> {
+        static SHARED: std::sync::OnceLock<std::sync::Arc<Lens>> = std::sync::OnceLock::new();
+        std::sync::Arc::clone(SHARED.get_or_init(|| std::sync::Arc::new(Self::embedded())))
+    }
+
     /// Every listed phrase in `text`, in order, whole words only and case-insensitive
     /// (unless the entry says otherwise). Where two phrases overlap the longer one wins.
     pub fn check(&self, text: &str) -> Vec<Suggestion> {

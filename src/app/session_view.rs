@@ -103,6 +103,10 @@ pub struct SessionView {
     pub leaving: Option<After>,
     /// This window's hold on the session; another window opens it read-only.
     pub lock: Option<crate::store::SessionLock>,
+    /// Bumped by every change to the session, so what is worked out from it is redone.
+    revision: u64,
+    /// The current stage's rows, and the (revision, stage, grouping) they were worked out for.
+    rows: std::cell::RefCell<((u64, String, bool), Vec<usize>)>,
 }
 
 impl SessionView {
@@ -128,6 +132,8 @@ impl SessionView {
             overlay: None,
             leaving: None,
             lock: None,
+            revision: 1,
+            rows: std::cell::RefCell::new(((0, String::new(), false), Vec::new())),
         }
     }
 
@@ -136,33 +142,64 @@ impl SessionView {
         self.framework.stage(&self.session.stage)
     }
 
-    /// The current stage's records in the order shown: session order, or grouped by theme.
-    pub fn stage_records(&self) -> Vec<&Record> {
-        let revisits = self
-            .stage()
-            .map(|s| s.revisits.as_slice())
-            .unwrap_or_default();
-        let mut records: Vec<&Record> = self
-            .session
-            .records
-            .iter()
-            .filter(|r| r.stage == self.session.stage || revisits.contains(&r.body.kind()))
-            .collect();
-        if self.by_theme {
-            records.sort_by_key(|r| match &r.body {
-                RecordBody::Strength(s) => (
-                    s.theme.is_none(),
-                    s.theme.clone().unwrap_or_default().to_lowercase(),
-                ),
-                _ => (true, String::new()),
-            });
+    /// The positions (in `session.records`) of the current stage's records, in the order
+    /// shown: session order, or grouped by theme. Worked out once per change, not per frame.
+    pub fn stage_rows(&self) -> std::cell::Ref<'_, Vec<usize>> {
+        let fresh = {
+            let ((revision, stage, by_theme), _) = &*self.rows.borrow();
+            *revision == self.revision && *stage == self.session.stage && *by_theme == self.by_theme
+        };
+        if !fresh {
+            let key = (self.revision, self.session.stage.clone(), self.by_theme);
+            let revisits = self
+                .stage()
+                .map(|s| s.revisits.as_slice())
+                .unwrap_or_default();
+            let mut rows: Vec<usize> = self
+                .session
+                .records
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.stage == self.session.stage || revisits.contains(&r.body.kind()))
+                .map(|(i, _)| i)
+                .collect();
+            if self.by_theme {
+                let records = &self.session.records;
+                rows.sort_by_cached_key(|&i| match &records[i].body {
+                    RecordBody::Strength(s) => (
+                        s.theme.is_none(),
+                        s.theme.clone().unwrap_or_default().to_lowercase(),
+                    ),
+                    _ => (true, String::new()),
+                });
+            }
+            *self.rows.borrow_mut() = (key, rows);
         }
-        records
+        std::cell::Ref::map(self.rows.borrow(), |(_, rows)| rows)
+    }
+
+    /// The current stage's records in the order shown.
+    pub fn stage_records(&self) -> Vec<&Record> {
+        self.stage_rows()
+            .iter()
+            .map(|&i| &self.session.records[i])
+            .collect()
+    }
+
+    /// How many records the current stage shows.
+    pub fn stage_len(&self) -> usize {
+        self.stage_rows().len()
+    }
+
+    /// The record in row `row` of the current stage.
+    pub fn stage_record(&self, row: usize) -> Option<&Record> {
+        let at = *self.stage_rows().get(row)?;
+        self.session.records.get(at)
     }
 
     /// The selected record's id.
     pub fn selected_id(&self) -> Option<RecordId> {
-        self.stage_records().get(self.selected).map(|r| r.id)
+        self.stage_record(self.selected).map(|r| r.id)
     }
 
     /// Whether a save is due now.
@@ -186,6 +223,7 @@ impl SessionView {
     }
 
     fn mark_changed(&mut self, now: OffsetDateTime) {
+        self.revision += 1;
         self.dirty = true;
         self.changed_at = now;
         self.retry_at = None;
@@ -198,7 +236,7 @@ impl SessionView {
     }
 
     fn clamp_selection(&mut self) {
-        let count = self.stage_records().len();
+        let count = self.stage_len();
         self.selected = self.selected.min(count.saturating_sub(1));
     }
 
@@ -270,7 +308,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         ));
         return Vec::new();
     }
-    let count = v.stage_records().len();
+    let count = v.stage_len();
     match action {
         Some(Action::Up) => v.selected = v.selected.saturating_sub(1),
         Some(Action::Down) => v.selected = (v.selected + 1).min(count.saturating_sub(1)),

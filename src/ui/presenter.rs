@@ -72,10 +72,10 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
     );
     // The latest words, newest last, as many as fit.
     let width = usize::from(records_area.width).max(1);
-    let records = view.stage_records();
+    let count = view.stage_len();
     let mut lines: Vec<Line> = Vec::new();
     let mut used = 0;
-    for record in records.iter().rev() {
+    for record in (0..count).rev().filter_map(|row| view.stage_record(row)) {
         let text = clean_line(record.body.text());
         let rows = wrap_words(&format!("• {text}"), width).len() + 1;
         if used + rows > usize::from(records_area.height) {
@@ -89,7 +89,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
         block.append(&mut lines);
         lines = block;
     }
-    if records.is_empty() {
+    if count == 0 {
         lines.push(Line::from(Span::styled(
             "The room's words will appear here.",
             style::muted(),

@@ -344,23 +344,15 @@ fn record_lines(
     lines
 }
 
-/// A row in the records list: a theme heading or a record.
-enum Row<'a> {
-    Heading(String),
-    Record(usize, &'a Record),
-}
-
 fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
-    let records = view.stage_records();
+    let count = view.stage_len();
     let stage = view.stage();
     let heading = match stage {
         Some(s) if s.captures.is_empty() => format!(" {} ", s.name),
-        Some(s) if !s.revisits.is_empty() => format!(
-            " The plan, and this {}: {} ",
-            s.name.to_lowercase(),
-            records.len()
-        ),
-        Some(s) => format!(" Captured in {}: {} ", s.name, records.len()),
+        Some(s) if !s.revisits.is_empty() => {
+            format!(" The plan, and this {}: {count} ", s.name.to_lowercase())
+        }
+        Some(s) => format!(" Captured in {}: {count} ", s.name),
         None => String::new(),
     };
     let block = Block::default()
@@ -369,7 +361,7 @@ fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
         .title(Span::styled(heading, style::title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if records.is_empty() {
+    if count == 0 {
         let words = match stage.and_then(|s| s.main_kind()) {
             Some(kind) => format!("Nothing captured in this stage yet. Press a to add {}.", kind.with_article()),
             None => "Professionals, the coordinator included, leave the room now. Nothing is written in this \
@@ -382,56 +374,51 @@ fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let mut rows = Vec::new();
-    let mut last_theme: Option<Option<String>> = None;
-    for (i, record) in records.iter().enumerate() {
-        if view.by_theme {
-            let theme = match &record.body {
-                RecordBody::Strength(s) => s.theme.clone(),
-                _ => None,
-            };
-            if last_theme.as_ref() != Some(&theme) {
-                rows.push(Row::Heading(
-                    theme
-                        .clone()
-                        .map_or_else(|| "No theme yet".into(), |t| clean_line(&t)),
-                ));
-                last_theme = Some(theme);
-            }
-        }
-        rows.push(Row::Record(i, record));
-    }
-    let selected_row = rows
-        .iter()
-        .position(|r| matches!(r, Row::Record(i, _) if *i == view.selected))
-        .unwrap_or(0);
-    let row_lines = |row: &Row| match row {
-        Row::Heading(theme) => vec![Line::from(Span::styled(
-            format!("── {theme}"),
-            style::accent(),
-        ))],
-        Row::Record(i, record) => {
-            record_lines(record, *i == view.selected, inner.width, &view.session)
-        }
+    // Only the rows that can be seen are laid out, however many records the stage holds:
+    // walk back from the selected record until the area is full, then draw forward.
+    let theme_of = |row: usize| match view.stage_record(row).map(|r| &r.body) {
+        Some(RecordBody::Strength(s)) => s.theme.clone(),
+        _ => None,
     };
-    // Scroll so the selected record is in view: walk back from it until the area is full.
-    // Only the rows that can be seen are laid out, however many records the stage holds.
-    let mut start = selected_row;
-    let mut used = row_lines(&rows[selected_row]).len();
+    let heading_before =
+        |row: usize| view.by_theme && (row == 0 || theme_of(row) != theme_of(row - 1));
+    let lines_of = |row: usize| -> Vec<Line<'static>> {
+        let mut lines = Vec::new();
+        if heading_before(row) {
+            let theme = theme_of(row).map_or_else(|| "No theme yet".into(), |t| clean_line(&t));
+            lines.push(Line::from(Span::styled(
+                format!("── {theme}"),
+                style::accent(),
+            )));
+        }
+        if let Some(record) = view.stage_record(row) {
+            lines.extend(record_lines(
+                record,
+                row == view.selected,
+                inner.width,
+                &view.session,
+            ));
+        }
+        lines
+    };
+    let height = usize::from(inner.height);
+    let selected = view.selected.min(count - 1);
+    let mut start = selected;
+    let mut used = lines_of(selected).len();
     while start > 0 {
-        let above = row_lines(&rows[start - 1]).len();
-        if used + above > usize::from(inner.height) {
+        let above = lines_of(start - 1).len();
+        if used + above > height {
             break;
         }
         start -= 1;
         used += above;
     }
     let mut lines: Vec<Line> = Vec::new();
-    for row in rows.iter().skip(start) {
-        if lines.len() >= usize::from(inner.height) {
+    for row in start..count {
+        if lines.len() >= height {
             break;
         }
-        lines.extend(row_lines(row));
+        lines.extend(lines_of(row));
     }
     frame.render_widget(Paragraph::new(Text::from(lines)), inner);
 }
