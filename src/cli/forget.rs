@@ -93,6 +93,8 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     }
     drop(lock);
     let _ = std::fs::remove_file(lock_path(&main));
+    // The listing cache keeps titles: refresh it so the forgotten one is gone from it too.
+    let _ = store.summaries();
     println!(
         "Removed {} file{}.",
         files.len(),

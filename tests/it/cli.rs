@@ -417,3 +417,33 @@ fn lint_lists_suggestions_and_changes_nothing() {
     );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
 }
+
+#[test]
+fn forget_also_clears_the_title_from_the_listing_cache() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let id = stdout(&convene(
+        dir.path(),
+        &["new", "fgc", "Conference for the Smith children"],
+    ))
+    .lines()
+    .next()
+    .expect("id")
+    .to_owned();
+    convene(dir.path(), &["list"]);
+    let cache = dir.path().join(convene::store::CACHE_FILE);
+    assert!(
+        std::fs::read_to_string(&cache)
+            .expect("cache")
+            .contains("Smith")
+    );
+    assert!(
+        convene(dir.path(), &["forget", &id, "--yes"])
+            .status
+            .success()
+    );
+    assert!(
+        !std::fs::read_to_string(&cache)
+            .unwrap_or_default()
+            .contains("Smith")
+    );
+}

@@ -508,3 +508,42 @@ fn a_large_session_reads_the_same_in_parts_and_errors_keep_their_place() {
     let compact = ron::to_string(&session).expect("ron");
     assert_eq!(from_text(&compact).expect("reads").0, session);
 }
+
+#[test]
+fn the_summary_cache_follows_changes_and_survives_being_broken() {
+    let (_dir, store) = folder();
+    let mut session = sample("cache1");
+    let first = store.create(&session).expect("create");
+    let titles = |store: &Store| -> Vec<String> {
+        store
+            .summaries()
+            .expect("summaries")
+            .into_iter()
+            .map(|(_, s)| s.map(|s| s.title).unwrap_or_else(|e| format!("error: {e}")))
+            .collect()
+    };
+    assert_eq!(titles(&store), ["Harbour partnership day"]);
+    assert!(store.dir().join(convene::store::CACHE_FILE).exists());
+    // A save (new size or time) is seen.
+    session.title = "Harbour partnership day, afternoon".into();
+    store.save(&session, first.fingerprint).expect("save");
+    assert_eq!(titles(&store), ["Harbour partnership day, afternoon"]);
+    // A broken cache is rebuilt from the files.
+    fs::write(store.dir().join(convene::store::CACHE_FILE), "(garbage").expect("write");
+    assert_eq!(titles(&store), ["Harbour partnership day, afternoon"]);
+    // A removed file leaves the listing; an unreadable one is named.
+    fs::write(store.dir().join("broken.ron"), "(").expect("write");
+    let listed = titles(&store);
+    assert_eq!(listed.len(), 2);
+    assert!(listed[0].starts_with("error: "), "{listed:?}");
+    fs::remove_file(store.path_of(&session.id)).expect("remove");
+    assert_eq!(titles(&store).len(), 1);
+    // The cache is never mistaken for a session.
+    assert!(
+        !store
+            .files()
+            .expect("files")
+            .iter()
+            .any(|p| p.ends_with(convene::store::CACHE_FILE))
+    );
+}
