@@ -24,6 +24,14 @@ const THEMES: [&str; 4] = [
     "Sharing what we know",
     "Young people's voices",
 ];
+const SECTORS: [&str; 6] = [
+    "housing",
+    "health",
+    "education",
+    "policing",
+    "transport",
+    "voluntary sector",
+];
 const OWNERS: [&str; 5] = [
     "Priya (youth service)",
     "Tom (police)",
@@ -68,6 +76,11 @@ pub fn workshop(id: &str, records: usize, seed: u64) -> Session {
                     text: format!("{} ({i})", STRENGTHS[rng.usize(..STRENGTHS.len())]),
                     kind: StrengthKind::ALL[rng.usize(..4)],
                     theme: Some(THEMES[rng.usize(..THEMES.len())].to_owned()),
+                    tags: crate::model::Tags {
+                        sectors: vec![SECTORS[rng.usize(..SECTORS.len())].to_owned()],
+                        level: Some(crate::model::Level::ALL[rng.usize(..4)]),
+                        voice: Some(crate::model::Voice::ALL[rng.usize(..4)]),
+                    },
                 }),
             ),
             5 | 6 => (
@@ -75,6 +88,7 @@ pub fn workshop(id: &str, records: usize, seed: u64) -> Session {
                 RecordBody::Dream(Dream {
                     text: format!("Every young person can name a safe place near home ({i})"),
                     builds_on: pick(&mut rng, &strengths),
+                    ..Dream::default()
                 }),
             ),
             7 | 8 => (
@@ -92,7 +106,7 @@ pub fn workshop(id: &str, records: usize, seed: u64) -> Session {
                     due: Some(start.date() + Duration::days(rng.i64(1..120))),
                     status: Status::ALL[rng.usize(..Status::ALL.len())],
                     serves: pick(&mut rng, &designs),
-                    checkins: Vec::new(),
+                    ..Agreement::default()
                 }),
             ),
         };

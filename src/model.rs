@@ -5,14 +5,21 @@ mod ids;
 mod record;
 mod rules;
 mod session;
+mod tags;
 pub mod timefmt;
 
 pub use conference::{Conference, Decision, Rating};
 pub use ids::{RecordId, SessionId};
 pub use record::{
-    Agreement, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation, Needs, Note,
-    Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side, Status, Strength,
-    StrengthKind,
+    Agreement, ChangeGoal, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation,
+    Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side, Status,
+    Strength, StrengthKind,
 };
 pub use rules::{LinkProblem, delete_impact, link_problems, link_target};
 pub use session::{FORMAT_VERSION, Session, StageVisit};
+pub use tags::{Closeness, Level, Tags, Voice};
+
+/// The sectors a partnership map starts from (`assets/sectors.ron`).
+pub fn default_sectors() -> Vec<String> {
+    ron::from_str(include_str!("../assets/sectors.ron")).unwrap_or_default()
+}

@@ -264,6 +264,12 @@ impl Form {
                 text("Checked by", &p.checked_by, false, "Who checks it happens"),
             ],
             RecordBody::Note(n) => vec![text("Note", &n.text, true, words)],
+            RecordBody::ChangeGoal(g) => vec![text(
+                "Change goal",
+                &g.text,
+                true,
+                "A change the partnership sets itself, starting from what is strong",
+            )],
         };
         let typed_at_start = fields.iter().map(|f| f.input.snapshot()).collect();
         Self {
@@ -524,6 +530,7 @@ impl Form {
                 p.checked_by = self.field_text(4);
             }
             RecordBody::Note(n) => n.text = self.field_text(0),
+            RecordBody::ChangeGoal(g) => g.text = self.field_text(0),
         }
         Ok(body)
     }

@@ -30,6 +30,7 @@ pub enum RecordBody {
     Question(Question),
     PlanItem(PlanItem),
     Note(Note),
+    ChangeGoal(ChangeGoal),
 }
 
 /// The kind of a record, without its fields: what a framework stage says it captures.
@@ -44,11 +45,12 @@ pub enum RecordKind {
     Question,
     PlanItem,
     Note,
+    ChangeGoal,
 }
 
 impl RecordKind {
     /// Every kind, in the order of a session's flow.
-    pub const ALL: [RecordKind; 9] = [
+    pub const ALL: [RecordKind; 10] = [
         RecordKind::Strength,
         RecordKind::Dream,
         RecordKind::DesignStatement,
@@ -58,6 +60,7 @@ impl RecordKind {
         RecordKind::Question,
         RecordKind::PlanItem,
         RecordKind::Note,
+        RecordKind::ChangeGoal,
     ];
 
     /// The kind's name for people, singular and lower case ("design statement").
@@ -72,6 +75,7 @@ impl RecordKind {
             RecordKind::Question => "question",
             RecordKind::PlanItem => "plan item",
             RecordKind::Note => "note",
+            RecordKind::ChangeGoal => "change goal",
         }
     }
 
@@ -97,6 +101,7 @@ impl RecordKind {
             RecordKind::Question => "questions",
             RecordKind::PlanItem => "plan items",
             RecordKind::Note => "notes",
+            RecordKind::ChangeGoal => "change goals",
         }
     }
 }
@@ -143,6 +148,9 @@ pub struct Strength {
     /// A theme the room grouped it under.
     #[serde(default)]
     pub theme: Option<String>,
+    /// Sectors, level and voice, for the system map.
+    #[serde(default, skip_serializing_if = "super::Tags::is_empty")]
+    pub tags: super::Tags,
 }
 
 /// An image of what might be, grounded in strengths.
@@ -152,6 +160,8 @@ pub struct Dream {
     /// The strengths it builds on.
     #[serde(default)]
     pub builds_on: Vec<RecordId>,
+    #[serde(default, skip_serializing_if = "super::Tags::is_empty")]
+    pub tags: super::Tags,
 }
 
 /// A bold present-tense statement of what should be.
@@ -232,6 +242,11 @@ pub struct Agreement {
     /// Every check-in, oldest first; the status above is the latest.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checkins: Vec<CheckIn>,
+    /// The partnership's change goals it serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<RecordId>,
+    #[serde(default, skip_serializing_if = "super::Tags::is_empty")]
+    pub tags: super::Tags,
 }
 
 /// Which part of the child's network a participant comes from.
@@ -309,6 +324,15 @@ pub struct Participant {
     pub invitation: Invitation,
     #[serde(default)]
     pub needs: Needs,
+    /// In a workshop: the organisation they come from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    /// In a workshop: the sector they speak for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
+    /// In a conference: how close they are to the child.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closeness: Option<super::Closeness>,
 }
 
 /// What a piece of shared information is.
@@ -376,6 +400,12 @@ pub struct PlanItem {
     pub checkins: Vec<CheckIn>,
 }
 
+/// A change the partnership sets itself, starting from what is strong.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct ChangeGoal {
+    pub text: String,
+}
+
 /// Anything else worth keeping.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Note {
@@ -395,6 +425,7 @@ impl RecordBody {
             RecordBody::Question(_) => RecordKind::Question,
             RecordBody::PlanItem(_) => RecordKind::PlanItem,
             RecordBody::Note(_) => RecordKind::Note,
+            RecordBody::ChangeGoal(_) => RecordKind::ChangeGoal,
         }
     }
 
@@ -410,6 +441,7 @@ impl RecordBody {
             RecordBody::Question(r) => &r.text,
             RecordBody::PlanItem(r) => &r.text,
             RecordBody::Note(r) => &r.text,
+            RecordBody::ChangeGoal(r) => &r.text,
         }
     }
 
@@ -425,6 +457,7 @@ impl RecordBody {
             RecordBody::Question(r) => &mut r.text,
             RecordBody::PlanItem(r) => &mut r.text,
             RecordBody::Note(r) => &mut r.text,
+            RecordBody::ChangeGoal(r) => &mut r.text,
         }
     }
 
@@ -451,8 +484,39 @@ impl RecordBody {
         }
     }
 
+    /// The change goals an agreement serves.
+    pub fn goals(&self) -> &[RecordId] {
+        match self {
+            RecordBody::Agreement(a) => &a.goals,
+            _ => &[],
+        }
+    }
+
+    /// The record's tags, for the kinds that carry them.
+    pub fn tags(&self) -> Option<&super::Tags> {
+        match self {
+            RecordBody::Strength(r) => Some(&r.tags),
+            RecordBody::Dream(r) => Some(&r.tags),
+            RecordBody::Agreement(r) => Some(&r.tags),
+            _ => None,
+        }
+    }
+
+    /// The record's tags, to change.
+    pub fn tags_mut(&mut self) -> Option<&mut super::Tags> {
+        match self {
+            RecordBody::Strength(r) => Some(&mut r.tags),
+            RecordBody::Dream(r) => Some(&mut r.tags),
+            RecordBody::Agreement(r) => Some(&mut r.tags),
+            _ => None,
+        }
+    }
+
     /// Removes every link to `target`.
     pub fn unlink(&mut self, target: RecordId) {
+        if let RecordBody::Agreement(a) = self {
+            a.goals.retain(|id| *id != target);
+        }
         if let Some(list) = self.link_list_mut() {
             list.retain(|id| *id != target);
         }
@@ -475,6 +539,7 @@ impl RecordBody {
             RecordKind::Question => RecordBody::Question(Question::default()),
             RecordKind::PlanItem => RecordBody::PlanItem(PlanItem::default()),
             RecordKind::Note => RecordBody::Note(Note::default()),
+            RecordKind::ChangeGoal => RecordBody::ChangeGoal(ChangeGoal::default()),
         }
     }
 

@@ -70,6 +70,23 @@ pub fn link_problems(session: &Session) -> Vec<LinkProblem> {
         }
     }
     for record in &session.records {
+        for &to in record.body.goals() {
+            match seen.get(&to) {
+                None => problems.push(LinkProblem::Missing {
+                    from: record.id,
+                    to,
+                }),
+                Some(&found) if found != RecordKind::ChangeGoal => {
+                    problems.push(LinkProblem::WrongKind {
+                        from: record.id,
+                        to,
+                        expected: RecordKind::ChangeGoal,
+                        found,
+                    })
+                }
+                Some(_) => {}
+            }
+        }
         let Some(expected) = link_target(record.body.kind()) else {
             continue;
         };
@@ -97,7 +114,7 @@ pub fn delete_impact(session: &Session, id: RecordId) -> Vec<&Record> {
     session
         .records
         .iter()
-        .filter(|r| r.id != id && r.body.links().contains(&id))
+        .filter(|r| r.id != id && (r.body.links().contains(&id) || r.body.goals().contains(&id)))
         .collect()
 }
 
@@ -129,6 +146,7 @@ mod tests {
             RecordBody::Dream(Dream {
                 text: "Every child has a trusted adult".into(),
                 builds_on: vec![strength],
+                ..Dream::default()
             }),
             now,
         );
@@ -225,5 +243,45 @@ mod tests {
         let impact: Vec<RecordId> = delete_impact(&s, strength).iter().map(|r| r.id).collect();
         assert_eq!(impact, vec![dream]);
         assert!(delete_impact(&s, agreement).is_empty());
+    }
+
+    #[test]
+    fn an_agreement_serves_change_goals_and_the_links_are_checked() {
+        use crate::model::ChangeGoal;
+        let (mut s, [strength, _, _, agreement]) = session_with_chain();
+        let now = datetime!(2026-11-25 10:00 UTC);
+        let goal = s.add(
+            "define",
+            RecordBody::ChangeGoal(ChangeGoal {
+                text: "Lived experience shapes every decision".into(),
+            }),
+            now,
+        );
+        if let Some(RecordBody::Agreement(a)) = s.record_mut(agreement).map(|r| &mut r.body) {
+            a.goals = vec![goal];
+        }
+        assert!(link_problems(&s).is_empty());
+        assert_eq!(
+            delete_impact(&s, goal)
+                .iter()
+                .map(|r| r.id)
+                .collect::<Vec<_>>(),
+            vec![agreement]
+        );
+        if let Some(RecordBody::Agreement(a)) = s.record_mut(agreement).map(|r| &mut r.body) {
+            a.goals = vec![strength];
+        }
+        assert!(matches!(
+            link_problems(&s)[..],
+            [LinkProblem::WrongKind {
+                expected: RecordKind::ChangeGoal,
+                ..
+            }]
+        ));
+        s.remove(strength, now);
+        assert_eq!(
+            s.record(agreement).map(|r| r.body.goals().to_vec()),
+            Some(vec![])
+        );
     }
 }

@@ -274,6 +274,7 @@ mod tests {
             RecordBody::Dream(Dream {
                 text: "Every child known by name".into(),
                 builds_on: vec![strength],
+                ..Dream::default()
             }),
             now,
         );
@@ -292,7 +293,7 @@ mod tests {
                 due: Some(due),
                 status,
                 serves: vec![],
-                checkins: vec![],
+                ..Agreement::default()
             })
         };
         s.add(

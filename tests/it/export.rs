@@ -65,6 +65,11 @@ fn hostile_session() -> Session {
                 text: (*text).to_owned(),
                 kind: StrengthKind::Community,
                 theme: Some((*text).to_owned()),
+                tags: Tags {
+                    sectors: vec![(*text).to_owned()],
+                    level: Some(Level::CommunityAndPlaces),
+                    voice: Some(Voice::YoungPerson),
+                },
             }),
             now,
         ));
@@ -74,6 +79,7 @@ fn hostile_session() -> Session {
         RecordBody::Dream(Dream {
             text: HOSTILE[0].into(),
             builds_on: strengths.clone(),
+            ..Dream::default()
         }),
         now,
     );
@@ -94,7 +100,7 @@ fn hostile_session() -> Session {
                 due: Some(date!(2026 - 12 - 01)),
                 status: Status::NotStarted,
                 serves: vec![design],
-                checkins: vec![],
+                ..Agreement::default()
             }),
             now,
         );

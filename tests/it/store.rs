@@ -22,6 +22,7 @@ pub fn sample(id: &str) -> Session {
             text: "Youth workers know every child by name".into(),
             kind: StrengthKind::People,
             theme: Some("Relationships".into()),
+            tags: Tags::default(),
         }),
         now,
     );
@@ -30,6 +31,7 @@ pub fn sample(id: &str) -> Session {
         RecordBody::Dream(Dream {
             text: "Every young person has a trusted adult".into(),
             builds_on: vec![strength],
+            ..Dream::default()
         }),
         now,
     );
@@ -41,7 +43,7 @@ pub fn sample(id: &str) -> Session {
             due: Some(date!(2026 - 12 - 18)),
             status: Status::InProgress,
             serves: vec![dream],
-            checkins: vec![],
+            ..Agreement::default()
         }),
         now,
     );
@@ -308,6 +310,19 @@ fn status() -> impl Strategy<Value = Status> {
     ]
 }
 
+fn tags() -> impl Strategy<Value = Tags> {
+    (
+        prop::collection::vec(text(), 0..3),
+        prop::option::of(prop::sample::select(Level::ALL.to_vec())),
+        prop::option::of(prop::sample::select(Voice::ALL.to_vec())),
+    )
+        .prop_map(|(sectors, level, voice)| Tags {
+            sectors,
+            level,
+            voice,
+        })
+}
+
 fn checkins() -> impl Strategy<Value = Vec<CheckIn>> {
     prop::collection::vec(
         (date(), status(), text(), text()).prop_map(|(date, status, by, note)| CheckIn {
@@ -374,34 +389,70 @@ fn body() -> impl Strategy<Value = RecordBody> {
     ];
     let id = prop::option::of((1u32..50).prop_map(RecordId));
     prop_oneof![
-        (text(), kind, prop::option::of(text()))
-            .prop_map(|(text, kind, theme)| RecordBody::Strength(Strength { text, kind, theme })),
-        (text(), ids()).prop_map(|(text, builds_on)| RecordBody::Dream(Dream { text, builds_on })),
+        (text(), kind, prop::option::of(text()), tags()).prop_map(|(text, kind, theme, tags)| {
+            RecordBody::Strength(Strength {
+                text,
+                kind,
+                theme,
+                tags,
+            })
+        }),
+        (text(), ids(), tags()).prop_map(|(text, builds_on, tags)| RecordBody::Dream(Dream {
+            text,
+            builds_on,
+            tags
+        })),
         (text(), ids()).prop_map(
             |(text, serves)| RecordBody::DesignStatement(DesignStatement { text, serves })
         ),
-        (text(), text(), date(), status(), ids(), checkins()).prop_map(
-            |(action, owner, due, status, serves, checkins)| {
-                RecordBody::Agreement(Agreement {
-                    action,
-                    owner,
-                    due,
-                    status,
-                    serves,
-                    checkins,
-                })
-            }
-        ),
+        (
+            text(),
+            text(),
+            date(),
+            status(),
+            ids(),
+            checkins(),
+            ids(),
+            tags()
+        )
+            .prop_map(
+                |(action, owner, due, status, serves, checkins, goals, tags)| {
+                    RecordBody::Agreement(Agreement {
+                        action,
+                        owner,
+                        due,
+                        status,
+                        serves,
+                        checkins,
+                        goals,
+                        tags,
+                    })
+                }
+            ),
+        text().prop_map(|text| RecordBody::ChangeGoal(ChangeGoal { text })),
         (
             text(),
             text(),
             side,
             text(),
             invitation,
-            prop::option::of(text())
+            prop::option::of(text()),
+            (
+                text(),
+                prop::option::of(text()),
+                prop::option::of(prop::sample::select(Closeness::ALL.to_vec()))
+            )
         )
             .prop_map(
-                |(name, relationship, side, role, invitation, interpreter)| {
+                |(
+                    name,
+                    relationship,
+                    side,
+                    role,
+                    invitation,
+                    interpreter,
+                    (organisation, sector, closeness),
+                )| {
                     RecordBody::Participant(Participant {
                         name,
                         relationship,
@@ -412,6 +463,9 @@ fn body() -> impl Strategy<Value = RecordBody> {
                             interpreter,
                             ..Needs::default()
                         },
+                        organisation,
+                        sector,
+                        closeness,
                     })
                 }
             ),
