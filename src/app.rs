@@ -5,10 +5,12 @@ pub mod dates;
 pub mod follow;
 pub mod form;
 pub mod keys;
+pub mod map;
 mod new_session;
 pub mod picker;
 pub mod sections;
 mod session_view;
+pub mod tags;
 
 pub use dashboard::{Dashboard, Entry};
 pub use follow::{FollowThrough, ReportView};
@@ -134,6 +136,10 @@ pub struct App {
     pub theme: crate::ui::style::Theme,
     /// Whether the presenter view is showing (the stage, large, for the room).
     pub presenting: bool,
+    /// The sectors a partnership map shows (the defaults and the user's own).
+    pub sectors: Vec<String>,
+    /// Whether the map view is showing (the system map, or the child's network).
+    pub mapping: bool,
     /// The strengths-language lens, offered when a record is saved.
     pub lens: std::sync::Arc<crate::lens::Lens>,
     /// How far the `?` screen is scrolled, on a small window.
@@ -163,6 +169,8 @@ impl App {
             theme: crate::ui::style::Theme::default_dark(),
             presenting: false,
             lens: crate::lens::Lens::shared(),
+            sectors: crate::model::default_sectors(),
+            mapping: false,
             quit: false,
         };
         (app, vec![Effect::List])

@@ -97,6 +97,8 @@ pub struct Context {
     pub warnings: Vec<String>,
     /// Where the settings file is (or would be).
     pub config_path: Option<PathBuf>,
+    /// The sectors of the partnership map: the defaults and the user's own.
+    pub sectors: Vec<String>,
     pub dir: PathBuf,
     /// Weeks from a conference to its suggested review.
     pub review_weeks: u32,
@@ -164,7 +166,14 @@ impl Context {
         for warning in &warnings {
             eprintln!("convene: {warning}");
         }
+        let mut sectors = crate::model::default_sectors();
+        for extra in &config.sectors {
+            if !sectors.iter().any(|s| s.eq_ignore_ascii_case(extra)) {
+                sectors.push(extra.trim().to_lowercase());
+            }
+        }
         Ok(Self {
+            sectors,
             dir,
             review_weeks: cli.review_weeks.or(config.review_weeks).unwrap_or(12),
             frameworks,

@@ -21,6 +21,9 @@ pub struct Config {
     /// Suggested minutes by stage key, e.g. `{"discovery": 90}`.
     #[serde(default)]
     pub minutes: BTreeMap<String, u32>,
+    /// Sectors of your own for the partnership map, added to the defaults.
+    #[serde(default)]
+    pub sectors: Vec<String>,
 }
 
 /// The config file's place: `<config folder>/config.ron`.

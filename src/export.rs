@@ -204,6 +204,83 @@ impl<'a> StageReport<'a> {
     }
 }
 
+/// A map as a table: its title, its heading row, and rows of (label, cells of (count, text)).
+pub type MapTable = (String, Vec<String>, Vec<(String, Vec<(usize, String)>)>);
+
+/// The map as a table: a heading row, then rows of cells (counts or names). For a
+/// workshop, sectors × levels; for a conference, sides × closeness. `None` when there is
+/// nothing to draw (no tags and no participants).
+pub fn map_table(session: &Session, conference: bool) -> Option<MapTable> {
+    use crate::model::map::{network, system_map};
+    if conference {
+        let net = network(session);
+        if net.cells.iter().all(|side| side.iter().all(Vec::is_empty)) {
+            return None;
+        }
+        let header = ["side", "close", "around", "further out", "not placed yet"]
+            .map(str::to_owned)
+            .to_vec();
+        let rows = ["family", "friends", "community", "professionals"]
+            .iter()
+            .enumerate()
+            .map(|(s, side)| {
+                let cells = net.cells[s]
+                    .iter()
+                    .map(|people| {
+                        let names: Vec<String> = people
+                            .iter()
+                            .map(|p| format!("{} ({})", clean_line(&p.name), p.plan_items))
+                            .collect();
+                        (people.len(), names.join(", "))
+                    })
+                    .collect();
+                ((*side).to_owned(), cells)
+            })
+            .collect();
+        return Some((
+            format!("Who {} can count on", clean_line(&net.child)),
+            header,
+            rows,
+        ));
+    }
+    let map = system_map(session, &crate::model::default_sectors());
+    if map.most() == 0 {
+        return None;
+    }
+    let mut header = vec!["sector".to_owned()];
+    header.extend(
+        crate::model::Level::ALL
+            .iter()
+            .map(|l| l.label().to_owned()),
+    );
+    let rows = map
+        .sectors
+        .iter()
+        .enumerate()
+        .map(|(i, sector)| {
+            let cells = (0..4)
+                .map(|l| {
+                    let n = map.cell(i, l).len();
+                    (
+                        n,
+                        if n == 0 {
+                            "not yet heard".to_owned()
+                        } else {
+                            n.to_string()
+                        },
+                    )
+                })
+                .collect();
+            (clean_line(sector), cells)
+        })
+        .collect();
+    Some((
+        "Where strength lies: strengths by sector and level".to_owned(),
+        header,
+        rows,
+    ))
+}
+
 /// A conference's key facts as (label, value) pairs, the empty ones left out.
 pub fn conference_facts(c: &crate::model::Conference) -> Vec<(&'static str, String)> {
     use crate::model::timefmt::format_date;

@@ -2,6 +2,7 @@
 
 mod conference;
 mod ids;
+pub mod map;
 mod record;
 mod rules;
 mod session;

@@ -27,6 +27,7 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
     );
     app.review_weeks = ctx.review_weeks;
     app.theme = ctx.theme.clone();
+    app.sectors = ctx.sectors.clone();
     if let Some(warning) = ctx.warnings.first() {
         app.warn(format!("Using defaults: {warning}"));
     }

@@ -4,6 +4,7 @@ mod dashboard;
 mod follow;
 mod form;
 mod help;
+mod map;
 mod new_session;
 mod presenter;
 pub mod session;
@@ -47,6 +48,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let hints = match &app.screen {
         Screen::Dashboard => dashboard::draw(app, frame, body),
         Screen::NewSession(form) => new_session::draw(app, form, frame, body),
+        Screen::Session(view) if app.mapping => {
+            let hints = map::draw(app, view, frame, body);
+            if let Some(overlay) = &view.overlay {
+                form::draw_overlay(app, view, overlay, frame, body)
+            } else {
+                hints
+            }
+        }
         Screen::Session(view) => session::draw(app, view, frame, body),
         Screen::FollowThrough(view) => follow::draw(app, view, frame, body),
         Screen::Report(view) => follow::draw_report(app, view, frame, body),

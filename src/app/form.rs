@@ -77,6 +77,8 @@ pub struct Form {
     pub picker: Option<LinkPicker>,
     /// What the form fills in: a record, or a part of the conference.
     pub purpose: Purpose,
+    /// A workshop's form (a participant is a person in the room).
+    pub workshop: bool,
     /// The lens's suggestion being offered before saving: the field, and the phrase.
     pub suggestion: Option<(usize, crate::lens::Suggestion)>,
     /// Phrases the facilitator chose to keep, by field, so they are not offered again.
@@ -110,6 +112,7 @@ const INVITATIONS: &[&str] = &[
     "declined",
     "not invited",
 ];
+const CLOSENESS: &[&str] = &["not placed yet", "close", "around", "further out"];
 const INFO_KINDS: &[&str] = &["strength", "worry", "bottom line", "resource on offer"];
 
 /// A fresh editor holding `value`, the cursor at its end. Its placeholder is dim rather
@@ -162,7 +165,41 @@ pub const DUE_HINT: &str = "YYYY-MM-DD, +3d, +2w or +1m (optional)";
 impl Form {
     /// A form for a new record of this kind, or for editing `existing`.
     pub fn new(kind: RecordKind, existing: Option<&Record>) -> Self {
+        Self::new_in(kind, existing, false)
+    }
+
+    /// The same, for a workshop (`true`) or a conference: a workshop's participant is a
+    /// person in the room, with an organisation and a sector.
+    pub fn new_in(kind: RecordKind, existing: Option<&Record>, workshop: bool) -> Self {
         let body = existing.map_or_else(|| RecordBody::empty(kind), |r| r.body.clone());
+        if let (true, RecordBody::Participant(p)) = (workshop, &body) {
+            let fields = vec![
+                text(
+                    "Name or role",
+                    &p.name,
+                    false,
+                    "A name, or a role such as youth worker",
+                ),
+                text(
+                    "Organisation",
+                    &p.organisation,
+                    false,
+                    "Where they come from",
+                ),
+                text(
+                    "Sector",
+                    p.sector.as_deref().unwrap_or(""),
+                    false,
+                    "housing, health, education, policing… or a sector of your own",
+                ),
+            ];
+            let mut form = Self::custom(Purpose::Record, fields);
+            form.kind = kind;
+            form.editing = existing.map(|r| r.id);
+            form.original = Some(body);
+            form.workshop = true;
+            return form;
+        }
         let words = "In the speaker's own words";
         let fields = match &body {
             RecordBody::Strength(s) => vec![
@@ -242,6 +279,16 @@ impl Form {
                     false,
                     "Safety arrangements",
                 ),
+                choice(
+                    "Closeness",
+                    CLOSENESS,
+                    p.closeness.map_or(0, |c| {
+                        1 + crate::model::Closeness::ALL
+                            .iter()
+                            .position(|x| *x == c)
+                            .unwrap_or(0)
+                    }),
+                ),
             ],
             RecordBody::InformationItem(i) => vec![
                 text("Information", &i.text, true, words),
@@ -274,6 +321,7 @@ impl Form {
         let typed_at_start = fields.iter().map(|f| f.input.snapshot()).collect();
         Self {
             purpose: Purpose::Record,
+            workshop: false,
             suggestion: None,
             kept: Vec::new(),
             kind,
@@ -302,6 +350,7 @@ impl Form {
             confirm_discard: false,
             picker: None,
             purpose,
+            workshop: false,
             suggestion: None,
             kept: Vec::new(),
             original: None,
@@ -485,6 +534,11 @@ impl Form {
                 a.owner = self.field_text(1);
                 a.serves = self.links.clone();
             }
+            RecordBody::Participant(p) if self.workshop => {
+                p.name = self.field_text(0);
+                p.organisation = self.field_text(1);
+                p.sector = optional(2);
+            }
             RecordBody::Participant(p) => {
                 p.name = self.field_text(0);
                 p.relationship = self.field_text(1);
@@ -506,6 +560,10 @@ impl Form {
                 p.needs.access = optional(7);
                 p.needs.childcare = optional(8);
                 p.needs.safety = optional(9);
+                p.closeness = self
+                    .field_choice(10)
+                    .checked_sub(1)
+                    .and_then(|i| crate::model::Closeness::ALL.get(i).copied());
             }
             RecordBody::InformationItem(i) => {
                 i.text = self.field_text(0);

@@ -60,6 +60,8 @@ pub enum Overlay {
         path: Option<Box<TextArea<'static>>>,
         error: Option<String>,
     },
+    /// Tags for a strength, dream or agreement.
+    Tags(super::tags::TagPicker),
     /// Another program changed the file: keep mine, or take theirs.
     Conflict {
         copy: PathBuf,
@@ -103,6 +105,8 @@ pub struct SessionView {
     pub leaving: Option<After>,
     /// This window's hold on the session; another window opens it read-only.
     pub lock: Option<crate::store::SessionLock>,
+    /// The chosen cell of the system map.
+    pub map_cursor: super::map::MapCursor,
     /// Bumped by every change to the session, so what is worked out from it is redone.
     revision: u64,
     /// The current stage's rows, and the (revision, stage, grouping) they were worked out for.
@@ -132,6 +136,7 @@ impl SessionView {
             overlay: None,
             leaving: None,
             lock: None,
+            map_cursor: super::map::MapCursor::default(),
             revision: 1,
             rows: std::cell::RefCell::new(((0, String::new(), false), Vec::new())),
         }
@@ -263,11 +268,35 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let today = app.local_now().date();
     let weeks = app.review_weeks;
     let presenting = app.presenting;
+    let mapping = app.mapping;
+    let sectors = app.sectors.clone();
     let Some(v) = view(app) else {
         return Vec::new();
     };
     if let Some(overlay) = v.overlay.take() {
         return on_overlay_key(app, overlay, key, now, today);
+    }
+    if mapping {
+        let rows = crate::model::map::system_map(&v.session, &sectors)
+            .sectors
+            .len();
+        let c = &mut v.map_cursor;
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('m') | KeyCode::Char('q') if c.listing => {
+                c.listing = false
+            }
+            KeyCode::Esc | KeyCode::Char('m') | KeyCode::Char('q') => app.mapping = false,
+            KeyCode::Up | KeyCode::Char('k') => c.sector = c.sector.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                c.sector = (c.sector + 1).min(rows.saturating_sub(1))
+            }
+            KeyCode::Left | KeyCode::Char('h') => c.level = c.level.saturating_sub(1),
+            KeyCode::Right | KeyCode::Char('l') => c.level = (c.level + 1).min(3),
+            KeyCode::Enter => c.listing = !c.listing,
+            KeyCode::Char('?') => app.help = true,
+            _ => {}
+        }
+        return Vec::new();
     }
     let action = keys::resolve(keys::SESSION, key);
     let changes = matches!(
@@ -288,6 +317,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 | Action::Facts
                 | Action::Outcome
                 | Action::CheckIn
+                | Action::Tag
         )
     );
     if changes && let Some(reason) = v.read_only.clone() {
@@ -327,7 +357,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Some(Action::Edit) => match v.selected_id().and_then(|id| v.session.record(id)) {
             Some(record) => {
-                let form = Form::new(record.body.kind(), Some(record));
+                let form = Form::new_in(record.body.kind(), Some(record), !v.framework.conference);
                 v.overlay = Some(Overlay::Form(Box::new(form)));
             }
             None => app.say("Nothing to edit here yet: press a to add."),
@@ -424,6 +454,19 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 v.overlay = Some(Overlay::Form(Box::new(sections::check_in(record))));
             }
             _ => app.say("Check-ins are for agreements and plan items: select one, then press s."),
+        },
+        Some(Action::Map) => {
+            app.mapping = true;
+            app.presenting = false;
+        }
+        Some(Action::Tag) => match v.selected_id() {
+            Some(id) => match super::tags::TagPicker::new(&v.session, id, &sectors) {
+                Some(picker) => v.overlay = Some(Overlay::Tags(picker)),
+                None => app.say(
+                    "Tags are for strengths, dreams and agreements: select one, then press T.",
+                ),
+            },
+            None => app.say("Select a strength, then press T to tag it."),
         },
         Some(Action::Export) => {
             v.overlay = Some(Overlay::Export {
@@ -571,7 +614,10 @@ fn add(app: &mut App, kind: Option<RecordKind>) -> Vec<Effect> {
     };
     let stage_name = v.stage().map(|s| s.name.clone()).unwrap_or_default();
     match kind.or_else(|| v.stage().and_then(Stage::main_kind)) {
-        Some(kind) => v.overlay = Some(Overlay::Form(Box::new(Form::new(kind, None)))),
+                Some(kind) => {
+            let form = Form::new_in(kind, None, !v.framework.conference);
+            v.overlay = Some(Overlay::Form(Box::new(form)));
+        }
         None => app.say(format!(
             "{stage_name} belongs to the family: nothing is written here. Their plan is entered at the next stage, in their words."
         )),
@@ -909,6 +955,29 @@ fn on_overlay_key(
                     path: Some(input),
                     error: None,
                 });
+            }
+        },
+        Overlay::Tags(mut picker) => match picker.handle_key(key) {
+            super::tags::TagOutcome::Continue => v.overlay = Some(Overlay::Tags(picker)),
+            super::tags::TagOutcome::Cancel => {}
+            super::tags::TagOutcome::Done => {
+                let (tags, goals) = picker.chosen();
+                let words = if tags.is_empty() {
+                    "Tags cleared.".to_owned()
+                } else {
+                    format!("Tagged: {}.", tags.describe())
+                };
+                v.change(now, |s| {
+                    if let Some(r) = s.record_mut(picker.record) {
+                        if let Some(t) = r.body.tags_mut() {
+                            *t = tags;
+                        }
+                        if let RecordBody::Agreement(a) = &mut r.body {
+                            a.goals = goals;
+                        }
+                    }
+                });
+                app.say(words);
             }
         },
         Overlay::Conflict { copy } => match key.code {

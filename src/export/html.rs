@@ -40,6 +40,8 @@ ol.records li { margin-bottom: 0.6rem; }
 .builds-on { display: block; color: #333; font-size: 0.95rem; padding-left: 1rem; border-left: 3px solid #999; }
 dl.facts dt { font-weight: bold; }
 dl.facts dd { margin: 0 0 0.5rem 0; }
+table.map { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+table.map th, table.map td { border: 1px solid #555; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   section.stage { break-before: page; page-break-before: always; }
@@ -104,6 +106,38 @@ pub fn render(report: &Report) -> String {
     }
     if let Some(c) = &s.conference {
         facts(&mut out, "stage", "The outcome", &conference_outcome(c));
+    }
+    if let Some((title, header, rows)) = super::map_table(s, s.conference.is_some()) {
+        let most = rows
+            .iter()
+            .flat_map(|(_, cells)| cells.iter().map(|(n, _)| *n))
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let _ = writeln!(
+            out,
+            "<section class=\"stage\">\n<h2>{}</h2>\n<table class=\"map\">",
+            escape(&title)
+        );
+        let heads: Vec<String> = header
+            .iter()
+            .map(|h| format!("<th>{}</th>", escape(h)))
+            .collect();
+        let _ = writeln!(out, "<tr>{}</tr>", heads.join(""));
+        for (label, cells) in rows {
+            let _ = write!(out, "<tr><th>{}</th>", escape(&label));
+            for (n, text) in cells {
+                // Grey shading for the strong cells (it prints), with the number or names too.
+                let shade = 255 - (n * 120 / most).min(120);
+                let _ = write!(
+                    out,
+                    "<td style=\"background: rgb({shade},{shade},{shade})\">{}</td>",
+                    escape(&text)
+                );
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</table>\n</section>\n");
     }
     out.push_str("</body>\n</html>\n");
     out

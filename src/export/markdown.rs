@@ -83,6 +83,24 @@ pub fn render(report: &Report) -> String {
     if let Some(c) = &s.conference {
         facts(&mut out, "The outcome", &conference_outcome(c));
     }
+    if let Some((title, header, rows)) = super::map_table(s, s.conference.is_some()) {
+        let _ = writeln!(out, "## {}\n", escape(&title));
+        let _ = writeln!(
+            out,
+            "| {} |",
+            header
+                .iter()
+                .map(|h| escape(h))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+        let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
+        for (label, cells) in rows {
+            let cells: Vec<String> = cells.iter().map(|(_, text)| escape(text)).collect();
+            let _ = writeln!(out, "| {} | {} |", escape(&label), cells.join(" | "));
+        }
+        out.push('\n');
+    }
     out
 }
 

@@ -6,7 +6,7 @@ use crate::model::timefmt::{format_date, format_timestamp};
 use crate::text::clean;
 
 /// The columns, in order. Scripts may rely on them.
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 14] = [
     "session",
     "record",
     "stage",
@@ -18,6 +18,9 @@ pub const COLUMNS: [&str; 11] = [
     "builds_on",
     "status",
     "created",
+    "sectors",
+    "level",
+    "voice",
 ];
 
 /// A cell as a spreadsheet will show it: control characters gone, and a cell that would
@@ -70,6 +73,23 @@ pub fn render(report: &Report) -> String {
                     .map(|st| st.label().to_owned())
                     .unwrap_or_default(),
                 format_timestamp(record.created),
+                record
+                    .body
+                    .tags()
+                    .map(|t| t.sectors.join("; "))
+                    .unwrap_or_default(),
+                record
+                    .body
+                    .tags()
+                    .and_then(|t| t.level)
+                    .map(|l| l.label().to_owned())
+                    .unwrap_or_default(),
+                record
+                    .body
+                    .tags()
+                    .and_then(|t| t.voice)
+                    .map(|v| v.label().to_owned())
+                    .unwrap_or_default(),
             ];
             let _ = writer.write_record(row.iter().map(|c| cell(c)));
         }

@@ -19,6 +19,16 @@ impl Level {
         Level::SocietyAndStructures,
     ];
 
+    /// A short name for a grid's heading.
+    pub fn short(self) -> &'static str {
+        match self {
+            Level::Individual => "individual",
+            Level::FamilyAndPeers => "family & peers",
+            Level::CommunityAndPlaces => "community",
+            Level::SocietyAndStructures => "society",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Level::Individual => "individual",

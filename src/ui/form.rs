@@ -202,6 +202,56 @@ pub fn draw_overlay(
                 }
             }
         }
+        Overlay::Tags(picker) => {
+            let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
+            let mut section = "";
+            for (i, (choice, on)) in picker.items.iter().enumerate() {
+                if choice.section() != section {
+                    section = choice.section();
+                    rows.push((None, Line::from(Span::styled(section, style::title()))));
+                }
+                let single = matches!(
+                    choice,
+                    crate::app::tags::TagChoice::Level(_) | crate::app::tags::TagChoice::Voice(_)
+                );
+                let mark = match (single, on) {
+                    (true, true) => "(•)",
+                    (true, false) => "( )",
+                    (false, true) => "[x]",
+                    (false, false) => "[ ]",
+                };
+                let text = format!("  {mark} {}", choice.label());
+                let style = if i == picker.cursor {
+                    style::selected()
+                } else {
+                    style::base()
+                };
+                rows.push((Some(i), Line::from(Span::styled(text, style))));
+            }
+            let rect = centered(area, area.width.saturating_sub(2).min(60), area.height);
+            super::clear(frame, rect);
+            let block = framed(" Tags for the map ");
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let height = usize::from(inner.height).max(1);
+            let at = rows
+                .iter()
+                .position(|(i, _)| *i == Some(picker.cursor))
+                .unwrap_or(0);
+            let start = at.saturating_sub(height.saturating_sub(2));
+            let lines: Vec<Line> = rows
+                .into_iter()
+                .skip(start)
+                .take(height)
+                .map(|(_, l)| l)
+                .collect();
+            frame.render_widget(Paragraph::new(lines), inner);
+            vec![
+                ("Space", "tick".into()),
+                ("Enter", "done".into()),
+                ("Esc", "cancel".into()),
+            ]
+        }
         Overlay::Conflict { copy } => {
             let name = copy
                 .file_name()

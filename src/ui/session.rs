@@ -465,6 +465,23 @@ fn details(record: &Record, session: &Session) -> String {
         }
         _ => {}
     }
+    if let Some(tags) = record.body.tags().filter(|t| !t.is_empty()) {
+        parts.push(clean_line(&tags.describe()));
+    }
+    if let crate::model::RecordBody::Participant(p) = &record.body
+        && (!p.organisation.is_empty() || p.sector.is_some())
+    {
+        parts.push(clean_line(
+            &[p.organisation.as_str(), p.sector.as_deref().unwrap_or("")].join(" · "),
+        ));
+    }
+    for goal in record.body.goals() {
+        let text = session
+            .record(*goal)
+            .map(|r| short(&clean_line(r.body.text()), 24))
+            .unwrap_or_default();
+        parts.push(format!("goal {goal} {text}"));
+    }
     let links = record.body.links();
     if !links.is_empty() {
         let verb = match &record.body {

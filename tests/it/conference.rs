@@ -238,3 +238,22 @@ fn the_dashboard_shows_overdue_sorts_by_next_date_and_finds_by_short_name() {
     assert_eq!(titles, ["Conference for J. (age 11)"]);
     assert!(matches!(h.app.screen, Screen::Dashboard));
 }
+
+#[test]
+fn a_participant_is_placed_by_closeness_for_the_network_map() {
+    let mut h = new_fgc();
+    h.keys(&format!(
+        "aHalina<tab>grandmother<tab><tab><tab><tab><tab><tab><tab><tab><tab>{}<enter>",
+        "2"
+    ));
+    let RecordBody::Participant(p) = &view(&h).session.records[0].body else {
+        panic!("a participant")
+    };
+    assert_eq!(p.closeness, Some(Closeness::Close));
+    h.keys("m");
+    assert!(
+        h.screen(80, 24).contains("close           Halina (0)"),
+        "{}",
+        h.screen(80, 24)
+    );
+}

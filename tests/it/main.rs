@@ -8,6 +8,7 @@ mod export;
 mod follow;
 mod fuzz;
 mod harness;
+mod maps;
 #[cfg(unix)]
 mod pty;
 mod room;

@@ -551,3 +551,52 @@ fn an_overdue_agreement_checked_in_as_done_changes_the_report() {
         "{text}"
     );
 }
+
+#[test]
+fn a_strength_tagged_in_the_real_app_is_found_in_the_map() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    folder_with_session(dir.path());
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Harbour day");
+    app.send(ENTER);
+    app.wait_for("Captured in Define");
+    app.send("]a");
+    app.wait_for("Add a strength");
+    app.send("Bus drivers ring the control room");
+    app.send(ENTER);
+    app.wait_for("#1 Bus drivers ring the control room");
+    app.send("T");
+    app.wait_for("Tags for the map");
+    // transport is the sixth sector; then down to the society level.
+    app.send("jjjjj ");
+    app.send("jjjjjjjjjj ");
+    app.send(ENTER);
+    app.wait_for("Tagged: transport · society and structures");
+    app.send("m");
+    app.wait_for("Where strength lies");
+    app.wait_for("█████ 1");
+    app.send("jjjjjlll");
+    app.send(ENTER);
+    app.wait_for("transport · society and structures");
+    app.wait_for("#1 Bus drivers ring the control room");
+    app.send("\x1b");
+    app.send("\x1b");
+    app.send("q");
+    app.send("q");
+    assert!(app.wait_exit());
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    let text = std::fs::read_to_string(&files[0]).expect("read");
+    assert!(
+        text.contains("sectors: [\n          \"transport\",") || text.contains("\"transport\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("level: Some(SocietyAndStructures)")
+            || text.contains("level: SocietyAndStructures"),
+        "{text}"
+    );
+}

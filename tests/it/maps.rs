@@ -1,0 +1,164 @@
+//! The maps: tagging strengths, the partnership's system map, and the child's network.
+
+use crate::harness::Harness;
+use convene::app::Overlay;
+use convene::model::*;
+
+fn view(h: &Harness) -> &convene::app::SessionView {
+    h.app.session_view().expect("a session is open")
+}
+
+fn both_sizes(name: &str, h: &Harness) {
+    for (w, rows) in [(80, 24), (40, 12)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{rows}"), h.screen(w, rows));
+    }
+}
+
+#[test]
+fn a_tagged_strength_is_found_in_its_cell_of_the_map() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>]aYouth workers know every child<enter>T");
+    let Some(Overlay::Tags(picker)) = &view(&h).overlay else {
+        panic!("the tag picker")
+    };
+    assert_eq!(
+        picker.items.len(),
+        12 + 4 + 4,
+        "sectors, levels, voices (no goals for a strength)"
+    );
+    // housing (first), then down to "community and places" (12 sectors + 2), then a voice.
+    h.keys(" ");
+    h.keys(&"j".repeat(14));
+    h.keys(" jjj <enter>");
+    let tags = view(&h).session.records[0]
+        .body
+        .tags()
+        .cloned()
+        .expect("tags");
+    assert_eq!(tags.sectors, ["housing"]);
+    assert_eq!(tags.level, Some(Level::CommunityAndPlaces));
+    assert_eq!(tags.voice, Some(Voice::YoungPerson));
+    assert!(
+        h.screen(80, 24)
+            .contains("housing · community and places · voice: young person")
+    );
+
+    h.keys("m");
+    assert!(h.app.mapping);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Where strength lies"));
+    assert!(screen.contains("█████ 1"), "{screen}");
+    assert!(screen.contains("· not yet"));
+    h.keys("ll<enter>");
+    assert!(
+        h.screen(80, 24)
+            .contains("#1 Youth workers know every child")
+    );
+    h.keys("<esc><esc>");
+    assert!(!h.app.mapping);
+}
+
+#[test]
+fn workshop_participants_change_goals_and_agreements_that_serve_them() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>");
+    // Define: a change goal and a person in the room, through A.
+    h.keys("A<down><enter>Lived experience shapes every decision<enter>");
+    h.keys("A<down><down><enter>Marta<tab>Harbourside Homes<tab>Housing<enter>");
+    let kinds: Vec<RecordKind> = view(&h)
+        .session
+        .records
+        .iter()
+        .map(|r| r.body.kind())
+        .collect();
+    assert_eq!(kinds, [RecordKind::ChangeGoal, RecordKind::Participant]);
+    let RecordBody::Participant(p) = &view(&h).session.records[1].body else {
+        unreachable!()
+    };
+    assert_eq!(
+        (p.organisation.as_str(), p.sector.as_deref()),
+        ("Harbourside Homes", Some("Housing"))
+    );
+    // Destiny: an agreement that serves the goal.
+    h.keys("]]]]aCo-chair with young advisers<tab>Grace<enter>T");
+    let Some(Overlay::Tags(picker)) = &view(&h).overlay else {
+        panic!("the tag picker")
+    };
+    let last = picker.items.len() - 1;
+    h.keys(&"j".repeat(last));
+    h.keys(" <enter>");
+    assert_eq!(
+        view(&h).session.records[2].body.goals(),
+        [view(&h).session.records[0].id]
+    );
+    let map = convene::model::map::system_map(&view(&h).session, &default_sectors());
+    assert_eq!(map.in_room, ["housing"]);
+    assert_eq!(map.goals[0].2, 1);
+    h.keys("m");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("In the room (●): housing"), "{screen}");
+    assert!(screen.contains("1 agreement"), "{screen}");
+}
+
+#[test]
+fn system_map_with_none_a_few_and_five_hundred_records() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>]m");
+    both_sizes("map_empty", &h);
+
+    let few = convene::generate::workshop("few1", 20, 5);
+    let many = convene::generate::workshop("many1", 500, 6);
+    for (name, session) in [("map_few", few), ("map_500", many)] {
+        let mut h = Harness::new();
+        h.store.create(&session).expect("create");
+        h.send(convene::app::Msg::Listed(convene::effects::list(
+            &h.app, &h.store,
+        )));
+        h.keys("<enter>m");
+        both_sizes(name, &h);
+    }
+}
+
+#[test]
+fn network_map_of_the_conference() {
+    let mut h = Harness::with_examples();
+    h.keys("/conference<enter><enter>m");
+    both_sizes("network", &h);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Who J. (age 11) can count on"), "{screen}");
+    assert!(screen.contains("Halina (2)"), "{screen}");
+}
+
+#[test]
+fn exports_carry_the_map() {
+    let session = convene::generate::workshop("exp1", 60, 2);
+    let frameworks = convene::framework::Frameworks::embedded();
+    let md = convene::export::render(
+        &session,
+        frameworks.get("ai"),
+        convene::export::Format::Md,
+        Default::default(),
+    );
+    assert!(md.contains("## Where strength lies: strengths by sector and level"));
+    assert!(md.contains(
+        "| sector | individual | family and peers | community and places | society and structures |"
+    ));
+    let html = convene::export::render(
+        &session,
+        frameworks.get("ai"),
+        convene::export::Format::Html,
+        Default::default(),
+    );
+    assert!(html.contains("<table class=\"map\">") && html.contains("background: rgb("));
+    let csv = convene::export::render(
+        &session,
+        frameworks.get("ai"),
+        convene::export::Format::Csv,
+        Default::default(),
+    );
+    assert!(
+        csv.lines()
+            .next()
+            .is_some_and(|h| h.ends_with("created,sectors,level,voice"))
+    );
+}
