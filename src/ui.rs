@@ -119,6 +119,27 @@ fn draw_footer(hints: &Hints, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// The lines of a list that fit `height`, scrolled so the line for item `selected` shows
+/// with up to `lead - 1` lines after it. Rows without an item are headings.
+pub fn window<'a>(
+    rows: Vec<(Option<usize>, Line<'a>)>,
+    selected: usize,
+    height: u16,
+    lead: usize,
+) -> Vec<Line<'a>> {
+    let height = usize::from(height).max(1);
+    let at = rows
+        .iter()
+        .position(|(i, _)| *i == Some(selected))
+        .unwrap_or(0);
+    let start = at.saturating_sub(height.saturating_sub(lead));
+    rows.into_iter()
+        .skip(start)
+        .take(height)
+        .map(|(_, l)| l)
+        .collect()
+}
+
 /// Blanks a rectangle in the theme's background, under a box drawn over the screen.
 pub fn clear(frame: &mut Frame, rect: Rect) {
     frame.render_widget(Clear, rect);

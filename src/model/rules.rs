@@ -69,28 +69,25 @@ pub fn link_problems(session: &Session) -> Vec<LinkProblem> {
             problems.push(LinkProblem::DuplicateId(record.id));
         }
     }
+    // Every link, with the kind it must point at: what a record builds on, and the change
+    // goals an agreement serves.
     for record in &session.records {
-        for &to in record.body.goals() {
-            match seen.get(&to) {
-                None => problems.push(LinkProblem::Missing {
-                    from: record.id,
-                    to,
-                }),
-                Some(&found) if found != RecordKind::ChangeGoal => {
-                    problems.push(LinkProblem::WrongKind {
-                        from: record.id,
-                        to,
-                        expected: RecordKind::ChangeGoal,
-                        found,
-                    })
-                }
-                Some(_) => {}
-            }
-        }
-        let Some(expected) = link_target(record.body.kind()) else {
-            continue;
-        };
-        for to in record.body.links() {
+        let builds_on = link_target(record.body.kind())
+            .map(|expected| {
+                record
+                    .body
+                    .links()
+                    .into_iter()
+                    .map(move |to| (to, expected))
+            })
+            .into_iter()
+            .flatten();
+        let goals = record
+            .body
+            .goals()
+            .iter()
+            .map(|&to| (to, RecordKind::ChangeGoal));
+        for (to, expected) in builds_on.chain(goals) {
             match seen.get(&to) {
                 None => problems.push(LinkProblem::Missing {
                     from: record.id,

@@ -109,18 +109,7 @@ pub fn draw(app: &App, view: &FollowThrough, frame: &mut Frame, area: Rect) -> H
             spans.push(Span::styled(format!("  {}", item.status), style::muted()));
             rows.push((Some(i), Line::from(spans)));
         }
-        let height = usize::from(list.height).max(1);
-        let at = rows
-            .iter()
-            .position(|(i, _)| *i == Some(view.selected))
-            .unwrap_or(0);
-        let start = at.saturating_sub(height.saturating_sub(1));
-        let lines: Vec<Line> = rows
-            .into_iter()
-            .skip(start)
-            .take(height)
-            .map(|(_, l)| l)
-            .collect();
+        let lines = super::window(rows, view.selected, list.height, 1);
         frame.render_widget(Paragraph::new(lines), list);
     }
     if let Some(form) = &view.form {

@@ -233,18 +233,7 @@ pub fn draw_overlay(
             let block = framed(" Tags for the map ");
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
-            let height = usize::from(inner.height).max(1);
-            let at = rows
-                .iter()
-                .position(|(i, _)| *i == Some(picker.cursor))
-                .unwrap_or(0);
-            let start = at.saturating_sub(height.saturating_sub(2));
-            let lines: Vec<Line> = rows
-                .into_iter()
-                .skip(start)
-                .take(height)
-                .map(|(_, l)| l)
-                .collect();
+            let lines = super::window(rows, picker.cursor, inner.height, 2);
             frame.render_widget(Paragraph::new(lines), inner);
             vec![
                 ("Space", "tick".into()),
