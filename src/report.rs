@@ -60,6 +60,8 @@ pub struct Workshops {
     pub done: usize,
     pub overdue: usize,
     pub by_owner: Vec<OwnerRow>,
+    /// Agreements by the sectors they are tagged with (an agreement may count in several).
+    pub by_sector: Vec<OwnerRow>,
 }
 
 /// One owner's agreements.
@@ -103,6 +105,7 @@ pub fn compute(
         stages = fgc.stages.iter().map(|s| (s.name.clone(), 0)).collect();
     }
     let mut owners: BTreeMap<String, OwnerRow> = BTreeMap::new();
+    let mut sectors: BTreeMap<String, OwnerRow> = BTreeMap::new();
     let (mut fam_first, mut fam_latest, mut pro_first, mut pro_latest) =
         (vec![], vec![], vec![], vec![]);
     for s in chosen {
@@ -171,6 +174,16 @@ pub fn compute(
                     row.made += 1;
                     row.done += usize::from(done);
                     row.overdue += usize::from(overdue);
+                    for sector in &a.tags.sectors {
+                        let sector = clean_line(sector).to_lowercase();
+                        let row = sectors.entry(sector.clone()).or_insert_with(|| OwnerRow {
+                            owner: sector,
+                            ..OwnerRow::default()
+                        });
+                        row.made += 1;
+                        row.done += usize::from(done);
+                        row.overdue += usize::from(overdue);
+                    }
                 }
             }
         }
@@ -183,6 +196,7 @@ pub fn compute(
     let mut by_owner: Vec<OwnerRow> = owners.into_values().collect();
     by_owner.sort_by(|a, b| b.made.cmp(&a.made).then(a.owner.cmp(&b.owner)));
     f.workshops.by_owner = by_owner;
+    f.workshops.by_sector = sectors.into_values().collect();
     f
 }
 
@@ -335,6 +349,18 @@ pub fn markdown(f: &Figures) -> String {
             out.push('\n');
         }
     }
+    if !w.by_sector.is_empty() {
+        out.push_str("| sector | made | done | overdue |\n|---|---|---|---|\n");
+        for row in &w.by_sector {
+            let sector = crate::export::markdown_escape(&row.owner);
+            let _ = writeln!(
+                out,
+                "| {sector} | {} | {} | {} |",
+                row.made, row.done, row.overdue
+            );
+        }
+        out.push('\n');
+    }
     if !f.skipped.is_empty() {
         out.push_str("## Files left out\n\n");
         for s in &f.skipped {
@@ -410,6 +436,15 @@ pub fn csv(f: &Figures) -> String {
         row("owner", &format!("{} done", o.owner), o.done.to_string());
         row(
             "owner",
+            &format!("{} overdue", o.owner),
+            o.overdue.to_string(),
+        );
+    }
+    for o in &ws.by_sector {
+        row("sector", &format!("{} made", o.owner), o.made.to_string());
+        row("sector", &format!("{} done", o.owner), o.done.to_string());
+        row(
+            "sector",
             &format!("{} overdue", o.owner),
             o.overdue.to_string(),
         );

@@ -299,6 +299,21 @@ fn workshops(f: &Figures, frame: &mut Frame, area: Rect) {
             row.done
         )));
     }
+    if !w.by_sector.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "By sector: made · done · overdue",
+            style::muted(),
+        )));
+        for row in &w.by_sector {
+            lines.push(Line::raw(format!(
+                "{} {} · {} · {}",
+                clean_line(&row.owner),
+                row.made,
+                row.done,
+                row.overdue
+            )));
+        }
+    }
     if !f.skipped.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(

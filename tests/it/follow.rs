@@ -347,3 +347,32 @@ mod screens {
         assert!(matches!(h.app.screen, Screen::Dashboard));
     }
 }
+
+#[test]
+fn workshop_agreements_are_counted_by_the_sectors_they_are_tagged_with() {
+    let mut s = workshop(
+        "w1",
+        &[
+            ("Priya", Some(date!(2026 - 12 - 01)), Status::NotStarted),
+            ("Tom", Some(date!(2026 - 12 - 20)), Status::Done),
+        ],
+    );
+    for (i, sectors) in [vec!["housing", "Health"], vec!["health"]]
+        .into_iter()
+        .enumerate()
+    {
+        if let RecordBody::Agreement(a) = &mut s.records[i].body {
+            a.tags.sectors = sectors.into_iter().map(str::to_owned).collect();
+        }
+    }
+    let f = compute(&[s], vec![], &Frameworks::embedded(), TODAY, None);
+    let rows: Vec<(&str, usize, usize, usize)> = f
+        .workshops
+        .by_sector
+        .iter()
+        .map(|r| (r.owner.as_str(), r.made, r.done, r.overdue))
+        .collect();
+    assert_eq!(rows, [("health", 2, 1, 1), ("housing", 1, 0, 1)]);
+    assert!(convene::report::markdown(&f).contains("| health | 2 | 1 | 1 |"));
+    assert!(convene::report::csv(&f).contains("sector,health made,2"));
+}
