@@ -116,7 +116,7 @@ pub fn render(report: &Report) -> String {
             .max(1);
         let _ = writeln!(
             out,
-            "<section class=\"stage\">\n<h2>{}</h2>\n<table class=\"map\">",
+            "<section class=\"stage map\">\n<h2>{}</h2>\n<table class=\"map\">",
             escape(&title)
         );
         let heads: Vec<String> = header

@@ -25,6 +25,15 @@ fn examples() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions")
 }
 
+/// The example sessions copied to a folder of their own (listing writes a cache beside them).
+fn examples_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["k7q2m9xa.ron", "p3f8h2kd.ron"] {
+        std::fs::copy(examples().join(name), dir.path().join(name)).expect("copy");
+    }
+    dir
+}
+
 #[test]
 fn new_then_list_shows_the_session() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -286,6 +295,8 @@ fn export_writes_each_format_to_stdout_or_a_file_but_never_into_the_folder() {
 
 #[test]
 fn list_json_has_the_documented_fields_and_filters_narrow_it() {
+    let copy = examples_copy();
+    let examples = || copy.path().to_owned();
     let out = convene(&examples(), &["list", "--json"]);
     assert!(out.status.success());
     let listed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
