@@ -336,31 +336,9 @@ pub fn markdown(f: &Figures) -> String {
             "- Agreements made: {}, done: {}, overdue: {}\n",
             w.agreements, w.done, w.overdue
         );
-        if !w.by_owner.is_empty() {
-            out.push_str("| owner | made | done | overdue |\n|---|---|---|---|\n");
-            for row in &w.by_owner {
-                let owner = crate::export::markdown_escape(&row.owner);
-                let _ = writeln!(
-                    out,
-                    "| {owner} | {} | {} | {} |",
-                    row.made, row.done, row.overdue
-                );
-            }
-            out.push('\n');
-        }
+        counts(&mut out, "owner", &w.by_owner);
     }
-    if !w.by_sector.is_empty() {
-        out.push_str("| sector | made | done | overdue |\n|---|---|---|---|\n");
-        for row in &w.by_sector {
-            let sector = crate::export::markdown_escape(&row.owner);
-            let _ = writeln!(
-                out,
-                "| {sector} | {} | {} | {} |",
-                row.made, row.done, row.overdue
-            );
-        }
-        out.push('\n');
-    }
+    counts(&mut out, "sector", &w.by_sector);
     if !f.skipped.is_empty() {
         out.push_str("## Files left out\n\n");
         for s in &f.skipped {
@@ -373,6 +351,24 @@ pub fn markdown(f: &Figures) -> String {
         }
     }
     out
+}
+
+/// A Markdown table of agreements made, done and overdue, one row per owner or sector.
+fn counts(out: &mut String, what: &str, rows: &[OwnerRow]) {
+    use std::fmt::Write;
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "| {what} | made | done | overdue |\n|---|---|---|---|");
+    for row in rows {
+        let name = crate::export::markdown_escape(&row.owner);
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {} |",
+            row.made, row.done, row.overdue
+        );
+    }
+    out.push('\n');
 }
 
 /// The figures as CSV: one row per figure (section, figure, value).
@@ -431,23 +427,16 @@ pub fn csv(f: &Figures) -> String {
     row("workshops", "agreements", ws.agreements.to_string());
     row("workshops", "done", ws.done.to_string());
     row("workshops", "overdue", ws.overdue.to_string());
-    for o in &ws.by_owner {
-        row("owner", &format!("{} made", o.owner), o.made.to_string());
-        row("owner", &format!("{} done", o.owner), o.done.to_string());
-        row(
-            "owner",
-            &format!("{} overdue", o.owner),
-            o.overdue.to_string(),
-        );
-    }
-    for o in &ws.by_sector {
-        row("sector", &format!("{} made", o.owner), o.made.to_string());
-        row("sector", &format!("{} done", o.owner), o.done.to_string());
-        row(
-            "sector",
-            &format!("{} overdue", o.owner),
-            o.overdue.to_string(),
-        );
+    for (section, rows) in [("owner", &ws.by_owner), ("sector", &ws.by_sector)] {
+        for o in rows {
+            row(section, &format!("{} made", o.owner), o.made.to_string());
+            row(section, &format!("{} done", o.owner), o.done.to_string());
+            row(
+                section,
+                &format!("{} overdue", o.owner),
+                o.overdue.to_string(),
+            );
+        }
     }
     for s in &f.skipped {
         row("skipped", &s.file, s.reason.clone());

@@ -81,6 +81,17 @@ impl Pty {
     }
 }
 
+/// The text of the one session file in a folder.
+fn only_session(dir: &Path) -> String {
+    let files: Vec<_> = std::fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    std::fs::read_to_string(&files[0]).expect("read")
+}
+
 const ENTER: &str = "\r";
 const TAB: &str = "\t";
 const CTRL_L: &str = "\x0c";
@@ -146,13 +157,7 @@ fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
     app.send("q");
     assert!(app.wait_exit(), "convene ended well");
 
-    let files: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("list")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    let text = std::fs::read_to_string(&files[0]).expect("read");
+    let text = only_session(dir.path());
     for words in [
         "Youth workers know every child by name",
         "kind: People",
@@ -430,12 +435,7 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
     app.send("q");
     assert!(app.wait_exit());
 
-    let files: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("list")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    let text = std::fs::read_to_string(&files[0]).expect("read");
+    let text = only_session(dir.path());
     for words in [
         "framework: \"family-group-conference\"",
         "name: \"Halina\"",
@@ -584,12 +584,7 @@ fn a_strength_tagged_in_the_real_app_is_found_in_the_map() {
     app.send("q");
     app.send("q");
     assert!(app.wait_exit());
-    let files: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("list")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    let text = std::fs::read_to_string(&files[0]).expect("read");
+    let text = only_session(dir.path());
     assert!(
         text.contains("sectors: [\n          \"transport\",") || text.contains("\"transport\""),
         "{text}"
