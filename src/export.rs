@@ -353,5 +353,16 @@ pub fn details(record: &Record) -> Vec<(&'static str, String)> {
         RecordBody::Question(q) => push("answer", q.answer.clone().unwrap_or_default()),
         _ => {}
     }
+    if let Some(tags) = record.body.tags() {
+        push("sectors", tags.sectors.join(", "));
+        push(
+            "level",
+            tags.level.map(|l| l.label().to_owned()).unwrap_or_default(),
+        );
+        push(
+            "voice",
+            tags.voice.map(|v| v.label().to_owned()).unwrap_or_default(),
+        );
+    }
     out
 }
