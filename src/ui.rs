@@ -107,7 +107,31 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
 /// Key hints as (key, words) pairs, drawn in the footer.
 pub type Hints = Vec<(&'static str, String)>;
 
+/// The hints that fit `width`: the first ones in order, and `?` (every key) always, so a
+/// crowded footer drops what matters least rather than the way to find the rest.
+fn fitting(hints: &Hints, width: u16) -> Hints {
+    let cost = |(key, words): &(&str, String)| {
+        unicode_width::UnicodeWidthStr::width(*key)
+            + 1
+            + unicode_width::UnicodeWidthStr::width(words.as_str())
+            + 2
+    };
+    let help = hints.iter().find(|(k, _)| *k == "?").cloned();
+    let mut room = usize::from(width).saturating_sub(help.as_ref().map_or(0, cost));
+    let mut kept: Hints = Vec::new();
+    for hint in hints.iter().filter(|(k, _)| *k != "?") {
+        if cost(hint) > room {
+            break;
+        }
+        room -= cost(hint);
+        kept.push(hint.clone());
+    }
+    kept.extend(help);
+    kept
+}
+
 fn draw_footer(hints: &Hints, frame: &mut Frame, area: Rect) {
+    let hints = fitting(hints, area.width);
     let mut spans = Vec::new();
     for (i, (key, words)) in hints.iter().enumerate() {
         if i > 0 {
