@@ -659,3 +659,21 @@ fn x_exports_to_a_chosen_place_outside_the_sessions_folder() {
             .contains("Every young person has trusted adults")
     );
 }
+
+#[test]
+fn a_megabyte_pasted_into_the_form_is_kept_whole() {
+    let mut h = new_ai();
+    h.keys("a");
+    let big = "the room's words ".repeat(1024 * 1024 / 17 + 1);
+    let started = std::time::Instant::now();
+    h.send(Msg::Paste(big.clone()));
+    let pasted = started.elapsed();
+    let _ = h.screen(80, 24);
+    let drawn = started.elapsed();
+    h.keys("x<enter>");
+    let saved = started.elapsed();
+    eprintln!("1 MB paste: pasted {pasted:?}, drawn {drawn:?}, saved {saved:?}");
+    assert_eq!(view(&h).session.records[0].body.text(), format!("{big}x"));
+    h.wait(1);
+    assert!(h.only_file().len() > 1024 * 1024);
+}
