@@ -385,30 +385,18 @@ pub fn csv(f: &Figures) -> String {
     for (stage, n) in &c.by_stage {
         row("conferences", &format!("at {stage}"), n.to_string());
     }
-    row("conferences", "agreed", c.agreed.to_string());
-    row(
-        "conferences",
-        "agreed with changes",
-        c.agreed_with_changes.to_string(),
-    );
-    row("conferences", "not agreed", c.not_agreed.to_string());
-    row(
-        "conferences",
-        "not decided yet",
-        c.not_decided_yet.to_string(),
-    );
-    row("conferences", "reviews held", c.reviews_held.to_string());
-    row(
-        "conferences",
-        "reviews on time",
-        c.reviews_on_time.to_string(),
-    );
-    row("conferences", "plan items", c.plan_items.to_string());
-    row(
-        "conferences",
-        "plan items done",
-        c.plan_items_done.to_string(),
-    );
+    for (figure, n) in [
+        ("agreed", c.agreed),
+        ("agreed with changes", c.agreed_with_changes),
+        ("not agreed", c.not_agreed),
+        ("not decided yet", c.not_decided_yet),
+        ("reviews held", c.reviews_held),
+        ("reviews on time", c.reviews_on_time),
+        ("plan items", c.plan_items),
+        ("plan items done", c.plan_items_done),
+    ] {
+        row("conferences", figure, n.to_string());
+    }
     let opt = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_default();
     row("conferences", "family rating first", opt(c.family_first));
     row("conferences", "family rating latest", opt(c.family_latest));

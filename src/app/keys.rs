@@ -60,25 +60,13 @@ const fn key(
     help: &'static str,
     footer: Option<&'static str>,
 ) -> Binding {
-    Binding {
-        code: KeyCode::Char(c),
-        ctrl: false,
-        action,
-        keys,
-        help,
-        footer,
-    }
+    special(KeyCode::Char(c), action, keys, help, footer)
 }
 
 const fn ctrl(c: char, action: Action, keys: &'static str, help: &'static str) -> Binding {
-    Binding {
-        code: KeyCode::Char(c),
-        ctrl: true,
-        action,
-        keys,
-        help,
-        footer: None,
-    }
+    let mut binding = special(KeyCode::Char(c), action, keys, help, None);
+    binding.ctrl = true;
+    binding
 }
 
 const fn special(
