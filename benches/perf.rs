@@ -75,6 +75,8 @@ fn app_with(records: usize, dir: &std::path::Path) -> App {
         path: dir.join(format!("bench{records}.ron")),
         fingerprint: Fingerprint::of(text.as_bytes()),
         read_only: None,
+        inner_id: None,
+        loose: None,
     };
     app.screen = Screen::Session(Box::new(SessionView::new(loaded, framework)));
     app
@@ -178,12 +180,14 @@ fn main() {
         1.5,
         compare(rounds.min(31), raw, || {
             fingerprint = save_store
-                .save_text(&big.id, &text, fingerprint)
+                .save_text(&first.path, &text, fingerprint)
                 .expect("save");
         }),
     );
     let (f, s) = compare(rounds.min(15), raw, || {
-        fingerprint = save_store.save(&big, fingerprint).expect("save");
+        fingerprint = save_store
+            .save(&first.path, &big, fingerprint)
+            .expect("save");
     });
     println!(
         "{:<58} {:>10.1?} {:>10.1?} {:>7.2}x  (no goal: serialising 10,000 records is in it)",

@@ -23,6 +23,15 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 use time::{OffsetDateTime, UtcOffset};
 
+/// Why an export was not written.
+#[derive(Debug)]
+pub enum ExportProblem {
+    /// A file is already at that place; it is kept until the user agrees to replace it.
+    Exists(PathBuf),
+    /// Anything else, in plain words.
+    Failed(String),
+}
+
 /// Something that happened: a key, a paste, the clock, or the result of an effect.
 #[derive(Debug)]
 pub enum Msg {
@@ -41,7 +50,7 @@ pub enum Msg {
     /// After a conflict, mine is the session again and theirs was kept as a copy.
     KeptMine(Fingerprint, PathBuf),
     /// An export was written (or why not).
-    Exported(Result<PathBuf, String>),
+    Exported(Result<PathBuf, ExportProblem>),
     /// A copy was written elsewhere (or why not).
     CopiedTo(Result<PathBuf, String>),
     /// What is due across the folder was read.
@@ -82,6 +91,8 @@ pub enum Effect {
     Export {
         format: crate::export::Format,
         path: PathBuf,
+        /// Whether the user agreed to replace a file already there.
+        replace: bool,
     },
     /// Write a copy of the open session to a path of the user's choosing.
     CopyTo(PathBuf),
@@ -278,6 +289,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             };
             if let Some(reason) = &loaded.read_only {
                 app.warn(format!("Opened read-only: {reason}."));
+            } else if let Some(inner) = &loaded.inner_id {
+                app.warn(format!(
+                    "Opened {}.ron, whose inside names it {}; it keeps its file's name and saves to this file.",
+                    loaded.session.id,
+                    crate::text::clean_line(inner.as_str())
+                ));
+            } else if let Some(mode) = loaded.loose {
+                app.warn(format!(
+                    "This file could be read by others (mode {mode:o}); convene makes it private to you at the next save."
+                ));
             } else {
                 app.say(format!(
                     "Opened “{}”.",

@@ -211,6 +211,27 @@ pub fn session_id(text: &str) -> Result<crate::model::SessionId, CliError> {
     })
 }
 
+/// A path as it is printed: on one line, with nothing a terminal would act on.
+pub fn shown(path: &std::path::Path) -> String {
+    crate::text::clean_line(&path.display().to_string())
+}
+
+/// A line for each backup or copy in the folder whose session file is gone: words that
+/// may be nowhere else, so `list` and `check` name them and say what can be done.
+pub fn orphan_notes(dir: &std::path::Path) -> Vec<String> {
+    crate::store::orphans(dir)
+        .into_iter()
+        .map(|(path, role)| {
+            let id = crate::store::owner(&path).map(|(id, _)| id.to_string()).unwrap_or_default();
+            format!(
+                "{}:1:1: a {} whose session file ({id}.ron) is gone; rename it to {id}.ron to bring it back, or `convene forget {id}` to remove it",
+                shown(&path),
+                role.label()
+            )
+        })
+        .collect()
+}
+
 /// The folder where a user's own frameworks live (`<config>/frameworks`).
 pub fn user_frameworks_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("org", "convene", "convene")

@@ -1,6 +1,6 @@
 //! Carries out the app's effects against the sessions folder and turns results into messages.
 
-use crate::app::{App, Effect, Entry, Msg, SaveProblem, Screen};
+use crate::app::{App, Effect, Entry, ExportProblem, Msg, SaveProblem, Screen};
 use crate::model::{Session, SessionId};
 use crate::store::{Store, StoreError, atomic_write, to_text};
 
@@ -25,7 +25,7 @@ pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
                 });
             }
             Some(Msg::Saved(
-                match store.save(&view.session, view.fingerprint) {
+                match store.save(&view.path, &view.session, view.fingerprint) {
                     Ok(saved) => Ok(saved),
                     Err(StoreError::Changed(_)) => Err(SaveProblem::Changed),
                     Err(e) => Err(SaveProblem::Failed(plain_reason(&e))),
@@ -34,11 +34,12 @@ pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
         }
         Effect::SaveCopy => {
             let view = app.session_view()?;
-            let copy = conflict_path(store, &view.session, "");
-            Some(match write_copy(&view.session, &copy, store.fault()) {
-                Ok(()) => Msg::SavedToCopy(copy),
-                Err(e) => Msg::Saved(Err(SaveProblem::Failed(e))),
-            })
+            Some(
+                match conflict_copy(store, &view.session, &view.path, ".ron") {
+                    Ok(copy) => Msg::SavedToCopy(copy),
+                    Err(e) => Msg::Saved(Err(SaveProblem::Failed(e))),
+                },
+            )
         }
         Effect::KeepMine => {
             let view = app.session_view()?;
@@ -46,13 +47,13 @@ pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
         }
         Effect::CopyTo(path) => {
             let view = app.session_view()?;
-            Some(Msg::CopiedTo(
-                write_copy(&view.session, path, None)
-                    .map(|()| path.clone())
-                    .map_err(|e| format!("The copy could not be written there: {e}")),
-            ))
+            Some(Msg::CopiedTo(new_copy(&view.session, path)))
         }
-        Effect::Export { format, path } => {
+        Effect::Export {
+            format,
+            path,
+            replace,
+        } => {
             let view = app.session_view()?;
             Some(Msg::Exported(export(
                 app,
@@ -60,6 +61,7 @@ pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
                 &view.session,
                 *format,
                 path,
+                *replace,
             )))
         }
         Effect::FollowList { within } => {
@@ -155,7 +157,7 @@ fn check_in_elsewhere(
     r.body.check_in(checkin.clone());
     loaded.session.updated = time::OffsetDateTime::now_utc();
     store
-        .save(&loaded.session, loaded.fingerprint)
+        .save(path, &loaded.session, loaded.fingerprint)
         .map_err(|e| format!("The check-in could not be saved: {}", plain_reason(&e)))?;
     Ok(words)
 }
@@ -213,19 +215,24 @@ fn write_copy(
     atomic_write(path, text.as_bytes(), fault).map_err(|e| e.to_string())
 }
 
-/// Writes an export atomically, anywhere but the sessions folder.
+/// Writes an export atomically, anywhere but the sessions folder; a file already there
+/// is replaced only when the user agreed.
 fn export(
     app: &App,
     store: &Store,
     session: &Session,
     format: crate::export::Format,
     path: &std::path::Path,
-) -> Result<std::path::PathBuf, String> {
+    replace: bool,
+) -> Result<std::path::PathBuf, ExportProblem> {
+    let failed = |words: &str| ExportProblem::Failed(words.to_owned());
     if path.as_os_str().is_empty() {
-        return Err("Type where the export should go.".into());
+        return Err(failed("Type where the export should go."));
     }
     if crate::export::lands_in(path, store.dir()) {
-        return Err("Exports are kept out of the sessions folder; choose another place.".into());
+        return Err(failed(
+            "Exports are kept out of the sessions folder; choose another place.",
+        ));
     }
     let text = crate::export::render(
         session,
@@ -233,9 +240,21 @@ fn export(
         format,
         crate::export::CalendarStyle::Todos,
     );
-    atomic_write(path, text.as_bytes(), None)
-        .map(|()| path.to_owned())
-        .map_err(|e| format!("The export could not be written there: {e}"))
+    let written = if replace {
+        atomic_write(path, text.as_bytes(), None)
+    } else {
+        crate::store::atomic_create(path, text.as_bytes(), None)
+    };
+    match written {
+        Ok(()) => Ok(path.to_owned()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(ExportProblem::Exists(path.to_owned()))
+        }
+        Err(e) => Err(ExportProblem::Failed(format!(
+            "The export could not be written there: {}",
+            plain_io(&e)
+        ))),
+    }
 }
 
 /// Keeps the file another program wrote as a conflict copy, then saves mine over it.
@@ -244,13 +263,22 @@ fn keep_mine(session: &Session, path: &std::path::Path, store: &Store) -> Msg {
         Ok(bytes) => bytes,
         Err(e) => return Msg::Failed(format!("Their version could not be read: {e}")),
     };
-    let copy = conflict_path(store, session, "theirs");
-    if let Err(e) = atomic_write(&copy, &theirs, store.fault()) {
-        return Msg::Failed(format!(
-            "Their version could not be kept, so nothing changed: {e}"
-        ));
-    }
-    match store.save(session, crate::store::Fingerprint::of(&theirs)) {
+    let copy = match crate::store::create_unique(
+        store.dir(),
+        &conflict_stem(path),
+        "-theirs.ron",
+        &theirs,
+        time::OffsetDateTime::now_utc(),
+        store.fault(),
+    ) {
+        Ok(copy) => copy,
+        Err(e) => {
+            return Msg::Failed(format!(
+                "Their version could not be kept, so nothing changed: {e}"
+            ));
+        }
+    };
+    match store.save(path, session, crate::store::Fingerprint::of(&theirs)) {
         Ok(saved) => Msg::KeptMine(saved, copy),
         Err(e) => Msg::Failed(format!(
             "Mine could not be saved over theirs: {}",
@@ -259,37 +287,62 @@ fn keep_mine(session: &Session, path: &std::path::Path, store: &Store) -> Msg {
     }
 }
 
-/// `<id>.conflict-<time>[-who].ron` beside the session file.
-fn conflict_path(store: &Store, session: &Session, who: &str) -> std::path::PathBuf {
-    let now = time::OffsetDateTime::now_utc();
-    let stamp = format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}",
-        now.year(),
-        u8::from(now.month()),
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second()
-    );
-    let suffix = if who.is_empty() {
-        String::new()
-    } else {
-        format!("-{who}")
-    };
-    store
-        .dir()
-        .join(format!("{}.conflict-{stamp}{suffix}.ron", session.id))
+/// `<id>.conflict` for the session file at `path`: conflict copies are named from the
+/// file the session was read from, never from the id inside it.
+fn conflict_stem(path: &std::path::Path) -> String {
+    let id = crate::store::file_id(path).map_or_else(|| "session".to_owned(), |id| id.to_string());
+    format!("{id}.conflict")
+}
+
+/// Writes this window's version as a new conflict copy beside the session file
+/// (`<id>.conflict-<time>.ron`), never over another file.
+fn conflict_copy(
+    store: &Store,
+    session: &Session,
+    path: &std::path::Path,
+    suffix: &str,
+) -> Result<std::path::PathBuf, String> {
+    let text = to_text(session).map_err(|e| e.to_string())?;
+    crate::store::create_unique(
+        store.dir(),
+        &conflict_stem(path),
+        suffix,
+        text.as_bytes(),
+        time::OffsetDateTime::now_utc(),
+        store.fault(),
+    )
+    .map_err(|e| plain_io(&e))
+}
+
+/// Writes a rescue copy where the user chose, as a new file: a file already there is
+/// never replaced.
+fn new_copy(session: &Session, path: &std::path::Path) -> Result<std::path::PathBuf, String> {
+    let text = to_text(session).map_err(|e| e.to_string())?;
+    match crate::store::atomic_create(path, text.as_bytes(), None) {
+        Ok(()) => Ok(path.to_owned()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(
+            "A file is already there and is kept as it is; type another name for the copy.".into(),
+        ),
+        Err(e) => Err(format!(
+            "The copy could not be written there: {}",
+            plain_io(&e)
+        )),
+    }
+}
+
+fn plain_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull => "the disk is full".into(),
+        std::io::ErrorKind::PermissionDenied => "the folder may not be written to".into(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        _ => e.to_string(),
+    }
 }
 
 /// The reason a save failed, in a few plain words.
 fn plain_reason(e: &StoreError) -> String {
     match e {
-        StoreError::Io { source, .. } => match source.kind() {
-            std::io::ErrorKind::StorageFull => "the disk is full".into(),
-            std::io::ErrorKind::PermissionDenied => "the folder may not be written to".into(),
-            std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
-            _ => source.to_string(),
-        },
+        StoreError::Io { source, .. } => plain_io(source),
         other => other.to_string(),
     }
 }

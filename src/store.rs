@@ -2,13 +2,15 @@
 
 mod atomic;
 mod error;
+mod files;
 mod format;
 mod lock;
 mod migrate;
 mod summary;
 
-pub use atomic::{Fault, atomic_write};
+pub use atomic::{Fault, atomic_create, atomic_write};
 pub use error::StoreError;
+pub use files::{Role, belonging, orphans, owner};
 pub use format::{from_text, to_text};
 pub use lock::{SessionLock, lock_path, try_lock};
 pub use summary::{CACHE_FILE, Summary};
@@ -17,26 +19,15 @@ use crate::model::{Session, SessionId};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// What the file on disk looked like when it was loaded or last saved. A save checks it
-/// first, so a change made by another program (a sync tool, git, a colleague) is never
-/// overwritten.
-#[derive(Clone, Copy, Debug)]
+/// What the file on disk held when it was loaded or last saved: its length and a hash of
+/// its bytes. A save reads the file and compares before writing, so a change made by
+/// another program (a sync tool, git, a colleague) is never overwritten, even one that kept
+/// the file's size and modification time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Fingerprint {
     len: u64,
     hash: u64,
-    /// The file's modification time when it had these bytes, if known: an unchanged size
-    /// and time let a save skip reading the file back.
-    modified: Option<(i64, u32)>,
 }
-
-/// Two fingerprints are the same when the bytes are (the time is only a shortcut).
-impl PartialEq for Fingerprint {
-    fn eq(&self, other: &Self) -> bool {
-        self.len == other.len && self.hash == other.hash
-    }
-}
-
-impl Eq for Fingerprint {}
 
 impl Fingerprint {
     /// The fingerprint of a file's bytes.
@@ -49,39 +40,15 @@ impl Fingerprint {
         Self {
             len: bytes.len() as u64,
             hash: hasher.finish(),
-            modified: None,
         }
     }
 
-    /// The same fingerprint, remembering the file's size and time as they are now.
-    fn stamped(mut self, path: &Path) -> Self {
-        self.modified = stamp(path)
-            .filter(|(len, _)| *len == self.len)
-            .map(|(_, m)| m);
-        self
-    }
-
-    /// Whether the file at `path` still has these bytes: by size and time when they match,
-    /// else by reading it. Returns the bytes when it had to read them.
+    /// Whether the file at `path` still has these bytes (read and compared). Returns the
+    /// bytes it read, for the backup.
     fn still_matches(&self, path: &Path) -> std::io::Result<(bool, Option<Vec<u8>>)> {
-        if let (Some(now), Some(then)) = (stamp(path), self.modified)
-            && now == (self.len, then)
-        {
-            return Ok((true, None));
-        }
         let bytes = fs::read(path)?;
         Ok((Fingerprint::of(&bytes) == *self, Some(bytes)))
     }
-}
-
-/// A file's size and modification time (seconds, nanoseconds).
-fn stamp(path: &Path) -> Option<(u64, (i64, u32))> {
-    let meta = fs::metadata(path).ok()?;
-    let modified = time::OffsetDateTime::from(meta.modified().ok()?);
-    Some((
-        meta.len(),
-        (modified.unix_timestamp(), modified.nanosecond()),
-    ))
 }
 
 /// A session as read from disk.
@@ -92,6 +59,13 @@ pub struct Loaded {
     pub fingerprint: Fingerprint,
     /// Set when the file must not be written (a newer format), with the reason.
     pub read_only: Option<String>,
+    /// The id written inside the file, when it differed from the file's name. The session
+    /// then carries the file's name as its id: a file renamed by hand keeps its new name,
+    /// and the id inside a file never decides where it is saved.
+    pub inner_id: Option<SessionId>,
+    /// The file's permissions when others than its owner may read it (it becomes private
+    /// at the next save, its backup too).
+    pub loose: Option<u32>,
 }
 
 /// One file in the folder: a session, or the reason it could not be read.
@@ -160,19 +134,10 @@ impl Store {
         };
         let mut removed = 0;
         for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            let Some((id, Role::Temp)) = owner(&path) else {
                 continue;
             };
-            // Temp files are named `.<id>.ron.<random>.tmp` (and `.<id>.ron.bak.<random>.tmp`).
-            let Some(id) = name
-                .strip_prefix('.')
-                .filter(|_| name.ends_with(".tmp"))
-                .and_then(|rest| rest.split(".ron").next())
-            else {
-                continue;
-            };
-            let session_file = self.dir.join(format!("{id}.ron"));
-            if let Ok(Some(_lock)) = try_lock(&session_file)
+            if let Ok(Some(_lock)) = try_lock(&self.path_of(&id))
                 && fs::remove_file(&path).is_ok()
             {
                 removed += 1;
@@ -230,38 +195,60 @@ impl Store {
         load_path(&path)
     }
 
-    /// Saves a new session; refuses if its file already exists.
+    /// Saves a new session in a new file named by its id; refuses, without writing, if a
+    /// file of that name exists (checked by the file system as the file is made, so two
+    /// processes cannot both create it).
     pub fn create(&self, session: &Session) -> Result<Loaded, StoreError> {
         let path = self.path_of(&session.id);
-        if path.exists() {
-            return Err(StoreError::Exists(path));
-        }
-        self.write(session, &path)
+        let text = to_text(session)?;
+        atomic_create(&path, text.as_bytes(), self.fault).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                StoreError::Exists(path.clone())
+            } else {
+                StoreError::io("save", &path, e)
+            }
+        })?;
+        Ok(Loaded {
+            session: session.clone(),
+            path,
+            fingerprint: Fingerprint::of(text.as_bytes()),
+            read_only: None,
+            inner_id: None,
+            loose: None,
+        })
     }
 
     /// Saves a session over the file it was loaded from, if that file is unchanged since.
     /// The previous version is kept as `<id>.ron.bak`. Returns the new fingerprint.
-    pub fn save(&self, session: &Session, loaded: Fingerprint) -> Result<Fingerprint, StoreError> {
+    ///
+    /// The file is the one the session was read from, never a name made from the id
+    /// inside it: the file must be a session file directly in this folder.
+    pub fn save(
+        &self,
+        file: &Path,
+        session: &Session,
+        loaded: Fingerprint,
+    ) -> Result<Fingerprint, StoreError> {
         if session.format > crate::model::FORMAT_VERSION {
             return Err(StoreError::NewerFormat {
-                file: self.path_of(&session.id),
+                file: file.to_owned(),
                 found: session.format,
                 known: crate::model::FORMAT_VERSION,
             });
         }
         let text = to_text(session)?;
-        self.save_text(&session.id, &text, loaded)
+        self.save_text(file, &text, loaded)
     }
 
     /// The disk half of [`Store::save`]: the check, the backup and the atomic write of text
     /// already made.
     pub fn save_text(
         &self,
-        id: &SessionId,
+        file: &Path,
         text: &str,
         loaded: Fingerprint,
     ) -> Result<Fingerprint, StoreError> {
-        let path = self.path_of(id);
+        let path = self.own_file(file)?;
         match loaded.still_matches(&path) {
             Ok((true, bytes)) => self.keep_backup(&path, bytes.as_deref())?,
             Ok((false, _)) => return Err(StoreError::Changed(path)),
@@ -270,19 +257,17 @@ impl Store {
         }
         atomic_write(&path, text.as_bytes(), self.fault)
             .map_err(|e| StoreError::io("save", &path, e))?;
-        Ok(Fingerprint::of(text.as_bytes()).stamped(&path))
+        Ok(Fingerprint::of(text.as_bytes()))
     }
 
-    fn write(&self, session: &Session, path: &Path) -> Result<Loaded, StoreError> {
-        let text = to_text(session)?;
-        atomic_write(path, text.as_bytes(), self.fault)
-            .map_err(|e| StoreError::io("save", path, e))?;
-        Ok(Loaded {
-            session: session.clone(),
-            path: path.to_owned(),
-            fingerprint: Fingerprint::of(text.as_bytes()).stamped(path),
-            read_only: None,
-        })
+    /// The file, if it is a session file directly in this folder (its name a valid id);
+    /// anything else is refused before a byte is written.
+    fn own_file(&self, file: &Path) -> Result<PathBuf, StoreError> {
+        let id = file_id(file);
+        match id {
+            Some(id) if file.parent() == Some(self.dir.as_path()) => Ok(self.path_of(&id)),
+            _ => Err(StoreError::Outside(file.to_owned())),
+        }
     }
 
     /// Keeps the file's current bytes as `<file>.bak`: a hard link where the file system
@@ -312,8 +297,55 @@ impl Store {
             atomic_write(&backup, bytes, self.fault)
                 .map_err(|e| StoreError::io("keep a backup of", path, e))?;
         }
+        // A hard link shares the old file's permissions: a file that was readable by others
+        // keeps no readable copy behind.
+        make_private(&backup).map_err(|e| StoreError::io("make private", &backup, e))?;
         Ok(())
     }
+}
+
+/// Writes `bytes` to a new file in `dir` named `{stem}-{time}{suffix}`, the time to the
+/// microsecond, with `-2`, `-3` … added if that name is taken: never over another file.
+/// Returns the file it wrote. Used for conflict copies and rescue copies.
+pub fn create_unique(
+    dir: &Path,
+    stem: &str,
+    suffix: &str,
+    bytes: &[u8],
+    now: time::OffsetDateTime,
+    fault: Option<Fault>,
+) -> std::io::Result<PathBuf> {
+    let stamp = unique_stamp(now);
+    for n in 1..=1000u32 {
+        let counter = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let path = dir.join(format!("{stem}-{stamp}{counter}{suffix}"));
+        match atomic_create(&path, bytes, fault) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            other => return other.map(|()| path),
+        }
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        "a thousand copies already have this name",
+    ))
+}
+
+/// A time for a file name, to the microsecond: `20261125T143005-123456`.
+pub fn unique_stamp(now: time::OffsetDateTime) -> String {
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}-{:06}",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second(),
+        now.microsecond()
+    )
 }
 
 /// Where the previous version of a file is kept.
@@ -339,21 +371,58 @@ pub fn load_path(path: &Path) -> Result<Loaded, StoreError> {
             .count(),
         reason: "the file is not UTF-8 text".into(),
     })?;
-    let (session, read_only) = from_text(text).map_err(|e| e.in_file(path))?;
+    let (mut session, read_only) = from_text(text).map_err(|e| e.in_file(path))?;
+    let inner_id = match file_id(path) {
+        Some(id) if id != session.id => Some(std::mem::replace(&mut session.id, id)),
+        _ => None,
+    };
     Ok(Loaded {
         session,
         path: path.to_owned(),
-        fingerprint: Fingerprint::of(&bytes).stamped(path),
+        fingerprint: Fingerprint::of(&bytes),
         read_only,
+        inner_id,
+        loose: loose_mode(path),
     })
 }
 
+/// The session id a file's name gives (`k7q2m9xa.ron` gives `k7q2m9xa`), if it is one.
+pub fn file_id(path: &Path) -> Option<SessionId> {
+    let name = path.file_name()?.to_str()?;
+    SessionId::parse(name.strip_suffix(".ron")?)
+}
+
+/// The file's permission bits when others than its owner may read or write it.
+fn loose_mode(path: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path).ok()?.permissions().mode() & 0o777;
+        (mode & 0o077 != 0).then_some(mode)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// Makes a file private to its owner (0600), where the system has such permissions.
+fn make_private(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if loose_mode(path).is_some() {
+            fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
 fn is_session_file(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    name.strip_suffix(".ron")
-        .is_some_and(|stem| SessionId::parse(stem).is_some())
+    file_id(path).is_some()
 }
 
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {

@@ -4,7 +4,7 @@ use super::form::{Form, FormOutcome, Purpose};
 use super::keys::{self, Action};
 use super::picker::{LinkPicker, PickerOutcome};
 use super::sections;
-use super::{App, Effect, SaveProblem, Screen};
+use super::{App, Effect, ExportProblem, SaveProblem, Screen};
 use crate::export::Format;
 use crate::framework::{Framework, Stage};
 use crate::model::{Record, RecordBody, RecordId, RecordKind, Session, delete_impact, link_target};
@@ -59,6 +59,9 @@ pub enum Overlay {
         selected: usize,
         path: Option<Box<TextArea<'static>>>,
         error: Option<String>,
+        /// The file already at the chosen place, once the user has been asked whether to
+        /// replace it: Enter again replaces it, any change to the place asks again.
+        replace: Option<PathBuf>,
     },
     /// Tags for a strength, dream or agreement.
     Tags(super::tags::TagPicker),
@@ -473,6 +476,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 selected: 0,
                 path: None,
                 error: None,
+                replace: None,
             });
         }
         Some(Action::ByTheme) => {
@@ -839,7 +843,7 @@ fn on_overlay_key(
                 return vec![Effect::Save];
             }
             KeyCode::Char('c') => {
-                let suggested = rescue_path(&v.session);
+                let suggested = rescue_path(&v.session, now);
                 let mut input = super::form::input(&suggested.display().to_string());
                 input.move_cursor(ratatui_textarea::CursorMove::End);
                 input.set_cursor_line_style(ratatui::style::Style::default());
@@ -888,6 +892,7 @@ fn on_overlay_key(
             selected,
             path: None,
             error,
+            ..
         } => match key.code {
             KeyCode::Esc => {}
             KeyCode::Up | KeyCode::Char('k') => {
@@ -895,6 +900,7 @@ fn on_overlay_key(
                     selected: selected.saturating_sub(1),
                     path: None,
                     error,
+                    replace: None,
                 });
             }
             KeyCode::Down | KeyCode::Char('j') => {
@@ -903,6 +909,7 @@ fn on_overlay_key(
                     selected,
                     path: None,
                     error,
+                    replace: None,
                 });
             }
             KeyCode::Enter => {
@@ -914,6 +921,7 @@ fn on_overlay_key(
                     selected,
                     path: Some(Box::new(input)),
                     error: None,
+                    replace: None,
                 });
             }
             _ => {
@@ -921,6 +929,7 @@ fn on_overlay_key(
                     selected,
                     path: None,
                     error,
+                    replace: None,
                 })
             }
         },
@@ -928,24 +937,29 @@ fn on_overlay_key(
             selected,
             path: Some(mut input),
             error,
+            replace,
         } => match key.code {
             KeyCode::Esc => {
                 v.overlay = Some(Overlay::Export {
                     selected,
                     path: None,
                     error: None,
+                    replace: None,
                 })
             }
             KeyCode::Enter => {
                 let target = PathBuf::from(input.lines().join("").trim());
+                let confirmed = replace.as_ref() == Some(&target);
                 v.overlay = Some(Overlay::Export {
                     selected,
                     path: Some(input),
                     error,
+                    replace,
                 });
                 return vec![Effect::Export {
                     format: Format::ALL[selected],
                     path: target,
+                    replace: confirmed,
                 }];
             }
             _ => {
@@ -954,6 +968,7 @@ fn on_overlay_key(
                     selected,
                     path: Some(input),
                     error: None,
+                    replace: None,
                 });
             }
         },
@@ -1153,9 +1168,27 @@ pub fn export_path(session: &Session, format: Format) -> PathBuf {
 }
 
 /// An export finished (or could not be written).
-pub(super) fn on_exported(app: &mut App, result: Result<PathBuf, String>) -> Vec<Effect> {
+pub(super) fn on_exported(app: &mut App, result: Result<PathBuf, ExportProblem>) -> Vec<Effect> {
     let Some(v) = view(app) else {
         return Vec::new();
+    };
+    let result = match result {
+        Err(ExportProblem::Exists(path)) => {
+            if let Some(Overlay::Export { error, replace, .. }) = &mut v.overlay {
+                *error = Some(
+                    "A file is already there. Press Enter again to replace it, or change the name to keep both."
+                        .into(),
+                );
+                *replace = Some(path);
+                return Vec::new();
+            }
+            Err(format!(
+                "Nothing was exported: {} is already there.",
+                path.display()
+            ))
+        }
+        Err(ExportProblem::Failed(e)) => Err(e),
+        Ok(path) => Ok(path),
     };
     match result {
         Ok(path) => {
@@ -1184,9 +1217,14 @@ fn documents() -> PathBuf {
 }
 
 /// Where to suggest a rescue copy: the user's documents folder (or home), never the
-/// sessions folder, which is the one failing.
-pub fn rescue_path(session: &Session) -> PathBuf {
-    documents().join(format!("convene-{}-copy.ron", session.id))
+/// sessions folder, which is the one failing; a new name each time (to the microsecond),
+/// and the copy is written only as a new file, so an earlier rescue copy is never replaced.
+pub fn rescue_path(session: &Session, now: time::OffsetDateTime) -> PathBuf {
+    documents().join(format!(
+        "convene-{}-copy-{}.ron",
+        session.id,
+        crate::store::unique_stamp(now)
+    ))
 }
 
 fn file_name(path: &std::path::Path) -> String {

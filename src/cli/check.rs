@@ -17,7 +17,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
-    let paths = if args.paths.is_empty() {
+    let whole_folder = args.paths.is_empty();
+    let paths = if whole_folder {
         Store::at(&ctx.dir).files()?
     } else {
         args.paths
@@ -32,6 +33,12 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     for path in &paths {
         for problem in check_file(path, ctx) {
             println!("{problem}");
+            problems += 1;
+        }
+    }
+    if whole_folder {
+        for note in super::orphan_notes(&ctx.dir) {
+            println!("{note}");
             problems += 1;
         }
     }
@@ -60,7 +67,7 @@ pub fn check_file(path: &Path, ctx: &Context) -> Vec<String> {
                 problems.push(format!("{}:1:1: {reason}", path.display()));
             }
             problems.extend(
-                meaning_problems(path, &loaded.session, ctx, &text)
+                meaning_problems(loaded.inner_id.as_ref(), &loaded.session, ctx, &text)
                     .into_iter()
                     .map(|(line, reason)| format!("{}:{line}:1: {reason}", path.display())),
             );
@@ -71,7 +78,7 @@ pub fn check_file(path: &Path, ctx: &Context) -> Vec<String> {
 
 /// Problems in what a well-formed file says, each with the line it is on.
 fn meaning_problems(
-    path: &Path,
+    inner_id: Option<&crate::model::SessionId>,
     session: &Session,
     ctx: &Context,
     text: &str,
@@ -90,16 +97,12 @@ fn meaning_problems(
             .map_or(records, |(i, _)| i + 1)
     };
     let mut problems = Vec::new();
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    if stem != session.id.as_str() {
+    if let Some(inner) = inner_id {
         problems.push((
             line_of("id:"),
             format!(
-                "the id {:?} does not match the file name; convene would save it as {}.ron",
-                session.id.as_str(),
+                "the id {:?} inside does not match the file name; convene keeps the file's name ({}) and saves to this file",
+                inner.as_str(),
                 session.id
             ),
         ));

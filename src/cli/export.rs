@@ -2,7 +2,7 @@
 
 use super::{CliError, Context, ExitKind};
 use crate::export::{CalendarStyle, Format, render};
-use crate::store::{Store, atomic_write};
+use crate::store::{Store, atomic_create, atomic_write};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -19,6 +19,9 @@ pub struct Args {
     /// Write to this file instead of standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the file given with -o if one is already there (without it, nothing is replaced)
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// With --format ics: all-day events instead of to-dos, for calendars that ignore to-dos
     #[arg(long)]
     pub as_events: bool,
@@ -47,11 +50,24 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
                     "exports are kept out of the sessions folder; choose another place",
                 ));
             }
-            atomic_write(&path, text.as_bytes(), None).map_err(|e| {
-                CliError::new(
-                    ExitKind::Storage,
-                    format!("could not write {}: {e}", path.display()),
-                )
+            let written = if args.force {
+                atomic_write(&path, text.as_bytes(), None)
+            } else {
+                atomic_create(&path, text.as_bytes(), None)
+            };
+            written.map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    CliError::new(
+                        ExitKind::Storage,
+                        format!("{} is already there and was kept as it is", path.display()),
+                    )
+                    .with_hint("choose another name, or add --force to replace it")
+                } else {
+                    CliError::new(
+                        ExitKind::Storage,
+                        format!("could not write {}: {e}", path.display()),
+                    )
+                }
             })?;
             eprintln!("Exported to {}", path.display());
         }

@@ -2,11 +2,12 @@
 
 use super::{CliError, Context, ExitKind};
 use crate::model::SessionId;
-use crate::store::{Store, backup_path, lock_path, try_lock};
+use crate::store::{Role, Store, belonging, lock_path, try_lock};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
-/// Remove a session for good: its file, its backup, its conflict copies and its lock.
+/// Remove a session for good: its file, its backup, its conflict and rescue copies in the
+/// folder, unfinished writes and its lock, even when the session file itself is gone.
 /// Asks you to type the id first (or pass --yes in a script).
 ///
 /// Example: convene forget k7q2m9xa
@@ -19,35 +20,26 @@ pub struct Args {
     pub yes: bool,
 }
 
-/// Every file that belongs to a session.
-pub fn files_of(store: &Store, id: &SessionId) -> Vec<PathBuf> {
-    let main = store.path_of(id);
-    let mut files = vec![main.clone(), backup_path(&main)];
-    if let Ok(entries) = std::fs::read_dir(store.dir()) {
-        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let conflict = name.starts_with(&format!("{id}.conflict-")) && name.ends_with(".ron");
-            let temp = name.starts_with(&format!(".{id}.ron.")) && name.ends_with(".tmp");
-            if conflict || temp {
-                files.push(path);
-            }
-        }
-    }
-    files.retain(|p| p.exists());
-    files
+/// Every file in the folder that belongs to the session, but its lock (removed last).
+pub fn files_of(store: &Store, id: &SessionId) -> Vec<(PathBuf, Role)> {
+    belonging(store.dir())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(_, owner, role)| owner == id && *role != Role::Lock)
+        .map(|(path, _, role)| (path, role))
+        .collect()
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let id = super::session_id(&args.id)?;
     let store = Store::at(&ctx.dir);
     let main = store.path_of(&id);
-    if !main.exists() {
+    let files = files_of(&store, &id);
+    let lock_file = lock_path(&main);
+    if files.is_empty() && !lock_file.exists() {
         return Err(CliError::new(
             ExitKind::NotFound,
-            format!("no session with the id {:?} is in this folder", args.id),
+            format!("nothing of a session with the id {id} is in this folder"),
         )
         .with_hint("`convene list` shows the ids"));
     }
@@ -59,14 +51,14 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             "the session is open in a convene window; close it there first",
         ));
     };
-    let files = files_of(&store, &id);
     let title = crate::store::load_path(&main)
-        .map(|l| crate::text::clean_line(&l.session.title))
-        .unwrap_or_else(|_| "(a file that cannot be read)".into());
-    println!("This removes “{title}” for good:");
-    for file in &files {
-        println!("  {}", file.display());
+        .map(|l| format!("“{}”", crate::text::clean_line(&l.session.title)))
+        .unwrap_or_else(|_| format!("what is left of the session {id}"));
+    println!("This removes {title} for good:");
+    for (file, role) in &files {
+        println!("  {} ({})", super::shown(file), role.label());
     }
+    println!("  {} (lock)", super::shown(&lock_file));
     if !args.yes {
         if !std::io::stdin().is_terminal() {
             return Err(CliError::new(
@@ -83,22 +75,38 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             return Ok(ExitKind::Done);
         }
     }
-    for file in &files {
-        std::fs::remove_file(file).map_err(|e| {
-            CliError::new(
-                ExitKind::Storage,
-                format!("could not remove {}: {e}", file.display()),
-            )
-        })?;
+    // Remove what can be; name what could not, so a second run finishes the job.
+    let mut left = Vec::new();
+    let mut removed = 0;
+    for (file, _) in &files {
+        match std::fs::remove_file(file) {
+            Ok(()) => removed += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => left.push(format!("{}: {e}", super::shown(file))),
+        }
     }
     drop(lock);
-    let _ = std::fs::remove_file(lock_path(&main));
+    if left.is_empty() {
+        match std::fs::remove_file(&lock_file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => left.push(format!("{}: {e}", super::shown(&lock_file))),
+        }
+    }
     // The listing cache keeps titles: refresh it so the forgotten one is gone from it too.
     let _ = store.summaries();
-    println!(
-        "Removed {} file{}.",
-        files.len(),
-        if files.len() == 1 { "" } else { "s" }
-    );
-    Ok(ExitKind::Done)
+    let s = if removed == 1 { "" } else { "s" };
+    if left.is_empty() {
+        println!("Removed {removed} file{s}.");
+        Ok(ExitKind::Done)
+    } else {
+        Err(CliError::new(
+            ExitKind::Storage,
+            format!(
+                "removed {removed} file{s}, but these are still there:\n  {}",
+                left.join("\n  ")
+            ),
+        )
+        .with_hint("run `convene forget` again to finish once the cause is fixed"))
+    }
 }

@@ -88,6 +88,9 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     for e in &unreadable {
         eprintln!("convene: left out, could not be read: {e}");
     }
+    for note in super::orphan_notes(&ctx.dir) {
+        eprintln!("convene: {note}");
+    }
     Ok(ExitKind::Done)
 }
 

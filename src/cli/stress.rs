@@ -49,7 +49,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         loaded
             .session
             .add("define", RecordBody::Note(Note { text: words }), now);
-        let saved = store.save(&loaded.session, loaded.fingerprint)?;
+        let saved = store.save(&loaded.path, &loaded.session, loaded.fingerprint)?;
         loaded.fingerprint = saved;
         let mut out = stdout.lock();
         let _ = writeln!(out, "saved {}", start + k as usize);

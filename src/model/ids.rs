@@ -5,9 +5,37 @@ use std::fmt;
 
 /// A session's stable id: short, typable, and never derived from its title
 /// (titles may hold a family's name; ids become file names).
+///
+/// Every id in convene passes [`SessionId::parse`]: one alphabet and one length, checked
+/// when it is typed, when it is read from a file name and when it is read from inside a
+/// file (a file whose `id` is `../escape` does not parse). Even so, the id written inside a
+/// file never chooses where the file is saved: a session is saved to the file it was read
+/// from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "String", into = "String")]
 pub struct SessionId(String);
+
+/// The longest id convene accepts.
+pub const MAX_ID_LEN: usize = 32;
+
+impl TryFrom<String> for SessionId {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Self::parse(&text).ok_or_else(|| {
+            format!(
+                "{:?} is not a session id (1 to {MAX_ID_LEN} lower-case letters, digits, `-` or `_`, starting with a letter or digit)",
+                crate::text::clean_line(&text)
+            )
+        })
+    }
+}
+
+impl From<SessionId> for String {
+    fn from(id: SessionId) -> Self {
+        id.0
+    }
+}
 
 /// The alphabet for new ids: lower-case letters and digits without look-alikes (0/o, 1/l/i).
 const ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
@@ -21,14 +49,19 @@ impl SessionId {
         Self(id)
     }
 
-    /// Accepts an id typed by a user or read from a file name, if it is safe as a file name:
-    /// 1 to 64 characters of ASCII letters, digits, `-` or `_`.
+    /// Accepts an id typed by a user or read from a file, if it is safe as a file name on
+    /// every system: 1 to [`MAX_ID_LEN`] characters of lower-case ASCII letters, digits, `-`
+    /// or `_`, starting with a letter or digit (so it is never an option, never hidden, and
+    /// two ids never differ only in case on a case-blind disk).
     pub fn parse(text: &str) -> Option<Self> {
-        let ok = !text.is_empty()
-            && text.len() <= 64
+        let ok = text.len() <= MAX_ID_LEN
             && text
                 .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+                .next()
+                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
         ok.then(|| Self(text.to_owned()))
     }
 
@@ -81,9 +114,28 @@ mod tests {
             "..",
             "a.ron",
             "é",
-            &"x".repeat(65),
+            "-rf",
+            "_hidden",
+            "Upper",
+            "a b",
+            "a\u{1b}[2J",
+            &"x".repeat(MAX_ID_LEN + 1),
         ] {
             assert_eq!(SessionId::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn an_id_read_from_a_file_is_checked_like_a_typed_one() {
+        let ok: SessionId = serde_json::from_str("\"k7q2m9xa\"").expect("a good id");
+        assert_eq!(ok.as_str(), "k7q2m9xa");
+        for bad in [
+            "\"../escape\"",
+            "\"/tmp/x\"",
+            "\"\"",
+            "\"a\\u001b]0;t\\u0007\"",
+        ] {
+            assert!(serde_json::from_str::<SessionId>(bad).is_err(), "{bad}");
         }
     }
 }

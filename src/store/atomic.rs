@@ -20,10 +20,34 @@ pub enum Fault {
 /// a temp file (0600) in the same folder, written and synced, renamed over the target, and
 /// the folder synced. On any failure the temp file is removed and the target is untouched.
 pub fn atomic_write(path: &Path, bytes: &[u8], fault: Option<Fault>) -> io::Result<()> {
-    let dir = match path.parent() {
+    let temp = written_temp(path, bytes, fault)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_dir(folder_of(path))
+}
+
+/// Like [`atomic_write`], for a file that must be new: if anything is already at `path`
+/// (a file, a folder, a symlink), nothing is written and the error is `AlreadyExists`.
+/// The check and the creation are one step of the file system (link, or rename without
+/// replacing), so a file made by another process a moment before is never overwritten.
+pub fn atomic_create(path: &Path, bytes: &[u8], fault: Option<Fault>) -> io::Result<()> {
+    let temp = written_temp(path, bytes, fault)?;
+    temp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_dir(folder_of(path))
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// A temp file (0600) beside `path` holding `bytes`, synced to the disk.
+fn written_temp(
+    path: &Path,
+    bytes: &[u8],
+    fault: Option<Fault>,
+) -> io::Result<tempfile::NamedTempFile> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     if fault == Some(Fault::PermissionDenied) {
         return Err(io::Error::new(
@@ -34,7 +58,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8], fault: Option<Fault>) -> io::Resu
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(folder_of(path))?;
     match fault {
         Some(Fault::DiskFull) => {
             temp.write_all(&bytes[..bytes.len() / 2])?;
@@ -58,8 +82,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8], fault: Option<Fault>) -> io::Resu
             "the new file could not replace the old one",
         ));
     }
-    temp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
+    Ok(temp)
 }
 
 #[cfg(unix)]
@@ -70,4 +93,34 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 #[cfg(not(unix))]
 fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_file_never_replaces_one_that_is_there() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("words.ron");
+        atomic_create(&path, b"first", None).expect("new file");
+        let err = atomic_create(&path, b"second", None).expect_err("kept as it is");
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).expect("read"), b"first");
+        let leftovers = std::fs::read_dir(dir.path()).expect("list").count();
+        assert_eq!(leftovers, 1, "no temp file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_symlink_is_not_followed_when_creating() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let outside = tempfile::tempdir().expect("outside");
+        let target = outside.path().join("planted");
+        let path = dir.path().join("words.ron");
+        std::os::unix::fs::symlink(&target, &path).expect("symlink");
+        let err = atomic_create(&path, b"x", None).expect_err("kept as it is");
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert!(!target.exists(), "nothing was written outside the folder");
+    }
 }

@@ -36,6 +36,11 @@ pub enum StoreError {
         file: PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "{} is not a session file in the sessions folder; nothing was written",
+        .0.display()
+    )]
+    Outside(PathBuf),
     #[error("could not write the session as text: {0}")]
     Encode(String),
 }

@@ -40,7 +40,9 @@ pub fn try_lock(session_file: &Path) -> io::Result<Option<SessionLock>> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        // A symlink planted at the lock's place is refused, never followed: the lock never
+        // creates or touches a file outside the folder.
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
     let file = options.open(&path)?;
     match file.try_lock() {
@@ -63,5 +65,16 @@ mod tests {
         assert!(try_lock(&file).expect("lock").is_none());
         drop(first);
         assert!(try_lock(&file).expect("lock").is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_planted_at_the_lock_is_not_followed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let outside = tempfile::tempdir().expect("outside");
+        let target = outside.path().join("made-elsewhere");
+        std::os::unix::fs::symlink(&target, dir.path().join(".abc.lock")).expect("symlink");
+        assert!(try_lock(&dir.path().join("abc.ron")).is_err());
+        assert!(!target.exists(), "no file was made outside the folder");
     }
 }

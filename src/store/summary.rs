@@ -52,7 +52,7 @@ struct Cache {
     entries: BTreeMap<String, (u64, i64, u32, Summary)>,
 }
 
-const CACHE_VERSION: u32 = 1;
+const CACHE_VERSION: u32 = 2; // 2: ids are the file's name, not the id written inside
 /// The cache's file name in the sessions folder (hidden; never listed as a session).
 pub const CACHE_FILE: &str = ".summaries.ron";
 

@@ -136,6 +136,7 @@ pub fn draw_overlay(
             selected,
             path,
             error,
+            ..
         } => {
             let mut lines: Vec<Line> = Vec::new();
             match path {

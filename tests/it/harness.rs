@@ -12,6 +12,15 @@ use std::path::Path;
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime, UtcOffset};
 
+/// Makes a file private to its owner (0600), as every file convene writes is.
+pub fn private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    }
+}
+
 pub const START: OffsetDateTime = datetime!(2026-11-25 09:00 UTC);
 
 pub struct Harness {
@@ -50,13 +59,20 @@ impl Harness {
         for entry in std::fs::read_dir(examples).expect("examples") {
             let path = entry.expect("entry").path();
             if path.extension().is_some_and(|e| e == "ron") {
-                std::fs::copy(&path, h.store.dir().join(path.file_name().expect("name")))
-                    .expect("copy");
+                let copy = h.store.dir().join(path.file_name().expect("name"));
+                std::fs::copy(&path, &copy).expect("copy");
+                // As convene would have made it: private to its owner.
+                private(&copy);
             }
         }
         let mut h = h;
         h.run(vec![Effect::List]);
         h
+    }
+
+    /// Opens the session in a file of the folder, as choosing it on the dashboard does.
+    pub fn open(&mut self, file: &Path) {
+        self.run(vec![Effect::Open(file.to_owned())]);
     }
 
     /// Sends one message and carries out what it asks, as the terminal loop does.

@@ -14,4 +14,5 @@ mod pty;
 mod room;
 mod screens;
 mod store;
+mod trust;
 mod walk;

@@ -83,7 +83,9 @@ fn a_save_keeps_the_previous_version_as_bak() {
     let first = store.create(&session).expect("create");
     let before = fs::read(&first.path).expect("read");
     session.title = "Harbour partnership day (afternoon)".into();
-    store.save(&session, first.fingerprint).expect("save");
+    store
+        .save(&first.path, &session, first.fingerprint)
+        .expect("save");
     assert_eq!(fs::read(backup_path(&first.path)).expect("backup"), before);
     assert_eq!(
         store.load(&session.id).expect("load").session.title,
@@ -103,7 +105,7 @@ fn a_file_changed_by_another_program_is_never_overwritten_even_at_the_same_size(
     fs::write(&first.path, &theirs).expect("their edit");
     session.title = "Mine".into();
     let err = store
-        .save(&session, first.fingerprint)
+        .save(&first.path, &session, first.fingerprint)
         .expect_err("conflict");
     assert!(matches!(err, StoreError::Changed(_)), "{err}");
     assert_eq!(fs::read_to_string(&first.path).expect("read"), theirs);
@@ -119,7 +121,7 @@ fn a_file_touched_without_changing_its_words_is_still_saved_over() {
     fs::write(&first.path, &same).expect("a sync tool rewrites the same bytes");
     session.title = "Mine".into();
     store
-        .save(&session, first.fingerprint)
+        .save(&first.path, &session, first.fingerprint)
         .expect("the words are the same, so this is no conflict");
     assert_eq!(store.load(&session.id).expect("load").session.title, "Mine");
 }
@@ -138,7 +140,9 @@ fn every_failed_write_leaves_the_previous_file_intact_and_a_later_save_succeeds(
         let before = fs::read(&first.path).expect("read");
         store.set_fault(Some(fault));
         session.title = "Changed".into();
-        let err = store.save(&session, first.fingerprint).expect_err("fails");
+        let err = store
+            .save(&first.path, &session, first.fingerprint)
+            .expect_err("fails");
         assert!(matches!(err, StoreError::Io { .. }), "{fault:?}: {err}");
         assert_eq!(fs::read(&first.path).expect("read"), before, "{fault:?}");
         let leftovers: Vec<_> = fs::read_dir(store.dir())
@@ -149,7 +153,9 @@ fn every_failed_write_leaves_the_previous_file_intact_and_a_later_save_succeeds(
             .collect();
         assert!(leftovers.is_empty(), "{fault:?}: {leftovers:?}");
         store.set_fault(None);
-        store.save(&session, first.fingerprint).expect("later save");
+        store
+            .save(&first.path, &session, first.fingerprint)
+            .expect("later save");
         assert_eq!(
             store.load(&session.id).expect("load").session.title,
             "Changed"
@@ -164,7 +170,9 @@ fn files_are_private_to_the_user() {
     let (_dir, store) = folder();
     let session = sample("harbour1");
     let first = store.create(&session).expect("create");
-    store.save(&session, first.fingerprint).expect("save");
+    store
+        .save(&first.path, &session, first.fingerprint)
+        .expect("save");
     let mode = |p: &std::path::Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode(store.dir()), 0o700);
     assert_eq!(mode(&first.path), 0o600);
@@ -206,7 +214,7 @@ fn corrupt_files_name_line_and_column_and_are_left_byte_for_byte() {
         // Saving over it is refused: nothing that was not loaded can be overwritten.
         let mut session = sample("harbour1");
         session.title = "Over it".into();
-        assert!(store.save(&session, fingerprint).is_err(), "{what}");
+        assert!(store.save(&path, &session, fingerprint).is_err(), "{what}");
         assert_eq!(fs::read_to_string(&path).expect("read"), text, "{what}");
     }
 }
@@ -239,7 +247,7 @@ fn a_newer_format_is_opened_read_only_and_refused_for_writing() {
     let reason = loaded.read_only.expect("read-only");
     assert!(reason.contains("newer convene"), "{reason}");
     let err = store
-        .save(&loaded.session, loaded.fingerprint)
+        .save(&loaded.path, &loaded.session, loaded.fingerprint)
         .expect_err("refused");
     assert!(
         matches!(err, StoreError::NewerFormat { found: 99, .. }),
@@ -262,7 +270,9 @@ fn the_listing_skips_backups_and_temp_files_and_names_unreadable_files() {
     let (_dir, store) = folder();
     let session = sample("harbour1");
     let first = store.create(&session).expect("create");
-    store.save(&session, first.fingerprint).expect("save");
+    store
+        .save(&first.path, &session, first.fingerprint)
+        .expect("save");
     fs::write(store.dir().join(".harbour1.ron.x1.tmp"), "partial").expect("write");
     fs::write(store.dir().join("broken.ron"), "(").expect("write");
     fs::write(store.dir().join("notes.txt"), "hello").expect("write");
@@ -531,7 +541,7 @@ proptest! {
         let created = store.create(&session).expect("create");
         let loaded = store.load(&session.id).expect("load");
         prop_assert_eq!(&loaded.session, &session);
-        let saved = store.save(&loaded.session, created.fingerprint).expect("save");
+        let saved = store.save(&loaded.path, &loaded.session, created.fingerprint).expect("save");
         prop_assert_eq!(saved, created.fingerprint);
     }
 }
@@ -580,7 +590,9 @@ fn the_summary_cache_follows_changes_and_survives_being_broken() {
     assert!(store.dir().join(convene::store::CACHE_FILE).exists());
     // A save (new size or time) is seen.
     session.title = "Harbour partnership day, afternoon".into();
-    store.save(&session, first.fingerprint).expect("save");
+    store
+        .save(&first.path, &session, first.fingerprint)
+        .expect("save");
     assert_eq!(titles(&store), ["Harbour partnership day, afternoon"]);
     // A broken cache is rebuilt from the files.
     fs::write(store.dir().join(convene::store::CACHE_FILE), "(garbage").expect("write");

@@ -534,12 +534,31 @@ fn leaving_with_unsaved_words_offers_a_copy_elsewhere() {
     };
     let suggested = input.lines().join("");
     assert!(
-        suggested.ends_with("-copy.ron") && !suggested.contains("sessions"),
-        "{suggested}"
+        suggested.contains("-copy-20261125T") && suggested.ends_with(".ron"),
+        "a new name each time, to the microsecond: {suggested}"
     );
+    assert!(!suggested.contains("sessions"), "{suggested}");
     let elsewhere = tempfile::tempdir().expect("temp dir");
-    let target = elsewhere.path().join("rescue.ron");
+    // An earlier rescue copy, holding words that exist only there, is never replaced.
+    let earlier = elsewhere.path().join("earlier.ron");
+    std::fs::write(&earlier, "words that exist only here").expect("write");
     h.keys(&"<bs>".repeat(suggested.chars().count()));
+    h.keys(&format!("{}<enter>", earlier.display()));
+    let Some(Overlay::CopyTo { error, .. }) = &view(&h).overlay else {
+        panic!("still asks where")
+    };
+    assert!(
+        error
+            .as_deref()
+            .is_some_and(|e| e.contains("already there")),
+        "{error:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&earlier).expect("earlier"),
+        "words that exist only here"
+    );
+    let target = elsewhere.path().join("rescue.ron");
+    h.keys(&"<bs>".repeat(earlier.display().to_string().chars().count()));
     h.keys(&format!("{}<enter>", target.display()));
     assert!(matches!(h.app.screen, Screen::Dashboard));
     let copy = std::fs::read_to_string(&target).expect("the copy");
