@@ -16,6 +16,7 @@ mod stress;
 
 pub use error::{CliError, ExitKind};
 pub use list::list_lines;
+pub use show::{describe as show_record, session_json};
 
 use crate::framework::Frameworks;
 use crate::store::Store;

@@ -9,6 +9,7 @@ use crate::framework::{Framework, Stage};
 use crate::model::{Record, RecordBody, Session};
 use crate::text::clean_line;
 
+pub use crate::describe::{conference_facts, conference_outcome};
 pub use calendar::CalendarStyle;
 pub use markdown::escape as markdown_escape;
 pub use table::cell as csv_cell;
@@ -124,29 +125,9 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// "#3 Youth workers know…" for each record this one builds on.
-    pub fn builds_on(&self, record: &Record) -> Vec<String> {
-        self.links(record)
-            .into_iter()
-            .map(|(id, text)| format!("{id} {text}").trim_end().to_owned())
-            .collect()
-    }
-
-    /// The id and words of each record this one builds on (words empty if it is gone).
-    pub fn links(&self, record: &Record) -> Vec<(crate::model::RecordId, String)> {
-        record
-            .body
-            .links()
-            .iter()
-            .map(|id| {
-                let text = self
-                    .session
-                    .record(*id)
-                    .map(|r| clean_line(r.body.text()))
-                    .unwrap_or_default();
-                (*id, text)
-            })
-            .collect()
+    /// The record as every view describes it.
+    pub fn describe(&self, record: &Record) -> crate::describe::Description {
+        crate::describe::describe(record, self.session)
     }
 
     /// The stage name a record was captured in.
@@ -279,90 +260,4 @@ pub fn map_table(session: &Session, conference: bool) -> Option<MapTable> {
         header,
         rows,
     ))
-}
-
-/// A conference's key facts as (label, value) pairs, the empty ones left out.
-pub fn conference_facts(c: &crate::model::Conference) -> Vec<(&'static str, String)> {
-    use crate::model::timefmt::format_date;
-    filled([
-        ("Child or young person", c.child.clone()),
-        ("Referred by", c.referrer.clone()),
-        ("Why we are meeting", c.reasons.clone()),
-        ("Bottom lines", c.bottom_lines.clone()),
-        ("Date", c.date.map(format_date).unwrap_or_default()),
-        ("Time", c.time.clone()),
-        ("Venue", c.venue.clone()),
-        ("The child's wishes and views", c.child_voice.clone()),
-    ])
-}
-
-/// A conference's outcome as (label, value) pairs, the empty ones left out.
-pub fn conference_outcome(c: &crate::model::Conference) -> Vec<(&'static str, String)> {
-    use crate::model::timefmt::format_date;
-    filled([
-        ("If the plan isn't working", c.contingency.clone()),
-        (
-            "Decision",
-            c.decision.map(|d| d.label().to_owned()).unwrap_or_default(),
-        ),
-        ("Why", c.decision_reasons.clone()),
-        (
-            "Review date",
-            c.review_date.map(format_date).unwrap_or_default(),
-        ),
-    ])
-}
-
-fn filled<const N: usize>(pairs: [(&'static str, String); N]) -> Vec<(&'static str, String)> {
-    pairs
-        .into_iter()
-        .filter(|(_, v)| !v.trim().is_empty())
-        .collect()
-}
-
-/// The details of a record as (label, value) pairs, in the order a reader wants them.
-pub fn details(record: &Record) -> Vec<(&'static str, String)> {
-    use crate::model::timefmt::format_date;
-    let mut out = Vec::new();
-    let mut push = |label, value: String| {
-        if !value.trim().is_empty() {
-            out.push((label, clean_line(&value)));
-        }
-    };
-    match &record.body {
-        RecordBody::Strength(s) => push("kind", s.kind.label().to_owned()),
-        RecordBody::Agreement(a) => {
-            push("owner", a.owner.clone());
-            push("due", a.due.map(format_date).unwrap_or_default());
-            push("status", a.status.label().to_owned());
-        }
-        RecordBody::PlanItem(p) => {
-            push("who", p.who.clone());
-            push("by", p.by_when.map(format_date).unwrap_or_default());
-            push("support from services", p.support.clone());
-            push("checked by", p.checked_by.clone());
-            push("status", p.status.label().to_owned());
-        }
-        RecordBody::Participant(p) => {
-            push("relationship", p.relationship.clone());
-            push("side", p.side.label().to_owned());
-            push("role", p.role.clone());
-            push("invitation", p.invitation.label().to_owned());
-        }
-        RecordBody::InformationItem(i) => push("type", i.kind.label().to_owned()),
-        RecordBody::Question(q) => push("answer", q.answer.clone().unwrap_or_default()),
-        _ => {}
-    }
-    if let Some(tags) = record.body.tags() {
-        push("sectors", tags.sectors.join(", "));
-        push(
-            "level",
-            tags.level.map(|l| l.label().to_owned()).unwrap_or_default(),
-        );
-        push(
-            "voice",
-            tags.voice.map(|v| v.label().to_owned()).unwrap_or_default(),
-        );
-    }
-    out
 }

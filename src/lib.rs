@@ -5,6 +5,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod describe;
 pub mod effects;
 pub mod export;
 pub mod framework;

@@ -39,6 +39,14 @@ pub fn clean_line(text: &str) -> String {
     out
 }
 
+/// The text with its first letter in capitals ("builds on" → "Builds on").
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 fn needs_cleaning(c: char) -> bool {
     // Controls, the zero-width space, and the bidi overrides and isolates that can make
     // text read differently from how it is stored. Joiners (U+200C/D) stay: emoji need them.

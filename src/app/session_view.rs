@@ -402,7 +402,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 Some(picker) => v.overlay = Some(Overlay::Picker { record: id, picker }),
                 None => app.say(format!(
                     "{} is where things start: later records build on it.",
-                    capitalised(&kind.with_article())
+                    crate::text::capitalised(&kind.with_article())
                 )),
             }
         }
@@ -688,7 +688,7 @@ fn on_overlay_key(
                         None => {
                             form.error = Some(format!(
                                 "{} does not link to earlier records.",
-                                capitalised(&form.kind.with_article())
+                                crate::text::capitalised(&form.kind.with_article())
                             ))
                         }
                     }
@@ -1231,11 +1231,4 @@ fn file_name(path: &std::path::Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }

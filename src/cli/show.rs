@@ -1,8 +1,8 @@
 //! `convene show`: a session printed readably, stage by stage.
 
 use super::{CliError, Context, ExitKind};
-use crate::model::timefmt::{format_date, format_short};
-use crate::model::{Invitation, Record, RecordBody, RecordId, Session, link_target};
+use crate::model::timefmt::format_short;
+use crate::model::{Record, Session};
 use crate::text::clean_line;
 use std::fmt::Write;
 
@@ -25,13 +25,18 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         eprintln!("convene: note: {reason}; nothing is written to it");
     }
     if args.json {
-        let json = serde_json::to_string_pretty(&loaded.session)
+        let json = session_json(&loaded.session)
             .map_err(|e| CliError::new(ExitKind::Storage, format!("could not write JSON: {e}")))?;
         println!("{json}");
     } else {
         print!("{}", render(&loaded.session, ctx));
     }
     Ok(ExitKind::Done)
+}
+
+/// The session as JSON, every field of its file.
+pub fn session_json(session: &Session) -> serde_json::Result<String> {
+    serde_json::to_string_pretty(session)
 }
 
 /// The session as text, stage by stage.
@@ -47,6 +52,21 @@ pub fn render(session: &Session, ctx: &Context) -> String {
         ctx.stage_name(&session.framework, &session.stage),
         format_short(session.updated.to_offset(ctx.offset)),
     );
+    let facts = |out: &mut String, heading: &str, pairs: Vec<(&str, String)>| {
+        if !pairs.is_empty() {
+            let _ = writeln!(out, "\n{heading}");
+            for (label, value) in pairs {
+                let _ = writeln!(out, "  {label}: {}", clean_line(&value));
+            }
+        }
+    };
+    if let Some(c) = &session.conference {
+        facts(
+            &mut out,
+            "The conference",
+            crate::describe::conference_facts(c),
+        );
+    }
     let mut stages: Vec<(String, String, String)> = framework
         .map(|f| {
             f.stages
@@ -87,87 +107,30 @@ pub fn render(session: &Session, ctx: &Context) -> String {
             );
         }
     }
+    if let Some(c) = &session.conference {
+        facts(
+            &mut out,
+            "The outcome",
+            crate::describe::conference_outcome(c),
+        );
+    }
     out
 }
 
-/// One record on one line: its id, its words, and its details.
+/// One record: its id, its words and its fields on one line, then what it links to and
+/// its check-ins, each indented under it.
 pub fn describe(record: &Record, session: &Session) -> String {
-    let text = clean_line(record.body.text());
-    let mut line = format!("{} {}", record.id, text);
-    let mut details: Vec<String> = Vec::new();
-    match &record.body {
-        RecordBody::Strength(s) => {
-            details.push(s.kind.label().into());
-            if let Some(theme) = &s.theme {
-                details.push(format!("theme: {}", clean_line(theme)));
-            }
-        }
-        RecordBody::Agreement(a) => {
-            details.push(format!("owner: {}", clean_line(&a.owner)));
-            if let Some(due) = a.due {
-                details.push(format!("due {}", format_date(due)));
-            }
-            details.push(a.status.label().into());
-        }
-        RecordBody::PlanItem(p) => {
-            details.push(format!("who: {}", clean_line(&p.who)));
-            if let Some(due) = p.by_when {
-                details.push(format!("by {}", format_date(due)));
-            }
-            if !p.support.is_empty() {
-                details.push(format!("support: {}", clean_line(&p.support)));
-            }
-            details.push(p.status.label().into());
-        }
-        RecordBody::Participant(p) => {
-            details.push(clean_line(&p.relationship));
-            details.push(p.side.label().into());
-            details.push(match &p.invitation {
-                Invitation::NotInvited(reason) => format!("not invited: {}", clean_line(reason)),
-                other => other.label().into(),
-            });
-            if let Some(language) = &p.needs.interpreter {
-                details.push(format!("interpreter: {}", clean_line(language)));
-            }
-        }
-        RecordBody::InformationItem(i) => {
-            details.push(i.kind.label().into());
-            if let Some(giver) = i.giver {
-                details.push(format!("from {}", name_of(session, giver)));
-            }
-        }
-        RecordBody::Question(q) => {
-            if let Some(answer) = &q.answer {
-                details.push(format!("answer: {}", clean_line(answer)));
-            }
-            if let Some(by) = q.answered_by {
-                details.push(format!("answered by {}", name_of(session, by)));
-            }
-        }
-        _ => {}
+    let d = crate::describe::describe(record, session);
+    let mut out = format!("{} {}", d.id, clean_line(&d.words));
+    let fields: Vec<String> = d.field_pairs().collect();
+    if !fields.is_empty() {
+        let _ = write!(out, "  ({})", fields.join("; "));
     }
-    let links = record.body.links();
-    if !links.is_empty()
-        && matches!(
-            link_target(record.body.kind()),
-            Some(
-                crate::model::RecordKind::Strength
-                    | crate::model::RecordKind::Dream
-                    | crate::model::RecordKind::DesignStatement
-            )
-        )
-    {
-        let ids: Vec<String> = links.iter().map(ToString::to_string).collect();
-        details.push(format!("builds on {}", ids.join(", ")));
+    for (relation, named) in d.link_groups() {
+        let _ = write!(out, "\n      {} {}", relation.label(), named.join("; "));
     }
-    if !details.is_empty() {
-        let _ = write!(line, "  ({})", details.join("; "));
+    for checkin in &d.checkins {
+        let _ = write!(out, "\n      check-in {checkin}");
     }
-    line
-}
-
-fn name_of(session: &Session, id: RecordId) -> String {
-    session
-        .record(id)
-        .map_or_else(|| id.to_string(), |r| clean_line(r.body.text()))
+    out
 }

@@ -53,8 +53,26 @@ pub fn render(report: &Report, style: CalendarStyle) -> String {
         if !who.trim().is_empty() {
             description.push(format!("Who: {}", clean_line(&who)));
         }
-        for link in report.builds_on(record) {
-            description.push(format!("Serves: {link}"));
+        let d = report.describe(record);
+        for (field, value) in &d.fields {
+            // Who has its line above; the date and status are the to-do's own.
+            use crate::describe::Field;
+            if !matches!(
+                field,
+                Field::Owner | Field::Who | Field::Due | Field::Status
+            ) {
+                description.push(format!(
+                    "{}: {value}",
+                    crate::text::capitalised(field.label())
+                ));
+            }
+        }
+        for link in &d.links {
+            description.push(format!(
+                "{}: {}",
+                crate::text::capitalised(link.relation.label()),
+                link.named()
+            ));
         }
         items.push(Item {
             uid: format!("{}-{}@convene", s.id, record.id.0),

@@ -1,8 +1,8 @@
 //! The HTML report: one self-contained page (inline CSS, no scripts) that prints well to PDF.
 
-use super::{Report, conference_facts, conference_outcome, details};
+use super::{Report, conference_facts, conference_outcome};
+use crate::model::Record;
 use crate::model::timefmt::format_short;
-use crate::model::{Record, RecordBody};
 use crate::text::clean;
 use std::fmt::Write;
 
@@ -160,33 +160,36 @@ fn facts(out: &mut String, class: &str, heading: &str, pairs: &[(&str, String)])
 fn list(out: &mut String, report: &Report, records: &[&Record]) {
     out.push_str("<ol class=\"records\">\n");
     for record in records {
+        let d = report.describe(record);
         let _ = write!(
             out,
             "<li value=\"{}\"><span class=\"words\">{}</span>",
-            record.id.0,
-            escape(record.body.text())
+            d.id.0,
+            escape(&d.words)
         );
-        let details: Vec<String> = details(record)
-            .into_iter()
-            .map(|(label, value)| format!("{label}: {}", escape(&value)))
+        let fields: Vec<String> = d
+            .fields
+            .iter()
+            .map(|(field, value)| format!("{}: {}", field.label(), escape(value)))
             .collect();
-        if !details.is_empty() {
-            let _ = write!(out, "<span class=\"detail\">{}</span>", details.join(" · "));
+        if !fields.is_empty() {
+            let _ = write!(out, "<span class=\"detail\">{}</span>", fields.join(" · "));
         }
-        let builds_on = report.builds_on(record);
-        if !builds_on.is_empty() {
-            let verb = match &record.body {
-                RecordBody::Dream(_) => "Builds on",
-                RecordBody::InformationItem(_) => "Shared by",
-                RecordBody::Question(_) => "Answered by",
-                _ => "Serves",
-            };
-            let links: Vec<String> = builds_on.iter().map(|l| escape(l)).collect();
+        for (relation, named) in d.link_groups() {
+            let links: Vec<String> = named.iter().map(|l| escape(l)).collect();
             let _ = write!(
                 out,
-                "<span class=\"builds-on\">{verb}: {}</span>",
+                "<span class=\"builds-on\">{}: {}</span>",
+                crate::text::capitalised(relation.label()),
                 links.join("; ")
             );
+        }
+        if !d.checkins.is_empty() {
+            out.push_str("<ul class=\"checkins\">");
+            for checkin in &d.checkins {
+                let _ = write!(out, "<li>Check-in {}</li>", escape(checkin));
+            }
+            out.push_str("</ul>");
         }
         out.push_str("</li>\n");
     }

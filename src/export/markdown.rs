@@ -1,8 +1,8 @@
 //! The Markdown report: stage by stage, strengths by theme, each record with what it builds on.
 
-use super::{Report, conference_facts, conference_outcome, details};
+use super::{Report, conference_facts, conference_outcome};
+use crate::model::Record;
 use crate::model::timefmt::format_short;
-use crate::model::{Record, RecordBody};
 use crate::text::clean;
 use std::fmt::Write;
 
@@ -115,34 +115,31 @@ fn facts(out: &mut String, heading: &str, pairs: &[(&str, String)]) {
     out.push('\n');
 }
 
+/// One record: its words, then every field, then what it links to and its check-ins,
+/// each on a line of its own under it.
 fn item(out: &mut String, report: &Report, record: &Record) {
-    let _ = write!(out, "- **{}** {}", record.id, escape(record.body.text()));
-    let details: Vec<String> = details(record)
-        .into_iter()
-        .filter(|(label, _)| !(matches!(record.body, RecordBody::Strength(_)) && *label == "kind"))
-        .map(|(label, value)| format!("{label}: {}", escape(&value)))
+    let d = report.describe(record);
+    let _ = write!(out, "- **{}** {}", d.id, escape(&d.words));
+    let fields: Vec<String> = d
+        .fields
+        .iter()
+        .map(|(field, value)| format!("{}: {}", field.label(), escape(value)))
         .collect();
-    let kind = match &record.body {
-        RecordBody::Strength(s) => Some(s.kind.label()),
-        _ => None,
-    };
-    let mut notes: Vec<String> = kind.map(|k| format!("_{k}_")).into_iter().collect();
-    notes.extend(details);
-    if !notes.is_empty() {
-        let _ = write!(out, " — {}", notes.join("; "));
+    if !fields.is_empty() {
+        let _ = write!(out, " — {}", fields.join("; "));
     }
     out.push('\n');
-    let links = report.links(record);
-    if !links.is_empty() {
-        let verb = match &record.body {
-            RecordBody::Dream(_) => "builds on",
-            RecordBody::InformationItem(_) => "shared by",
-            RecordBody::Question(_) => "answered by",
-            _ => "serves",
-        };
-        for (id, text) in links {
-            let _ = writeln!(out, "  - {verb} {id} {}", escape(&text));
-        }
+    for link in &d.links {
+        let _ = writeln!(
+            out,
+            "  - {} {} {}",
+            link.relation.label(),
+            link.id,
+            escape(&link.words)
+        );
+    }
+    for checkin in &d.checkins {
+        let _ = writeln!(out, "  - check-in {}", escape(checkin));
     }
 }
 

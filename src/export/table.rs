@@ -1,27 +1,23 @@
 //! The CSV export: one row per record, stable columns, formula-safe cells.
 
 use super::Report;
-use crate::model::RecordBody;
-use crate::model::timefmt::{format_date, format_timestamp};
+use crate::describe::{Field, Relation};
+use crate::model::timefmt::format_timestamp;
 use crate::text::clean;
 
-/// The columns, in order. Scripts may rely on them.
-pub const COLUMNS: [&str; 14] = [
-    "session",
-    "record",
-    "stage",
-    "kind",
-    "text",
-    "owner_or_who",
-    "due",
-    "theme",
-    "builds_on",
-    "status",
-    "created",
-    "sectors",
-    "level",
-    "voice",
-];
+/// The columns every row starts with; the fields, links and check-ins follow.
+const LEADING: [&str; 6] = ["session", "record", "stage", "kind", "text", "created"];
+
+/// The columns, in order: the leading ones, then a column for every field a record may
+/// have ([`Field::ALL`]), every kind of link ([`Relation::ALL`], as record numbers) and the
+/// check-ins. Scripts may rely on the names; a field added to the description adds a column.
+pub fn columns() -> Vec<&'static str> {
+    let mut columns = LEADING.to_vec();
+    columns.extend(Field::ALL.iter().map(|f| f.column()));
+    columns.extend(Relation::ALL.iter().map(|r| r.column()));
+    columns.push("check_ins");
+    columns
+}
 
 /// A cell as a spreadsheet will show it: control characters gone, and a cell that would
 /// start a formula (`=`, `+`, `-`, `@`, tab, carriage return) starts with `'` instead.
@@ -41,56 +37,31 @@ pub fn render(report: &Report) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let _ = writer.write_record(COLUMNS);
+    let _ = writer.write_record(columns());
     let s = report.session;
     for stage in &report.stages {
         for record in &stage.records {
-            let (owner, theme) = match &record.body {
-                RecordBody::Agreement(a) => (a.owner.clone(), String::new()),
-                RecordBody::PlanItem(p) => (p.who.clone(), String::new()),
-                RecordBody::Strength(st) => (String::new(), st.theme.clone().unwrap_or_default()),
-                _ => (String::new(), String::new()),
-            };
-            let links: Vec<String> = record
-                .body
-                .links()
-                .iter()
-                .map(ToString::to_string)
-                .collect();
-            let row = [
+            let d = report.describe(record);
+            let mut row = vec![
                 s.id.to_string(),
-                record.id.0.to_string(),
+                d.id.0.to_string(),
                 stage.name.clone(),
-                record.body.kind().label().to_owned(),
-                record.body.text().to_owned(),
-                owner,
-                record.body.due().map(format_date).unwrap_or_default(),
-                theme,
-                links.join(" "),
-                record
-                    .body
-                    .status()
-                    .map(|st| st.label().to_owned())
-                    .unwrap_or_default(),
-                format_timestamp(record.created),
-                record
-                    .body
-                    .tags()
-                    .map(|t| t.sectors.join("; "))
-                    .unwrap_or_default(),
-                record
-                    .body
-                    .tags()
-                    .and_then(|t| t.level)
-                    .map(|l| l.label().to_owned())
-                    .unwrap_or_default(),
-                record
-                    .body
-                    .tags()
-                    .and_then(|t| t.voice)
-                    .map(|v| v.label().to_owned())
-                    .unwrap_or_default(),
+                d.kind.label().to_owned(),
+                d.words.clone(),
+                format_timestamp(d.created),
             ];
+            row.extend(
+                Field::ALL
+                    .iter()
+                    .map(|f| d.get(*f).unwrap_or_default().to_owned()),
+            );
+            row.extend(Relation::ALL.iter().map(|r| {
+                d.links_of(*r)
+                    .map(|l| l.id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }));
+            row.push(d.checkins.join(" | "));
             let _ = writer.write_record(row.iter().map(|c| cell(c)));
         }
     }

@@ -3,7 +3,6 @@
 use super::{Hints, style};
 use crate::app::keys;
 use crate::app::{App, SessionView};
-use crate::model::timefmt::format_date;
 use crate::model::{Record, RecordBody, Session};
 use crate::text::clean_line;
 use ratatui::Frame;
@@ -301,7 +300,7 @@ fn record_lines(
     width: u16,
     session: &Session,
 ) -> Vec<Line<'static>> {
-    let detail = details(record, session);
+    let detail = details(record, session, chosen);
     let mut lines = Vec::new();
     let id = format!("{} ", record.id);
     if chosen {
@@ -320,8 +319,8 @@ fn record_lines(
                 Span::styled(line, style::selected()),
             ]));
         }
-        if !detail.is_empty() {
-            for line in wrap_words(&detail, usize::from(width.saturating_sub(4))) {
+        for part in detail.lines() {
+            for line in wrap_words(part, usize::from(width.saturating_sub(4))) {
                 lines.push(Line::from(Span::styled(
                     format!("    {line}"),
                     style::muted(),
@@ -336,7 +335,10 @@ fn record_lines(
         ]));
         if !detail.is_empty() {
             lines.push(Line::from(Span::styled(
-                format!("    {detail}"),
+                format!(
+                    "    {}",
+                    short(&detail, usize::from(width.saturating_sub(4)))
+                ),
                 style::muted(),
             )));
         }
@@ -423,83 +425,47 @@ fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Text::from(lines)), inner);
 }
 
-/// The second line of a record: its kind, owner, date, status, and what it builds on.
-fn details(record: &Record, session: &Session) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    match &record.body {
-        RecordBody::Strength(s) => {
-            parts.push(s.kind.label().into());
-            if let Some(theme) = &s.theme {
-                parts.push(format!("theme: {}", clean_line(theme)));
+/// What is under a record's words, from its one description. Not chosen: one line of
+/// its fields (those the line has room for) and what it links to, each cut short. Chosen:
+/// every field, each kind of link and each check-in on a line of its own.
+pub fn details(record: &Record, session: &Session, whole: bool) -> String {
+    let d = crate::describe::describe(record, session);
+    let fields: Vec<String> = d
+        .fields
+        .iter()
+        .filter(|(field, _)| whole || !field.only_in_detail())
+        .map(|(field, value)| {
+            if field.reads_bare() {
+                value.clone()
+            } else {
+                format!("{}: {value}", field.label())
             }
-        }
-        RecordBody::Agreement(a) => {
-            if !a.owner.is_empty() {
-                parts.push(clean_line(&a.owner));
-            }
-            if let Some(due) = a.due {
-                parts.push(format!("due {}", format_date(due)));
-            }
-            parts.push(a.status.label().into());
-        }
-        RecordBody::PlanItem(p) => {
-            if !p.who.is_empty() {
-                parts.push(clean_line(&p.who));
-            }
-            if let Some(due) = p.by_when {
-                parts.push(format!("by {}", format_date(due)));
-            }
-            parts.push(p.status.label().into());
-        }
-        RecordBody::Participant(p) => {
-            parts.push(clean_line(&p.relationship));
-            parts.push(p.side.label().into());
-            parts.push(p.invitation.label().into());
-        }
-        RecordBody::InformationItem(i) => parts.push(i.kind.label().into()),
-        RecordBody::Question(q) => {
-            parts.push(q.answer.as_ref().map_or_else(
-                || "not answered yet".into(),
-                |a| format!("answer: {}", clean_line(a)),
-            ));
-        }
-        _ => {}
-    }
-    if let Some(tags) = record.body.tags().filter(|t| !t.is_empty()) {
-        parts.push(clean_line(&tags.describe()));
-    }
-    if let crate::model::RecordBody::Participant(p) = &record.body
-        && (!p.organisation.is_empty() || p.sector.is_some())
-    {
-        parts.push(clean_line(
-            &[p.organisation.as_str(), p.sector.as_deref().unwrap_or("")].join(" · "),
-        ));
-    }
-    for goal in record.body.goals() {
-        let text = session
-            .record(*goal)
-            .map(|r| short(&clean_line(r.body.text()), 24))
-            .unwrap_or_default();
-        parts.push(format!("goal {goal} {text}"));
-    }
-    let links = record.body.links();
-    if !links.is_empty() {
-        let verb = match &record.body {
-            RecordBody::Dream(_) => "builds on",
-            RecordBody::InformationItem(_) => "from",
-            RecordBody::Question(_) => "answered by",
-            _ => "serves",
-        };
-        let named: Vec<String> = links
-            .iter()
-            .map(|id| match session.record(*id) {
-                Some(r) => format!("{id} {}", short(&clean_line(r.body.text()), 32)),
-                None => id.to_string(),
+        })
+        .collect();
+    let mut parts = vec![fields.join(" · ")];
+    for (relation, _) in d.link_groups() {
+        let named: Vec<String> = d
+            .links_of(relation)
+            .map(|l| {
+                if whole {
+                    l.named()
+                } else {
+                    format!("{} {}", l.id, short(&l.words, 32))
+                        .trim_end()
+                        .to_owned()
+                }
             })
             .collect();
-        parts.push(format!("{verb} {}", named.join("; ")));
+        parts.push(format!("{} {}", relation.label(), named.join("; ")));
     }
-    parts.join(" · ")
+    if whole {
+        parts.extend(d.checkins.iter().map(|c| format!("check-in {c}")));
+        parts.retain(|p| !p.is_empty());
+        parts.join("\n")
+    } else {
+        parts.retain(|p| !p.is_empty());
+        parts.join(" · ")
+    }
 }
 
 /// The first `max` columns of `text`, with an ellipsis when cut.

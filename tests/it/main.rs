@@ -4,6 +4,7 @@ mod cli;
 mod conference;
 #[cfg(unix)]
 mod crash;
+mod describe;
 mod export;
 mod follow;
 mod fuzz;

@@ -149,7 +149,7 @@ fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
     app.send(" ");
     app.send(ENTER);
     app.send(ENTER);
-    app.wait_for("Priya (youth service) · due 2026-12-18");
+    app.wait_for("Priya (youth service) · due: 2026-12-18");
     app.wait_for("saved");
 
     app.send("q");
@@ -377,7 +377,7 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
     app.send("j ");
     app.send(ENTER);
     app.send(ENTER);
-    app.wait_for("from #2 Sam");
+    app.wait_for("shared by #2 Sam");
     app.send("A");
     app.send("\x1b[B");
     app.send(ENTER);
@@ -404,7 +404,7 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
     ] {
         app.send(part);
     }
-    app.wait_for("Halina · by 2026-12-05");
+    app.wait_for("Halina · due: 2026-12-05");
     app.send("o");
     app.wait_for("The outcome");
     app.send("If J. is not home by 7, Anna calls Sam");

@@ -1,0 +1,450 @@
+//! One description of each record kind (its words, fields, links and check-ins) and of a conference, which every view renders.
+//!
+//! The TUI's detail, `convene show`, the Markdown and HTML reports, the CSV columns and the
+//! JSON all read a record through [`describe`]. A view chooses which fields to show (the
+//! TUI's one-line summary leaves some out), but none spells a field by hand: a field
+//! added here reaches every view.
+
+use crate::model::timefmt::format_date;
+use crate::model::{
+    CheckIn, Conference, Invitation, Record, RecordBody, RecordId, RecordKind, Session,
+};
+use crate::text::clean_line;
+use time::OffsetDateTime;
+
+/// A field a record may have, with its label for people and its column for scripts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    StrengthKind,
+    Theme,
+    Owner,
+    Who,
+    Due,
+    Status,
+    Support,
+    CheckedBy,
+    Relationship,
+    Side,
+    Role,
+    Invitation,
+    NotInvitedBecause,
+    Interpreter,
+    Access,
+    Childcare,
+    Safety,
+    Organisation,
+    Sector,
+    Closeness,
+    InfoType,
+    Answer,
+    Sectors,
+    Level,
+    Voice,
+}
+
+impl Field {
+    /// Every field, in the order a reader wants them (and the CSV columns' order).
+    pub const ALL: [Field; 25] = [
+        Field::StrengthKind,
+        Field::Theme,
+        Field::Owner,
+        Field::Who,
+        Field::Due,
+        Field::Status,
+        Field::Support,
+        Field::CheckedBy,
+        Field::Relationship,
+        Field::Side,
+        Field::Role,
+        Field::Invitation,
+        Field::NotInvitedBecause,
+        Field::Interpreter,
+        Field::Access,
+        Field::Childcare,
+        Field::Safety,
+        Field::Organisation,
+        Field::Sector,
+        Field::Closeness,
+        Field::InfoType,
+        Field::Answer,
+        Field::Sectors,
+        Field::Level,
+        Field::Voice,
+    ];
+
+    /// The label people read ("support from services").
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::StrengthKind => "kind",
+            Field::Theme => "theme",
+            Field::Owner => "owner",
+            Field::Who => "who",
+            Field::Due => "due",
+            Field::Status => "status",
+            Field::Support => "support from services",
+            Field::CheckedBy => "checked by",
+            Field::Relationship => "relationship",
+            Field::Side => "side",
+            Field::Role => "role",
+            Field::Invitation => "invitation",
+            Field::NotInvitedBecause => "not invited because",
+            Field::Interpreter => "interpreter in",
+            Field::Access => "access",
+            Field::Childcare => "childcare",
+            Field::Safety => "safety",
+            Field::Organisation => "organisation",
+            Field::Sector => "sector",
+            Field::Closeness => "closeness",
+            Field::InfoType => "type",
+            Field::Answer => "answer",
+            Field::Sectors => "sectors",
+            Field::Level => "level",
+            Field::Voice => "voice",
+        }
+    }
+
+    /// The column name in CSV and the key in JSON (stable: scripts rely on them).
+    pub fn column(self) -> &'static str {
+        match self {
+            Field::StrengthKind => "strength_kind",
+            Field::Theme => "theme",
+            Field::Owner => "owner",
+            Field::Who => "who",
+            Field::Due => "due",
+            Field::Status => "status",
+            Field::Support => "support",
+            Field::CheckedBy => "checked_by",
+            Field::Relationship => "relationship",
+            Field::Side => "side",
+            Field::Role => "role",
+            Field::Invitation => "invitation",
+            Field::NotInvitedBecause => "not_invited_because",
+            Field::Interpreter => "interpreter",
+            Field::Access => "access",
+            Field::Childcare => "childcare",
+            Field::Safety => "safety",
+            Field::Organisation => "organisation",
+            Field::Sector => "sector",
+            Field::Closeness => "closeness",
+            Field::InfoType => "info_type",
+            Field::Answer => "answer",
+            Field::Sectors => "sectors",
+            Field::Level => "level",
+            Field::Voice => "voice",
+        }
+    }
+
+    /// Whether the value reads clearly without its label ("not started", "Sam (aunt)"),
+    /// so a compact line may show it bare.
+    pub fn reads_bare(self) -> bool {
+        matches!(
+            self,
+            Field::StrengthKind
+                | Field::Owner
+                | Field::Who
+                | Field::Status
+                | Field::Relationship
+                | Field::Side
+                | Field::Invitation
+                | Field::InfoType
+                | Field::Organisation
+        )
+    }
+
+    /// Whether the TUI's one-line summary under a record leaves this field out (it is in
+    /// the selected record's detail and every export).
+    pub fn only_in_detail(self) -> bool {
+        matches!(
+            self,
+            Field::Support | Field::CheckedBy | Field::Access | Field::Childcare | Field::Safety
+        )
+    }
+}
+
+/// How a record points at another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Relation {
+    BuildsOn,
+    Serves,
+    SharedBy,
+    AnsweredBy,
+    ChangeGoal,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 5] = [
+        Relation::BuildsOn,
+        Relation::Serves,
+        Relation::SharedBy,
+        Relation::AnsweredBy,
+        Relation::ChangeGoal,
+    ];
+
+    /// The words before the linked records ("builds on").
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::BuildsOn => "builds on",
+            Relation::Serves => "serves",
+            Relation::SharedBy => "shared by",
+            Relation::AnsweredBy => "answered by",
+            Relation::ChangeGoal => "change goal",
+        }
+    }
+
+    /// The column name in CSV and the key in JSON.
+    pub fn column(self) -> &'static str {
+        match self {
+            Relation::BuildsOn => "builds_on",
+            Relation::Serves => "serves",
+            Relation::SharedBy => "shared_by",
+            Relation::AnsweredBy => "answered_by",
+            Relation::ChangeGoal => "change_goals",
+        }
+    }
+
+    /// How a record of this kind points at the records in its `links()`.
+    fn of(kind: RecordKind) -> Relation {
+        match kind {
+            RecordKind::Dream => Relation::BuildsOn,
+            RecordKind::InformationItem => Relation::SharedBy,
+            RecordKind::Question => Relation::AnsweredBy,
+            _ => Relation::Serves,
+        }
+    }
+}
+
+/// One linked record: how, which, and its words (on one line; empty if it is gone).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub relation: Relation,
+    pub id: RecordId,
+    pub words: String,
+}
+
+impl Link {
+    /// "#3 Youth workers know every child" (or "#3" when it is gone).
+    pub fn named(&self) -> String {
+        format!("{} {}", self.id, self.words).trim_end().to_owned()
+    }
+}
+
+/// A record as every view reads it. Values are the words as typed (views escape them for
+/// their format); one-line values have had control characters taken out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Description {
+    pub id: RecordId,
+    pub kind: RecordKind,
+    pub stage: String,
+    pub created: OffsetDateTime,
+    /// The record's words, lines kept.
+    pub words: String,
+    /// The fields that are set, in [`Field::ALL`] order.
+    pub fields: Vec<(Field, String)>,
+    pub links: Vec<Link>,
+    /// Each check-in on one line, oldest first.
+    pub checkins: Vec<String>,
+}
+
+impl Description {
+    /// The value of a field, if set.
+    pub fn get(&self, field: Field) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The links of one relation.
+    pub fn links_of(&self, relation: Relation) -> impl Iterator<Item = &Link> {
+        self.links.iter().filter(move |l| l.relation == relation)
+    }
+
+    /// The links grouped by relation, in [`Relation::ALL`] order, each as named records.
+    pub fn link_groups(&self) -> Vec<(Relation, Vec<String>)> {
+        Relation::ALL
+            .iter()
+            .map(|r| (*r, self.links_of(*r).map(Link::named).collect::<Vec<_>>()))
+            .filter(|(_, named)| !named.is_empty())
+            .collect()
+    }
+
+    /// "label: value" for each field, for views that list them inline.
+    pub fn field_pairs(&self) -> impl Iterator<Item = String> + '_ {
+        self.fields
+            .iter()
+            .map(|(f, v)| format!("{}: {v}", f.label()))
+    }
+}
+
+/// Describes a record of a session (the session gives the words of linked records).
+pub fn describe(record: &Record, session: &Session) -> Description {
+    let mut fields = Vec::new();
+    let mut set = |field: Field, value: String| {
+        let value = clean_line(&value);
+        if !value.is_empty() {
+            fields.push((field, value));
+        }
+    };
+    let date = |d: Option<time::Date>| d.map(format_date).unwrap_or_default();
+    match &record.body {
+        RecordBody::Strength(s) => {
+            set(Field::StrengthKind, s.kind.label().to_owned());
+            set(Field::Theme, s.theme.clone().unwrap_or_default());
+        }
+        RecordBody::Agreement(a) => {
+            set(Field::Owner, a.owner.clone());
+            set(Field::Due, date(a.due));
+            set(Field::Status, a.status.label().to_owned());
+        }
+        RecordBody::PlanItem(p) => {
+            set(Field::Who, p.who.clone());
+            set(Field::Due, date(p.by_when));
+            set(Field::Status, p.status.label().to_owned());
+            set(Field::Support, p.support.clone());
+            set(Field::CheckedBy, p.checked_by.clone());
+        }
+        RecordBody::Participant(p) => {
+            set(Field::Relationship, p.relationship.clone());
+            set(Field::Side, p.side.label().to_owned());
+            set(Field::Role, p.role.clone());
+            set(Field::Invitation, p.invitation.label().to_owned());
+            if let Invitation::NotInvited(reason) = &p.invitation {
+                set(Field::NotInvitedBecause, reason.clone());
+            }
+            set(
+                Field::Interpreter,
+                p.needs.interpreter.clone().unwrap_or_default(),
+            );
+            set(Field::Access, p.needs.access.clone().unwrap_or_default());
+            set(
+                Field::Childcare,
+                p.needs.childcare.clone().unwrap_or_default(),
+            );
+            set(Field::Safety, p.needs.safety.clone().unwrap_or_default());
+            set(Field::Organisation, p.organisation.clone());
+            set(Field::Sector, p.sector.clone().unwrap_or_default());
+            set(
+                Field::Closeness,
+                p.closeness
+                    .map(|c| c.label().to_owned())
+                    .unwrap_or_default(),
+            );
+        }
+        RecordBody::InformationItem(i) => set(Field::InfoType, i.kind.label().to_owned()),
+        RecordBody::Question(q) => set(Field::Answer, q.answer.clone().unwrap_or_default()),
+        RecordBody::Dream(_)
+        | RecordBody::DesignStatement(_)
+        | RecordBody::Note(_)
+        | RecordBody::ChangeGoal(_) => {}
+    }
+    if let Some(tags) = record.body.tags() {
+        set(Field::Sectors, tags.sectors.join(", "));
+        set(
+            Field::Level,
+            tags.level.map(|l| l.label().to_owned()).unwrap_or_default(),
+        );
+        set(
+            Field::Voice,
+            tags.voice.map(|v| v.label().to_owned()).unwrap_or_default(),
+        );
+    }
+    fields.sort_by_key(|(f, _)| Field::ALL.iter().position(|x| x == f));
+    let kind = record.body.kind();
+    let words_of = |id: RecordId| {
+        session
+            .record(id)
+            .map(|r| clean_line(r.body.text()))
+            .unwrap_or_default()
+    };
+    let mut links: Vec<Link> = record
+        .body
+        .links()
+        .into_iter()
+        .map(|id| Link {
+            relation: Relation::of(kind),
+            id,
+            words: words_of(id),
+        })
+        .collect();
+    links.extend(record.body.goals().iter().map(|id| Link {
+        relation: Relation::ChangeGoal,
+        id: *id,
+        words: words_of(*id),
+    }));
+    Description {
+        id: record.id,
+        kind,
+        stage: record.stage.clone(),
+        created: record.created,
+        words: record.body.text().to_owned(),
+        fields,
+        links,
+        checkins: record.body.checkins().iter().map(checkin).collect(),
+    }
+}
+
+/// A check-in on one line: "15 Jan 2027: on track (Sam) — the keys are cut".
+pub fn checkin(c: &CheckIn) -> String {
+    let mut line = format!("{}: {}", format_date(c.date), c.status.label());
+    if !c.by.trim().is_empty() {
+        line.push_str(&format!(" ({})", clean_line(&c.by)));
+    }
+    if !c.note.trim().is_empty() {
+        line.push_str(&format!(" — {}", clean_line(&c.note)));
+    }
+    line
+}
+
+/// A conference's key facts as (label, value) pairs, the empty ones left out.
+pub fn conference_facts(c: &Conference) -> Vec<(&'static str, String)> {
+    filled([
+        ("Child or young person", c.child.clone()),
+        ("Referred by", c.referrer.clone()),
+        ("Why we are meeting", c.reasons.clone()),
+        ("Bottom lines", c.bottom_lines.clone()),
+        ("Date", c.date.map(format_date).unwrap_or_default()),
+        ("Time", c.time.clone()),
+        ("Venue", c.venue.clone()),
+        ("The child's wishes and views", c.child_voice.clone()),
+    ])
+}
+
+/// A conference's outcome, reviews and closure as (label, value) pairs, the empty ones left
+/// out. Each review is one pair: its date with the family's and the professionals' 0–10.
+pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
+    let mut pairs = filled([
+        ("If the plan isn't working", c.contingency.clone()),
+        (
+            "Decision",
+            c.decision.map(|d| d.label().to_owned()).unwrap_or_default(),
+        ),
+        ("Why", c.decision_reasons.clone()),
+        (
+            "Review date",
+            c.review_date.map(format_date).unwrap_or_default(),
+        ),
+    ]);
+    for rating in &c.ratings {
+        let score = |s: Option<u8>| s.map_or_else(|| "not given".to_owned(), |s| format!("{s}/10"));
+        pairs.push((
+            "Review",
+            format!(
+                "{}: the family {}, the professionals {}",
+                format_date(rating.date),
+                score(rating.family),
+                score(rating.professionals)
+            ),
+        ));
+    }
+    if let Some(closed) = c.closed {
+        pairs.push(("Closed", format_date(closed)));
+    }
+    pairs
+}
+
+fn filled<const N: usize>(pairs: [(&'static str, String); N]) -> Vec<(&'static str, String)> {
+    pairs
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .collect()
+}

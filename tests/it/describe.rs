@@ -1,0 +1,283 @@
+//! Every field of every record kind reaches every view: the TUI's detail, `show`,
+//! Markdown, HTML, CSV and JSON, all read from the one description.
+
+use convene::describe::{Field, Relation, describe};
+use convene::export::{CalendarStyle, Format, render};
+use convene::framework::Frameworks;
+use convene::model::{
+    Agreement, ChangeGoal, CheckIn, Closeness, Conference, DesignStatement, Dream, InfoKind,
+    InformationItem, Invitation, Level, Needs, Note, Participant, PlanItem, Question, Rating,
+    RecordBody, Session, SessionId, Side, Status, Strength, StrengthKind, Tags, Voice,
+};
+use std::collections::HashSet;
+use time::macros::date;
+
+fn tags(n: u32) -> Tags {
+    Tags {
+        sectors: vec![format!("Sector{n}")],
+        level: Some(Level::ALL[0]),
+        voice: Some(Voice::YoungPerson),
+    }
+}
+
+fn checkin(note: &str) -> CheckIn {
+    CheckIn {
+        date: date!(2027 - 01 - 20),
+        status: Status::InProgress,
+        by: "Checker Ines".into(),
+        note: note.into(),
+    }
+}
+
+/// A session holding one record of every kind with every field set, in the stage it is
+/// captured in (stage names from both frameworks; views list unknown stages too).
+fn everything() -> Session {
+    let mut s = Session::new(
+        SessionId::parse("every1").expect("id"),
+        "Every field",
+        "family-group-conference",
+        "planning",
+        crate::harness::START,
+    );
+    let now = crate::harness::START;
+    let person = s.add(
+        "planning",
+        RecordBody::Participant(Participant {
+            name: "Aunt Wanjiru".into(),
+            relationship: "RelationAunt".into(),
+            side: Side::Family,
+            role: "RoleCarer".into(),
+            invitation: Invitation::NotInvited("ReasonFamilyAsked".into()),
+            needs: Needs {
+                interpreter: Some("LanguageSomali".into()),
+                access: Some("AccessRamp".into()),
+                childcare: Some("ChildcareCreche".into()),
+                safety: Some("SafetySeparateRooms".into()),
+            },
+            organisation: "OrgYouthService".into(),
+            sector: Some("SectorHealth".into()),
+            closeness: Some(Closeness::Close),
+        }),
+        now,
+    );
+    let strength = s.add(
+        "information",
+        RecordBody::Strength(Strength {
+            text: "StrengthWords".into(),
+            kind: StrengthKind::Practical,
+            theme: Some("ThemeTrust".into()),
+            tags: tags(1),
+        }),
+        now,
+    );
+    s.add(
+        "information",
+        RecordBody::InformationItem(InformationItem {
+            text: "InformationWords".into(),
+            kind: InfoKind::Worry,
+            giver: Some(person),
+        }),
+        now,
+    );
+    s.add(
+        "information",
+        RecordBody::Question(Question {
+            text: "QuestionWords".into(),
+            answer: Some("AnswerWords".into()),
+            answered_by: Some(person),
+        }),
+        now,
+    );
+    let dream = s.add(
+        "information",
+        RecordBody::Dream(Dream {
+            text: "DreamWords".into(),
+            builds_on: vec![strength],
+            tags: tags(2),
+        }),
+        now,
+    );
+    let statement = s.add(
+        "information",
+        RecordBody::DesignStatement(DesignStatement {
+            text: "DesignWords".into(),
+            serves: vec![dream],
+        }),
+        now,
+    );
+    let goal = s.add(
+        "information",
+        RecordBody::ChangeGoal(ChangeGoal {
+            text: "GoalWords".into(),
+        }),
+        now,
+    );
+    s.add(
+        "agreement",
+        RecordBody::Agreement(Agreement {
+            action: "AgreementWords".into(),
+            owner: "OwnerPriya".into(),
+            due: Some(date!(2027 - 01 - 29)),
+            status: Status::InProgress,
+            serves: vec![statement],
+            checkins: vec![checkin("AgreementCheckinNote")],
+            goals: vec![goal],
+            tags: tags(3),
+        }),
+        now,
+    );
+    s.add(
+        "agreement",
+        RecordBody::PlanItem(PlanItem {
+            text: "PlanWords".into(),
+            who: "WhoGran".into(),
+            by_when: Some(date!(2027 - 02 - 12)),
+            support: "SupportSchoolNurse".into(),
+            checked_by: "CheckedBySocialWorker".into(),
+            status: Status::NotStarted,
+            checkins: vec![checkin("PlanCheckinNote")],
+        }),
+        now,
+    );
+    s.add(
+        "information",
+        RecordBody::Note(Note {
+            text: "NoteWords".into(),
+        }),
+        now,
+    );
+    s.conference = Some(Conference {
+        child: "ChildAmara".into(),
+        contingency: "ContingencyWords".into(),
+        ratings: vec![Rating {
+            date: date!(2027 - 03 - 01),
+            family: Some(7),
+            professionals: Some(6),
+            due: None,
+        }],
+        closed: Some(date!(2027 - 06 - 01)),
+        ..Conference::default()
+    });
+    s
+}
+
+/// Every value each record's description holds, and the session-level words.
+fn expected(session: &Session) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut fields = HashSet::new();
+    let mut relations = HashSet::new();
+    for record in &session.records {
+        let d = describe(record, session);
+        let at = format!("{} {}", d.kind.label(), d.id);
+        out.push((at.clone(), d.words.clone()));
+        for (field, value) in &d.fields {
+            fields.insert(*field);
+            out.push((format!("{at} {}", field.label()), value.clone()));
+        }
+        for link in &d.links {
+            relations.insert(link.relation);
+            out.push((
+                format!("{at} {}", link.relation.label()),
+                link.id.to_string(),
+            ));
+        }
+        for record_checkin in record.body.checkins() {
+            out.push((format!("{at} check-in"), record_checkin.note.clone()));
+        }
+    }
+    let missing: Vec<_> = Field::ALL.iter().filter(|f| !fields.contains(f)).collect();
+    assert!(
+        missing.is_empty(),
+        "the sample sets every field: {missing:?}"
+    );
+    let missing: Vec<_> = Relation::ALL
+        .iter()
+        .filter(|r| !relations.contains(r))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "the sample sets every link: {missing:?}"
+    );
+    out.push(("rating".into(), "7/10".into()));
+    out.push(("rating".into(), "6/10".into()));
+    out.push(("closed".into(), "2027-06-01".into()));
+    out
+}
+
+fn check(view: &str, text: &str, session: &Session, skip_session_level: bool) {
+    let missing: Vec<String> = expected(session)
+        .into_iter()
+        .filter(|(what, _)| !(skip_session_level && matches!(what.as_str(), "rating" | "closed")))
+        .filter(|(_, value)| !text.contains(value.as_str()))
+        .map(|(what, value)| format!("{what}: {value:?}"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{view} is missing:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_field_of_every_record_kind_reaches_every_view() {
+    let session = everything();
+    let frameworks = Frameworks::embedded();
+    let framework = frameworks.get(&session.framework);
+    for format in [Format::Md, Format::Html, Format::Csv] {
+        let text = render(&session, framework, format, CalendarStyle::Todos);
+        // Dates in CSV and JSON are as written; in the others, as people read them.
+        check(
+            &format!("{format:?}"),
+            &text,
+            &session,
+            format == Format::Csv,
+        );
+    }
+    let shown: String = session
+        .records
+        .iter()
+        .map(|r| convene::cli::show_record(r, &session) + "\n")
+        .collect();
+    check("show", &shown, &session, true);
+    let detail: String = session
+        .records
+        .iter()
+        // The words are the line above the detail.
+        .map(|r| {
+            format!(
+                "{}\n{}\n",
+                r.body.text(),
+                convene::ui::session::details(r, &session, true)
+            )
+        })
+        .collect();
+    check("the app's detail", &detail, &session, true);
+    // JSON carries the file's own fields, so every typed value is there as it is stored
+    // (labels such as "in progress" are the file's enum names there).
+    let json = convene::cli::session_json(&session).expect("json");
+    let typed: Vec<(String, String)> = expected(&session)
+        .into_iter()
+        .filter(|(_, v)| v.starts_with(|c: char| c.is_ascii_uppercase()) && !v.contains(' '))
+        .collect();
+    assert!(typed.len() > 25, "{typed:?}");
+    for (what, value) in typed {
+        assert!(json.contains(&value), "JSON is missing {what}: {value:?}");
+    }
+}
+
+#[test]
+fn a_reviewed_conference_shows_its_reviews_in_show_and_every_export() {
+    let session = everything();
+    let frameworks = Frameworks::embedded();
+    let framework = frameworks.get(&session.framework);
+    for format in [Format::Md, Format::Html] {
+        let text = render(&session, framework, format, CalendarStyle::Todos);
+        for words in [
+            "the family 7/10",
+            "the professionals 6/10",
+            "AgreementCheckinNote",
+        ] {
+            assert!(text.contains(words), "{format:?}: {words}");
+        }
+    }
+}
