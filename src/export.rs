@@ -11,7 +11,7 @@ use crate::text::clean_line;
 
 pub use calendar::CalendarStyle;
 pub use markdown::escape as markdown_escape;
-pub use table::cell as csv_cell;
+pub use table::row as csv_row;
 
 /// The formats a session can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

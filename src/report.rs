@@ -373,11 +373,9 @@ fn counts(out: &mut String, what: &str, rows: &[OwnerRow]) {
 
 /// The figures as CSV: one row per figure (section, figure, value).
 pub fn csv(f: &Figures) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut out = String::new();
     let mut row = |section: &str, figure: &str, value: String| {
-        let _ = w.write_record([section, figure, &value].map(crate::export::csv_cell));
+        out.push_str(&crate::export::csv_row([section, figure, &value]));
     };
     row("section", "figure", "value".into());
     let c = &f.conferences;
@@ -429,5 +427,5 @@ pub fn csv(f: &Figures) -> String {
     for s in &f.skipped {
         row("skipped", &s.file, s.reason.clone());
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    out
 }
