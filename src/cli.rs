@@ -10,6 +10,7 @@ mod generate;
 mod lint;
 pub mod list;
 mod new;
+mod numbers;
 mod report;
 mod show;
 mod stress;
@@ -41,7 +42,8 @@ pub struct Cli {
         long,
         global = true,
         env = "CONVENE_REVIEW_WEEKS",
-        value_name = "WEEKS"
+        value_name = "WEEKS",
+        value_parser = numbers::weeks
     )]
     pub review_weeks: Option<u32>,
 

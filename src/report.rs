@@ -227,9 +227,16 @@ impl DueItem {
     }
 }
 
+/// The date `days` after `today`, or the last date there is (never a panic).
+pub fn days_after(today: Date, days: u32) -> Date {
+    today
+        .checked_add(Duration::days(i64::from(days)))
+        .unwrap_or(Date::MAX)
+}
+
 /// Everything open that is due within `days` of `today`, and everything overdue, soonest first.
 pub fn due_items(sessions: &[(PathBuf, Session)], today: Date, days: u32) -> Vec<DueItem> {
-    let horizon = today + Duration::days(i64::from(days));
+    let horizon = days_after(today, days);
     let mut items = Vec::new();
     for (path, s) in sessions {
         let title = clean_line(&s.title);

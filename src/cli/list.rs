@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(long)]
     pub stage: Option<String>,
     /// Only sessions with something due (or overdue) within this many days
-    #[arg(long, value_name = "DAYS")]
+    #[arg(long, value_name = "DAYS", value_parser = super::numbers::days)]
     pub due_within: Option<u32>,
     /// Print JSON for scripts (fields documented in the README)
     #[arg(long)]
@@ -67,7 +67,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             })
             && args.due_within.is_none_or(|days| {
                 s.next_due
-                    .is_some_and(|due| due <= today + time::Duration::days(i64::from(days)))
+                    .is_some_and(|due| due <= crate::report::days_after(today, days))
             })
     });
     let filtered = framework.is_some() || args.stage.is_some() || args.due_within.is_some();

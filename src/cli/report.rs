@@ -36,7 +36,7 @@ pub enum ReportFormat {
 #[derive(Debug, clap::Args)]
 pub struct DueArgs {
     /// How many days ahead to look (overdue items are always shown)
-    #[arg(long, default_value_t = 7, value_name = "DAYS")]
+    #[arg(long, default_value_t = 7, value_name = "DAYS", value_parser = super::numbers::days)]
     pub within: u32,
     /// Print JSON for scripts
     #[arg(long)]

@@ -335,7 +335,7 @@ fn list_json_has_the_documented_fields_and_filters_narrow_it() {
     assert_eq!(ids(&["--stage", "Destiny"]), ["k7q2m9xa"]);
     assert_eq!(ids(&["--stage", "agreement"]), ["p3f8h2kd"]);
     // Both examples have something dated, so a wide window holds both.
-    assert_eq!(ids(&["--due-within", "36500"]).len(), 2);
+    assert_eq!(ids(&["--due-within", "3650"]).len(), 2);
     let out = convene(&examples(), &["list", "--framework", "retro"]);
     assert_eq!(out.status.code(), Some(2));
 }
@@ -457,4 +457,27 @@ fn forget_also_clears_the_title_from_the_listing_cache() {
             .unwrap_or_default()
             .contains("Smith")
     );
+}
+
+#[test]
+fn numbers_out_of_range_are_usage_errors_said_plainly_never_a_panic() {
+    let dir = examples_copy();
+    for args in [
+        &["due", "--within", "3000000"][..],
+        &["list", "--due-within", "4294967295"],
+        &["list", "--due-within", "4294967296"],
+        &["list", "--json", "--due-within", "3651"],
+        &["--review-weeks", "4294967295", "list"],
+        &["due", "--within=-1"],
+    ] {
+        let out = convene(dir.path(), args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(err.contains("choose a whole number"), "{args:?}: {err}");
+    }
+    let out = convene(dir.path(), &["due", "--within", "3650"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = convene(dir.path(), &["list", "--due-within", "3650"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
