@@ -166,7 +166,7 @@ impl Context {
             }
         };
         for warning in &warnings {
-            eprintln!("convene: {warning}");
+            crate::errln!("convene: {warning}");
         }
         let mut sectors = crate::model::default_sectors();
         for extra in &config.sectors {
@@ -211,6 +211,12 @@ pub fn session_id(text: &str) -> Result<crate::model::SessionId, CliError> {
         CliError::new(ExitKind::NotFound, format!("{text:?} is not a session id"))
             .with_hint("`convene list` shows the ids")
     })
+}
+
+/// A value as JSON for scripts, with nothing in it that acts on a terminal (see [`crate::text::json`]).
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, CliError> {
+    crate::text::json(value)
+        .map_err(|e| CliError::new(ExitKind::Storage, format!("could not write JSON: {e}")))
 }
 
 /// The folder where a user's own frameworks live (`<config>/frameworks`).

@@ -110,7 +110,7 @@ impl<'a> Report<'a> {
             if !stages.iter().any(|s| s.key == record.stage) {
                 stages.push(StageReport {
                     key: record.stage.clone(),
-                    name: record.stage.clone(),
+                    name: clean_line(&record.stage),
                     purpose: String::new(),
                     records: session.records_in(&record.stage).collect(),
                     family_only: false,
@@ -119,7 +119,7 @@ impl<'a> Report<'a> {
         }
         Self {
             session,
-            framework_name: framework.map_or_else(|| session.framework.clone(), |f| f.name.clone()),
+            framework_name: clean_line(framework.map_or(&session.framework, |f| &f.name)),
             stages,
         }
     }
@@ -162,7 +162,7 @@ impl<'a> StageReport<'a> {
     fn from_stage(stage: &Stage, session: &'a Session) -> Self {
         Self {
             key: stage.key.clone(),
-            name: stage.name.clone(),
+            name: clean_line(&stage.name),
             purpose: stage.purpose.clone(),
             records: session
                 .records

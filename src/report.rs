@@ -115,7 +115,7 @@ pub fn compute(
             c.count += 1;
             let stage_name = framework
                 .and_then(|fw| fw.stage(&s.stage))
-                .map_or(s.stage.clone(), |st| st.name.clone());
+                .map_or(clean_line(&s.stage), |st| clean_line(&st.name));
             match stages.iter_mut().find(|(name, _)| *name == stage_name) {
                 Some((_, n)) => *n += 1,
                 None => stages.push((stage_name, 1)),
@@ -250,7 +250,7 @@ pub fn due_items(sessions: &[(PathBuf, Session)], today: Date, days: u32) -> Vec
                 continue;
             };
             items.push(DueItem {
-                session: s.id.to_string(),
+                session: clean_line(s.id.as_str()),
                 session_title: title.clone(),
                 path: path.clone(),
                 record: Some(r.id.0),
@@ -268,7 +268,7 @@ pub fn due_items(sessions: &[(PathBuf, Session)], today: Date, days: u32) -> Vec
             && !c.ratings.iter().any(|r| r.due == Some(review))
         {
             items.push(DueItem {
-                session: s.id.to_string(),
+                session: clean_line(s.id.as_str()),
                 session_title: title.clone(),
                 path: path.clone(),
                 record: None,

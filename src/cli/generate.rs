@@ -21,7 +21,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             crate::generate::workshop(&format!("gen{i:05}"), args.records as usize, u64::from(i));
         store.create(&session)?;
     }
-    println!(
+    crate::outln!(
         "{} sessions of {} records in {}",
         args.sessions,
         args.records,
@@ -64,6 +64,6 @@ pub fn peak_memory(args: PeakArgs, ctx: &Context) -> Result<ExitKind, CliError> 
         .map_or("unknown (no /proc here)".to_owned(), |l| {
             l.trim_start_matches("VmHWM:").trim().to_owned()
         });
-    println!("{peak}");
+    crate::outln!("{peak}");
     Ok(ExitKind::Done)
 }
