@@ -1,10 +1,15 @@
 //! The command line: one clap `Args` struct and one function per subcommand; bare `convene` opens the app.
+// Commands print through `outln!` and `errln!`, which clean what they print; a raw
+// `println!` is refused here.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 mod check;
 mod completions;
 mod config;
 mod error;
 mod export;
+// `forget` prints its confirmation its own way (its title is cleaned there).
+#[allow(clippy::print_stdout, clippy::print_stderr)]
 mod forget;
 mod generate;
 mod lint;
