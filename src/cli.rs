@@ -1,4 +1,7 @@
 //! The command line: one clap `Args` struct and one function per subcommand; bare `convene` opens the app.
+// Commands print through `outln!` and `errln!`, which clean what they print; a raw
+// `println!` is refused here.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 mod check;
 mod completions;
@@ -10,6 +13,7 @@ mod generate;
 mod lint;
 pub mod list;
 mod new;
+mod numbers;
 mod report;
 mod show;
 mod stress;
@@ -42,7 +46,8 @@ pub struct Cli {
         long,
         global = true,
         env = "CONVENE_REVIEW_WEEKS",
-        value_name = "WEEKS"
+        value_name = "WEEKS",
+        value_parser = numbers::weeks
     )]
     pub review_weeks: Option<u32>,
 
@@ -165,7 +170,7 @@ impl Context {
             }
         };
         for warning in &warnings {
-            eprintln!("convene: {warning}");
+            crate::errln!("convene: {warning}");
         }
         let mut sectors = crate::model::default_sectors();
         for extra in &config.sectors {
@@ -231,6 +236,12 @@ pub fn orphan_notes(dir: &std::path::Path) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// A value as JSON for scripts, with nothing in it that acts on a terminal (see [`crate::text::json`]).
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, CliError> {
+    crate::text::json(value)
+        .map_err(|e| CliError::new(ExitKind::Storage, format!("could not write JSON: {e}")))
 }
 
 /// The folder where a user's own frameworks live (`<config>/frameworks`).

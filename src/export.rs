@@ -12,7 +12,7 @@ use crate::text::clean_line;
 pub use crate::describe::{conference_facts, conference_outcome};
 pub use calendar::CalendarStyle;
 pub use markdown::escape as markdown_escape;
-pub use table::cell as csv_cell;
+pub use table::row as csv_row;
 
 /// The formats a session can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -111,7 +111,7 @@ impl<'a> Report<'a> {
             if !stages.iter().any(|s| s.key == record.stage) {
                 stages.push(StageReport {
                     key: record.stage.clone(),
-                    name: record.stage.clone(),
+                    name: clean_line(&record.stage),
                     purpose: String::new(),
                     records: session.records_in(&record.stage).collect(),
                     family_only: false,
@@ -120,7 +120,7 @@ impl<'a> Report<'a> {
         }
         Self {
             session,
-            framework_name: framework.map_or_else(|| session.framework.clone(), |f| f.name.clone()),
+            framework_name: clean_line(framework.map_or(&session.framework, |f| &f.name)),
             stages,
         }
     }
@@ -143,7 +143,7 @@ impl<'a> StageReport<'a> {
     fn from_stage(stage: &Stage, session: &'a Session) -> Self {
         Self {
             key: stage.key.clone(),
-            name: stage.name.clone(),
+            name: clean_line(&stage.name),
             purpose: stage.purpose.clone(),
             records: session
                 .records

@@ -9,7 +9,15 @@ fn main() -> ExitCode {
     // Read the local offset first, while the process has one thread (the `time` crate
     // refuses to read it later on some platforms).
     let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // A usage error quotes what was typed: it reaches the terminal cleaned.
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", convene::text::clean(&e.render().to_string()));
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+        Err(e) => e.exit(),
+    };
     let result = Context::from_cli(&cli, offset).and_then(|ctx| match cli.command {
         Some(command) => cli::run(command, &ctx),
         None => convene::tui::run(&ctx),

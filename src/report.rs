@@ -115,7 +115,7 @@ pub fn compute(
             c.count += 1;
             let stage_name = framework
                 .and_then(|fw| fw.stage(&s.stage))
-                .map_or(s.stage.clone(), |st| st.name.clone());
+                .map_or(clean_line(&s.stage), |st| clean_line(&st.name));
             match stages.iter_mut().find(|(name, _)| *name == stage_name) {
                 Some((_, n)) => *n += 1,
                 None => stages.push((stage_name, 1)),
@@ -227,9 +227,16 @@ impl DueItem {
     }
 }
 
+/// The date `days` after `today`, or the last date there is (never a panic).
+pub fn days_after(today: Date, days: u32) -> Date {
+    today
+        .checked_add(Duration::days(i64::from(days)))
+        .unwrap_or(Date::MAX)
+}
+
 /// Everything open that is due within `days` of `today`, and everything overdue, soonest first.
 pub fn due_items(sessions: &[(PathBuf, Session)], today: Date, days: u32) -> Vec<DueItem> {
-    let horizon = today + Duration::days(i64::from(days));
+    let horizon = days_after(today, days);
     let mut items = Vec::new();
     for (path, s) in sessions {
         let title = clean_line(&s.title);
@@ -243,7 +250,7 @@ pub fn due_items(sessions: &[(PathBuf, Session)], today: Date, days: u32) -> Vec
                 continue;
             };
             items.push(DueItem {
-                session: s.id.to_string(),
+                session: clean_line(s.id.as_str()),
                 session_title: title.clone(),
                 path: path.clone(),
                 record: Some(r.id.0),
@@ -261,7 +268,7 @@ pub fn due_items(sessions: &[(PathBuf, Session)], today: Date, days: u32) -> Vec
             && !c.ratings.iter().any(|r| r.due == Some(review))
         {
             items.push(DueItem {
-                session: s.id.to_string(),
+                session: clean_line(s.id.as_str()),
                 session_title: title.clone(),
                 path: path.clone(),
                 record: None,
@@ -373,11 +380,9 @@ fn counts(out: &mut String, what: &str, rows: &[OwnerRow]) {
 
 /// The figures as CSV: one row per figure (section, figure, value).
 pub fn csv(f: &Figures) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut out = String::new();
     let mut row = |section: &str, figure: &str, value: String| {
-        let _ = w.write_record([section, figure, &value].map(crate::export::csv_cell));
+        out.push_str(&crate::export::csv_row([section, figure, &value]));
     };
     row("section", "figure", "value".into());
     let c = &f.conferences;
@@ -429,5 +434,5 @@ pub fn csv(f: &Figures) -> String {
     for s in &f.skipped {
         row("skipped", &s.file, s.reason.clone());
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    out
 }

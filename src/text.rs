@@ -47,6 +47,84 @@ pub fn capitalised(text: &str) -> String {
     })
 }
 
+/// Like [`clean`], line by line, keeping each line's ending (`\n` or `\r\n`): for text
+/// whose line endings belong to its format (CSV and iCalendar use CRLF) on its way to a terminal.
+pub fn clean_keeping_line_ends(text: &str) -> Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| needs_cleaning(c) && c != '\n' && c != '\r')
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix("\r\n") {
+            Some(body) => (body, "\r\n"),
+            None => line
+                .strip_suffix('\n')
+                .map_or((line, ""), |body| (body, "\n")),
+        };
+        out.push_str(&clean(body));
+        out.push_str(end);
+    }
+    Cow::Owned(out)
+}
+
+/// A value as pretty JSON in which every character [`clean`] would remove is written as a
+/// `\uXXXX` escape: serde_json escapes C0 controls only, and C1 controls, DEL and the bidi
+/// overrides would otherwise reach the terminal raw. The JSON means the same; scripts
+/// reading it get the text exactly as stored.
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let json = serde_json::to_string_pretty(value)?;
+    // Outside strings pretty JSON is ASCII with `\n` between lines, so such a character can
+    // only be inside a string, where an escape means the same character.
+    if !json.chars().any(|c| needs_cleaning(c) && c != '\n') {
+        return Ok(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs_cleaning(c) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Prints a line to standard output through [`clean`]: the way the command line writes.
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        #[allow(clippy::print_stdout)]
+        {
+            println!("{}", $crate::text::clean(&format!($($arg)*)));
+        }
+    }};
+}
+
+/// Prints text to standard output through [`clean`], without adding a new line.
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        #[allow(clippy::print_stdout)]
+        {
+            print!("{}", $crate::text::clean(&format!($($arg)*)));
+        }
+    }};
+}
+
+/// Prints a line to standard error through [`clean`]: the way the command line warns.
+#[macro_export]
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("{}", $crate::text::clean(&format!($($arg)*)));
+        }
+    }};
+}
+
 fn needs_cleaning(c: char) -> bool {
     // Controls, the zero-width space, and the bidi overrides and isolates that can make
     // text read differently from how it is stored. Joiners (U+200C/D) stay: emoji need them.
@@ -120,6 +198,31 @@ mod tests {
     fn an_unfinished_escape_does_not_swallow_the_world_twice() {
         assert_eq!(clean("before\u{1b}[12"), "before");
         assert_eq!(clean("\u{1b}"), "");
+    }
+
+    #[test]
+    fn line_ends_of_a_format_stay_and_escapes_go() {
+        assert_eq!(
+            clean_keeping_line_ends("a,b\r\n\u{1b}[2Jc\u{9b}2J\r\nd\n\u{202e}e"),
+            "a,b\r\nc\r\nd\ne"
+        );
+        assert!(matches!(
+            clean_keeping_line_ends("a\r\nb\n"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn json_escapes_what_a_terminal_would_act_on_and_means_the_same() {
+        let text = "id\u{1b}]0;t\u{7}\u{9b}2J\u{7f}\u{202e}\u{2066}ok\n";
+        let json = json(&[text]).expect("json");
+        assert!(
+            !json.chars().any(|c| needs_cleaning(c) && c != '\n'),
+            "{json:?}"
+        );
+        assert!(json.contains("\\u009b") && json.contains("\\u202e") && json.contains("\\u007f"));
+        let back: Vec<String> = serde_json::from_str(&json).expect("parses");
+        assert_eq!(back, [text]);
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         args.paths
     };
     if let Some(mode) = Store::at(&ctx.dir).looser_than_private() {
-        eprintln!(
+        crate::errln!(
             "convene: the sessions folder can be read by others (mode {mode:o}); `chmod 700 {}` keeps it private",
             ctx.dir.display()
         );
@@ -32,23 +32,23 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let mut problems = 0;
     for path in &paths {
         for problem in check_file(path, ctx) {
-            println!("{problem}");
+            crate::outln!("{problem}");
             problems += 1;
         }
     }
     if whole_folder {
         for note in super::orphan_notes(&ctx.dir) {
-            println!("{note}");
+            crate::outln!("{note}");
             problems += 1;
         }
     }
     let files = if paths.len() == 1 { "file" } else { "files" };
     if problems == 0 {
-        println!("All {} {files} read well.", paths.len());
+        crate::outln!("All {} {files} read well.", paths.len());
         Ok(ExitKind::Done)
     } else {
         let s = if problems == 1 { "" } else { "s" };
-        eprintln!("{problems} problem{s} in {} {files}.", paths.len());
+        crate::errln!("{problems} problem{s} in {} {files}.", paths.len());
         Ok(ExitKind::ProblemsFound)
     }
 }

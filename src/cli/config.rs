@@ -29,15 +29,15 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         )
     })?;
     match args.action {
-        Action::Path => println!("{}", path.display()),
+        Action::Path => crate::outln!("{}", path.display()),
         Action::Check => match crate::config::load(&path) {
-            Ok(_) if path.exists() => println!("{} reads well.", path.display()),
-            Ok(_) => println!(
+            Ok(_) if path.exists() => crate::outln!("{} reads well.", path.display()),
+            Ok(_) => crate::outln!(
                 "There is no settings file yet at {}; the defaults apply.",
                 path.display()
             ),
             Err(problem) => {
-                println!("{problem}");
+                crate::outln!("{problem}");
                 return Ok(ExitKind::ProblemsFound);
             }
         },
@@ -64,7 +64,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
                     )
                 },
             )?;
-            println!("Wrote {}", path.display());
+            crate::outln!("Wrote {}", path.display());
         }
     }
     Ok(ExitKind::Done)

@@ -1,6 +1,7 @@
 //! CLI errors: one plain sentence, an optional hint, and a documented exit code.
 
 use crate::store::StoreError;
+use crate::text::clean;
 use std::process::ExitCode;
 
 /// What kind of ending a command had; each maps to a documented exit code.
@@ -43,16 +44,17 @@ pub struct CliError {
 }
 
 impl CliError {
+    /// The message is cleaned: it may quote a file's contents, a file name or what was typed.
     pub fn new(kind: ExitKind, message: impl Into<String>) -> Self {
         Self {
             kind,
-            message: message.into(),
+            message: clean(&message.into()).into_owned(),
             hint: None,
         }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(clean(&hint.into()).into_owned());
         self
     }
 }

@@ -69,19 +69,24 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
                     )
                 }
             })?;
-            eprintln!("Exported to {}", path.display());
+            crate::errln!("Exported to {}", path.display());
         }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(|e| {
-                    CliError::new(
-                        ExitKind::Storage,
-                        format!("could not write the export: {e}"),
-                    )
-                })?;
-        }
+        None => to_stdout(&text)?,
     }
     Ok(ExitKind::Done)
+}
+
+/// Writes a document (an export, a report) to standard output, cleaned line by line so
+/// nothing in it acts on the terminal, its own line endings kept.
+pub fn to_stdout(text: &str) -> Result<(), CliError> {
+    let text = crate::text::clean_keeping_line_ends(text);
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| {
+            CliError::new(
+                ExitKind::Storage,
+                format!("could not write the export: {e}"),
+            )
+        })
 }

@@ -54,11 +54,11 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let title = crate::store::load_path(&main)
         .map(|l| format!("“{}”", crate::text::clean_line(&l.session.title)))
         .unwrap_or_else(|_| format!("what is left of the session {id}"));
-    println!("This removes {title} for good:");
+    crate::outln!("This removes {title} for good:");
     for (file, role) in &files {
-        println!("  {} ({})", super::shown(file), role.label());
+        crate::outln!("  {} ({})", file.display(), role.label());
     }
-    println!("  {} (lock)", super::shown(&lock_file));
+    crate::outln!("  {} (lock)", lock_file.display());
     if !args.yes {
         if !std::io::stdin().is_terminal() {
             return Err(CliError::new(
@@ -66,12 +66,12 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
                 "nothing was removed: confirm with --yes when not at a terminal",
             ));
         }
-        print!("Type the id ({id}) to remove it, or press Enter to keep it: ");
+        crate::out!("Type the id ({id}) to remove it, or press Enter to keep it: ");
         let _ = std::io::stdout().flush();
         let mut answer = String::new();
         let _ = std::io::stdin().lock().read_line(&mut answer);
         if answer.trim() != id.as_str() {
-            println!("Kept. Nothing was removed.");
+            crate::outln!("Kept. Nothing was removed.");
             return Ok(ExitKind::Done);
         }
     }
@@ -82,7 +82,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         match std::fs::remove_file(file) {
             Ok(()) => removed += 1,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => left.push(format!("{}: {e}", super::shown(file))),
+            Err(e) => left.push(format!("{}: {e}", file.display())),
         }
     }
     drop(lock);
@@ -90,14 +90,14 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         match std::fs::remove_file(&lock_file) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => left.push(format!("{}: {e}", super::shown(&lock_file))),
+            Err(e) => left.push(format!("{}: {e}", lock_file.display())),
         }
     }
     // The listing cache keeps titles: refresh it so the forgotten one is gone from it too.
     let _ = store.summaries();
     let s = if removed == 1 { "" } else { "s" };
     if left.is_empty() {
-        println!("Removed {removed} file{s}.");
+        crate::outln!("Removed {removed} file{s}.");
         Ok(ExitKind::Done)
     } else {
         Err(CliError::new(

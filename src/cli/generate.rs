@@ -7,20 +7,21 @@ use crate::store::Store;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// How many sessions
-    #[arg(long, default_value_t = 1)]
-    pub sessions: usize,
+    #[arg(long, default_value_t = 1, value_parser = super::numbers::count)]
+    pub sessions: u32,
     /// Records in each session
-    #[arg(long, default_value_t = 10_000)]
-    pub records: usize,
+    #[arg(long, default_value_t = 10_000, value_parser = super::numbers::count)]
+    pub records: u32,
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let store = Store::open(&ctx.dir)?;
     for i in 0..args.sessions {
-        let session = crate::generate::workshop(&format!("gen{i:05}"), args.records, i as u64);
+        let session =
+            crate::generate::workshop(&format!("gen{i:05}"), args.records as usize, u64::from(i));
         store.create(&session)?;
     }
-    println!(
+    crate::outln!(
         "{} sessions of {} records in {}",
         args.sessions,
         args.records,
@@ -63,6 +64,6 @@ pub fn peak_memory(args: PeakArgs, ctx: &Context) -> Result<ExitKind, CliError> 
         .map_or("unknown (no /proc here)".to_owned(), |l| {
             l.trim_start_matches("VmHWM:").trim().to_owned()
         });
-    println!("{peak}");
+    crate::outln!("{peak}");
     Ok(ExitKind::Done)
 }

@@ -40,7 +40,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             } else {
                 ""
             };
-            println!(
+            crate::outln!(
                 "{place}: “{}” → “{}”{blame}: {}",
                 clean_line(&s.found),
                 s.alternative,
@@ -49,10 +49,10 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         }
     }
     if count == 0 {
-        println!("No suggestions: the words in this session build people up.");
+        crate::outln!("No suggestions: the words in this session build people up.");
         Ok(ExitKind::Done)
     } else {
-        eprintln!(
+        crate::errln!(
             "{count} suggestion{} (nothing was changed).",
             if count == 1 { "" } else { "s" }
         );

@@ -4,7 +4,7 @@ use super::{CliError, Context, ExitKind};
 use crate::framework::Frameworks;
 use crate::model::timefmt::{format_date, format_short, format_timestamp};
 use crate::store::{Store, StoreError, Summary};
-use crate::text::clean_line;
+use crate::text::{clean, clean_line};
 use serde::Serialize;
 use std::path::PathBuf;
 use time::UtcOffset;
@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(long)]
     pub stage: Option<String>,
     /// Only sessions with something due (or overdue) within this many days
-    #[arg(long, value_name = "DAYS")]
+    #[arg(long, value_name = "DAYS", value_parser = super::numbers::days)]
     pub due_within: Option<u32>,
     /// Print JSON for scripts (fields documented in the README)
     #[arg(long)]
@@ -67,29 +67,26 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             })
             && args.due_within.is_none_or(|days| {
                 s.next_due
-                    .is_some_and(|due| due <= today + time::Duration::days(i64::from(days)))
+                    .is_some_and(|due| due <= crate::report::days_after(today, days))
             })
     });
     let filtered = framework.is_some() || args.stage.is_some() || args.due_within.is_some();
     if args.json {
         let listed: Vec<Listed> = rows.iter().map(|(path, s)| listed(path, s, ctx)).collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&listed).unwrap_or_else(|_| "[]".into())
-        );
+        crate::outln!("{}", super::json(&listed)?);
     } else if rows.is_empty() && unreadable.is_empty() && !filtered {
-        println!("No sessions yet in {}.", ctx.dir.display());
-        println!("Start one with: convene new ai \"TITLE\"  (or fgc)");
+        crate::outln!("No sessions yet in {}.", ctx.dir.display());
+        crate::outln!("Start one with: convene new ai \"TITLE\"  (or fgc)");
     } else {
         for (_, s) in &rows {
-            println!("{}", line(s, &ctx.frameworks, ctx.offset));
+            crate::outln!("{}", line(s, &ctx.frameworks, ctx.offset));
         }
     }
     for e in &unreadable {
-        eprintln!("convene: left out, could not be read: {e}");
+        crate::errln!("convene: left out, could not be read: {e}");
     }
     for note in super::orphan_notes(&ctx.dir) {
-        eprintln!("convene: {note}");
+        crate::errln!("convene: {note}");
     }
     Ok(ExitKind::Done)
 }
@@ -121,8 +118,8 @@ pub fn line(s: &Summary, frameworks: &Frameworks, offset: UtcOffset) -> String {
         .map_or(s.stage.as_str(), |st| st.name.as_str());
     format!(
         "{:<10} {:<4} {:<20} {}  {}",
-        s.id,
-        short,
+        clean(s.id.as_str()),
+        clean(short),
         clean_line(stage),
         format_short(s.updated.to_offset(offset)),
         clean_line(&s.title),

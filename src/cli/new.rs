@@ -45,7 +45,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     };
     let session = Session::new(id, title, &framework.id, framework.first_stage(), now);
     let saved = store.create(&session)?;
-    println!("{}", session.id);
-    println!("{}", saved.path.display());
+    crate::outln!("{}", session.id);
+    crate::outln!("{}", saved.path.display());
     Ok(ExitKind::Done)
 }

@@ -36,7 +36,7 @@ pub enum ReportFormat {
 #[derive(Debug, clap::Args)]
 pub struct DueArgs {
     /// How many days ahead to look (overdue items are always shown)
-    #[arg(long, default_value_t = 7, value_name = "DAYS")]
+    #[arg(long, default_value_t = 7, value_name = "DAYS", value_parser = super::numbers::days)]
     pub within: u32,
     /// Print JSON for scripts
     #[arg(long)]
@@ -79,18 +79,17 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let (sessions, skipped) = read_folder(&ctx.dir)?;
     let sessions: Vec<Session> = sessions.into_iter().map(|(_, s)| s).collect();
     let figures = report::compute(&sessions, skipped, &ctx.frameworks, today(ctx), since);
-    match args.format {
-        ReportFormat::Md => print!("{}", report::markdown(&figures)),
-        ReportFormat::Csv => print!("{}", report::csv(&figures)),
-        ReportFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&figures).unwrap_or_default()
-        ),
-    }
+    let text = match args.format {
+        ReportFormat::Md => report::markdown(&figures),
+        ReportFormat::Csv => report::csv(&figures),
+        ReportFormat::Json => super::json(&figures)? + "\n",
+    };
+    super::export::to_stdout(&text)?;
     for s in &figures.skipped {
-        eprintln!(
+        crate::errln!(
             "convene: left out, could not be read: {}: {}",
-            s.file, s.reason
+            s.file,
+            s.reason
         );
     }
     Ok(ExitKind::Done)
@@ -100,12 +99,9 @@ pub fn due(args: DueArgs, ctx: &Context) -> Result<ExitKind, CliError> {
     let (sessions, skipped) = read_folder(&ctx.dir)?;
     let items = report::due_items(&sessions, today(ctx), args.within);
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        );
+        crate::outln!("{}", super::json(&items)?);
     } else if items.is_empty() {
-        println!(
+        crate::outln!(
             "Nothing is due in the next {} days, and nothing is overdue.",
             args.within
         );
@@ -117,16 +113,20 @@ pub fn due(args: DueArgs, ctx: &Context) -> Result<ExitKind, CliError> {
             } else {
                 format!(" ({})", item.owner)
             };
-            println!(
+            crate::outln!(
                 "{} {mark}{}{owner} · {} · {}",
-                item.due, item.text, item.session_title, item.session
+                item.due,
+                item.text,
+                item.session_title,
+                item.session
             );
         }
     }
     for s in &skipped {
-        eprintln!(
+        crate::errln!(
             "convene: left out, could not be read: {}: {}",
-            s.file, s.reason
+            s.file,
+            s.reason
         );
     }
     Ok(ExitKind::Done)

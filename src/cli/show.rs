@@ -22,14 +22,12 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let id = super::session_id(&args.id)?;
     let loaded = crate::store::Store::at(&ctx.dir).load(&id)?;
     if let Some(reason) = &loaded.read_only {
-        eprintln!("convene: note: {reason}; nothing is written to it");
+        crate::errln!("convene: note: {reason}; nothing is written to it");
     }
     if args.json {
-        let json = session_json(&loaded.session)
-            .map_err(|e| CliError::new(ExitKind::Storage, format!("could not write JSON: {e}")))?;
-        println!("{json}");
+        crate::outln!("{}", super::json(&loaded.session)?);
     } else {
-        print!("{}", render(&loaded.session, ctx));
+        crate::out!("{}", render(&loaded.session, ctx));
     }
     Ok(ExitKind::Done)
 }
@@ -47,9 +45,9 @@ pub fn render(session: &Session, ctx: &Context) -> String {
     let _ = writeln!(
         out,
         "{} · {} · now at {} · updated {}",
-        session.id,
-        ctx.framework_name(&session.framework),
-        ctx.stage_name(&session.framework, &session.stage),
+        clean_line(session.id.as_str()),
+        clean_line(ctx.framework_name(&session.framework)),
+        clean_line(ctx.stage_name(&session.framework, &session.stage)),
         format_short(session.updated.to_offset(ctx.offset)),
     );
     let facts = |out: &mut String, heading: &str, pairs: Vec<(&str, String)>| {
@@ -78,7 +76,7 @@ pub fn render(session: &Session, ctx: &Context) -> String {
     // Records in stages the framework does not know are still shown.
     for r in &session.records {
         if !stages.iter().any(|(k, _, _)| *k == r.stage) {
-            stages.push((r.stage.clone(), "·".into(), r.stage.clone()));
+            stages.push((r.stage.clone(), "·".into(), clean_line(&r.stage)));
         }
     }
     for (key, symbol, name) in &stages {

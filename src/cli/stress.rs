@@ -12,7 +12,7 @@ pub struct Args {
     /// The session to write (created if it is not there)
     pub id: String,
     /// How many saves
-    #[arg(long, default_value_t = 1000)]
+    #[arg(long, default_value_t = 1000, value_parser = super::numbers::count)]
     pub edits: u32,
 }
 

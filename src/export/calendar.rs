@@ -75,7 +75,7 @@ pub fn render(report: &Report, style: CalendarStyle) -> String {
             ));
         }
         items.push(Item {
-            uid: format!("{}-{}@convene", s.id, record.id.0),
+            uid: format!("{}-{}@convene", clean_line(s.id.as_str()), record.id.0),
             summary: clean_line(&summary),
             description: description.join("\n"),
             due,
@@ -84,7 +84,7 @@ pub fn render(report: &Report, style: CalendarStyle) -> String {
     }
     if let Some(review) = s.conference.as_ref().and_then(|c| c.review_date) {
         items.push(Item {
-            uid: format!("{}-review@convene", s.id),
+            uid: format!("{}-review@convene", clean_line(s.id.as_str())),
             summary: format!("Review: {}", clean_line(&s.title)),
             description: "The family, the coordinator and the professionals meet to see how the plan is going.".into(),
             due: review,

@@ -42,7 +42,7 @@ pub fn render(report: &Report) -> String {
         out,
         "{} · session `{}` · started {} · last change {}\n",
         escape(&report.framework_name),
-        s.id,
+        crate::text::clean_line(s.id.as_str()),
         format_short(s.created),
         format_short(s.updated)
     );

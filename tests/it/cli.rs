@@ -335,7 +335,7 @@ fn list_json_has_the_documented_fields_and_filters_narrow_it() {
     assert_eq!(ids(&["--stage", "Destiny"]), ["k7q2m9xa"]);
     assert_eq!(ids(&["--stage", "agreement"]), ["p3f8h2kd"]);
     // Both examples have something dated, so a wide window holds both.
-    assert_eq!(ids(&["--due-within", "36500"]).len(), 2);
+    assert_eq!(ids(&["--due-within", "3650"]).len(), 2);
     let out = convene(&examples(), &["list", "--framework", "retro"]);
     assert_eq!(out.status.code(), Some(2));
 }
@@ -457,4 +457,176 @@ fn forget_also_clears_the_title_from_the_listing_cache() {
             .unwrap_or_default()
             .contains("Smith")
     );
+}
+
+#[test]
+fn numbers_out_of_range_are_usage_errors_said_plainly_never_a_panic() {
+    let dir = examples_copy();
+    for args in [
+        &["due", "--within", "3000000"][..],
+        &["list", "--due-within", "4294967295"],
+        &["list", "--due-within", "4294967296"],
+        &["list", "--json", "--due-within", "3651"],
+        &["--review-weeks", "4294967295", "list"],
+        &["due", "--within=-1"],
+    ] {
+        let out = convene(dir.path(), args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(err.contains("choose a whole number"), "{args:?}: {err}");
+    }
+    let out = convene(dir.path(), &["due", "--within", "3650"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = convene(dir.path(), &["list", "--due-within", "3650"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+/// Escape sequences: clear the screen, set the window title, write to the clipboard
+/// (OSC 52), a C1 CSI, a right-to-left override and isolate.
+const BAD: &str =
+    "\u{1b}[2J\u{1b}]0;owned\u{7}\u{1b}]52;c;ZWNobyBvd25lZA==\u{7}\u{9b}31m\u{202e}\u{2066}";
+
+/// A session file written by hand with [`BAD`] in every field a command prints; its id
+/// (which then may not be a valid id) too when `bad_id`.
+fn crafted_session(dir: &Path, name: &str, bad_id: bool) {
+    let bad = BAD;
+    let id = if bad_id {
+        format!("{name}{bad}")
+    } else {
+        name.to_owned()
+    };
+    let text = format!(
+        r#"#![enable(unwrap_variant_newtypes)]
+(
+  format: 1,
+  id: "{id}",
+  title: "Harbour{bad}",
+  framework: "appreciative-inquiry{bad}",
+  created: "2026-11-12T09:30:00Z",
+  updated: "2026-11-12T15:30:00Z",
+  stage: "destiny{bad}",
+  next_record: 3,
+  records: [
+    (
+      id: 1,
+      stage: "destiny{bad}",
+      created: "2026-11-12T09:40:00Z",
+      body: Agreement(
+        action: "Call{bad} the school",
+        owner: "Priya{bad}",
+        due: Some("2026-11-20"),
+      ),
+    ),
+  ],
+)
+"#
+    );
+    std::fs::write(dir.join(format!("{name}.ron")), text).expect("write");
+}
+
+/// Whether text holds anything a terminal would act on.
+fn raw(text: &str) -> Option<char> {
+    text.chars().find(|c| {
+        (c.is_control() && !matches!(c, '\n' | '\r'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn escapes_in_any_field_of_a_session_file_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    crafted_session(dir.path(), "crafted1", false);
+    crafted_session(dir.path(), "crafted2", true);
+    let out_file = tempfile::tempdir().expect("temp dir");
+    let md = out_file.path().join("crafted.md");
+    let ics = out_file.path().join("crafted.ics");
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["show", "crafted1"],
+        &["show", "crafted1", "--json"],
+        &["check"],
+        &["due", "--within", "3650"],
+        &["due", "--json"],
+        &["show", "crafted2"],
+        &["show", "crafted2", "--json"],
+        &["export", "crafted2", "--format", "ics"],
+        &["export", "crafted1", "--format", "md"],
+        &["export", "crafted1", "--format", "ics"],
+        &["export", "crafted1", "--format", "csv"],
+        &["export", "crafted1", "--format", "html"],
+        &[
+            "export",
+            "crafted1",
+            "--format",
+            "md",
+            "-o",
+            md.to_str().expect("utf-8"),
+        ],
+        &[
+            "export",
+            "crafted1",
+            "--format",
+            "ics",
+            "-o",
+            ics.to_str().expect("utf-8"),
+        ],
+        &["report"],
+        &["report", "--format", "csv"],
+        &["report", "--format", "json"],
+    ] {
+        let out = convene(dir.path(), args);
+        assert_ne!(out.status.code(), Some(101), "{args:?} panicked");
+        for (name, text) in [("stdout", stdout(&out)), ("stderr", stderr(&out))] {
+            assert_eq!(raw(&text), None, "{args:?} {name}: {text:?}");
+        }
+    }
+    for file in [md, ics] {
+        let text = std::fs::read_to_string(&file).expect("exported");
+        assert_eq!(raw(&text), None, "{}: {text:?}", file.display());
+    }
+    // The words around the escapes stay, and scripts get the text exactly as stored.
+    assert!(stdout(&convene(dir.path(), &["show", "crafted1"])).contains("Harbour"));
+    assert!(stdout(&convene(dir.path(), &["list"])).contains("Harbour"));
+    let json = stdout(&convene(dir.path(), &["show", "crafted1", "--json"]));
+    let session: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(
+        session["title"].as_str(),
+        Some(format!("Harbour{BAD}").as_str())
+    );
+    assert_eq!(
+        session["stage"].as_str(),
+        Some(format!("destiny{BAD}").as_str())
+    );
+}
+
+#[test]
+fn escapes_in_file_names_and_errors_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir
+        .path()
+        .join("sessions\u{1b}]0;owned\u{7}\u{9b}2J\u{202e}");
+    std::fs::create_dir(&folder).expect("folder");
+    std::fs::write(folder.join("bad1.ron"), "(format: 1, id: \"\u{1b}[2J").expect("write");
+    let outside = folder.join("elsewhere\u{1b}[2J.ron");
+    std::fs::write(&outside, "(format: 1, \u{9b}2J").expect("write");
+    for args in [
+        &["list"][..],
+        &["show", "bad1"],
+        &["export", "bad1"],
+        &["check"],
+        &["check", outside.to_str().expect("utf-8")],
+        &["due"],
+        &["report"],
+        &["show", "no\u{1b}[2Jsuch"],
+        &["list", "--framework", "\u{1b}]0;x\u{7}"],
+        &["due", "--within", "\u{1b}]52;c;eA==\u{7}\u{9b}2J"],
+    ] {
+        let out = convene(&folder, args);
+        assert_ne!(out.status.code(), Some(101), "{args:?} panicked");
+        for (name, text) in [("stdout", stdout(&out)), ("stderr", stderr(&out))] {
+            assert_eq!(raw(&text), None, "{args:?} {name}: {text:?}");
+        }
+    }
 }

@@ -287,3 +287,70 @@ fn the_html_is_one_self_contained_page_that_prints_stage_by_stage() {
     assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("<img"));
     assert_eq!(html.matches("<section class=\"stage\">").count(), 5);
 }
+
+mod spreadsheets {
+    use convene::export::csv_row;
+    use convene::text::clean;
+    use proptest::prelude::*;
+
+    const FORMULA: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+
+    /// What a spreadsheet would look at to decide whether a cell is a formula.
+    fn looked_at(cell: &str) -> &str {
+        cell.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '"')
+    }
+
+    /// Every cell of the text read with this separator.
+    fn cells(text: &str, separator: u8) -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.expect("a row").iter().map(str::to_owned).collect())
+            .collect()
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[=+@;,\"' \t\r\n\u{a0}\u{feff}\u{3000}\u{1b}a\u{ff1d}\u{ff0b}\u{ff0d}\u{ff20}-]{0,12}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn no_cell_becomes_a_formula_with_either_separator(
+            rows in proptest::collection::vec(proptest::collection::vec(text(), 1..4), 1..4)
+        ) {
+            // A header row first, as in every export (a reader takes a byte-order mark at the
+            // very start of a file as the file's own).
+            let csv: String = std::iter::once(csv_row(["text"]))
+                .chain(rows.iter().map(csv_row))
+                .collect();
+            for separator in [b',', b';'] {
+                for cell in cells(&csv, separator).iter().flatten() {
+                    prop_assert!(
+                        !looked_at(cell).starts_with(FORMULA),
+                        "read with {:?}, a cell would start a formula: {cell:?} in {csv:?}",
+                        separator as char
+                    );
+                }
+            }
+            // Read with `,`, each cell is the text (cleaned) with only quotes added: one at
+            // its start, and one after a `;` or a new line that a `;` reader would split at.
+            let read = &cells(&csv, b',')[1..];
+            prop_assert_eq!(read.len(), rows.len());
+            for (written, read) in rows.iter().zip(read) {
+                prop_assert_eq!(written.len(), read.len());
+                for (typed, cell) in written.iter().zip(read) {
+                    let cleaned = clean(typed);
+                    prop_assert_eq!(cell.replace('\'', ""), cleaned.replace('\'', ""));
+                    let added = cell.matches('\'').count() - cleaned.matches('\'').count();
+                    prop_assert!(added <= 1 + cleaned.matches([';', '\n']).count());
+                }
+            }
+        }
+    }
+}
