@@ -647,15 +647,19 @@ fn on_overlay_key(
                 v.overlay = Some(Overlay::Form(form));
                 return Vec::new();
             }
-            // The lens offers an alternative: one key takes it, one keeps the speaker's words.
+            // The lens offers an alternative: one key takes it, one puts it in the editor to
+            // adjust, one keeps the speaker's words.
             let outcome = if form.suggestion.is_some() {
                 match key.code {
                     KeyCode::Char('y') => form.accept_suggestion(),
+                    KeyCode::Char('e') => form.edit_suggestion(),
                     KeyCode::Char('k') => form.keep_suggestion(),
                     KeyCode::Esc => form.suggestion = None,
                     _ => {}
                 }
-                if form.suggestion.is_some() || key.code == KeyCode::Esc {
+                if form.suggestion.is_some()
+                    || matches!(key.code, KeyCode::Esc | KeyCode::Char('e'))
+                {
                     v.overlay = Some(Overlay::Form(form));
                     return Vec::new();
                 }
@@ -704,9 +708,12 @@ fn on_overlay_key(
                         });
                     }
                 }
-                FormOutcome::Save => match form.build(today) {
-                    Ok(body) => {
+                FormOutcome::Save => match form.versions(today) {
+                    Ok(mut versions) => {
                         let label = form.kind.label();
+                        // The words as said are one change; each suggestion taken is the next.
+                        let rewordings = versions.split_off(1);
+                        let body = versions.remove(0);
                         let id = match form.editing {
                             Some(id) => {
                                 v.change(now, |s| {
@@ -723,6 +730,14 @@ fn on_overlay_key(
                                 new_id
                             }
                         };
+                        let reworded = !rewordings.is_empty();
+                        for body in rewordings {
+                            v.change(now, |s| {
+                                if let Some(r) = s.record_mut(id) {
+                                    r.body = body;
+                                }
+                            });
+                        }
                         v.select(id);
                         let verb = if form.editing.is_some() {
                             "updated"
@@ -730,6 +745,9 @@ fn on_overlay_key(
                             "kept"
                         };
                         let mut words = format!("The {label} is {verb}.");
+                        if reworded {
+                            words.push_str(" u gives back the words as said.");
+                        }
                         if form.editing.is_none()
                             && link_target(form.kind).is_some()
                             && form.links.is_empty()

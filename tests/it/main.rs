@@ -8,6 +8,7 @@ mod export;
 mod follow;
 mod fuzz;
 mod harness;
+mod lens;
 mod maps;
 #[cfg(unix)]
 mod pty;
