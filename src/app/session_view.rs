@@ -713,8 +713,16 @@ fn on_overlay_key(
                         let label = form.kind.label();
                         // The words as said are one change; each suggestion taken is the next.
                         let rewordings = versions.split_off(1);
+                        let reworded = !rewordings.is_empty();
                         let body = versions.remove(0);
                         let id = match form.editing {
+                            // Opened, then only reworded: the words as said are already kept.
+                            Some(id)
+                                if reworded
+                                    && v.session.record(id).is_some_and(|r| r.body == body) =>
+                            {
+                                id
+                            }
                             Some(id) => {
                                 v.change(now, |s| {
                                     if let Some(r) = s.record_mut(id) {
@@ -730,7 +738,6 @@ fn on_overlay_key(
                                 new_id
                             }
                         };
-                        let reworded = !rewordings.is_empty();
                         for body in rewordings {
                             v.change(now, |s| {
                                 if let Some(r) = s.record_mut(id) {

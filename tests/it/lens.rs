@@ -255,3 +255,16 @@ fn a_suggestion_fits_where_the_phrase_stands_in_real_sentences() {
         .collect();
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 }
+
+#[test]
+fn rewording_a_saved_record_is_one_step_back_to_its_words() {
+    let mut h = discovery();
+    h.keys("aThe placement gave her stability<enter>k");
+    assert_eq!(texts(&h), ["The placement gave her stability"]);
+    h.keys("e<enter>y");
+    assert_eq!(texts(&h), ["The home gave her stability"]);
+    h.keys("u");
+    assert_eq!(texts(&h), ["The placement gave her stability"]);
+    h.keys("u");
+    assert!(texts(&h).is_empty(), "no empty step between");
+}
