@@ -535,18 +535,21 @@ pub fn sentence_taken(text: &str, suggestion: &Suggestion) -> String {
     accept(&text[from..to], &within).trim().to_owned()
 }
 
-/// The text with one suggestion taken; a capital at the start of the phrase is kept. A
-/// question changes nothing.
+/// The text with one suggestion taken; the alternative opens with a capital where the
+/// phrase had one, unless the phrase is an acronym in mid-sentence ("She is LAC" → "She is
+/// in care"). A question changes nothing.
 pub fn accept(text: &str, suggestion: &Suggestion) -> String {
     let Some(mut alternative) = suggestion.alternative.clone() else {
         return text.to_owned();
     };
-    if suggestion
-        .found
+    let found = &suggestion.found;
+    let acronym = !found.chars().any(char::is_lowercase);
+    let opens_sentence = text[..suggestion.start]
+        .trim_end()
         .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
-    {
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?'));
+    if capitalised(found) && (opens_sentence || !acronym) {
         let mut chars = alternative.chars();
         if let Some(first) = chars.next() {
             alternative = first.to_uppercase().chain(chars).collect();
@@ -589,7 +592,12 @@ mod tests {
             "Time with Dad went well"
         );
         assert!(lens.check("recontact, contactless").is_empty());
-        assert_eq!(lens.check("Two PLACEMENTS ended").len(), 1);
+        let shouted = lens.check("Two PLACEMENTS ended");
+        assert_eq!(shouted.len(), 1);
+        assert_eq!(
+            accept("Two PLACEMENTS ended", &shouted[0]),
+            "Two homes ended"
+        );
     }
 
     #[test]

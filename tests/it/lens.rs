@@ -206,6 +206,12 @@ const SENTENCES: &[(&str, &str)] = &[
     ("The Troubled Families programme paid for the worker.", ""),
     ("The respite service has a waiting list.", ""),
     (
+        "Respite on Fridays helps Mum.",
+        "Short-break care on Fridays helps Mum.",
+    ),
+    ("She is LAC.", "She is in care."),
+    ("The LAC review is on Tuesday.", ""),
+    (
         "He absconded from the unit.",
         "He went missing from the unit.",
     ),
