@@ -607,6 +607,15 @@ fn save_section(
     Ok(())
 }
 
+/// Replaces a record's fields, as one undoable change.
+fn set_body(v: &mut SessionView, now: OffsetDateTime, id: RecordId, body: RecordBody) {
+    v.change(now, |s| {
+        if let Some(r) = s.record_mut(id) {
+            r.body = body;
+        }
+    });
+}
+
 /// Opens the form to add a record of `kind`, or of the stage's main kind.
 fn add(app: &mut App, kind: Option<RecordKind>) -> Vec<Effect> {
     let Some(v) = view(app) else {
@@ -724,11 +733,7 @@ fn on_overlay_key(
                                 id
                             }
                             Some(id) => {
-                                v.change(now, |s| {
-                                    if let Some(r) = s.record_mut(id) {
-                                        r.body = body;
-                                    }
-                                });
+                                set_body(v, now, id, body);
                                 id
                             }
                             None => {
@@ -739,11 +744,7 @@ fn on_overlay_key(
                             }
                         };
                         for body in rewordings {
-                            v.change(now, |s| {
-                                if let Some(r) = s.record_mut(id) {
-                                    r.body = body;
-                                }
-                            });
+                            set_body(v, now, id, body);
                         }
                         v.select(id);
                         let verb = if form.editing.is_some() {
