@@ -427,7 +427,7 @@ fn lint_lists_suggestions_and_changes_nothing() {
         "{printed}"
     );
     assert!(
-        printed.contains("“did not attend” → ask: Who was to bring them"),
+        printed.contains("“did not attend” → ask: What got in the way of coming?"),
         "a question where the lens cannot know who is meant: {printed}"
     );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
