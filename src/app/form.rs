@@ -83,6 +83,9 @@ pub struct Form {
     pub suggestion: Option<(usize, crate::lens::Suggestion)>,
     /// Phrases the facilitator chose to keep, by field, so they are not offered again.
     pub kept: Vec<(usize, String)>,
+    /// Every text field as it stood before each suggestion was taken (`y` or `e`), oldest
+    /// first, so saving makes each one its own undoable change after the words as said.
+    taken: Vec<Vec<String>>,
     /// The record as it was, so fields the form does not show are kept.
     original: Option<RecordBody>,
     typed_at_start: Vec<String>,
@@ -324,6 +327,7 @@ impl Form {
             workshop: false,
             suggestion: None,
             kept: Vec::new(),
+            taken: Vec::new(),
             kind,
             editing: existing.map(|r| r.id),
             links: body.links(),
@@ -353,6 +357,7 @@ impl Form {
             workshop: false,
             suggestion: None,
             kept: Vec::new(),
+            taken: Vec::new(),
             original: None,
             typed_at_start,
         }
@@ -451,25 +456,85 @@ impl Form {
         })
     }
 
-    /// Accepts the offered alternative: only the phrase changes, in that field.
+    /// Takes the offered alternative as it stands: only the phrase changes, in that field.
+    /// A question (no alternative) is not taken this way: `e` edits, `k` keeps.
     pub fn accept_suggestion(&mut self) {
         let Some((i, suggestion)) = self.suggestion.take() else {
             return;
         };
-        if let Some(Input::Text { area, .. }) = self.fields.get_mut(i).map(|f| &mut f.input) {
-            let current = area.lines().join("\n").trim().to_owned();
-            let changed = crate::lens::accept(&current, &suggestion);
-            let placeholder = area.placeholder_text().to_owned();
-            let mut fresh = input(&changed);
-            fresh.set_placeholder_text(placeholder);
-            **area = fresh;
+        if suggestion.alternative.is_none() {
+            self.suggestion = Some((i, suggestion));
+            return;
         }
+        self.taken.push(self.texts());
+        let changed = crate::lens::accept(&self.field_text(i), &suggestion);
+        self.set_text(i, &changed);
+    }
+
+    /// Puts the sentence as it would read into the editor to adjust, and returns to
+    /// editing that field; the phrase is not offered again.
+    pub fn edit_suggestion(&mut self) {
+        let Some((i, suggestion)) = self.suggestion.take() else {
+            return;
+        };
+        self.taken.push(self.texts());
+        let changed = crate::lens::accept(&self.field_text(i), &suggestion);
+        self.set_text(i, &changed);
+        self.kept.push((i, suggestion.found.to_lowercase()));
+        self.focus = i;
+    }
+
+    /// The sentence holding the offered phrase, as it would read with the suggestion taken.
+    pub fn preview(&self) -> Option<String> {
+        let (i, suggestion) = self.suggestion.as_ref()?;
+        Some(crate::lens::sentence_taken(
+            &self.field_text(*i),
+            suggestion,
+        ))
     }
 
     /// Keeps the speaker's words for the offered phrase.
     pub fn keep_suggestion(&mut self) {
         if let Some((i, suggestion)) = self.suggestion.take() {
             self.kept.push((i, suggestion.found.to_lowercase()));
+        }
+    }
+
+    /// The record at each undoable step: first the words as said, then after each
+    /// suggestion taken, last as the form stands now (steps that change nothing are left
+    /// out). The form's fields end up as they were before the first suggestion, so call
+    /// this only when saving.
+    pub fn versions(&mut self, today: Date) -> Result<Vec<RecordBody>, (usize, String)> {
+        let last = self.build(today)?;
+        let mut versions = Vec::new();
+        for texts in std::mem::take(&mut self.taken) {
+            for (i, text) in texts.iter().enumerate() {
+                if matches!(self.fields[i].input, Input::Text { .. }) {
+                    self.set_text(i, text);
+                }
+            }
+            // An earlier step that would not build (a date since mended) is folded into the next.
+            if let Ok(body) = self.build(today) {
+                versions.push(body);
+            }
+        }
+        versions.push(last);
+        versions.dedup();
+        Ok(versions)
+    }
+
+    /// Every field's text (empty for a choice).
+    fn texts(&self) -> Vec<String> {
+        self.fields.iter().map(|f| f.input.text()).collect()
+    }
+
+    /// Replaces the text of field `i`, keeping its placeholder.
+    fn set_text(&mut self, i: usize, text: &str) {
+        if let Some(Input::Text { area, .. }) = self.fields.get_mut(i).map(|f| &mut f.input) {
+            let placeholder = area.placeholder_text().to_owned();
+            let mut fresh = input(text);
+            fresh.set_placeholder_text(placeholder);
+            **area = fresh;
         }
     }
 

@@ -611,6 +611,15 @@ fn save_section(
     Ok(())
 }
 
+/// Replaces a record's fields, as one undoable change.
+fn set_body(v: &mut SessionView, now: OffsetDateTime, id: RecordId, body: RecordBody) {
+    v.change(now, |s| {
+        if let Some(r) = s.record_mut(id) {
+            r.body = body;
+        }
+    });
+}
+
 /// Opens the form to add a record of `kind`, or of the stage's main kind.
 fn add(app: &mut App, kind: Option<RecordKind>) -> Vec<Effect> {
     let Some(v) = view(app) else {
@@ -651,15 +660,19 @@ fn on_overlay_key(
                 v.overlay = Some(Overlay::Form(form));
                 return Vec::new();
             }
-            // The lens offers an alternative: one key takes it, one keeps the speaker's words.
+            // The lens offers an alternative: one key takes it, one puts it in the editor to
+            // adjust, one keeps the speaker's words.
             let outcome = if form.suggestion.is_some() {
                 match key.code {
                     KeyCode::Char('y') => form.accept_suggestion(),
+                    KeyCode::Char('e') => form.edit_suggestion(),
                     KeyCode::Char('k') => form.keep_suggestion(),
                     KeyCode::Esc => form.suggestion = None,
                     _ => {}
                 }
-                if form.suggestion.is_some() || key.code == KeyCode::Esc {
+                if form.suggestion.is_some()
+                    || matches!(key.code, KeyCode::Esc | KeyCode::Char('e'))
+                {
                     v.overlay = Some(Overlay::Form(form));
                     return Vec::new();
                 }
@@ -708,16 +721,23 @@ fn on_overlay_key(
                         });
                     }
                 }
-                FormOutcome::Save => match form.build(today) {
-                    Ok(body) => {
+                FormOutcome::Save => match form.versions(today) {
+                    Ok(mut versions) => {
                         let label = form.kind.label();
+                        // The words as said are one change; each suggestion taken is the next.
+                        let rewordings = versions.split_off(1);
+                        let reworded = !rewordings.is_empty();
+                        let body = versions.remove(0);
                         let id = match form.editing {
+                            // Opened, then only reworded: the words as said are already kept.
+                            Some(id)
+                                if reworded
+                                    && v.session.record(id).is_some_and(|r| r.body == body) =>
+                            {
+                                id
+                            }
                             Some(id) => {
-                                v.change(now, |s| {
-                                    if let Some(r) = s.record_mut(id) {
-                                        r.body = body;
-                                    }
-                                });
+                                set_body(v, now, id, body);
                                 id
                             }
                             None => {
@@ -727,6 +747,9 @@ fn on_overlay_key(
                                 new_id
                             }
                         };
+                        for body in rewordings {
+                            set_body(v, now, id, body);
+                        }
                         v.select(id);
                         let verb = if form.editing.is_some() {
                             "updated"
@@ -734,6 +757,9 @@ fn on_overlay_key(
                             "kept"
                         };
                         let mut words = format!("The {label} is {verb}.");
+                        if reworded {
+                            words.push_str(" u gives back the words as said.");
+                        }
                         if form.editing.is_none()
                             && link_target(form.kind).is_some()
                             && form.links.is_empty()

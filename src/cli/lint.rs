@@ -40,10 +40,13 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             } else {
                 ""
             };
+            let instead = match (&s.alternative, &s.question) {
+                (Some(words), _) => format!("“{words}”"),
+                (None, question) => format!("ask: {}", question.as_deref().unwrap_or("")),
+            };
             crate::outln!(
-                "{place}: “{}” → “{}”{blame}: {}",
+                "{place}: “{}” → {instead}{blame}: {}",
                 clean_line(&s.found),
-                s.alternative,
                 s.reason
             );
         }

@@ -313,12 +313,35 @@ fn framed(title: &str) -> Block<'_> {
 }
 
 fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
-    let width = area.width.saturating_sub(4).min(64);
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
-        .saturating_add(4)
-        .min(area.height);
-    let rect = centered(area, width, height);
+        .saturating_add(4);
+    popup_of_height(frame, area, title, lines, height);
+}
+
+/// A popup whose lines wrap: tall enough for them once wrapped, where the screen allows.
+fn wrapped_popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
+    let height = wrapped_rows(&lines, area).saturating_add(2);
+    popup_of_height(frame, area, title, lines, height);
+}
+
+/// Rows `lines` take once wrapped inside a popup over `area`.
+fn wrapped_rows(lines: &[Line], area: Rect) -> u16 {
+    let inner = usize::from(popup_width(area).saturating_sub(2)).max(1);
+    // A word carried over to the next row can cost a little more than the width.
+    let rows: usize = lines
+        .iter()
+        .map(|l| (l.width() + inner / 4) / inner + 1)
+        .sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+fn popup_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).min(64)
+}
+
+fn popup_of_height(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, height: u16) {
+    let rect = centered(area, popup_width(area), height.min(area.height));
     super::clear(frame, rect);
     frame.render_widget(
         Paragraph::new(lines)
@@ -326,6 +349,70 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
             .block(framed(title)),
         rect,
     );
+}
+
+/// The lens's offer: the phrase, the sentence as it would read (or the question to ask),
+/// why, and the keys to take it, adjust it or keep the speaker's words.
+fn draw_suggestion(
+    form: &Form,
+    field: usize,
+    suggestion: &crate::lens::Suggestion,
+    frame: &mut Frame,
+    area: Rect,
+) -> Hints {
+    let label = form.fields.get(field).map_or("", |f| f.label);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{label}: "), style::muted()),
+        Span::styled(
+            format!("“{}”", clean_line(&suggestion.found)),
+            style::title(),
+        ),
+    ])];
+    match (&suggestion.question, form.preview()) {
+        (Some(question), _) => lines.push(Line::from(vec![
+            Span::styled("Worth asking: ", style::muted()),
+            Span::styled(question.clone(), style::accent()),
+        ])),
+        (None, Some(sentence)) => lines.push(Line::from(vec![
+            Span::styled("It would read: ", style::muted()),
+            Span::styled(format!("“{}”", clean_line(&sentence)), style::accent()),
+        ])),
+        (None, None) => {}
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(suggestion.reason.clone()));
+    if suggestion.blames_child {
+        lines.push(Line::from(Span::styled(
+            "! This phrase blames the child for harm done to them.",
+            style::problem(),
+        )));
+    }
+    let closing = [
+        Line::raw(""),
+        Line::from(Span::styled(
+            "The room's words are theirs: nothing changes unless you choose.",
+            style::muted(),
+        )),
+    ];
+    // On a small screen the reassurance gives way, rather than be cut mid-sentence.
+    if wrapped_rows(&lines, area) + wrapped_rows(&closing, area) + 2 <= area.height {
+        lines.extend(closing);
+    }
+    wrapped_popup(frame, area, " Words that build up ", lines);
+    if suggestion.alternative.is_some() {
+        vec![
+            ("y", "use it".into()),
+            ("k", "keep their words".into()),
+            ("e", "adjust".into()),
+            ("Esc", "back to editing".into()),
+        ]
+    } else {
+        vec![
+            ("k", "keep their words".into()),
+            ("e", "edit".into()),
+            ("Esc", "back to editing".into()),
+        ]
+    }
 }
 
 /// Rows a field takes: a box for several lines, one row for a line or a choice.
@@ -459,39 +546,7 @@ pub fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
         );
     }
     if let Some((field, suggestion)) = &form.suggestion {
-        let label = form.fields.get(*field).map_or("", |f| f.label);
-        let mut lines = vec![
-            Line::from(vec![
-                Span::styled(format!("{label}: "), style::muted()),
-                Span::styled(
-                    format!("“{}”", clean_line(&suggestion.found)),
-                    style::title(),
-                ),
-            ]),
-            Line::from(vec![
-                Span::styled("A strengths-based way to say it: ", style::muted()),
-                Span::styled(format!("“{}”", suggestion.alternative), style::accent()),
-            ]),
-            Line::raw(""),
-            Line::raw(suggestion.reason.clone()),
-        ];
-        if suggestion.blames_child {
-            lines.push(Line::from(Span::styled(
-                "! This phrase blames the child for harm done to them.",
-                style::problem(),
-            )));
-        }
-        lines.push(Line::raw(""));
-        lines.push(Line::from(Span::styled(
-            "The room's words are theirs: nothing changes unless you choose.",
-            style::muted(),
-        )));
-        popup(frame, area, " Words that build up ", lines);
-        return vec![
-            ("y", "use the suggestion".into()),
-            ("k", "keep their words".into()),
-            ("Esc", "back to editing".into()),
-        ];
+        return draw_suggestion(form, *field, suggestion, frame, area);
     }
     if form.confirm_discard {
         frame.render_widget(

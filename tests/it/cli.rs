@@ -412,19 +412,23 @@ fn lint_lists_suggestions_and_changes_nothing() {
     let path = dir.path().join(format!("{id}.ron"));
     let text = std::fs::read_to_string(&path).expect("read").replace(
         "records: []",
-        "records: [\n    (\n      id: 1,\n      stage: \"planning\",\n      created: \"2026-11-25T09:00:00Z\",\n      body: Note(\n        text: \"Contact with Dad is a lifestyle choice for him\",\n      ),\n    ),\n  ]",
+        "records: [\n    (\n      id: 1,\n      stage: \"planning\",\n      created: \"2026-11-25T09:00:00Z\",\n      body: Note(\n        text: \"Contact with Dad is a lifestyle choice for him. Mum did not attend.\",\n      ),\n    ),\n  ]",
     );
     std::fs::write(&path, &text).expect("write");
     let out = convene(dir.path(), &["lint", &id]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let printed = stdout(&out);
     assert!(
-        printed.contains("“Contact” → “time with family”"),
+        printed.contains("“Contact with” → “time with”"),
         "{printed}"
     );
     assert!(
-        printed.contains("“lifestyle choice” → “being exploited” [blames the child]"),
+        printed.contains("“a lifestyle choice” → “exploitation” [blames the child]"),
         "{printed}"
+    );
+    assert!(
+        printed.contains("“did not attend” → ask: What got in the way of coming?"),
+        "a question where the lens cannot know who is meant: {printed}"
     );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
 }

@@ -9,6 +9,7 @@ mod export;
 mod follow;
 mod fuzz;
 mod harness;
+mod lens;
 mod maps;
 #[cfg(unix)]
 mod pty;

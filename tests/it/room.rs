@@ -106,7 +106,7 @@ fn the_lens_offers_an_alternative_and_never_changes_words_unasked() {
     h.keys("aContact with Dad went well<enter>y");
     assert_eq!(
         view(&h).session.records[1].body.text(),
-        "Time with family with Dad went well"
+        "Time with Dad went well"
     );
 
     h.keys("aShe is putting herself at risk<enter>");
