@@ -244,8 +244,12 @@ pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, CliError>
         .map_err(|e| CliError::new(ExitKind::Storage, format!("could not write JSON: {e}")))
 }
 
-/// The folder where a user's own frameworks live (`<config>/frameworks`).
+/// The folder where a user's own frameworks live: `CONVENE_FRAMEWORKS` if set, else
+/// `<config>/frameworks`.
 pub fn user_frameworks_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("CONVENE_FRAMEWORKS").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
     directories::ProjectDirs::from("org", "convene", "convene")
         .map(|d| d.config_dir().join("frameworks"))
 }

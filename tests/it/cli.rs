@@ -1,10 +1,10 @@
 //! The command line, run as the real binary: new, list, show, check, and exit codes.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn convene(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_convene"))
+    crate::harness::convene()
         .arg("--dir")
         .arg(dir)
         .args(args)
@@ -372,7 +372,7 @@ fn a_bad_settings_file_names_line_and_column_and_the_defaults_apply() {
     std::fs::write(&config, "(\n  theme: Some(\"light\"),\n  colour: 3,\n)").expect("write");
     let sessions = dir.path().join("sessions");
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_convene"))
+        crate::harness::convene()
             .arg("--config")
             .arg(&config)
             .arg("--dir")

@@ -7,7 +7,7 @@
 use convene::model::{RecordBody, SessionId};
 use convene::store::Store;
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -23,7 +23,7 @@ fn sigkill_at_any_moment_never_corrupts_a_file_or_loses_a_saved_edit() {
     let (mut corrupt, mut lost, mut saves, mut leftovers_seen) = (0u32, 0u32, 0usize, 0u32);
     let mut reported = 0usize;
     for trial in 0..trials {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_convene"))
+        let mut child = crate::harness::convene()
             .args(["stress-saves", "crash1", "--edits", "100000", "--dir"])
             .arg(dir.path())
             .stdout(Stdio::piped())

@@ -237,7 +237,7 @@ fn unreadable_files_are_named_by_the_cli_and_never_fatal() {
         vec!["report", "--format", "json"],
         vec!["due", "--within", "3650", "--json"],
     ] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_convene"))
+        let out = crate::harness::convene()
             .arg("--dir")
             .arg(dir.path())
             .args(&args)

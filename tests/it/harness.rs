@@ -21,6 +21,32 @@ pub fn private(path: &Path) {
     }
 }
 
+/// The real binary with a home of its own: its config, data, documents and frameworks
+/// folders are under the test build's temp folder, never the user's, and no `CONVENE_*`
+/// setting of the user's reaches it. Tests add `--dir` or `CONVENE_DIR` for the sessions.
+pub fn convene() -> std::process::Command {
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("home");
+    let config = home.join(".config");
+    std::fs::create_dir_all(&config).expect("a home for the tests");
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_convene"));
+    command
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", &config)
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("XDG_DOCUMENTS_DIR", home.join("Documents"))
+        .env("CONVENE_CONFIG", config.join("convene/config.ron"))
+        .env("CONVENE_FRAMEWORKS", config.join("convene/frameworks"));
+    for name in [
+        "CONVENE_DIR",
+        "CONVENE_THEME",
+        "CONVENE_REVIEW_WEEKS",
+        "NO_COLOR",
+    ] {
+        command.env_remove(name);
+    }
+    command
+}
+
 pub const START: OffsetDateTime = datetime!(2026-11-25 09:00 UTC);
 
 pub struct Harness {

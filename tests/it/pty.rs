@@ -4,7 +4,6 @@ use expectrl::Session;
 use expectrl::process::unix::WaitStatus;
 use std::io::Write;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// The app running in a pseudo-terminal, with a screen model of what it shows.
@@ -15,7 +14,7 @@ struct Pty {
 
 impl Pty {
     fn spawn(dir: &Path) -> Self {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_convene"));
+        let mut command = crate::harness::convene();
         command
             .env("CONVENE_DIR", dir)
             .env("TERM", "xterm-256color")
@@ -190,7 +189,7 @@ fn the_app_restores_the_terminal_and_reports_a_bad_folder_plainly() {
     let dir = tempfile::tempdir().expect("temp dir");
     let blocker = dir.path().join("not-a-folder");
     std::fs::write(&blocker, "a file where the folder should be").expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_convene"))
+    let out = crate::harness::convene()
         .env("CONVENE_DIR", &blocker)
         .output()
         .expect("runs");
@@ -204,7 +203,7 @@ fn the_app_restores_the_terminal_and_reports_a_bad_folder_plainly() {
 
 /// A folder with one session made through the CLI; returns its id.
 fn folder_with_session(dir: &Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_convene"))
+    let out = crate::harness::convene()
         .args(["new", "ai", "Harbour day", "--dir"])
         .arg(dir)
         .output()
@@ -464,7 +463,7 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
 fn no_color_puts_no_colour_on_the_screen() {
     let dir = tempfile::tempdir().expect("temp dir");
     folder_with_session(dir.path());
-    let mut command = Command::new(env!("CARGO_BIN_EXE_convene"));
+    let mut command = crate::harness::convene();
     command
         .env("CONVENE_DIR", dir.path())
         .env("TERM", "xterm-256color")

@@ -6,19 +6,14 @@ use convene::app::{Overlay, Screen};
 use convene::store::{Store, StoreError, backup_path};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-/// The real binary on `dir`, with its own home, config and data folders.
+/// The real binary on `dir`, with a home of its own.
 fn convene(dir: &Path, args: &[&str]) -> Output {
-    let home = dir.parent().expect("a parent").join("home");
-    Command::new(env!("CARGO_BIN_EXE_convene"))
+    crate::harness::convene()
         .arg("--dir")
         .arg(dir)
         .args(args)
-        .env_remove("CONVENE_DIR")
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
         .output()
         .expect("the binary runs")
 }
