@@ -9,6 +9,7 @@ mod config;
 mod error;
 mod export;
 mod forget;
+#[cfg(feature = "dev-tools")]
 mod generate;
 mod lint;
 pub mod list;
@@ -16,6 +17,7 @@ mod new;
 mod numbers;
 mod report;
 mod show;
+#[cfg(feature = "dev-tools")]
 mod stress;
 
 pub use error::{CliError, ExitKind};
@@ -77,10 +79,13 @@ pub enum Command {
     Lint(lint::Args),
     Report(report::Args),
     Due(report::DueArgs),
+    #[cfg(feature = "dev-tools")]
     #[command(hide = true)]
     StressSaves(stress::Args),
+    #[cfg(feature = "dev-tools")]
     #[command(hide = true)]
     Generate(generate::Args),
+    #[cfg(feature = "dev-tools")]
     #[command(hide = true)]
     PeakMemory(generate::PeakArgs),
 }
@@ -268,8 +273,11 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Lint(args) => lint::run(args, ctx),
         Command::Report(args) => report::run(args, ctx),
         Command::Due(args) => report::due(args, ctx),
+        #[cfg(feature = "dev-tools")]
         Command::StressSaves(args) => stress::run(args, ctx),
+        #[cfg(feature = "dev-tools")]
         Command::Generate(args) => generate::run(args, ctx),
+        #[cfg(feature = "dev-tools")]
         Command::PeakMemory(args) => generate::peak_memory(args, ctx),
     }
 }

@@ -9,6 +9,7 @@ pub mod describe;
 pub mod effects;
 pub mod export;
 pub mod framework;
+#[cfg(feature = "dev-tools")]
 pub mod generate;
 pub mod lens;
 pub mod model;

@@ -7,6 +7,7 @@ pub const DAYS: RangeInclusive<u32> = 0..=3650;
 /// Weeks from a conference to its review: up to ten years.
 pub const WEEKS: RangeInclusive<u32> = 1..=520;
 /// Sessions or records the development commands make or write.
+#[cfg(feature = "dev-tools")]
 pub const COUNT: RangeInclusive<u32> = 1..=1_000_000;
 
 /// A number of days, for `--within` and `--due-within`.
@@ -20,6 +21,7 @@ pub fn weeks(text: &str) -> Result<u32, String> {
 }
 
 /// A count for the development commands.
+#[cfg(feature = "dev-tools")]
 pub fn count(text: &str) -> Result<u32, String> {
     within(text, COUNT, "")
 }
