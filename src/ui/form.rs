@@ -214,12 +214,7 @@ pub fn draw_overlay(
                     choice,
                     crate::app::tags::TagChoice::Level(_) | crate::app::tags::TagChoice::Voice(_)
                 );
-                let mark = match (single, on) {
-                    (true, true) => "(•)",
-                    (true, false) => "( )",
-                    (false, true) => "[x]",
-                    (false, false) => "[ ]",
-                };
+                let mark = tick_mark(single, *on);
                 let text = format!("  {mark} {}", choice.label());
                 let style = if i == picker.cursor {
                     style::selected()
@@ -569,6 +564,16 @@ fn draw_choice(options: &[&str], selected: usize, focused: bool, frame: &mut Fra
     frame.render_widget(Paragraph::new(line), rect);
 }
 
+/// A tick in a pick list: round where one may be chosen, square where any may.
+fn tick_mark(single: bool, on: bool) -> &'static str {
+    match (single, on) {
+        (true, true) => "(•)",
+        (true, false) => "( )",
+        (false, true) => "[x]",
+        (false, false) => "[ ]",
+    }
+}
+
 fn draw_picker(picker: &LinkPicker, frame: &mut Frame, area: Rect) -> Hints {
     let height = u16::try_from(picker.candidates.len())
         .unwrap_or(u16::MAX)
@@ -589,11 +594,7 @@ fn draw_picker(picker: &LinkPicker, frame: &mut Frame, area: Rect) -> Hints {
         .skip(offset)
         .take(rows)
         .map(|(i, (id, text))| {
-            let ticked = if picker.chosen.contains(id) {
-                "[x]"
-            } else {
-                "[ ]"
-            };
+            let ticked = tick_mark(picker.single, picker.chosen.contains(id));
             let line = format!("{ticked} {id} {text}");
             if i == picker.cursor {
                 Line::from(Span::styled(line, style::selected()))
