@@ -595,3 +595,48 @@ fn a_strength_tagged_in_the_real_app_is_found_in_the_map() {
         "{text}"
     );
 }
+
+/// A strength typed and kept, then at once the signal: the file holds it.
+fn a_record_kept_just_before(signal: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Press n to start one");
+    app.send("n");
+    app.wait_for("Which flow");
+    app.send(ENTER);
+    app.send("Harbour day");
+    app.send(ENTER);
+    app.wait_for("Define");
+    app.send("]");
+    app.wait_for("Captured in Discovery");
+    app.send("a");
+    app.wait_for("Add a strength");
+    // Kept and signalled well inside the 300 ms before a save is due.
+    let words = "Youth workers know every child by name";
+    app.session
+        .write_all(format!("{words}{ENTER}").as_bytes())
+        .expect("write");
+    app.session.flush().expect("flush");
+    std::thread::sleep(Duration::from_millis(50));
+    let pid = app.session.get_process().pid().to_string();
+    let sent = Command::new("kill")
+        .args(["-s", signal, &pid])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    assert!(app.wait_exit(), "convene ended well after SIG{signal}");
+    assert!(
+        only_session(dir.path()).contains(words),
+        "SIG{signal}: the strength is in the file"
+    );
+}
+
+#[test]
+fn sigterm_saves_the_words_before_convene_stops() {
+    a_record_kept_just_before("TERM");
+}
+
+#[test]
+fn closing_the_terminal_window_saves_the_words() {
+    a_record_kept_just_before("HUP");
+}
