@@ -9,6 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the open overlay and returns its key hints.
 pub fn draw_overlay(
@@ -388,7 +389,7 @@ pub fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
                 }
             )
         })
-        .map(|f| f.label.chars().count())
+        .map(|f| f.label.width())
         .max()
         .unwrap_or(0)
         .min(usize::from(fields_area.width / 3)) as u16
@@ -532,7 +533,7 @@ fn draw_text(
 
 /// A choice: every option with its number when they fit, else the chosen one between arrows.
 fn draw_choice(options: &[&str], selected: usize, focused: bool, frame: &mut Frame, rect: Rect) {
-    let full: usize = options.iter().map(|o| o.chars().count() + 6).sum();
+    let full: usize = options.iter().map(|o| o.width() + 6).sum();
     let line = if full <= usize::from(rect.width) {
         let mut spans = Vec::new();
         for (n, option) in options.iter().enumerate() {
