@@ -112,7 +112,16 @@ fn event_loop(
     let mut waiting: Option<Event> = None;
     while !app.quit {
         if stop.load(Ordering::Relaxed) {
-            // The terminal closed or the system asked to stop: save on the way out.
+            // The terminal closed or the system asked to stop. Keys it had already sent are
+            // the user's last words: they go in first, then everything is saved.
+            while let Some(event) = waiting
+                .take()
+                .or_else(|| event::poll(Duration::ZERO).ok()?.then(event::read)?.ok())
+            {
+                if let Some(msg) = message(app, event, None) {
+                    dispatch(terminal, app, store, msg, &listed_tx)?;
+                }
+            }
             dispatch(terminal, app, store, Msg::Closing, &listed_tx)?;
             break;
         }
@@ -136,14 +145,7 @@ fn event_loop(
                 Some(Event::Key(next)) => Some(next),
                 _ => None,
             };
-            let msg = match event {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    Some(app::arrival::msg_for(app, key, next))
-                }
-                Event::Paste(text) => Some(Msg::Paste(text)),
-                _ => None,
-            };
-            if let Some(msg) = msg {
+            if let Some(msg) = message(app, event, next) {
                 dispatch(terminal, app, store, msg, &listed_tx)?;
             }
         }
@@ -156,6 +158,17 @@ fn event_loop(
         )?;
     }
     Ok(())
+}
+
+/// The message for a terminal event, given the key waiting behind it, if any.
+fn message(app: &App, event: Event, next: Option<&event::KeyEvent>) -> Option<Msg> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            Some(app::arrival::msg_for(app, key, next))
+        }
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        _ => None,
+    }
 }
 
 /// Runs one message through `update` and carries out what it asks, feeding results back.
