@@ -279,26 +279,37 @@ fn steps(rng: &mut fastrand::Rng) -> Vec<Step> {
     vec![one]
 }
 
-/// Where a script starts: a new workshop, a new conference, an example session, or a
-/// form with a date field in focus.
-const STARTS: &[&str] = &[
-    "n<enter>Harbour day<enter>",
-    "n<down><enter>Conference for J.<enter>",
-    "<enter>",
-    "n<enter>Harbour day<enter>]]]]aStart a weekly huddle<tab>Priya<tab>",
-    "n<down><enter>Conference for J.<enter>]]]aNan meets J. at the gate<tab>Halina<tab>",
+/// Where a script starts, and whether the folder holds the example sessions: a new
+/// workshop, a new conference, an example session, a form with a date field in focus, the
+/// follow-through list and the report.
+const STARTS: &[(&str, bool)] = &[
+    ("n<enter>Harbour day<enter>", false),
+    ("n<down><enter>Conference for J.<enter>", false),
+    ("<enter>", true),
+    (
+        "n<enter>Harbour day<enter>]]]]aStart a weekly huddle<tab>Priya<tab>",
+        false,
+    ),
+    (
+        "n<down><enter>Conference for J.<enter>]]]aNan meets J. at the gate<tab>Halina<tab>",
+        false,
+    ),
+    ("f", true),
+    ("r", true),
 ];
 
-/// Whether a script starts from the example sessions.
-fn from_examples(seed: u64) -> bool {
-    STARTS[seed as usize % STARTS.len()] == "<enter>"
+/// Where the script with this seed starts.
+fn start(seed: u64) -> (&'static str, bool) {
+    STARTS[usize::try_from(seed).unwrap_or(0) % STARTS.len()]
 }
 
 /// A script: its start, then at least `len` random steps.
 fn script(seed: u64, len: usize) -> Vec<Step> {
     let mut rng = fastrand::Rng::with_seed(seed);
-    let start = STARTS[seed as usize % STARTS.len()];
-    let mut script: Vec<Step> = parse_keys(start).into_iter().map(Step::Key).collect();
+    let mut script: Vec<Step> = parse_keys(start(seed).0)
+        .into_iter()
+        .map(Step::Key)
+        .collect();
     while script.len() < len {
         script.extend(steps(&mut rng));
     }
@@ -328,7 +339,7 @@ fn written(script: &[Step]) -> String {
 /// Runs a script against a fresh temporary folder, drawing every frame. Returns how many
 /// steps ran and how many records were compared with the file, or what was not saved.
 fn run_script(seed: u64, steps: &[Step]) -> Result<(usize, usize), String> {
-    let mut h = if from_examples(seed) {
+    let mut h = if start(seed).1 {
         Harness::with_examples()
     } else {
         Harness::new()
