@@ -234,7 +234,8 @@ fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
 /// ratatui's init installs a panic hook that restores the terminal before reporting.
 fn take_terminal() -> std::io::Result<DefaultTerminal> {
     let terminal = ratatui::try_init()?;
-    crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste)?;
+    // A terminal without bracketed paste still works: its pastes arrive as keys.
+    let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
     Ok(terminal)
 }
 

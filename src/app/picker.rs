@@ -1,4 +1,4 @@
-//! A pick list: choose the records a dream, design statement or agreement builds on.
+//! A pick list: the records a dream, design statement or agreement builds on, or the one person who shared or answered.
 
 use crate::model::{RecordBody, RecordId, RecordKind, Session, link_target};
 use crate::text::clean_line;
