@@ -1,5 +1,6 @@
 //! The app's state and its one `update` function: messages in, state changed, effects out.
 
+pub mod arrival;
 mod dashboard;
 pub mod dates;
 pub mod follow;
@@ -36,7 +37,11 @@ pub enum ExportProblem {
 #[derive(Debug)]
 pub enum Msg {
     Key(KeyEvent),
+    /// Text pasted at once; its line breaks may be `\r\n`, `\r` or `\n`.
     Paste(String),
+    /// The terminal was closed or the system asked convene to stop: save, then quit
+    /// without asking.
+    Closing,
     /// The clock moved on (sent a few times a second).
     Tick(OffsetDateTime),
     /// The folder was read.
@@ -255,6 +260,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::Paste(text) => {
+            let text = line_breaks(&text);
             match &mut app.screen {
                 Screen::Session(view) => view.paste(&text),
                 Screen::NewSession(form) => form.paste(&text),
@@ -267,6 +273,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Screen::Report(_) => {}
             }
             Vec::new()
+        }
+        Msg::Closing => {
+            app.quit = true;
+            match app.session_view() {
+                Some(view) if view.dirty && view.read_only.is_none() => vec![Effect::Save],
+                _ => Vec::new(),
+            }
         }
         Msg::Tick(now) => {
             app.now = now;
@@ -349,6 +362,25 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// Pasted text with every line break as `\n`: terminals send `\r\n` or a bare `\r`.
+fn line_breaks(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Pasted text for a one-line field: its lines joined with a space, so words from two
+/// lines never run together.
+pub fn one_line(pasted: &str) -> String {
+    let cleaned = crate::text::clean(pasted);
+    let mut out = String::with_capacity(cleaned.len());
+    for (i, line) in cleaned.split('\n').enumerate() {
+        if i > 0 && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push_str(if i > 0 { line.trim_start() } else { line });
+    }
+    out
 }
 
 /// Quits from anywhere: an open session saves first, and asks if it cannot.

@@ -5,9 +5,11 @@ use crate::app::{self, App, Effect, Msg};
 use crate::cli::{CliError, Context, ExitKind};
 use crate::effects::perform;
 use crate::store::Store;
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{self, Event, KeyCode, KeyEventKind};
 use ratatui::DefaultTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -44,14 +46,22 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
         )
         .with_hint("run convene in an interactive terminal; `convene list` works anywhere")
     };
-    // ratatui's init installs a panic hook that restores the terminal before reporting.
-    let mut terminal = ratatui::try_init().map_err(terminal_error)?;
-    let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
+    let stop = signals().map_err(|e| {
+        CliError::new(
+            ExitKind::Storage,
+            format!("convene could not listen for the terminal closing: {e}"),
+        )
+    })?;
+    forget_paste_mode_on_panic();
+    let mut terminal = take_terminal().map_err(terminal_error)?;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &store, effects)
+        event_loop(&mut terminal, &mut app, &store, effects, &stop)
     }));
-    let _ = crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
-    ratatui::restore();
+    give_back_terminal();
+    if stop.load(Ordering::Relaxed) && matches!(outcome, Ok(Ok(()))) {
+        // Closing saved already; this only tries once more if that save did not land.
+        rescue(&mut app, &store);
+    }
     match outcome {
         Ok(Ok(())) => Ok(ExitKind::Done),
         Ok(Err(e)) => {
@@ -92,23 +102,50 @@ fn event_loop(
     app: &mut App,
     store: &Store,
     effects: Vec<Effect>,
+    stop: &AtomicBool,
 ) -> std::io::Result<()> {
     // The first frame comes first; the folder is read after it, on a worker.
     terminal.draw(|frame| crate::ui::draw(app, frame))?;
     let (listed_tx, listed) = mpsc::channel();
     run_effects(terminal, app, store, effects, &listed_tx)?;
+    // An event read to look behind an Enter, handled on the next turn.
+    let mut waiting: Option<Event> = None;
     while !app.quit {
+        if stop.load(Ordering::Relaxed) {
+            // The terminal closed or the system asked to stop. Keys it had already sent are
+            // the user's last words: they go in first, then everything is saved.
+            while let Some(event) = waiting
+                .take()
+                .or_else(|| event::poll(Duration::ZERO).ok()?.then(event::read)?.ok())
+            {
+                if let Some(msg) = message(app, event, None) {
+                    dispatch(terminal, app, store, msg, &listed_tx)?;
+                }
+            }
+            dispatch(terminal, app, store, Msg::Closing, &listed_tx)?;
+            break;
+        }
         while let Ok(entries) = listed.try_recv() {
             dispatch(terminal, app, store, Msg::Listed(entries), &listed_tx)?;
         }
         terminal.draw(|frame| crate::ui::draw(app, frame))?;
-        if event::poll(TICK)? {
-            let msg = match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
-                Event::Paste(text) => Some(Msg::Paste(text)),
+        let event = match waiting.take() {
+            Some(event) => Some(event),
+            None if event::poll(TICK)? => Some(event::read()?),
+            None => None,
+        };
+        if let Some(event) = event {
+            // Behind an Enter, a key already waiting tells a paste from a press.
+            if matches!(&event, Event::Key(k) if k.code == KeyCode::Enter)
+                && event::poll(Duration::ZERO)?
+            {
+                waiting = Some(event::read()?);
+            }
+            let next = match &waiting {
+                Some(Event::Key(next)) => Some(next),
                 _ => None,
             };
-            if let Some(msg) = msg {
+            if let Some(msg) = message(app, event, next) {
                 dispatch(terminal, app, store, msg, &listed_tx)?;
             }
         }
@@ -121,6 +158,17 @@ fn event_loop(
         )?;
     }
     Ok(())
+}
+
+/// The message for a terminal event, given the key waiting behind it, if any.
+fn message(app: &App, event: Event, next: Option<&event::KeyEvent>) -> Option<Msg> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            Some(app::arrival::msg_for(app, key, next))
+        }
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        _ => None,
+    }
 }
 
 /// Runs one message through `update` and carries out what it asks, feeding results back.
@@ -172,13 +220,48 @@ fn run_effects(
 fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
     #[cfg(unix)]
     {
-        ratatui::restore();
+        give_back_terminal();
         signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-        *terminal = ratatui::try_init()?;
-        let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
+        *terminal = take_terminal()?;
         terminal.clear()?;
     }
     #[cfg(not(unix))]
     let _ = terminal;
     Ok(())
+}
+
+/// Takes the terminal: raw mode, the alternate screen, and pastes arriving whole.
+/// ratatui's init installs a panic hook that restores the terminal before reporting.
+fn take_terminal() -> std::io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    // A terminal without bracketed paste still works: its pastes arrive as keys.
+    let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
+    Ok(terminal)
+}
+
+/// Gives the terminal back as it was found, bracketed paste off.
+fn give_back_terminal() {
+    let _ = crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// A panic leaves the shell without bracketed paste, as it found it (ratatui's hook,
+/// chained in front of this one, restores the rest of the terminal).
+fn forget_paste_mode_on_panic() {
+    let earlier = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
+        earlier(info);
+    }));
+}
+
+/// A flag raised when the terminal closes (SIGHUP) or the system asks convene to stop
+/// (SIGTERM), so the loop leaves through the save instead of dying mid-word.
+fn signals() -> std::io::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
 }

@@ -154,7 +154,7 @@ impl Dashboard {
 
     pub(super) fn paste(&mut self, text: &str) {
         if let (true, Some(search)) = (self.searching, self.search.as_mut()) {
-            search.insert_str(crate::text::clean_line(text));
+            search.insert_str(super::one_line(text));
             self.selected = 0;
         }
     }

@@ -538,18 +538,29 @@ impl Form {
         }
     }
 
-    /// Pasted text goes into the focused text field (one line in a one-line field).
+    /// Pasted text goes into the focused text field, its lines kept in a multi-line field
+    /// and joined with spaces in a one-line field.
     pub fn paste(&mut self, pasted: &str) {
         if let Some(Input::Text { area, multiline }) =
             self.fields.get_mut(self.focus).map(|f| &mut f.input)
         {
-            let text = crate::text::clean(pasted);
             if *multiline {
-                area.insert_str(text.as_ref());
+                area.insert_str(crate::text::clean(pasted));
             } else {
-                area.insert_str(crate::text::clean_line(&text));
+                area.insert_str(super::one_line(pasted));
             }
         }
+    }
+
+    /// Whether typed text goes into a text field now (no pick list or question open).
+    pub fn takes_text(&self) -> bool {
+        self.picker.is_none()
+            && self.suggestion.is_none()
+            && !self.confirm_discard
+            && matches!(
+                self.fields.get(self.focus).map(|f| &f.input),
+                Some(Input::Text { .. })
+            )
     }
 
     /// The text of field `i`.

@@ -28,7 +28,7 @@ impl NewSession {
 
     pub(super) fn paste(&mut self, text: &str) {
         if let Some(title) = self.title.as_mut() {
-            title.insert_str(crate::text::clean_line(text));
+            title.insert_str(super::one_line(text));
         }
     }
 }

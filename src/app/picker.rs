@@ -1,6 +1,6 @@
-//! A pick list: choose the records a dream, design statement or agreement builds on.
+//! A pick list: the records a dream, design statement or agreement builds on, or the one person who shared or answered.
 
-use crate::model::{RecordId, RecordKind, Session, link_target};
+use crate::model::{RecordBody, RecordId, RecordKind, Session, link_target};
 use crate::text::clean_line;
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -13,6 +13,9 @@ pub struct LinkPicker {
     pub candidates: Vec<(RecordId, String)>,
     pub chosen: Vec<RecordId>,
     pub cursor: usize,
+    /// Only one may be ticked: the record names one person (who shared an information
+    /// item, who answered a question), so the list never shows more than is kept.
+    pub single: bool,
 }
 
 /// What the pick list wants after a key.
@@ -40,11 +43,22 @@ impl LinkPicker {
             RecordKind::Question => "was answered by",
             _ => "serves",
         };
+        let single = RecordBody::empty(kind).link_list_mut().is_none();
+        let title = if single {
+            format!("The {} this {} {verb} (one)", target.label(), kind.label())
+        } else {
+            format!("The {} this {} {verb}", target.plural(), kind.label())
+        };
+        let mut chosen = chosen.to_vec();
+        if single {
+            chosen.truncate(1);
+        }
         Some(Self {
-            title: format!("The {} this {} {verb}", target.plural(), kind.label()),
+            title,
             candidates,
-            chosen: chosen.to_vec(),
+            chosen,
             cursor: 0,
+            single,
         })
     }
 
@@ -68,6 +82,9 @@ impl LinkPicker {
                     if let Some(at) = self.chosen.iter().position(|c| c == id) {
                         self.chosen.remove(at);
                     } else {
+                        if self.single {
+                            self.chosen.clear();
+                        }
                         self.chosen.push(*id);
                     }
                 }

@@ -252,7 +252,7 @@ impl SessionView {
         match &mut self.overlay {
             Some(Overlay::Form(form)) => form.paste(text),
             Some(Overlay::Theme { input, .. }) => {
-                input.insert_str(clean_line(text));
+                input.insert_str(super::one_line(text));
             }
             _ => {}
         }

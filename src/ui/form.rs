@@ -9,6 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the open overlay and returns its key hints.
 pub fn draw_overlay(
@@ -215,12 +216,7 @@ pub fn draw_overlay(
                     choice,
                     crate::app::tags::TagChoice::Level(_) | crate::app::tags::TagChoice::Voice(_)
                 );
-                let mark = match (single, on) {
-                    (true, true) => "(•)",
-                    (true, false) => "( )",
-                    (false, true) => "[x]",
-                    (false, false) => "[ ]",
-                };
+                let mark = tick_mark(single, *on);
                 let text = format!("  {mark} {}", choice.label());
                 let style = if i == picker.cursor {
                     style::selected()
@@ -481,7 +477,7 @@ pub fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
                 }
             )
         })
-        .map(|f| f.label.chars().count())
+        .map(|f| f.label.width())
         .max()
         .unwrap_or(0)
         .min(usize::from(fields_area.width / 3)) as u16
@@ -593,7 +589,7 @@ fn draw_text(
 
 /// A choice: every option with its number when they fit, else the chosen one between arrows.
 fn draw_choice(options: &[&str], selected: usize, focused: bool, frame: &mut Frame, rect: Rect) {
-    let full: usize = options.iter().map(|o| o.chars().count() + 6).sum();
+    let full: usize = options.iter().map(|o| o.width() + 6).sum();
     let line = if full <= usize::from(rect.width) {
         let mut spans = Vec::new();
         for (n, option) in options.iter().enumerate() {
@@ -625,6 +621,16 @@ fn draw_choice(options: &[&str], selected: usize, focused: bool, frame: &mut Fra
     frame.render_widget(Paragraph::new(line), rect);
 }
 
+/// A tick in a pick list: round where one may be chosen, square where any may.
+fn tick_mark(single: bool, on: bool) -> &'static str {
+    match (single, on) {
+        (true, true) => "(•)",
+        (true, false) => "( )",
+        (false, true) => "[x]",
+        (false, false) => "[ ]",
+    }
+}
+
 fn draw_picker(picker: &LinkPicker, frame: &mut Frame, area: Rect) -> Hints {
     let height = u16::try_from(picker.candidates.len())
         .unwrap_or(u16::MAX)
@@ -645,11 +651,7 @@ fn draw_picker(picker: &LinkPicker, frame: &mut Frame, area: Rect) -> Hints {
         .skip(offset)
         .take(rows)
         .map(|(i, (id, text))| {
-            let ticked = if picker.chosen.contains(id) {
-                "[x]"
-            } else {
-                "[ ]"
-            };
+            let ticked = tick_mark(picker.single, picker.chosen.contains(id));
             let line = format!("{ticked} {id} {text}");
             if i == picker.cursor {
                 Line::from(Span::styled(line, style::selected()))

@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 struct Pty {
     session: expectrl::session::OsSession,
     screen: vt100::Parser,
+    /// Every byte the app wrote, for the modes it sets.
+    written: Vec<u8>,
 }
 
 impl Pty {
@@ -23,6 +25,7 @@ impl Pty {
         Self {
             session,
             screen: vt100::Parser::new(24, 80, 0),
+            written: Vec::new(),
         }
     }
 
@@ -31,7 +34,10 @@ impl Pty {
         loop {
             match self.session.try_read(&mut buf) {
                 Ok(0) => break,
-                Ok(n) => self.screen.process(&buf[..n]),
+                Ok(n) => {
+                    self.screen.process(&buf[..n]);
+                    self.written.extend_from_slice(&buf[..n]);
+                }
                 Err(_) => break,
             }
         }
@@ -471,6 +477,7 @@ fn no_color_puts_no_colour_on_the_screen() {
     let mut app = Pty {
         session: Session::spawn(command).expect("spawn"),
         screen: vt100::Parser::new(24, 80, 0),
+        written: Vec::new(),
     };
     app.wait_for("Harbour day");
     app.send(ENTER);
@@ -592,5 +599,89 @@ fn a_strength_tagged_in_the_real_app_is_found_in_the_map() {
         text.contains("level: Some(SocietyAndStructures)")
             || text.contains("level: SocietyAndStructures"),
         "{text}"
+    );
+}
+
+/// A strength typed and kept, then at once the signal: the file holds it.
+fn a_record_kept_just_before(signal: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Press n to start one");
+    app.send("n");
+    app.wait_for("Which flow");
+    app.send(ENTER);
+    app.send("Harbour day");
+    app.send(ENTER);
+    app.wait_for("Define");
+    app.send("]");
+    app.wait_for("Captured in Discovery");
+    app.send("a");
+    app.wait_for("Add a strength");
+    // Kept and signalled at once: well inside the 300 ms before a save is due, and
+    // perhaps before the app has even read the keys.
+    let words = "Youth workers know every child by name";
+    app.session
+        .write_all(format!("{words}{ENTER}").as_bytes())
+        .expect("write");
+    app.session.flush().expect("flush");
+    let pid = app.session.get_process().pid().to_string();
+    let sent = std::process::Command::new("kill")
+        .args(["-s", signal, &pid])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    assert!(app.wait_exit(), "convene ended well after SIG{signal}");
+    assert!(
+        only_session(dir.path()).contains(words),
+        "SIG{signal}: the strength is in the file"
+    );
+}
+
+#[test]
+fn sigterm_saves_the_words_before_convene_stops() {
+    a_record_kept_just_before("TERM");
+}
+
+#[test]
+fn closing_the_terminal_window_saves_the_words() {
+    a_record_kept_just_before("HUP");
+}
+
+/// Where `needle` first occurs in `bytes` at or after `from`.
+fn find_bytes(bytes: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|at| at + from)
+}
+
+#[test]
+fn ctrl_z_gives_the_shell_its_paste_mode_and_coming_back_takes_it_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Press n to start one");
+    let before = app.written.len();
+    // Without a job-controlling shell the stop is skipped, so the app comes straight back.
+    app.send("\x1a");
+    // Coming back, the app asks where the cursor is, as a real terminal would answer.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while find_bytes(&app.written, b"\x1b[6n", before).is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+        app.pump();
+    }
+    app.send("\x1b[1;1R");
+    let (off, on) = (b"\x1b[?2004l".as_slice(), b"\x1b[?2004h".as_slice());
+    let given_back = find_bytes(&app.written, off, before).expect("paste mode off for the shell");
+    assert!(
+        find_bytes(&app.written, on, given_back).is_some(),
+        "paste mode on again after coming back"
+    );
+    app.send("q");
+    let ended_well = app.wait_exit();
+    assert!(
+        ended_well,
+        "{}",
+        String::from_utf8_lossy(&app.written[before..])
     );
 }

@@ -696,3 +696,215 @@ fn a_megabyte_pasted_into_the_form_is_kept_whole() {
     h.wait(1);
     assert!(h.only_file().len() > 1024 * 1024);
 }
+
+/// The ids ticked in the open pick list, as the screen shows them.
+fn ticked(h: &Harness) -> Vec<String> {
+    h.screen(100, 40)
+        .lines()
+        .filter_map(|line| {
+            let at = line.find("[x] ").or_else(|| line.find("(•) "))?;
+            line[at..].split_whitespace().nth(1).map(str::to_owned)
+        })
+        .collect()
+}
+
+/// The ids the open form says the record builds on.
+fn form_links(h: &Harness) -> Vec<String> {
+    let screen = h.screen(100, 40);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Builds on:"))
+        .expect("the form shows its links");
+    line.split_whitespace()
+        .filter(|w| w.starts_with('#'))
+        .map(|w| w.trim_end_matches(',').to_owned())
+        .collect()
+}
+
+/// The links of every record in the session's file on disk, by id.
+fn saved_links(h: &Harness) -> Vec<(String, Vec<String>)> {
+    let path = &view(h).path;
+    let loaded = convene::store::load_path(path).expect("the file loads");
+    loaded
+        .session
+        .records
+        .iter()
+        .map(|r| {
+            let links = r.body.links().iter().map(ToString::to_string).collect();
+            (r.id.to_string(), links)
+        })
+        .collect()
+}
+
+/// Opens the pick list with `add`, ticks the first two candidates, and returns what the
+/// list and then the form show; the record is saved after.
+fn tick_two(h: &mut Harness, add: &str) -> (Vec<String>, Vec<String>) {
+    h.keys(add);
+    h.keys("<c-l> j ");
+    let in_list = ticked(h);
+    h.keys("<enter>");
+    let in_form = form_links(h);
+    h.keys("<enter>");
+    assert!(view(h).overlay.is_none(), "the record is kept");
+    (in_list, in_form)
+}
+
+/// The links the file holds for the newest record.
+fn newest_saved(h: &mut Harness) -> Vec<String> {
+    h.wait(1);
+    saved_links(h).last().expect("a record").1.clone()
+}
+
+#[test]
+fn every_link_list_in_a_workshop_saves_what_the_form_shows() {
+    let mut h = new_ai();
+    h.keys("]aYouth workers know every child<enter>aThe library stays open late<enter>");
+    for add in [
+        "]aEvery child has a trusted adult",
+        "aThe library is a second home",
+        "]aWe share what we know the same day",
+        "aEvery door is open after school",
+        "]aStart a weekly huddle<tab>Priya<tab>+2w",
+    ] {
+        let (in_list, in_form) = tick_two(&mut h, add);
+        assert_eq!(in_list.len(), 2, "{add}: two ticked in the list");
+        assert_eq!(in_form, in_list, "{add}: the form shows the ticks");
+        assert_eq!(newest_saved(&mut h), in_form, "{add}: the file holds them");
+    }
+}
+
+#[test]
+fn who_shared_and_who_answered_hold_one_person_and_show_one() {
+    let mut h = Harness::new();
+    h.keys("n<down><enter>Conference for J.<enter>");
+    h.keys("aSam<tab>social worker<enter>aHalina<tab>grandmother<enter>]");
+    for add in [
+        "aAnna has kept in touch every week",
+        "A<down><enter>Will the police be involved?<tab>Only to help",
+    ] {
+        let (in_list, in_form) = tick_two(&mut h, add);
+        assert_eq!(
+            in_list.len(),
+            1,
+            "{add}: one person ticked, the last chosen"
+        );
+        assert_eq!(in_form, in_list, "{add}: the form shows the tick");
+        assert_eq!(newest_saved(&mut h), in_form, "{add}: the file holds it");
+    }
+    // Changed later from the list with l: the same.
+    h.keys("l j ");
+    let in_list = ticked(&h);
+    assert_eq!(in_list.len(), 1);
+    h.keys("<enter>");
+    assert_eq!(newest_saved(&mut h), in_list);
+}
+
+#[test]
+fn tags_save_every_sector_ticked_and_the_one_level_and_voice_shown() {
+    let mut h = new_ai();
+    h.keys("A<down><enter>Every child is known by name<enter>");
+    h.keys("A<down><enter>Young people shape the services<enter>");
+    h.keys("]]]]aStart a weekly huddle<tab>Priya<enter>T");
+    let sectors = h.app.sectors.len();
+    // Two sectors, then two levels and two voices (the second of each replaces the first),
+    // then both change goals.
+    h.keys(" j ");
+    h.keys(&"j".repeat(sectors - 1));
+    h.keys(" j ");
+    h.keys(&"j".repeat(convene::model::Level::ALL.len() - 1));
+    h.keys(" j ");
+    h.keys(&"j".repeat(convene::model::Voice::ALL.len() - 1));
+    h.keys(" j ");
+    let screen = h.screen(100, 60);
+    let shown: Vec<String> = screen
+        .lines()
+        .filter_map(|line| {
+            let at = line.find("[x] ").or_else(|| line.find("(•) "))?;
+            let (_, label) = line[at..].split_once(' ')?;
+            label.split('│').next().map(|l| l.trim().to_owned())
+        })
+        .collect();
+    h.keys("<enter>");
+    h.wait(1);
+    let loaded = convene::store::load_path(&view(&h).path).expect("loads");
+    let agreement = loaded
+        .session
+        .records
+        .iter()
+        .find(|r| r.body.kind() == RecordKind::Agreement)
+        .expect("the agreement");
+    let tags = agreement.body.tags().expect("tags");
+    let mut saved: Vec<String> = tags.sectors.clone();
+    saved.extend(tags.level.map(|l| l.label().to_owned()));
+    saved.extend(tags.voice.map(|v| v.label().to_owned()));
+    for id in agreement.body.goals() {
+        let goal = loaded.session.record(*id).expect("goal");
+        saved.push(format!("{id} {}", goal.body.text()));
+    }
+    assert_eq!(
+        saved.len(),
+        6,
+        "two sectors, a level, a voice, two goals: {saved:?}"
+    );
+    assert_eq!(shown, saved);
+}
+
+/// Keys arriving together, as a terminal without bracketed paste sends a paste: each key
+/// with the one already waiting behind it.
+fn arrive_together(h: &mut Harness, script: &str) {
+    let keys = crate::harness::parse_keys(script);
+    for (i, key) in keys.iter().enumerate() {
+        let msg = convene::app::arrival::msg_for(&h.app, *key, keys.get(i + 1));
+        h.send(msg);
+    }
+}
+
+#[test]
+fn a_pasted_list_keeps_its_lines_whatever_line_breaks_the_terminal_sends() {
+    let mut h = new_ai();
+    h.keys("]a");
+    h.send(Msg::Paste(
+        "Survey answer 1: nurses.\r\nSurvey answer 2: teachers.\rSurvey answer 3\n".into(),
+    ));
+    h.keys("<enter>");
+    assert_eq!(
+        view(&h).session.records[0].body.text(),
+        "Survey answer 1: nurses.\nSurvey answer 2: teachers.\nSurvey answer 3"
+    );
+}
+
+#[test]
+fn lines_pasted_into_a_one_line_field_are_joined_with_a_space() {
+    let mut h = new_ai();
+    h.keys("]]]]aStart a weekly huddle<tab>");
+    h.send(Msg::Paste("Priya,\r\nyouth service\rand Sam".into()));
+    h.keys("<enter>");
+    let RecordBody::Agreement(a) = &records_of(&h, RecordKind::Agreement)[0] else {
+        unreachable!()
+    };
+    assert_eq!(a.owner, "Priya, youth service and Sam");
+}
+
+#[test]
+fn a_paste_typed_as_keys_with_enters_keeps_its_lines_and_a_last_enter_still_saves() {
+    let mut h = new_ai();
+    h.keys("]a");
+    arrive_together(&mut h, "Survey answer 1: nurses.<enter>Survey answer 2");
+    assert!(
+        view(&h).overlay.is_some(),
+        "the form stays open for the next line"
+    );
+    arrive_together(&mut h, "<enter>");
+    assert_eq!(
+        view(&h).session.records[0].body.text(),
+        "Survey answer 1: nurses.\nSurvey answer 2"
+    );
+    // In a one-line field the lines are joined with a space.
+    h.keys("]]]aStart a weekly huddle<tab>");
+    arrive_together(&mut h, "Priya,<enter>youth service");
+    h.keys("<enter>");
+    let RecordBody::Agreement(a) = &records_of(&h, RecordKind::Agreement)[0] else {
+        unreachable!()
+    };
+    assert_eq!(a.owner, "Priya, youth service");
+}
