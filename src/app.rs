@@ -19,7 +19,7 @@ pub use new_session::NewSession;
 pub use session_view::{After, Overlay, SessionView};
 
 use crate::framework::Frameworks;
-use crate::store::{Fingerprint, Loaded, SessionLock};
+use crate::store::{Fingerprint, Loaded};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
 use time::{OffsetDateTime, UtcOffset};
@@ -46,8 +46,9 @@ pub enum Msg {
     Tick(OffsetDateTime),
     /// The folder was read.
     Listed(Vec<Entry>),
-    /// A session was opened or created, with its lock if this window holds it.
-    Opened(Box<Loaded>, Option<SessionLock>),
+    /// A session was opened or created (read-only, with the reason, if another window
+    /// holds its lock).
+    Opened(Box<Loaded>),
     /// A save finished.
     Saved(Result<Fingerprint, SaveProblem>),
     /// A save could not go to the session's file, so the words went to a copy.
@@ -77,39 +78,66 @@ pub enum SaveProblem {
     Changed,
 }
 
-/// Work for the runtime: disk and terminal, carried out outside `update`.
+/// A session's text on its way to its file: what to write, where, and what the file held
+/// when it was read (a save never replaces a file someone else changed since).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveJob {
+    /// The file the session was read from.
+    pub file: PathBuf,
+    /// The session as it is to be written (a snapshot: the window goes on changing its own).
+    pub session: Box<crate::model::Session>,
+    /// What the file held when it was read or last saved.
+    pub fingerprint: Fingerprint,
+    /// This window's conflict copy, once there has been a conflict: saves go there.
+    pub copy: Option<PathBuf>,
+    /// The time, for the names of copies.
+    pub now: OffsetDateTime,
+}
+
+/// Work for the runtime (`effects::Runtime`): disk and terminal, carried out outside
+/// `update`. Each effect carries what it needs; the runtime never reads `App`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Read the folder for the dashboard.
-    List,
-    /// Open a session file.
+    /// Read the folder for the dashboard, as of `today`.
+    List { today: time::Date },
+    /// Open a session file (and take its lock).
     Open(PathBuf),
+    /// This window is done with a session: let go of its lock.
+    Close(PathBuf),
     /// Create and save a new session.
-    Create { framework: String, title: String },
-    /// Save the open session.
-    Save,
-    /// Write the open session to a conflict copy beside its file.
-    SaveCopy,
+    Create {
+        framework: String,
+        title: String,
+        now: OffsetDateTime,
+    },
+    /// Save a session over its file.
+    Save(Box<SaveJob>),
+    /// Write a session to a new conflict copy beside its file.
+    SaveCopy(Box<SaveJob>),
     /// After a conflict: keep their file as a copy and make mine the session again.
-    KeepMine,
-    /// Export the open session.
+    KeepMine(Box<SaveJob>),
+    /// Write a copy of a session to a new file of the user's choosing.
+    CopyTo {
+        session: Box<crate::model::Session>,
+        path: PathBuf,
+    },
+    /// Write an export.
     Export {
-        format: crate::export::Format,
+        text: String,
         path: PathBuf,
         /// Whether the user agreed to replace a file already there.
         replace: bool,
     },
-    /// Write a copy of the open session to a path of the user's choosing.
-    CopyTo(PathBuf),
     /// Read what is due across the folder.
-    FollowList { within: u32 },
+    FollowList { within: u32, today: time::Date },
     /// Compute the report's figures.
-    Report,
+    Report { today: time::Date },
     /// Record a check-in in a session's file (from the follow-through view).
     CheckInElsewhere {
         path: PathBuf,
         record: crate::model::RecordId,
         checkin: crate::model::CheckIn,
+        now: OffsetDateTime,
     },
     /// Hand the terminal back to the shell until resumed.
     Suspend,
@@ -160,6 +188,9 @@ pub struct App {
     pub lens: std::sync::Arc<crate::lens::Lens>,
     /// How far the `?` screen is scrolled, on a small window.
     pub help_scroll: u16,
+    /// Where exports and rescue copies are suggested (the user's documents folder, given
+    /// by whoever runs the app; `update` never looks it up).
+    pub documents: PathBuf,
     pub quit: bool,
 }
 
@@ -181,6 +212,7 @@ impl App {
             status: None,
             help: false,
             help_scroll: 0,
+            documents: PathBuf::from("."),
             review_weeks: 12,
             theme: crate::ui::style::Theme::default_dark(),
             presenting: false,
@@ -189,7 +221,8 @@ impl App {
             mapping: false,
             quit: false,
         };
-        (app, vec![Effect::List])
+        let list = app.list();
+        (app, vec![list])
     }
 
     /// Says something in the status bar.
@@ -226,6 +259,20 @@ impl App {
     /// The local time now.
     pub fn local_now(&self) -> OffsetDateTime {
         self.now.to_offset(self.offset)
+    }
+
+    /// Read the folder for the dashboard, as of today.
+    pub fn list(&self) -> Effect {
+        Effect::List {
+            today: self.local_now().date(),
+        }
+    }
+
+    /// Save the open session, if one is open and may be written.
+    pub fn save(&self) -> Option<Effect> {
+        self.session_view()
+            .filter(|v| v.read_only.is_none())
+            .map(|v| Effect::Save(v.save_job(self.now)))
     }
 }
 
@@ -277,14 +324,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Closing => {
             app.quit = true;
             match app.session_view() {
-                Some(view) if view.dirty && view.read_only.is_none() => vec![Effect::Save],
+                Some(view) if view.dirty => app.save().into_iter().collect(),
                 _ => Vec::new(),
             }
         }
         Msg::Tick(now) => {
             app.now = now;
             match app.session_view_mut() {
-                Some(view) if view.wants_save(now) => vec![Effect::Save],
+                Some(view) if view.wants_save(now) => app.save().into_iter().collect(),
                 _ => Vec::new(),
             }
         }
@@ -292,14 +339,21 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.dashboard.set_entries(entries);
             Vec::new()
         }
-        Msg::Opened(loaded, lock) => {
+        Msg::Opened(loaded) => {
             let Some(framework) = app.frameworks.get(&loaded.session.framework).cloned() else {
                 app.warn(format!(
                     "This session follows “{}”, a framework not known here; `convene show {}` prints it.",
                     loaded.session.framework, loaded.session.id
                 ));
-                return Vec::new();
+                return vec![Effect::Close(loaded.path)];
             };
+            // Another session in this window is let go of; the same one keeps its lock.
+            let close: Vec<Effect> = app
+                .session_view()
+                .filter(|v| v.path != loaded.path)
+                .map(|v| Effect::Close(v.path.clone()))
+                .into_iter()
+                .collect();
             if let Some(reason) = &loaded.read_only {
                 app.warn(format!("Opened read-only: {reason}."));
             } else if let Some(inner) = &loaded.inner_id {
@@ -318,10 +372,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                     crate::text::clean_line(&loaded.session.title)
                 ));
             }
-            let mut view = SessionView::new(*loaded, framework);
-            view.lock = lock;
-            app.screen = Screen::Session(Box::new(view));
-            Vec::new()
+            app.screen = Screen::Session(Box::new(SessionView::new(*loaded, framework)));
+            close
         }
         Msg::Saved(result) => session_view::on_saved(app, result),
         Msg::SavedToCopy(path) => session_view::on_saved_to_copy(app, path),
@@ -346,7 +398,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             (Ok(words), Screen::FollowThrough(view)) => {
                 let within = view.within;
                 app.say(words);
-                vec![Effect::FollowList { within }]
+                vec![Effect::FollowList {
+                    within,
+                    today: app.local_now().date(),
+                }]
             }
             (Ok(words), _) => {
                 app.say(words);

@@ -1,108 +1,173 @@
-//! Carries out the app's effects against the sessions folder and turns results into messages.
+//! The runtime: carries out the app's effects against the sessions folder (it owns the locks) and turns results into messages.
+//!
+//! An effect carries everything it needs (the text to write, the file, the fingerprint it
+//! was read with, the time): the runtime never sees `App`, so saves, listings and reports
+//! can run anywhere, and tests drive it with a folder of their own.
 
-use crate::app::{App, Effect, Entry, ExportProblem, Msg, SaveProblem, Screen};
+use crate::app::{Effect, Entry, ExportProblem, Msg, SaveJob, SaveProblem};
+use crate::framework::Frameworks;
 use crate::model::{Session, SessionId};
-use crate::store::{Store, StoreError, atomic_write, to_text};
+use crate::store::{SessionLock, Store, StoreError, atomic_write};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
-/// Carries out one effect (all but `Suspend`, which the terminal loop owns) and returns
-/// the message that reports it.
-pub fn perform(app: &App, store: &Store, effect: &Effect) -> Option<Msg> {
-    match effect {
-        Effect::List => Some(Msg::Listed(list(app, store))),
-        Effect::Open(path) => Some(match crate::store::load_path(path) {
-            Ok(loaded) => opened(loaded),
-            Err(e) => Msg::Failed(format!(
-                "This session could not be opened and is left as it is: {e}"
-            )),
-        }),
-        Effect::Create { framework, title } => Some(create(app, store, framework, title)),
-        Effect::Save => {
-            let view = app.session_view()?;
-            if let Some(copy) = &view.conflict_copy {
-                return Some(match write_copy(&view.session, copy, store.fault()) {
-                    Ok(()) => Msg::SavedToCopy(copy.clone()),
-                    Err(e) => Msg::Saved(Err(SaveProblem::Failed(e))),
-                });
-            }
-            Some(Msg::Saved(
-                match store.save(&view.path, &view.session, view.fingerprint) {
-                    Ok(saved) => Ok(saved),
-                    Err(StoreError::Changed(_)) => Err(SaveProblem::Changed),
-                    Err(e) => Err(SaveProblem::Failed(plain_reason(&e))),
-                },
-            ))
+/// The sessions folder, the frameworks and the locks this window holds.
+#[derive(Debug)]
+pub struct Runtime {
+    store: Store,
+    frameworks: Frameworks,
+    locks: HashMap<PathBuf, SessionLock>,
+}
+
+impl Runtime {
+    pub fn new(store: Store, frameworks: Frameworks) -> Self {
+        Self {
+            store,
+            frameworks,
+            locks: HashMap::new(),
         }
-        Effect::SaveCopy => {
-            let view = app.session_view()?;
-            Some(
-                match conflict_copy(store, &view.session, &view.path, ".ron") {
+    }
+
+    /// The sessions folder.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The sessions folder, to simulate a failing disk in tests.
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Whether this window holds the lock on a session file.
+    pub fn holds_lock(&self, path: &Path) -> bool {
+        self.locks.contains_key(path)
+    }
+
+    /// Carries out one effect (all but `Suspend`, which the terminal loop owns) and
+    /// returns the message that reports it.
+    pub fn perform(&mut self, effect: Effect) -> Option<Msg> {
+        let store = &self.store;
+        match effect {
+            Effect::List { today } => Some(Msg::Listed(entries(store, &self.frameworks, today))),
+            Effect::Open(path) => Some(match crate::store::load_path(&path) {
+                Ok(loaded) => self.opened(loaded),
+                Err(e) => Msg::Failed(format!(
+                    "This session could not be opened and is left as it is: {e}"
+                )),
+            }),
+            Effect::Close(path) => {
+                self.locks.remove(&path);
+                None
+            }
+            Effect::Create {
+                framework,
+                title,
+                now,
+            } => Some(self.create(&framework, &title, now)),
+            Effect::Save(job) => Some(save(store, *job)),
+            Effect::SaveCopy(job) => Some(
+                match text_of(&job.session)
+                    .and_then(|text| conflict_copy(store, &job.file, text.as_bytes(), "", job.now))
+                {
                     Ok(copy) => Msg::SavedToCopy(copy),
                     Err(e) => Msg::Saved(Err(SaveProblem::Failed(e))),
                 },
-            )
-        }
-        Effect::KeepMine => {
-            let view = app.session_view()?;
-            Some(keep_mine(&view.session, &view.path, store))
-        }
-        Effect::CopyTo(path) => {
-            let view = app.session_view()?;
-            Some(Msg::CopiedTo(new_copy(&view.session, path)))
-        }
-        Effect::Export {
-            format,
-            path,
-            replace,
-        } => {
-            let view = app.session_view()?;
-            Some(Msg::Exported(export(
-                app,
-                store,
-                &view.session,
-                *format,
+            ),
+            Effect::KeepMine(job) => Some(keep_mine(store, *job)),
+            Effect::CopyTo { session, path } => Some(Msg::CopiedTo(
+                text_of(&session).and_then(|text| new_copy(&text, &path)),
+            )),
+            Effect::Export {
+                text,
                 path,
-                *replace,
-            )))
+                replace,
+            } => Some(Msg::Exported(export(store, &text, &path, replace))),
+            Effect::FollowList { within, today } => {
+                let sessions = folder(store).0;
+                Some(Msg::FollowListed(crate::report::due_items(
+                    &sessions, today, within,
+                )))
+            }
+            Effect::Report { today } => {
+                let (sessions, skipped) = folder(store);
+                let sessions: Vec<Session> = sessions.into_iter().map(|(_, s)| s).collect();
+                let figures =
+                    crate::report::compute(&sessions, skipped, &self.frameworks, today, None);
+                Some(Msg::Reported(Box::new(figures)))
+            }
+            Effect::CheckInElsewhere {
+                path,
+                record,
+                checkin,
+                now,
+            } => Some(Msg::CheckedIn(check_in_elsewhere(
+                store, &path, record, &checkin, now,
+            ))),
+            Effect::Suspend => None,
         }
-        Effect::FollowList { within } => {
-            let sessions = readable(store);
-            let today = app.local_now().date();
-            Some(Msg::FollowListed(crate::report::due_items(
-                &sessions, today, *within,
-            )))
+    }
+
+    /// A loaded session with this window's lock on it; if another window holds the lock,
+    /// the session opens read-only and says why.
+    fn opened(&mut self, mut loaded: crate::store::Loaded) -> Msg {
+        if self.locks.contains_key(&loaded.path) {
+            return Msg::Opened(Box::new(loaded));
         }
-        Effect::Report => {
-            let (sessions, skipped) = folder(store);
-            let sessions: Vec<Session> = sessions.into_iter().map(|(_, s)| s).collect();
-            let today = app.local_now().date();
-            let figures = crate::report::compute(&sessions, skipped, &app.frameworks, today, None);
-            Some(Msg::Reported(Box::new(figures)))
+        match crate::store::try_lock(&loaded.path) {
+            Ok(Some(lock)) => {
+                self.locks.insert(loaded.path.clone(), lock);
+            }
+            Ok(None) => {
+                loaded
+                    .read_only
+                    .get_or_insert_with(|| "it is open in another convene window".to_owned());
+            }
+            // A folder that cannot hold a lock file (a read-only share) still opens the session.
+            Err(_) => {}
         }
-        Effect::CheckInElsewhere {
-            path,
-            record,
-            checkin,
-        } => Some(Msg::CheckedIn(check_in_elsewhere(
-            store, path, *record, checkin,
-        ))),
-        Effect::Suspend => None,
+        Msg::Opened(Box::new(loaded))
+    }
+
+    fn create(&mut self, framework: &str, title: &str, now: time::OffsetDateTime) -> Msg {
+        let Some(framework) = self.frameworks.get(framework) else {
+            return Msg::Failed(format!("There is no framework called {framework:?}."));
+        };
+        let mut rng = fastrand::Rng::new();
+        let mut tries = 0;
+        loop {
+            let id = SessionId::random(&mut rng);
+            let session = Session::new(id, title, &framework.id, framework.first_stage(), now);
+            match self.store.create(&session) {
+                Ok(loaded) => return self.opened(loaded),
+                // Taken a moment ago by another window: another id.
+                Err(StoreError::Exists(_)) if tries < 100 => tries += 1,
+                Err(e) => {
+                    return Msg::Failed(format!(
+                        "The session could not be saved, so it was not started: {}",
+                        plain_reason(&e)
+                    ));
+                }
+            }
+        }
     }
 }
 
-/// A loaded session with this window's lock on it; if another window holds the lock, the
-/// session opens read-only and says why.
-fn opened(mut loaded: crate::store::Loaded) -> Msg {
-    match crate::store::try_lock(&loaded.path) {
-        Ok(Some(lock)) => Msg::Opened(Box::new(loaded), Some(lock)),
-        Ok(None) => {
-            loaded
-                .read_only
-                .get_or_insert_with(|| "it is open in another convene window".to_owned());
-            Msg::Opened(Box::new(loaded), None)
-        }
-        // A folder that cannot hold a lock file (a read-only share) still opens the session.
-        Err(_) => Msg::Opened(Box::new(loaded), None),
+/// Saves a session's text over the file it was read from, or to this window's conflict
+/// copy once there has been a conflict.
+fn save(store: &Store, job: SaveJob) -> Msg {
+    if let Some(copy) = &job.copy {
+        return match text_of(&job.session).and_then(|text| {
+            atomic_write(copy, text.as_bytes(), store.fault()).map_err(|e| plain_io(&e))
+        }) {
+            Ok(()) => Msg::SavedToCopy(copy.clone()),
+            Err(e) => Msg::Saved(Err(SaveProblem::Failed(e))),
+        };
     }
+    Msg::Saved(match store.save(&job.file, &job.session, job.fingerprint) {
+        Ok(saved) => Ok(saved),
+        Err(StoreError::Changed(_)) => Err(SaveProblem::Changed),
+        Err(e) => Err(SaveProblem::Failed(plain_reason(&e))),
+    })
 }
 
 /// The readable sessions of the folder, each with its file, and the files that were not.
@@ -126,10 +191,6 @@ fn folder(
     (sessions, skipped)
 }
 
-fn readable(store: &Store) -> Vec<(std::path::PathBuf, Session)> {
-    folder(store).0
-}
-
 /// Records a check-in in a session's file: loaded, locked, changed and saved atomically. A
 /// session open in a window is left to that window.
 fn check_in_elsewhere(
@@ -137,6 +198,7 @@ fn check_in_elsewhere(
     path: &std::path::Path,
     record: crate::model::RecordId,
     checkin: &crate::model::CheckIn,
+    now: time::OffsetDateTime,
 ) -> Result<String, String> {
     let mut loaded =
         crate::store::load_path(path).map_err(|e| format!("The session could not be read: {e}"))?;
@@ -155,16 +217,11 @@ fn check_in_elsewhere(
     };
     let words = format!("Checked in: {}.", checkin.status.label());
     r.body.check_in(checkin.clone());
-    loaded.session.updated = time::OffsetDateTime::now_utc();
+    loaded.session.updated = now;
     store
         .save(path, &loaded.session, loaded.fingerprint)
         .map_err(|e| format!("The check-in could not be saved: {}", plain_reason(&e)))?;
     Ok(words)
-}
-
-/// Every session file as a dashboard entry.
-pub fn list(app: &App, store: &Store) -> Vec<Entry> {
-    entries(store, &app.frameworks, app.local_now().date())
 }
 
 /// Every session file as a dashboard entry, for `today` (also run off the input path).
@@ -185,46 +242,9 @@ pub fn entries(
     }
 }
 
-fn create(app: &App, store: &Store, framework: &str, title: &str) -> Msg {
-    let Some(framework) = app.frameworks.get(framework) else {
-        return Msg::Failed(format!("There is no framework called {framework:?}."));
-    };
-    let mut rng = fastrand::Rng::new();
-    let id = loop {
-        let id = SessionId::random(&mut rng);
-        if !store.path_of(&id).exists() {
-            break id;
-        }
-    };
-    let session = Session::new(id, title, &framework.id, framework.first_stage(), app.now);
-    match store.create(&session) {
-        Ok(loaded) => opened(loaded),
-        Err(e) => Msg::Failed(format!(
-            "The session could not be saved, so it was not started: {}",
-            plain_reason(&e)
-        )),
-    }
-}
-
-fn write_copy(
-    session: &Session,
-    path: &std::path::Path,
-    fault: Option<crate::store::Fault>,
-) -> Result<(), String> {
-    let text = to_text(session).map_err(|e| e.to_string())?;
-    atomic_write(path, text.as_bytes(), fault).map_err(|e| e.to_string())
-}
-
-/// Writes an export atomically, anywhere but the sessions folder; a file already there
-/// is replaced only when the user agreed.
-fn export(
-    app: &App,
-    store: &Store,
-    session: &Session,
-    format: crate::export::Format,
-    path: &std::path::Path,
-    replace: bool,
-) -> Result<std::path::PathBuf, ExportProblem> {
+/// Writes an export's text atomically, anywhere but the sessions folder; a file already
+/// there is replaced only when the user agreed.
+fn export(store: &Store, text: &str, path: &Path, replace: bool) -> Result<PathBuf, ExportProblem> {
     let failed = |words: &str| ExportProblem::Failed(words.to_owned());
     if path.as_os_str().is_empty() {
         return Err(failed("Type where the export should go."));
@@ -234,12 +254,6 @@ fn export(
             "Exports are kept out of the sessions folder; choose another place.",
         ));
     }
-    let text = crate::export::render(
-        session,
-        app.frameworks.get(&session.framework),
-        format,
-        crate::export::CalendarStyle::Todos,
-    );
     let written = if replace {
         atomic_write(path, text.as_bytes(), None)
     } else {
@@ -258,19 +272,12 @@ fn export(
 }
 
 /// Keeps the file another program wrote as a conflict copy, then saves mine over it.
-fn keep_mine(session: &Session, path: &std::path::Path, store: &Store) -> Msg {
-    let theirs = match std::fs::read(path) {
+fn keep_mine(store: &Store, job: SaveJob) -> Msg {
+    let theirs = match std::fs::read(&job.file) {
         Ok(bytes) => bytes,
         Err(e) => return Msg::Failed(format!("Their version could not be read: {e}")),
     };
-    let copy = match crate::store::create_unique(
-        store.dir(),
-        &conflict_stem(path),
-        "-theirs.ron",
-        &theirs,
-        time::OffsetDateTime::now_utc(),
-        store.fault(),
-    ) {
+    let copy = match conflict_copy(store, &job.file, &theirs, "-theirs", job.now) {
         Ok(copy) => copy,
         Err(e) => {
             return Msg::Failed(format!(
@@ -278,7 +285,11 @@ fn keep_mine(session: &Session, path: &std::path::Path, store: &Store) -> Msg {
             ));
         }
     };
-    match store.save(path, session, crate::store::Fingerprint::of(&theirs)) {
+    match store.save(
+        &job.file,
+        &job.session,
+        crate::store::Fingerprint::of(&theirs),
+    ) {
         Ok(saved) => Msg::KeptMine(saved, copy),
         Err(e) => Msg::Failed(format!(
             "Mine could not be saved over theirs: {}",
@@ -294,21 +305,21 @@ fn conflict_stem(path: &std::path::Path) -> String {
     format!("{id}.conflict")
 }
 
-/// Writes this window's version as a new conflict copy beside the session file
-/// (`<id>.conflict-<time>.ron`), never over another file.
+/// Writes bytes as a new conflict copy beside the session file
+/// (`<id>.conflict-<time>[-theirs].ron`), never over another file.
 fn conflict_copy(
     store: &Store,
-    session: &Session,
-    path: &std::path::Path,
-    suffix: &str,
-) -> Result<std::path::PathBuf, String> {
-    let text = to_text(session).map_err(|e| e.to_string())?;
+    file: &Path,
+    bytes: &[u8],
+    who: &str,
+    now: time::OffsetDateTime,
+) -> Result<PathBuf, String> {
     crate::store::create_unique(
         store.dir(),
-        &conflict_stem(path),
-        suffix,
-        text.as_bytes(),
-        time::OffsetDateTime::now_utc(),
+        &conflict_stem(file),
+        &format!("{who}.ron"),
+        bytes,
+        now,
         store.fault(),
     )
     .map_err(|e| plain_io(&e))
@@ -316,8 +327,7 @@ fn conflict_copy(
 
 /// Writes a rescue copy where the user chose, as a new file: a file already there is
 /// never replaced.
-fn new_copy(session: &Session, path: &std::path::Path) -> Result<std::path::PathBuf, String> {
-    let text = to_text(session).map_err(|e| e.to_string())?;
+fn new_copy(text: &str, path: &Path) -> Result<PathBuf, String> {
     match crate::store::atomic_create(path, text.as_bytes(), None) {
         Ok(()) => Ok(path.to_owned()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(
@@ -328,6 +338,11 @@ fn new_copy(session: &Session, path: &std::path::Path) -> Result<std::path::Path
             plain_io(&e)
         )),
     }
+}
+
+/// A session as the text of its file.
+fn text_of(session: &Session) -> Result<String, String> {
+    crate::store::to_text(session).map_err(|e| e.to_string())
 }
 
 fn plain_io(e: &std::io::Error) -> String {
@@ -345,9 +360,4 @@ fn plain_reason(e: &StoreError) -> String {
         StoreError::Io { source, .. } => plain_io(source),
         other => other.to_string(),
     }
-}
-
-/// Whether the app is showing a session (used by the loop to save on suspend).
-pub fn has_open_session(app: &App) -> bool {
-    matches!(app.screen, Screen::Session(_))
 }

@@ -3,8 +3,7 @@
 use crate::app::Entry;
 use crate::app::{self, App, Effect, Msg};
 use crate::cli::{CliError, Context, ExitKind};
-use crate::effects::perform;
-use crate::store::Store;
+use crate::effects::Runtime;
 use crossterm::event::{self, Event, KeyCode, KeyEventKind};
 use ratatui::DefaultTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -30,6 +29,7 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
     app.review_weeks = ctx.review_weeks;
     app.theme = ctx.theme.clone();
     app.sectors = ctx.sectors.clone();
+    app.documents = documents_folder();
     if let Some(warning) = ctx.warnings.first() {
         app.warn(format!("Using defaults: {warning}"));
     }
@@ -39,6 +39,7 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
             store.dir().display()
         ));
     }
+    let mut runtime = Runtime::new(store, ctx.frameworks.clone());
     let terminal_error = |e: std::io::Error| {
         CliError::new(
             ExitKind::Storage,
@@ -55,24 +56,24 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
     forget_paste_mode_on_panic();
     let mut terminal = take_terminal().map_err(terminal_error)?;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &store, effects, &stop)
+        event_loop(&mut terminal, &mut app, &mut runtime, effects, &stop)
     }));
     give_back_terminal();
     if stop.load(Ordering::Relaxed) && matches!(outcome, Ok(Ok(()))) {
         // Closing saved already; this only tries once more if that save did not land.
-        rescue(&mut app, &store);
+        rescue(&mut app, &mut runtime);
     }
     match outcome {
         Ok(Ok(())) => Ok(ExitKind::Done),
         Ok(Err(e)) => {
-            let saved = rescue(&mut app, &store);
+            let saved = rescue(&mut app, &mut runtime);
             Err(CliError::new(
                 ExitKind::Storage,
                 format!("the terminal stopped answering: {e}. {saved}"),
             ))
         }
         Err(_) => {
-            let saved = rescue(&mut app, &store);
+            let saved = rescue(&mut app, &mut runtime);
             Err(CliError::new(
                 ExitKind::Storage,
                 format!("convene stopped unexpectedly. {saved}"),
@@ -82,17 +83,12 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
 }
 
 /// After a crash of the loop: saves the open session if it has unsaved words.
-fn rescue(app: &mut App, store: &Store) -> String {
-    match app.session_view() {
-        Some(view) if view.dirty && view.read_only.is_none() => {
-            match perform(app, store, &Effect::Save) {
-                Some(Msg::Saved(Ok(_)) | Msg::SavedToCopy(_)) => {
-                    "Every word typed was saved.".into()
-                }
-                _ => "The latest changes could not be saved; the last saved version is on disk."
-                    .into(),
-            }
-        }
+fn rescue(app: &mut App, runtime: &mut Runtime) -> String {
+    match (app.session_view(), app.save()) {
+        (Some(view), Some(save)) if view.dirty => match runtime.perform(save) {
+            Some(Msg::Saved(Ok(_)) | Msg::SavedToCopy(_)) => "Every word typed was saved.".into(),
+            _ => "The latest changes could not be saved; the last saved version is on disk.".into(),
+        },
         _ => "Everything had already been saved.".into(),
     }
 }
@@ -100,14 +96,14 @@ fn rescue(app: &mut App, store: &Store) -> String {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    store: &Store,
+    runtime: &mut Runtime,
     effects: Vec<Effect>,
     stop: &AtomicBool,
 ) -> std::io::Result<()> {
     // The first frame comes first; the folder is read after it, on a worker.
     terminal.draw(|frame| crate::ui::draw(app, frame))?;
     let (listed_tx, listed) = mpsc::channel();
-    run_effects(terminal, app, store, effects, &listed_tx)?;
+    run_effects(terminal, app, runtime, effects, &listed_tx)?;
     // An event read to look behind an Enter, handled on the next turn.
     let mut waiting: Option<Event> = None;
     while !app.quit {
@@ -119,14 +115,14 @@ fn event_loop(
                 .or_else(|| event::poll(Duration::ZERO).ok()?.then(event::read)?.ok())
             {
                 if let Some(msg) = message(app, event, None) {
-                    dispatch(terminal, app, store, msg, &listed_tx)?;
+                    dispatch(terminal, app, runtime, msg, &listed_tx)?;
                 }
             }
-            dispatch(terminal, app, store, Msg::Closing, &listed_tx)?;
+            dispatch(terminal, app, runtime, Msg::Closing, &listed_tx)?;
             break;
         }
         while let Ok(entries) = listed.try_recv() {
-            dispatch(terminal, app, store, Msg::Listed(entries), &listed_tx)?;
+            dispatch(terminal, app, runtime, Msg::Listed(entries), &listed_tx)?;
         }
         terminal.draw(|frame| crate::ui::draw(app, frame))?;
         let event = match waiting.take() {
@@ -146,13 +142,13 @@ fn event_loop(
                 _ => None,
             };
             if let Some(msg) = message(app, event, next) {
-                dispatch(terminal, app, store, msg, &listed_tx)?;
+                dispatch(terminal, app, runtime, msg, &listed_tx)?;
             }
         }
         dispatch(
             terminal,
             app,
-            store,
+            runtime,
             Msg::Tick(OffsetDateTime::now_utc()),
             &listed_tx,
         )?;
@@ -175,18 +171,18 @@ fn message(app: &App, event: Event, next: Option<&event::KeyEvent>) -> Option<Ms
 fn dispatch(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    store: &Store,
+    runtime: &mut Runtime,
     msg: Msg,
     listed: &Sender<Vec<Entry>>,
 ) -> std::io::Result<()> {
     let effects = app::update(app, msg);
-    run_effects(terminal, app, store, effects, listed)
+    run_effects(terminal, app, runtime, effects, listed)
 }
 
 fn run_effects(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    store: &Store,
+    runtime: &mut Runtime,
     effects: Vec<Effect>,
     listed: &Sender<Vec<Entry>>,
 ) -> std::io::Result<()> {
@@ -195,25 +191,32 @@ fn run_effects(
             Effect::Suspend => suspend(terminal)?,
             // Reading every file can take a while in a big folder: a worker does it and
             // the loop picks the result up, so keys and frames never wait for the disk.
-            Effect::List => {
-                let (store, frameworks, today) = (
-                    store.clone(),
-                    app.frameworks.clone(),
-                    app.local_now().date(),
-                );
+            Effect::List { today } => {
+                let (store, frameworks) = (runtime.store().clone(), app.frameworks.clone());
                 let listed = listed.clone();
                 std::thread::spawn(move || {
                     let _ = listed.send(crate::effects::entries(&store, &frameworks, today));
                 });
             }
             effect => {
-                if let Some(msg) = perform(app, store, &effect) {
-                    dispatch(terminal, app, store, msg, listed)?;
+                if let Some(msg) = runtime.perform(effect) {
+                    dispatch(terminal, app, runtime, msg, listed)?;
                 }
             }
         }
     }
     Ok(())
+}
+
+/// The user's documents folder (or home), where exports and rescue copies are suggested.
+fn documents_folder() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| {
+            u.document_dir()
+                .map(PathBuf::from)
+                .or_else(|| Some(u.home_dir().to_owned()))
+        })
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// Hands the terminal back to the shell (Ctrl-z) and takes it again on `fg`.

@@ -230,11 +230,16 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             let view = super::FollowThrough::new();
             let within = view.within;
             app.screen = Screen::FollowThrough(Box::new(view));
-            return vec![Effect::FollowList { within }];
+            return vec![Effect::FollowList {
+                within,
+                today: app.local_now().date(),
+            }];
         }
         Some(Action::Report) => {
             app.screen = Screen::Report(Box::default());
-            return vec![Effect::Report];
+            return vec![Effect::Report {
+                today: app.local_now().date(),
+            }];
         }
         Some(Action::Quit) => app.quit = true,
         Some(Action::Suspend) => return vec![Effect::Suspend],

@@ -103,6 +103,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                         path: item.path,
                         record,
                         checkin,
+                        now: app.now,
                     }];
                 }
             }
@@ -141,12 +142,13 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             view.within = WINDOWS[next];
             return vec![Effect::FollowList {
                 within: view.within,
+                today: app.local_now().date(),
             }];
         }
         KeyCode::Char('?') => app.help = true,
         KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('f') => {
             app.screen = Screen::Dashboard;
-            return vec![Effect::List];
+            return vec![app.list()];
         }
         _ => {}
     }
@@ -163,7 +165,7 @@ pub(super) fn on_report_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match key.code {
         KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('r') => {
             app.screen = Screen::Dashboard;
-            vec![Effect::List]
+            vec![app.list()]
         }
         KeyCode::Char('?') => {
             app.help = true;

@@ -61,6 +61,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 return vec![Effect::Create {
                     framework,
                     title: text,
+                    now: app.now,
                 }];
             }
         }

@@ -106,8 +106,6 @@ pub struct SessionView {
     pub overlay: Option<Overlay>,
     /// Set while waiting for a save before leaving.
     pub leaving: Option<After>,
-    /// This window's hold on the session; another window opens it read-only.
-    pub lock: Option<crate::store::SessionLock>,
     /// The chosen cell of the system map.
     pub map_cursor: super::map::MapCursor,
     /// Bumped by every change to the session, so what is worked out from it is redone.
@@ -138,7 +136,6 @@ impl SessionView {
             retry_at: None,
             overlay: None,
             leaving: None,
-            lock: None,
             map_cursor: super::map::MapCursor::default(),
             revision: 1,
             rows: std::cell::RefCell::new(((0, String::new(), false), Vec::new())),
@@ -211,6 +208,17 @@ impl SessionView {
     }
 
     /// Whether a save is due now.
+    /// The session on its way to its file (or to this window's conflict copy).
+    pub fn save_job(&self, now: OffsetDateTime) -> Box<super::SaveJob> {
+        Box::new(super::SaveJob {
+            file: self.path.clone(),
+            session: Box::new(self.session.clone()),
+            fingerprint: self.fingerprint,
+            copy: self.conflict_copy.clone(),
+            now,
+        })
+    }
+
     pub fn wants_save(&self, now: OffsetDateTime) -> bool {
         self.dirty
             && self.read_only.is_none()
@@ -572,7 +580,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Action::Suspend) => {
             let mut effects = Vec::new();
             if v.dirty && v.read_only.is_none() {
-                effects.push(Effect::Save);
+                effects.push(Effect::Save(v.save_job(now)));
             }
             effects.push(Effect::Suspend);
             return effects;
@@ -646,6 +654,7 @@ fn on_overlay_key(
     today: time::Date,
 ) -> Vec<Effect> {
     let lens = std::sync::Arc::clone(&app.lens);
+    let documents = app.documents.clone();
     let Some(v) = view(app) else {
         return Vec::new();
     };
@@ -866,10 +875,10 @@ fn on_overlay_key(
             }
             KeyCode::Char('r') => {
                 v.leaving = Some(after);
-                return vec![Effect::Save];
+                return vec![Effect::Save(v.save_job(now))];
             }
             KeyCode::Char('c') => {
-                let suggested = rescue_path(&v.session, now);
+                let suggested = rescue_path(&documents, &v.session, now);
                 let mut input = super::form::input(&suggested.display().to_string());
                 input.move_cursor(ratatui_textarea::CursorMove::End);
                 input.set_cursor_line_style(ratatui::style::Style::default());
@@ -903,7 +912,10 @@ fn on_overlay_key(
                     input,
                     error,
                 });
-                return vec![Effect::CopyTo(path)];
+                return vec![Effect::CopyTo {
+                    session: Box::new(v.session.clone()),
+                    path,
+                }];
             }
             _ => {
                 input.input(key);
@@ -939,7 +951,7 @@ fn on_overlay_key(
                 });
             }
             KeyCode::Enter => {
-                let suggested = export_path(&v.session, Format::ALL[selected]);
+                let suggested = export_path(&documents, &v.session, Format::ALL[selected]);
                 let mut input = super::form::input(&suggested.display().to_string());
                 input.move_cursor(ratatui_textarea::CursorMove::End);
                 input.set_cursor_line_style(ratatui::style::Style::default());
@@ -982,8 +994,15 @@ fn on_overlay_key(
                     error,
                     replace,
                 });
+                let format = Format::ALL[selected];
+                let text = crate::export::render(
+                    &v.session,
+                    Some(&v.framework),
+                    format,
+                    crate::export::CalendarStyle::Todos,
+                );
                 return vec![Effect::Export {
-                    format: Format::ALL[selected],
+                    text,
                     path: target,
                     replace: confirmed,
                 }];
@@ -1022,12 +1041,9 @@ fn on_overlay_key(
             }
         },
         Overlay::Conflict { copy } => match key.code {
-            KeyCode::Char('m') => return vec![Effect::KeepMine],
-            KeyCode::Char('t') => {
-                // Let go of this window's lock first, so the fresh open can take it.
-                v.lock = None;
-                return vec![Effect::Open(v.path.clone())];
-            }
+            KeyCode::Char('m') => return vec![Effect::KeepMine(v.save_job(now))],
+            // Theirs is read again; this window keeps its lock on the file.
+            KeyCode::Char('t') => return vec![Effect::Open(v.path.clone())],
             KeyCode::Esc => {
                 let name = file_name(&copy);
                 app.say(format!("Changes keep going to {name} until you choose."));
@@ -1040,6 +1056,7 @@ fn on_overlay_key(
 
 /// Leaves the session once its words are safe: saves first, and asks if that fails.
 pub(super) fn leave(app: &mut App, after: After) -> Vec<Effect> {
+    let now = app.now;
     let Some(v) = view(app) else {
         return Vec::new();
     };
@@ -1051,21 +1068,22 @@ pub(super) fn leave(app: &mut App, after: After) -> Vec<Effect> {
     }
     if v.dirty && v.read_only.is_none() {
         v.leaving = Some(after);
-        return vec![Effect::Save];
+        return vec![Effect::Save(v.save_job(now))];
     }
     finish(app, after)
 }
 
 fn finish(app: &mut App, after: After) -> Vec<Effect> {
     app.presenting = false;
+    let close = view(app).map(|v| Effect::Close(v.path.clone()));
     match after {
         After::Dashboard => {
             app.screen = Screen::Dashboard;
-            vec![Effect::List]
+            close.into_iter().chain([app.list()]).collect()
         }
         After::Quit => {
             app.quit = true;
-            Vec::new()
+            close.into_iter().collect()
         }
     }
 }
@@ -1087,7 +1105,7 @@ pub(super) fn on_saved(app: &mut App, result: Result<Fingerprint, SaveProblem>) 
                 None => Vec::new(),
             }
         }
-        Err(SaveProblem::Changed) => vec![Effect::SaveCopy],
+        Err(SaveProblem::Changed) => vec![Effect::SaveCopy(v.save_job(now))],
         Err(SaveProblem::Failed(reason)) => {
             v.save_error = Some(reason.clone());
             v.retry_at = Some(now + RETRY_DELAY);
@@ -1189,8 +1207,8 @@ pub(super) fn on_copied(app: &mut App, result: Result<PathBuf, String>) -> Vec<E
 
 /// Where to suggest an export: the documents folder (never the sessions folder), named
 /// from the id, since titles may hold a family's name.
-pub fn export_path(session: &Session, format: Format) -> PathBuf {
-    documents().join(format!("convene-{}.{}", session.id, format.extension()))
+pub fn export_path(documents: &std::path::Path, session: &Session, format: Format) -> PathBuf {
+    documents.join(format!("convene-{}.{}", session.id, format.extension()))
 }
 
 /// An export finished (or could not be written).
@@ -1232,21 +1250,15 @@ pub(super) fn on_exported(app: &mut App, result: Result<PathBuf, ExportProblem>)
     Vec::new()
 }
 
-fn documents() -> PathBuf {
-    directories::UserDirs::new()
-        .and_then(|u| {
-            u.document_dir()
-                .map(PathBuf::from)
-                .or_else(|| Some(u.home_dir().to_owned()))
-        })
-        .unwrap_or_else(|| PathBuf::from("."))
-}
-
 /// Where to suggest a rescue copy: the user's documents folder (or home), never the
 /// sessions folder, which is the one failing; a new name each time (to the microsecond),
 /// and the copy is written only as a new file, so an earlier rescue copy is never replaced.
-pub fn rescue_path(session: &Session, now: time::OffsetDateTime) -> PathBuf {
-    documents().join(format!(
+pub fn rescue_path(
+    documents: &std::path::Path,
+    session: &Session,
+    now: time::OffsetDateTime,
+) -> PathBuf {
+    documents.join(format!(
         "convene-{}-copy-{}.ron",
         session.id,
         crate::store::unique_stamp(now)

@@ -298,9 +298,10 @@ mod screens {
             panic!("follow-through")
         };
         assert_eq!(view.items.len(), 3, "done items leave the list");
-        let file = std::fs::read_to_string(h.store.dir().join("p3f8h2kd.ron")).expect("read");
+        let file =
+            std::fs::read_to_string(h.runtime.store().dir().join("p3f8h2kd.ron")).expect("read");
         assert!(file.contains("note: \"Home by seven every night\""));
-        let session = convene::store::load_path(&h.store.dir().join("p3f8h2kd.ron"))
+        let session = convene::store::load_path(&h.runtime.store().dir().join("p3f8h2kd.ron"))
             .expect("loads")
             .session;
         assert_eq!(
@@ -318,7 +319,7 @@ mod screens {
     #[test]
     fn a_session_open_in_another_window_is_left_to_it() {
         let mut h = Harness::with_examples();
-        let path = h.store.dir().join("p3f8h2kd.ron");
+        let path = h.runtime.store().dir().join("p3f8h2kd.ron");
         let _held = convene::store::try_lock(&path)
             .expect("lock")
             .expect("free");

@@ -7,7 +7,6 @@
 
 use crate::harness::{Harness, parse_keys};
 use convene::app::{self, Effect, Msg};
-use convene::effects::perform;
 use convene::store::{StoreError, load_path};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
@@ -344,7 +343,13 @@ fn run_script(seed: u64, steps: &[Step]) -> Result<(usize, usize), String> {
     } else {
         Harness::new()
     };
-    let scratch = h.store.dir().parent().expect("the temp folder").to_owned();
+    let scratch = h
+        .runtime
+        .store()
+        .dir()
+        .parent()
+        .expect("the temp folder")
+        .to_owned();
     let (mut width, mut height) = (80, 24);
     let mut ran = 0;
     for step in steps {
@@ -371,7 +376,7 @@ fn run_script(seed: u64, steps: &[Step]) -> Result<(usize, usize), String> {
         let now = h.app.now + time::Duration::milliseconds(250);
         send(&mut h, &scratch, Msg::Tick(now));
     }
-    for file in h.store.files().expect("files") {
+    for file in h.runtime.store().files().expect("files") {
         load_path(&file).map_err(|e| format!("a saved file does not load: {e}"))?;
     }
     let mut compared = 0;
@@ -407,18 +412,19 @@ fn send(h: &mut Harness, scratch: &Path, msg: Msg) {
     let effects = app::update(&mut h.app, msg);
     for effect in effects {
         let effect = match effect {
-            Effect::Export {
-                format, replace, ..
-            } => Effect::Export {
-                format,
-                path: scratch.join(format!("export.{}", format.extension())),
+            Effect::Export { text, replace, .. } => Effect::Export {
+                text,
+                path: scratch.join("export.out"),
                 replace,
             },
-            Effect::CopyTo(_) => Effect::CopyTo(scratch.join("copy.ron")),
+            Effect::CopyTo { session, .. } => Effect::CopyTo {
+                session,
+                path: scratch.join("copy.ron"),
+            },
             Effect::Suspend => continue,
             other => other,
         };
-        if let Some(msg) = perform(&h.app, &h.store, &effect) {
+        if let Some(msg) = h.runtime.perform(effect) {
             send(h, scratch, msg);
         }
     }

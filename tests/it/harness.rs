@@ -2,7 +2,7 @@
 //! frames through ratatui's TestBackend. The clock is pinned.
 
 use convene::app::{self, App, Effect, Msg};
-use convene::effects::perform;
+use convene::effects::Runtime;
 use convene::framework::Frameworks;
 use convene::store::Store;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -51,7 +51,8 @@ pub const START: OffsetDateTime = datetime!(2026-11-25 09:00 UTC);
 
 pub struct Harness {
     pub app: App,
-    pub store: Store,
+    /// What carries out the app's effects, on this harness's own folder.
+    pub runtime: Runtime,
     _dir: tempfile::TempDir,
 }
 
@@ -69,9 +70,11 @@ impl Harness {
         let mut app = app;
         // The folder is only shown, never used, by the app; a stable path keeps snapshots stable.
         app.dir = std::path::PathBuf::from("/home/facilitator/sessions");
+        // Exports and rescue copies are suggested in a documents folder of the test's own.
+        app.documents = dir.path().join("Documents");
         let mut h = Self {
             app,
-            store,
+            runtime: Runtime::new(store, Frameworks::embedded()),
             _dir: dir,
         };
         h.run(effects);
@@ -85,15 +88,26 @@ impl Harness {
         for entry in std::fs::read_dir(examples).expect("examples") {
             let path = entry.expect("entry").path();
             if path.extension().is_some_and(|e| e == "ron") {
-                let copy = h.store.dir().join(path.file_name().expect("name"));
+                let copy = h
+                    .runtime
+                    .store()
+                    .dir()
+                    .join(path.file_name().expect("name"));
                 std::fs::copy(&path, &copy).expect("copy");
                 // As convene would have made it: private to its owner.
                 private(&copy);
             }
         }
         let mut h = h;
-        h.run(vec![Effect::List]);
+        let list = h.app.list();
+        h.run(vec![list]);
         h
+    }
+
+    /// Reads the folder again, as the dashboard does when it comes back.
+    pub fn relist(&mut self) {
+        let list = self.app.list();
+        self.run(vec![list]);
     }
 
     /// Opens the session in a file of the folder, as choosing it on the dashboard does.
@@ -109,7 +123,7 @@ impl Harness {
 
     fn run(&mut self, effects: Vec<Effect>) {
         for effect in effects {
-            if let Some(msg) = perform(&self.app, &self.store, &effect) {
+            if let Some(msg) = self.runtime.perform(effect) {
                 self.send(msg);
             }
         }
@@ -182,7 +196,7 @@ impl Harness {
 
     /// The one session file's text (for a folder with one session).
     pub fn only_file(&self) -> String {
-        let files = self.store.files().expect("files");
+        let files = self.runtime.store().files().expect("files");
         assert_eq!(files.len(), 1, "{files:?}");
         std::fs::read_to_string(&files[0]).expect("read")
     }

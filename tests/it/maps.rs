@@ -110,10 +110,8 @@ fn system_map_with_none_a_few_and_five_hundred_records() {
     let many = convene::generate::workshop("many1", 500, 6);
     for (name, session) in [("map_few", few), ("map_500", many)] {
         let mut h = Harness::new();
-        h.store.create(&session).expect("create");
-        h.send(convene::app::Msg::Listed(convene::effects::list(
-            &h.app, &h.store,
-        )));
+        h.runtime.store().create(&session).expect("create");
+        h.relist();
         h.keys("<enter>m");
         both_sizes(name, &h);
     }

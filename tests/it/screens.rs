@@ -144,7 +144,9 @@ fn add_another_kind() {
 fn not_saved_yet_on_leaving() {
     let mut h = Harness::new();
     h.keys("n<enter>Harbour day<enter>");
-    h.store.set_fault(Some(convene::store::Fault::DiskFull));
+    h.runtime
+        .store_mut()
+        .set_fault(Some(convene::store::Fault::DiskFull));
     h.keys("aThe topic<enter>q");
     both_sizes("confirm_leave", &h);
 }

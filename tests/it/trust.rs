@@ -80,8 +80,8 @@ fn an_id_inside_a_file_never_becomes_a_path() {
     let mut h = Harness::new();
     for (name, _) in &cases {
         let from = sessions.join(format!("{name}.ron"));
-        fs::copy(&from, h.store.dir().join(format!("{name}.ron"))).expect("copy");
-        h.open(&h.store.dir().join(format!("{name}.ron")));
+        fs::copy(&from, h.runtime.store().dir().join(format!("{name}.ron"))).expect("copy");
+        h.open(&h.runtime.store().dir().join(format!("{name}.ron")));
         assert!(matches!(h.app.screen, Screen::Dashboard), "{name}");
     }
     assert!(!outside.exists());
@@ -91,7 +91,7 @@ fn an_id_inside_a_file_never_becomes_a_path() {
 #[test]
 fn a_file_renamed_by_hand_saves_to_its_new_name() {
     let mut h = Harness::new();
-    let renamed = h.store.dir().join("harbour2.ron");
+    let renamed = h.runtime.store().dir().join("harbour2.ron");
     fs::write(&renamed, example()).expect("write");
     private(&renamed);
     h.open(&renamed);
@@ -110,7 +110,7 @@ fn a_file_renamed_by_hand_saves_to_its_new_name() {
         "the name is the identity now"
     );
     assert_eq!(
-        names(h.store.dir())
+        names(h.runtime.store().dir())
             .into_iter()
             .filter(|n| n.ends_with(".ron"))
             .collect::<Vec<_>>(),
@@ -211,7 +211,7 @@ fn export_to_a_file_already_there_is_refused_unless_forced() {
 #[test]
 fn the_app_asks_before_an_export_replaces_a_file() {
     let mut h = Harness::with_examples();
-    h.open(&h.store.dir().join("k7q2m9xa.ron"));
+    h.open(&h.runtime.store().dir().join("k7q2m9xa.ron"));
     let elsewhere = tempfile::tempdir().expect("temp dir");
     let target = elsewhere.path().join("report.md");
     fs::write(&target, "kept").expect("write");
@@ -277,7 +277,7 @@ fn a_file_others_could_read_becomes_private_at_the_next_save_with_its_backup() {
     use std::os::unix::fs::PermissionsExt;
     let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
     let mut h = Harness::new();
-    let path = h.store.dir().join("k7q2m9xa.ron");
+    let path = h.runtime.store().dir().join("k7q2m9xa.ron");
     fs::write(&path, example()).expect("write");
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).expect("chmod");
     h.open(&path);

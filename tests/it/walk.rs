@@ -93,7 +93,7 @@ fn a_whole_workshop_walks_from_define_to_destiny_and_every_word_is_saved() {
     assert!(convene::model::link_problems(&v.session).is_empty());
 
     // What is on disk is what is on screen.
-    let on_disk = Store::at(h.store.dir())
+    let on_disk = Store::at(h.runtime.store().dir())
         .load(&v.session.id)
         .expect("loads")
         .session;
@@ -311,7 +311,7 @@ fn q_saves_then_leaves_and_q_again_quits() {
 #[test]
 fn a_failed_save_keeps_the_words_says_so_and_retries() {
     let mut h = new_ai();
-    h.store.set_fault(Some(Fault::DiskFull));
+    h.runtime.store_mut().set_fault(Some(Fault::DiskFull));
     h.keys("aWords worth keeping<enter>");
     h.wait(1);
     assert!(view(&h).dirty);
@@ -322,7 +322,7 @@ fn a_failed_save_keeps_the_words_says_so_and_retries() {
     );
     assert!(h.screen(80, 24).contains("! not saved yet"));
     assert!(!h.only_file().contains("Words worth keeping"));
-    h.store.set_fault(None);
+    h.runtime.store_mut().set_fault(None);
     h.wait(6);
     assert!(!view(&h).dirty);
     assert!(h.only_file().contains("Words worth keeping"));
@@ -331,7 +331,9 @@ fn a_failed_save_keeps_the_words_says_so_and_retries() {
 #[test]
 fn quitting_with_words_that_cannot_be_saved_asks_first() {
     let mut h = new_ai();
-    h.store.set_fault(Some(Fault::PermissionDenied));
+    h.runtime
+        .store_mut()
+        .set_fault(Some(Fault::PermissionDenied));
     h.keys("aWords worth keeping<enter>q");
     assert!(matches!(
         view(&h).overlay,
@@ -340,7 +342,7 @@ fn quitting_with_words_that_cannot_be_saved_asks_first() {
     assert!(h.screen(80, 24).contains("Not saved yet"));
     h.keys("<esc>");
     assert!(view(&h).overlay.is_none());
-    h.store.set_fault(None);
+    h.runtime.store_mut().set_fault(None);
     h.keys("q");
     assert!(matches!(h.app.screen, Screen::Dashboard));
     assert!(h.only_file().contains("Words worth keeping"));
@@ -349,7 +351,7 @@ fn quitting_with_words_that_cannot_be_saved_asks_first() {
 #[test]
 fn a_file_changed_elsewhere_is_kept_and_our_words_go_to_a_copy() {
     let mut h = new_ai();
-    let path = h.store.files().expect("files")[0].clone();
+    let path = h.runtime.store().files().expect("files")[0].clone();
     let theirs = h
         .only_file()
         .replace("Harbour day", "Harbour day (their edit)");
@@ -388,12 +390,12 @@ fn private_family_time_captures_nothing() {
 #[test]
 fn a_newer_file_opens_read_only_and_refuses_changes() {
     let mut h = Harness::with_examples();
-    let path = h.store.dir().join("k7q2m9xa.ron");
+    let path = h.runtime.store().dir().join("k7q2m9xa.ron");
     let text = std::fs::read_to_string(&path)
         .expect("read")
         .replace("format: 1", "format: 7");
     std::fs::write(&path, &text).expect("write");
-    h.send(Msg::Listed(convene::effects::list(&h.app, &h.store)));
+    h.relist();
     h.keys("/harbourside<enter><enter>");
     assert!(view(&h).read_only.is_some());
     h.keys("aMore<enter>]");
@@ -428,8 +430,8 @@ fn the_dashboard_lists_newest_first_and_finds_by_text() {
 #[test]
 fn an_unreadable_file_is_listed_named_and_never_opened() {
     let mut h = Harness::new();
-    std::fs::write(h.store.dir().join("broken.ron"), "(format: 1,").expect("write");
-    h.send(Msg::Listed(convene::effects::list(&h.app, &h.store)));
+    std::fs::write(h.runtime.store().dir().join("broken.ron"), "(format: 1,").expect("write");
+    h.relist();
     assert!(h.screen(80, 24).contains("! could not be read"));
     h.keys("<enter>");
     assert!(matches!(h.app.screen, Screen::Dashboard));
@@ -499,7 +501,7 @@ fn every_disk_fault_is_told_plainly_keeps_the_words_and_a_later_save_succeeds() 
         (Fault::ShortWrite, "only part of the file was written"),
     ] {
         let mut h = new_ai();
-        h.store.set_fault(Some(fault));
+        h.runtime.store_mut().set_fault(Some(fault));
         h.keys("aWords worth keeping<enter>");
         h.wait(1);
         let status = h.app.status.clone().expect("status");
@@ -513,7 +515,7 @@ fn every_disk_fault_is_told_plainly_keeps_the_words_and_a_later_save_succeeds() 
             "{fault:?}: kept in memory"
         );
         assert!(!h.only_file().contains("Words worth keeping"));
-        h.store.set_fault(None);
+        h.runtime.store_mut().set_fault(None);
         h.wait(6);
         assert!(h.only_file().contains("Words worth keeping"), "{fault:?}");
     }
@@ -522,7 +524,7 @@ fn every_disk_fault_is_told_plainly_keeps_the_words_and_a_later_save_succeeds() 
 #[test]
 fn leaving_with_unsaved_words_offers_a_copy_elsewhere() {
     let mut h = new_ai();
-    h.store.set_fault(Some(Fault::DiskFull));
+    h.runtime.store_mut().set_fault(Some(Fault::DiskFull));
     h.keys("aWords worth keeping<enter>q");
     assert!(matches!(
         view(&h).overlay,
@@ -570,7 +572,7 @@ fn leaving_with_unsaved_words_offers_a_copy_elsewhere() {
 #[test]
 fn after_a_conflict_m_keeps_mine_and_theirs_as_a_copy() {
     let mut h = new_ai();
-    let path = h.store.files().expect("files")[0].clone();
+    let path = h.runtime.store().files().expect("files")[0].clone();
     let theirs = h
         .only_file()
         .replace("Harbour day", "Harbour day (their edit)");
@@ -586,7 +588,7 @@ fn after_a_conflict_m_keeps_mine_and_theirs_as_a_copy() {
             .expect("read")
             .contains("Our words")
     );
-    let kept: Vec<String> = std::fs::read_dir(h.store.dir())
+    let kept: Vec<String> = std::fs::read_dir(h.runtime.store().dir())
         .expect("list")
         .map(|e| e.expect("entry").path())
         .filter(|p| p.to_string_lossy().contains("-theirs.ron"))
@@ -606,7 +608,7 @@ fn after_a_conflict_m_keeps_mine_and_theirs_as_a_copy() {
 #[test]
 fn after_a_conflict_t_opens_theirs_and_mine_stays_in_the_copy() {
     let mut h = new_ai();
-    let path = h.store.files().expect("files")[0].clone();
+    let path = h.runtime.store().files().expect("files")[0].clone();
     let theirs = h
         .only_file()
         .replace("Harbour day", "Harbour day (their edit)");
@@ -647,11 +649,14 @@ fn x_exports_to_a_chosen_place_outside_the_sessions_folder() {
         suggested.ends_with(".html") && suggested.contains("convene-"),
         "{suggested}"
     );
-    assert!(!suggested.contains(&h.store.dir().display().to_string()));
+    assert!(!suggested.contains(&h.runtime.store().dir().display().to_string()));
 
     // Into the sessions folder: refused, with a reason, and the box stays open.
     h.keys(&"<bs>".repeat(suggested.chars().count()));
-    h.keys(&format!("{}/report.html<enter>", h.store.dir().display()));
+    h.keys(&format!(
+        "{}/report.html<enter>",
+        h.runtime.store().dir().display()
+    ));
     let Some(Overlay::Export {
         error: Some(error), ..
     }) = &view(&h).overlay
@@ -662,7 +667,7 @@ fn x_exports_to_a_chosen_place_outside_the_sessions_folder() {
 
     let elsewhere = tempfile::tempdir().expect("temp dir");
     let target = elsewhere.path().join("report.html");
-    let typed = format!("{}/report.html", h.store.dir().display());
+    let typed = format!("{}/report.html", h.runtime.store().dir().display());
     h.keys(&"<bs>".repeat(typed.chars().count()));
     h.keys(&format!("{}<enter>", target.display()));
     assert!(view(&h).overlay.is_none());
