@@ -68,8 +68,6 @@ pub enum Overlay {
     },
 }
 
-/// How many changes `u` can take back.
-const UNDO_DEPTH: usize = 500;
 /// How long after a change the save starts (changes in a burst are saved together).
 const SAVE_DELAY: Duration = Duration::milliseconds(300);
 /// How long to wait before trying a failed save again.
@@ -92,8 +90,8 @@ pub struct SessionView {
     pub selected: usize,
     /// Whether strengths are grouped by theme.
     pub by_theme: bool,
-    pub undo: Vec<Session>,
-    pub redo: Vec<Session>,
+    /// The changes `u` can take back and Ctrl-r can do again.
+    pub history: super::undo::History,
     /// Changes not yet on disk.
     pub dirty: bool,
     pub changed_at: OffsetDateTime,
@@ -126,8 +124,7 @@ impl SessionView {
             prompt: 0,
             selected: 0,
             by_theme: false,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            history: Default::default(),
             dirty: false,
             changed_at,
             saved_at: None,
@@ -217,13 +214,10 @@ impl SessionView {
 
     /// Applies a change to the session, keeping what it was for undo.
     fn change(&mut self, now: OffsetDateTime, f: impl FnOnce(&mut Session)) {
-        self.undo.push(self.session.clone());
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
+        let before = self.session.clone();
         f(&mut self.session);
         self.session.updated = now;
+        self.history.keep(before, &self.session);
         self.mark_changed(now);
     }
 
@@ -516,24 +510,24 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 v.select(id);
             }
         }
-        Some(Action::Undo) => match v.undo.pop() {
-            Some(before) => {
-                v.redo.push(std::mem::replace(&mut v.session, before));
+        Some(action @ (Action::Undo | Action::Redo)) => {
+            let undo = action == Action::Undo;
+            let done = if undo {
+                v.history.undo(&mut v.session)
+            } else {
+                v.history.redo(&mut v.session)
+            };
+            if done {
                 v.mark_changed(now);
                 v.clamp_selection();
-                app.say("Undone. Ctrl-r does it again.");
             }
-            None => app.say("Nothing to undo."),
-        },
-        Some(Action::Redo) => match v.redo.pop() {
-            Some(after) => {
-                v.undo.push(std::mem::replace(&mut v.session, after));
-                v.mark_changed(now);
-                v.clamp_selection();
-                app.say("Done again.");
-            }
-            None => app.say("Nothing to redo."),
-        },
+            app.say(match (undo, done) {
+                (true, true) => "Undone. Ctrl-r does it again.",
+                (true, false) => "Nothing to undo.",
+                (false, true) => "Done again.",
+                (false, false) => "Nothing to redo.",
+            });
+        }
         Some(action @ (Action::NextStage | Action::PrevStage)) => {
             let at = v.framework.stage_index(&v.session.stage).unwrap_or(0);
             let to = if action == Action::NextStage {
