@@ -4,6 +4,7 @@ use super::form::{Form, FormOutcome, Purpose};
 use super::keys::{self, Action};
 use super::picker::{LinkPicker, PickerOutcome};
 use super::sections;
+use super::undo::head_of;
 use super::{App, Effect, SaveProblem, Screen};
 use crate::export::Format;
 use crate::framework::{Framework, Stage};
@@ -219,6 +220,30 @@ impl SessionView {
         self.session.updated = now;
         self.history.keep(before, &self.session);
         self.mark_changed(now);
+    }
+
+    /// Applies a change to one record, keeping only what that record was for undo.
+    fn change_record(&mut self, now: OffsetDateTime, id: RecordId, f: impl FnOnce(&mut Record)) {
+        let Some(at) = self.session.position(id) else {
+            return;
+        };
+        let head = head_of(&self.session);
+        let before = self.session.records[at].clone();
+        f(&mut self.session.records[at]);
+        self.session.updated = now;
+        self.history.keep_record(head, at, before);
+        self.mark_changed(now);
+    }
+
+    /// Adds a record to the current stage, keeping for undo only that it was added.
+    fn add_record(&mut self, now: OffsetDateTime, body: RecordBody) -> RecordId {
+        let head = head_of(&self.session);
+        let at = self.session.records.len();
+        let stage = self.session.stage.clone();
+        let id = self.session.add(&stage, body, now);
+        self.history.keep_added(head, at, 1);
+        self.mark_changed(now);
+        id
     }
 
     fn mark_changed(&mut self, now: OffsetDateTime) {
@@ -703,19 +728,10 @@ fn on_overlay_key(
                         let label = form.kind.label();
                         let id = match form.editing {
                             Some(id) => {
-                                v.change(now, |s| {
-                                    if let Some(r) = s.record_mut(id) {
-                                        r.body = body;
-                                    }
-                                });
+                                v.change_record(now, id, |r| r.body = body);
                                 id
                             }
-                            None => {
-                                let stage = v.session.stage.clone();
-                                let mut new_id = RecordId::default();
-                                v.change(now, |s| new_id = s.add(&stage, body, now));
-                                new_id
-                            }
+                            None => v.add_record(now, body),
                         };
                         v.select(id);
                         let verb = if form.editing.is_some() {
@@ -745,16 +761,14 @@ fn on_overlay_key(
             PickerOutcome::Cancel => {}
             PickerOutcome::Done => {
                 let chosen = picker.chosen_in_order();
-                v.change(now, |s| {
-                    if let Some(r) = s.record_mut(record) {
-                        if let Some(list) = r.body.link_list_mut() {
-                            *list = chosen;
-                        } else {
-                            match &mut r.body {
-                                RecordBody::InformationItem(i) => i.giver = chosen.first().copied(),
-                                RecordBody::Question(q) => q.answered_by = chosen.first().copied(),
-                                _ => {}
-                            }
+                v.change_record(now, record, |r| {
+                    if let Some(list) = r.body.link_list_mut() {
+                        *list = chosen;
+                    } else {
+                        match &mut r.body {
+                            RecordBody::InformationItem(i) => i.giver = chosen.first().copied(),
+                            RecordBody::Question(q) => q.answered_by = chosen.first().copied(),
+                            _ => {}
                         }
                     }
                 });
@@ -780,12 +794,8 @@ fn on_overlay_key(
             KeyCode::Esc => {}
             KeyCode::Enter => {
                 let theme = clean_line(&input.lines().join(" "));
-                v.change(now, |s| {
-                    if let Some(Record {
-                        body: RecordBody::Strength(st),
-                        ..
-                    }) = s.record_mut(record)
-                    {
+                v.change_record(now, record, |r| {
+                    if let RecordBody::Strength(st) = &mut r.body {
                         st.theme = Some(theme.clone()).filter(|t| !t.is_empty());
                     }
                 });
@@ -961,14 +971,12 @@ fn on_overlay_key(
                 } else {
                     format!("Tagged: {}.", tags.describe())
                 };
-                v.change(now, |s| {
-                    if let Some(r) = s.record_mut(picker.record) {
-                        if let Some(t) = r.body.tags_mut() {
-                            *t = tags;
-                        }
-                        if let RecordBody::Agreement(a) = &mut r.body {
-                            a.goals = goals;
-                        }
+                v.change_record(now, picker.record, |r| {
+                    if let Some(t) = r.body.tags_mut() {
+                        *t = tags;
+                    }
+                    if let RecordBody::Agreement(a) = &mut r.body {
+                        a.goals = goals;
                     }
                 });
                 app.say(words);
