@@ -451,4 +451,73 @@ mod tests {
         history.redo(&mut session);
         assert_eq!(session, latest);
     }
+
+    /// The app with `session` open in its discovery stage; nothing touches the disk.
+    fn app_with(mut session: Session) -> crate::app::App {
+        use crate::app::{App, Screen, SessionView};
+        let frameworks = crate::framework::Frameworks::embedded();
+        let framework = frameworks.get("ai").cloned().expect("AI");
+        let (mut app, _) = App::new(
+            frameworks,
+            time::UtcOffset::UTC,
+            "/nowhere".into(),
+            datetime!(2026-11-25 10:00 UTC),
+        );
+        session.stage = "discovery".into();
+        let loaded = crate::store::Loaded {
+            session,
+            path: "/nowhere/undo.ron".into(),
+            fingerprint: crate::store::Fingerprint::of(b""),
+            read_only: None,
+        };
+        app.screen = Screen::Session(Box::new(SessionView::new(loaded, framework)));
+        app
+    }
+
+    fn press(app: &mut crate::app::App, keys: &str) {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        for word in keys.split(' ') {
+            let key = match word {
+                "<enter>" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+                "<c-r>" => KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL),
+                _ => KeyEvent::new(
+                    KeyCode::Char(word.chars().next().expect("a key")),
+                    KeyModifiers::NONE,
+                ),
+            };
+            crate::app::update(app, crate::app::Msg::Key(key));
+        }
+    }
+
+    fn open(app: &crate::app::App) -> &crate::app::SessionView {
+        match &app.screen {
+            crate::app::Screen::Session(v) => v,
+            _ => panic!("the session is open"),
+        }
+    }
+
+    #[test]
+    fn edits_adds_and_moves_in_the_app_all_undo_and_redo_exactly() {
+        let mut app = app_with(workshop("undo4", 3_000, 4));
+        let first = open(&app).session.clone();
+        for i in 0..UNDO_DEPTH {
+            match i % 5 {
+                0 => press(&mut app, "a m o r e <enter>"),
+                1 => press(&mut app, "K"),
+                _ => press(&mut app, "e x <enter> j"),
+            }
+        }
+        let last = open(&app).session.clone();
+        assert_ne!(last, first);
+        assert_eq!(open(&app).history.undo_len(), UNDO_DEPTH);
+        assert!(open(&app).history.bytes() < UNDO_BYTES / 4);
+        for _ in 0..UNDO_DEPTH {
+            press(&mut app, "u");
+        }
+        assert_eq!(open(&app).session, first);
+        for _ in 0..UNDO_DEPTH {
+            press(&mut app, "<c-r>");
+        }
+        assert_eq!(open(&app).session, last);
+    }
 }
