@@ -4,7 +4,6 @@ use super::form::{Form, FormOutcome, Purpose};
 use super::keys::{self, Action};
 use super::picker::{LinkPicker, PickerOutcome};
 use super::sections;
-use super::undo::head_of;
 use super::{App, Effect, SaveProblem, Screen};
 use crate::export::Format;
 use crate::framework::{Framework, Stage};
@@ -215,33 +214,26 @@ impl SessionView {
 
     /// Applies a change to the session, keeping what it was for undo.
     fn change(&mut self, now: OffsetDateTime, f: impl FnOnce(&mut Session)) {
-        let before = self.session.clone();
-        f(&mut self.session);
+        self.history.change(&mut self.session, f);
         self.session.updated = now;
-        self.history.keep(before, &self.session);
         self.mark_changed(now);
     }
 
     /// Applies a change to one record, keeping only what that record was for undo.
     fn change_record(&mut self, now: OffsetDateTime, id: RecordId, f: impl FnOnce(&mut Record)) {
-        let Some(at) = self.session.position(id) else {
-            return;
-        };
-        let head = head_of(&self.session);
-        let before = self.session.records[at].clone();
-        f(&mut self.session.records[at]);
-        self.session.updated = now;
-        self.history.keep_record(head, at, before);
-        self.mark_changed(now);
+        if let Some(at) = self.session.position(id) {
+            self.history.change_record(&mut self.session, at, f);
+            self.session.updated = now;
+            self.mark_changed(now);
+        }
     }
 
     /// Adds a record to the current stage, keeping for undo only that it was added.
     fn add_record(&mut self, now: OffsetDateTime, body: RecordBody) -> RecordId {
-        let head = head_of(&self.session);
-        let at = self.session.records.len();
         let stage = self.session.stage.clone();
-        let id = self.session.add(&stage, body, now);
-        self.history.keep_added(head, at, 1);
+        let id = self
+            .history
+            .add(&mut self.session, |s| s.add(&stage, body, now));
         self.mark_changed(now);
         id
     }

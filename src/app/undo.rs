@@ -20,23 +20,35 @@ pub struct History {
 }
 
 impl History {
-    /// Keeps the change from `before` to `after` for undo; what was undone can no longer
-    /// be done again.
-    pub fn keep(&mut self, before: Session, after: &Session) {
-        self.push(Edit::between(before, after));
+    /// Makes a change to the session and keeps it for undo; what was undone can no longer
+    /// be done again. Finding what changed needs a copy of the session for a moment: for
+    /// one record, use [`History::change_record`].
+    pub fn change<T>(&mut self, session: &mut Session, f: impl FnOnce(&mut Session) -> T) -> T {
+        let before = session.clone();
+        let out = f(session);
+        self.push(Edit::between(before, session));
+        out
     }
 
-    /// Keeps a change to one record, at `at` in the records, that was `before`; `head`
-    /// is [`head_of`] the session before. Cheaper than [`History::keep`]: no copy of
-    /// every record is needed.
-    pub fn keep_record(&mut self, head: Session, at: usize, before: Record) {
+    /// Changes the record at `at` and keeps only what it and the session's other fields were.
+    pub fn change_record(&mut self, session: &mut Session, at: usize, f: impl FnOnce(&mut Record)) {
+        let head = head_of(session);
+        let Some(record) = session.records.get_mut(at) else {
+            return;
+        };
+        let before = record.clone();
+        f(record);
         self.push(Edit::new(head, vec![(at, before)], at, 0, Vec::new()));
     }
 
-    /// Keeps the adding of records at the end, from `at` on; `head` is [`head_of`] the
-    /// session before.
-    pub fn keep_added(&mut self, head: Session, at: usize, added: usize) {
+    /// Makes a change that only adds records at the end (and may change the session's
+    /// other fields), keeping only that they were added.
+    pub fn add<T>(&mut self, session: &mut Session, f: impl FnOnce(&mut Session) -> T) -> T {
+        let (head, at) = (head_of(session), session.records.len());
+        let out = f(session);
+        let added = session.records.len().saturating_sub(at);
         self.push(Edit::new(head, Vec::new(), at, added, Vec::new()));
+        out
     }
 
     fn push(&mut self, edit: Edit) {
@@ -72,7 +84,7 @@ impl History {
 }
 
 /// A copy of the session's fields other than its records (whose `records` is empty).
-pub fn head_of(session: &Session) -> Session {
+fn head_of(session: &Session) -> Session {
     let Session {
         format,
         id,
@@ -381,13 +393,15 @@ mod tests {
                     }
                     _ => {
                         let before = session.clone();
-                        let (head, n) = (head_of(&session), session.records.len());
-                        step(&mut session, *what, *a, *b, words);
+                        let n = session.records.len();
+                        let change = |s: &mut Session| step(s, *what, *a, *b, words);
                         // Adding and changing one record are kept the cheap way, as the app does.
                         match what {
-                            0 => history.keep_added(head, n, 1),
-                            1 if n > 0 => history.keep_record(head, a % n, before.records[a % n].clone()),
-                            _ => history.keep(before.clone(), &session),
+                            0 => history.add(&mut session, change),
+                            1 if n > 0 => history.change_record(&mut session, a % n, |r| {
+                                r.body.text_mut().push_str(words)
+                            }),
+                            _ => history.change(&mut session, change),
                         }
                         copies.push(before);
                         undone.clear();
@@ -417,10 +431,10 @@ mod tests {
         let first = session.clone();
         let mut history = History::default();
         for i in 0..UNDO_DEPTH {
-            let before = session.clone();
             let at = i * 7 % session.records.len();
-            session.records[at].body.text_mut().push_str(" and more");
-            history.keep(before, &session);
+            history.change(&mut session, |s| {
+                s.records[at].body.text_mut().push_str(" and more")
+            });
         }
         assert_eq!(history.undo_len(), UNDO_DEPTH, "every edit can be undone");
         assert!(
@@ -437,12 +451,12 @@ mod tests {
         let mut session = workshop("undo3", 2_000, 6);
         let mut history = History::default();
         for _ in 0..100 {
-            let before = session.clone();
-            session.records.reverse();
-            for r in &mut session.records {
-                r.body.text_mut().push('!');
-            }
-            history.keep(before, &session);
+            history.change(&mut session, |s| {
+                s.records.reverse();
+                for r in &mut s.records {
+                    r.body.text_mut().push('!');
+                }
+            });
         }
         assert!(history.bytes() <= UNDO_BYTES, "{} bytes", history.bytes());
         assert!(history.undo_len() < 100 && history.undo_len() >= 1);
