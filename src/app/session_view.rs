@@ -228,14 +228,13 @@ impl SessionView {
         }
     }
 
-    /// Adds a record to the current stage, keeping for undo only that it was added.
-    fn add_record(&mut self, now: OffsetDateTime, body: RecordBody) -> RecordId {
-        let stage = self.session.stage.clone();
-        let id = self
-            .history
-            .add(&mut self.session, |s| s.add(&stage, body, now));
+    /// Applies a change to the session's own fields that may add records but changes none
+    /// already there, keeping only what the fields were for undo.
+    fn change_head<T>(&mut self, now: OffsetDateTime, f: impl FnOnce(&mut Session) -> T) -> T {
+        let out = self.history.change_head(&mut self.session, f);
+        self.session.updated = now;
         self.mark_changed(now);
-        id
+        out
     }
 
     fn mark_changed(&mut self, now: OffsetDateTime) {
@@ -559,7 +558,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 .map(|s| (s.key.clone(), s.name.clone()))
             {
                 Some((key, name)) => {
-                    v.change(now, |s| s.move_to_stage(&key, now));
+                    v.change_head(now, |s| s.move_to_stage(&key, now));
                     v.prompt = 0;
                     v.selected = 0;
                     app.say(format!("Now in {name}."));
@@ -596,25 +595,24 @@ fn save_section(
     now: OffsetDateTime,
     today: time::Date,
 ) -> Result<(), (usize, String)> {
-    let mut session = v.session.clone();
     match form.purpose {
-        Purpose::Record => return Ok(()),
+        Purpose::Record => {}
         Purpose::CheckIn(id) => {
             let checkin = sections::build_check_in(form, today);
-            if let Some(r) = session.record_mut(id) {
+            v.change_record(now, id, |r| {
                 r.body.check_in(checkin);
-            }
+            });
         }
         purpose => {
-            let conference = session.conference.get_or_insert_with(Default::default);
+            let mut conference = v.session.conference.clone().unwrap_or_default();
             match purpose {
-                Purpose::Facts => sections::apply_facts(form, conference, today)?,
-                Purpose::Outcome => sections::apply_outcome(form, conference, today)?,
-                _ => sections::apply_review(form, conference, today)?,
+                Purpose::Facts => sections::apply_facts(form, &mut conference, today)?,
+                Purpose::Outcome => sections::apply_outcome(form, &mut conference, today)?,
+                _ => sections::apply_review(form, &mut conference, today)?,
             }
+            v.change_head(now, |s| s.conference = Some(conference));
         }
     }
-    v.change(now, |s| *s = session);
     Ok(())
 }
 
@@ -723,7 +721,10 @@ fn on_overlay_key(
                                 v.change_record(now, id, |r| r.body = body);
                                 id
                             }
-                            None => v.add_record(now, body),
+                            None => {
+                                let stage = v.session.stage.clone();
+                                v.change_head(now, |s| s.add(&stage, body, now))
+                            }
                         };
                         v.select(id);
                         let verb = if form.editing.is_some() {

@@ -41,9 +41,14 @@ impl History {
         self.push(Edit::new(head, vec![(at, before)], at, 0, Vec::new()));
     }
 
-    /// Makes a change that only adds records at the end (and may change the session's
-    /// other fields), keeping only that they were added.
-    pub fn add<T>(&mut self, session: &mut Session, f: impl FnOnce(&mut Session) -> T) -> T {
+    /// Makes a change to the session's own fields (its stage, its conference…) that may
+    /// add records at the end but changes none already there; keeps only what those fields
+    /// were and how many records were added.
+    pub fn change_head<T>(
+        &mut self,
+        session: &mut Session,
+        f: impl FnOnce(&mut Session) -> T,
+    ) -> T {
         let (head, at) = (head_of(session), session.records.len());
         let out = f(session);
         let added = session.records.len().saturating_sub(at);
@@ -395,9 +400,9 @@ mod tests {
                         let before = session.clone();
                         let n = session.records.len();
                         let change = |s: &mut Session| step(s, *what, *a, *b, words);
-                        // Adding and changing one record are kept the cheap way, as the app does.
+                        // Changes to one record or to the session's own fields are kept the cheap way, as the app does.
                         match what {
-                            0 => history.add(&mut session, change),
+                            0 | 5 | 6 | 7 => history.change_head(&mut session, change),
                             1 if n > 0 => history.change_record(&mut session, a % n, |r| {
                                 r.body.text_mut().push_str(words)
                             }),
@@ -511,13 +516,15 @@ mod tests {
     }
 
     #[test]
-    fn edits_adds_and_moves_in_the_app_all_undo_and_redo_exactly() {
+    fn edits_adds_moves_and_stages_in_the_app_all_undo_and_redo_exactly() {
         let mut app = app_with(workshop("undo4", 3_000, 4));
         let first = open(&app).session.clone();
         for i in 0..UNDO_DEPTH {
             match i % 5 {
                 0 => press(&mut app, "a m o r e <enter>"),
                 1 => press(&mut app, "K"),
+                2 if i % 50 == 2 => press(&mut app, "]"),
+                3 if i % 50 == 3 => press(&mut app, "["),
                 _ => press(&mut app, "e x <enter> j"),
             }
         }
