@@ -51,6 +51,10 @@ impl History {
     ) -> T {
         let (head, at) = (head_of(session), session.records.len());
         let out = f(session);
+        debug_assert!(
+            session.records.len() >= at,
+            "a change to the head removed records"
+        );
         let added = session.records.len().saturating_sub(at);
         self.push(Edit::new(head, Vec::new(), at, added, Vec::new()));
         out
@@ -258,24 +262,34 @@ impl Edit {
         let mut changed_back = Vec::with_capacity(changed.len());
         for (i, record) in changed {
             if let Some(place) = records.get_mut(i) {
-                let j = if i < at { i } else { i - len + restored_len };
+                let j = if i < at {
+                    i
+                } else {
+                    (i + restored_len).saturating_sub(len)
+                };
                 changed_back.push((j, replace(place, record)));
             }
         }
-        let mut there: Vec<Option<Record>> = records.drain(at..at + len).map(Some).collect();
-        let mut went_to = vec![None; len];
+        let (at, end) = (at.min(records.len()), (at + len).min(records.len()));
+        let mut there: Vec<Option<Record>> = records.drain(at..end).map(Some).collect();
+        let mut went_to = vec![None; there.len()];
         let mut restored = Vec::with_capacity(restored_len);
         for slot in slots {
             match slot {
                 Slot::Kept { from, len } => {
-                    for j in from..from + len {
-                        went_to[j] = Some(restored.len());
-                        restored.extend(there[j].take());
+                    let end = (from + len).min(there.len());
+                    let from = from.min(end);
+                    for (record, went) in there[from..end].iter_mut().zip(&mut went_to[from..end]) {
+                        if let Some(record) = record.take() {
+                            *went = Some(restored.len());
+                            restored.push(record);
+                        }
                     }
                 }
                 Slot::Stored(record) => restored.push(*record),
             }
         }
+        let restored_len = restored.len();
         records.splice(at..at, restored);
         let mut slots_back = Vec::new();
         for (record, went) in there.iter_mut().zip(went_to) {
