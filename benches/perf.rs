@@ -58,28 +58,108 @@ fn report(figure: &str, floor: &str, goal: f64, (f, s): (Duration, Duration)) ->
 }
 
 fn app_with(records: usize, dir: &std::path::Path) -> App {
-    let frameworks = Frameworks::embedded();
     let session = workshop(&format!("bench{records}"), records, 7);
-    let framework = frameworks.get("ai").cloned().expect("AI");
-    let (mut app, _) = App::new(
-        frameworks,
-        UtcOffset::UTC,
-        dir.to_owned(),
-        OffsetDateTime::now_utc(),
-    );
     let text = to_text(&session).expect("text");
-    let mut session = session;
-    session.stage = "discovery".into();
-    let loaded = Loaded {
+    app_for(Loaded {
         session,
         path: dir.join(format!("bench{records}.ron")),
         fingerprint: Fingerprint::of(text.as_bytes()),
         read_only: None,
         inner_id: None,
         loose: None,
-    };
+    })
+}
+
+/// The app with the session open in its discovery stage, as if the user had opened it.
+fn app_for(mut loaded: Loaded) -> App {
+    let frameworks = Frameworks::embedded();
+    let framework = frameworks.get("ai").cloned().expect("AI");
+    let dir = loaded.path.parent().expect("folder").to_owned();
+    let (mut app, _) = App::new(frameworks, UtcOffset::UTC, dir, OffsetDateTime::now_utc());
+    loaded.session.stage = "discovery".into();
     app.screen = Screen::Session(Box::new(SessionView::new(loaded, framework)));
     app
+}
+
+/// The memory figure: a 10,000-record session opened in a process of its own, then edited
+/// 500 times through the app's keys. Goal: memory after the edits ≤ 1.5× after opening.
+const UNDO_MEMORY: &str = "memory after 500 edits, 10,000 records (undo)";
+
+fn undo_memory(dir: &std::path::Path) -> bool {
+    let store = Store::open(dir.join("undo")).expect("store");
+    let path = store
+        .create(&workshop("undo10k", 10_000, 11))
+        .expect("create")
+        .path;
+    let exe = std::env::current_exe().expect("this benchmark");
+    let out = std::process::Command::new(exe)
+        .arg("--edits-of")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let words = String::from_utf8_lossy(&out.stdout).to_string();
+    let figures: Vec<f64> = words
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    let [opened, edited, per_edit] = figures[..] else {
+        println!(
+            "{UNDO_MEMORY:<58} not measured: {words} {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        return false;
+    };
+    let ratio = edited / opened;
+    let met = ratio <= 1.5;
+    println!(
+        "{UNDO_MEMORY:<58} {:>6.1} MiB {:>6.1} MiB {ratio:>7.2}x  goal <= 1.5x  {}   (floor: memory after opening it)",
+        opened / 1024.0,
+        edited / 1024.0,
+        if met { "met" } else { "NOT MET" }
+    );
+    println!(
+        "{:<58} {per_edit:>10.2} ms  (no goal: the whole change, undo step included)",
+        "  each edit: open the record, type, Enter"
+    );
+    met
+}
+
+/// In the child process: open the session, draw it, note the memory; make 500 edits
+/// (e, type a letter, Enter, j to the next record), draw, note the memory again.
+/// Prints the two resident sizes in KiB and the milliseconds per edit.
+fn edits_of(file: &std::path::Path) {
+    let mut app = app_for(load_path(file).expect("load"));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|f| convene::ui::draw(&app, f)).expect("draw");
+    let opened = resident_kib();
+    let t = Instant::now();
+    for _ in 0..500 {
+        for msg in [key('e'), key('x'), enter(), key('j')] {
+            app::update(&mut app, msg);
+        }
+    }
+    let per_edit = t.elapsed().as_secs_f64() * 1000.0 / 500.0;
+    terminal.draw(|f| convene::ui::draw(&app, f)).expect("draw");
+    let edited = resident_kib();
+    let Screen::Session(view) = &app.screen else {
+        panic!("the session is open")
+    };
+    assert_eq!(view.history.undo_len(), 500, "500 edits were made");
+    println!("{opened} {edited} {per_edit}");
+}
+
+/// This process's resident memory in KiB (VmRSS).
+fn resident_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn enter() -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
 }
 
 fn key(c: char) -> Msg {
@@ -87,6 +167,12 @@ fn key(c: char) -> Msg {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(at) = args.iter().position(|a| a == "--edits-of") {
+        return edits_of(std::path::Path::new(&args[at + 1]));
+    }
+    // `cargo bench --bench perf -- memory` runs only the figures whose name holds the word.
+    let filter = args.iter().find(|a| !a.starts_with("--"));
     let rounds = if std::env::var("CONVENE_BENCH_QUICK").is_ok() {
         15
     } else {
@@ -98,6 +184,13 @@ fn main() {
         "figure", "floor", "subject", "ratio"
     );
     let mut all_met = true;
+
+    if filter.is_none_or(|f| UNDO_MEMORY.contains(f.as_str())) {
+        all_met &= undo_memory(dir.path());
+    }
+    if filter.is_some() {
+        return verdict(all_met);
+    }
 
     // 1. Redraw of the session screen: 10,000 records against 10.
     let small = app_with(10, dir.path());
@@ -273,6 +366,10 @@ fn main() {
             size as f64 / 1048576.0
         );
     }
+    verdict(all_met);
+}
+
+fn verdict(all_met: bool) {
     println!(
         "{}",
         if all_met {

@@ -12,6 +12,7 @@ pub mod picker;
 pub mod sections;
 mod session_view;
 pub mod tags;
+mod undo;
 
 pub use dashboard::{Dashboard, Entry};
 pub use follow::{FollowThrough, ReportView};

@@ -71,8 +71,6 @@ pub enum Overlay {
     },
 }
 
-/// How many changes `u` can take back.
-const UNDO_DEPTH: usize = 500;
 /// How long after a change the save starts (changes in a burst are saved together).
 const SAVE_DELAY: Duration = Duration::milliseconds(300);
 /// How long to wait before trying a failed save again.
@@ -95,8 +93,8 @@ pub struct SessionView {
     pub selected: usize,
     /// Whether strengths are grouped by theme.
     pub by_theme: bool,
-    pub undo: Vec<Session>,
-    pub redo: Vec<Session>,
+    /// The changes `u` can take back and Ctrl-r can do again.
+    pub history: super::undo::History,
     /// Changes not yet on disk.
     pub dirty: bool,
     pub changed_at: OffsetDateTime,
@@ -127,8 +125,7 @@ impl SessionView {
             prompt: 0,
             selected: 0,
             by_theme: false,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            history: Default::default(),
             dirty: false,
             changed_at,
             saved_at: None,
@@ -228,14 +225,27 @@ impl SessionView {
 
     /// Applies a change to the session, keeping what it was for undo.
     fn change(&mut self, now: OffsetDateTime, f: impl FnOnce(&mut Session)) {
-        self.undo.push(self.session.clone());
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-        f(&mut self.session);
+        self.history.change(&mut self.session, f);
         self.session.updated = now;
         self.mark_changed(now);
+    }
+
+    /// Applies a change to one record, keeping only what that record was for undo.
+    fn change_record(&mut self, now: OffsetDateTime, id: RecordId, f: impl FnOnce(&mut Record)) {
+        if let Some(at) = self.session.position(id) {
+            self.history.change_record(&mut self.session, at, f);
+            self.session.updated = now;
+            self.mark_changed(now);
+        }
+    }
+
+    /// Applies a change to the session's own fields that may add records but changes none
+    /// already there, keeping only what the fields were for undo.
+    fn change_head<T>(&mut self, now: OffsetDateTime, f: impl FnOnce(&mut Session) -> T) -> T {
+        let out = self.history.change_head(&mut self.session, f);
+        self.session.updated = now;
+        self.mark_changed(now);
+        out
     }
 
     fn mark_changed(&mut self, now: OffsetDateTime) {
@@ -528,24 +538,24 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 v.select(id);
             }
         }
-        Some(Action::Undo) => match v.undo.pop() {
-            Some(before) => {
-                v.redo.push(std::mem::replace(&mut v.session, before));
+        Some(action @ (Action::Undo | Action::Redo)) => {
+            let undo = action == Action::Undo;
+            let done = if undo {
+                v.history.undo(&mut v.session)
+            } else {
+                v.history.redo(&mut v.session)
+            };
+            if done {
                 v.mark_changed(now);
                 v.clamp_selection();
-                app.say("Undone. Ctrl-r does it again.");
             }
-            None => app.say("Nothing to undo."),
-        },
-        Some(Action::Redo) => match v.redo.pop() {
-            Some(after) => {
-                v.undo.push(std::mem::replace(&mut v.session, after));
-                v.mark_changed(now);
-                v.clamp_selection();
-                app.say("Done again.");
-            }
-            None => app.say("Nothing to redo."),
-        },
+            app.say(match (undo, done) {
+                (true, true) => "Undone. Ctrl-r does it again.",
+                (true, false) => "Nothing to undo.",
+                (false, true) => "Done again.",
+                (false, false) => "Nothing to redo.",
+            });
+        }
         Some(action @ (Action::NextStage | Action::PrevStage)) => {
             let at = v.framework.stage_index(&v.session.stage).unwrap_or(0);
             let to = if action == Action::NextStage {
@@ -560,7 +570,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 .map(|s| (s.key.clone(), s.name.clone()))
             {
                 Some((key, name)) => {
-                    v.change(now, |s| s.move_to_stage(&key, now));
+                    v.change_head(now, |s| s.move_to_stage(&key, now));
                     v.prompt = 0;
                     v.selected = 0;
                     app.say(format!("Now in {name}."));
@@ -597,35 +607,30 @@ fn save_section(
     now: OffsetDateTime,
     today: time::Date,
 ) -> Result<(), (usize, String)> {
-    let mut session = v.session.clone();
     match form.purpose {
-        Purpose::Record => return Ok(()),
+        Purpose::Record => {}
         Purpose::CheckIn(id) => {
             let checkin = sections::build_check_in(form, today);
-            if let Some(r) = session.record_mut(id) {
+            v.change_record(now, id, |r| {
                 r.body.check_in(checkin);
-            }
+            });
         }
         purpose => {
-            let conference = session.conference.get_or_insert_with(Default::default);
+            let mut conference = v.session.conference.clone().unwrap_or_default();
             match purpose {
-                Purpose::Facts => sections::apply_facts(form, conference, today)?,
-                Purpose::Outcome => sections::apply_outcome(form, conference, today)?,
-                _ => sections::apply_review(form, conference, today)?,
+                Purpose::Facts => sections::apply_facts(form, &mut conference, today)?,
+                Purpose::Outcome => sections::apply_outcome(form, &mut conference, today)?,
+                _ => sections::apply_review(form, &mut conference, today)?,
             }
+            v.change_head(now, |s| s.conference = Some(conference));
         }
     }
-    v.change(now, |s| *s = session);
     Ok(())
 }
 
 /// Replaces a record's fields, as one undoable change.
 fn set_body(v: &mut SessionView, now: OffsetDateTime, id: RecordId, body: RecordBody) {
-    v.change(now, |s| {
-        if let Some(r) = s.record_mut(id) {
-            r.body = body;
-        }
-    });
+    v.change_record(now, id, |r| r.body = body);
 }
 
 /// Opens the form to add a record of `kind`, or of the stage's main kind.
@@ -751,9 +756,7 @@ fn on_overlay_key(
                             }
                             None => {
                                 let stage = v.session.stage.clone();
-                                let mut new_id = RecordId::default();
-                                v.change(now, |s| new_id = s.add(&stage, body, now));
-                                new_id
+                                v.change_head(now, |s| s.add(&stage, body, now))
                             }
                         };
                         for body in rewordings {
@@ -790,16 +793,14 @@ fn on_overlay_key(
             PickerOutcome::Cancel => {}
             PickerOutcome::Done => {
                 let chosen = picker.chosen_in_order();
-                v.change(now, |s| {
-                    if let Some(r) = s.record_mut(record) {
-                        if let Some(list) = r.body.link_list_mut() {
-                            *list = chosen;
-                        } else {
-                            match &mut r.body {
-                                RecordBody::InformationItem(i) => i.giver = chosen.first().copied(),
-                                RecordBody::Question(q) => q.answered_by = chosen.first().copied(),
-                                _ => {}
-                            }
+                v.change_record(now, record, |r| {
+                    if let Some(list) = r.body.link_list_mut() {
+                        *list = chosen;
+                    } else {
+                        match &mut r.body {
+                            RecordBody::InformationItem(i) => i.giver = chosen.first().copied(),
+                            RecordBody::Question(q) => q.answered_by = chosen.first().copied(),
+                            _ => {}
                         }
                     }
                 });
@@ -825,12 +826,8 @@ fn on_overlay_key(
             KeyCode::Esc => {}
             KeyCode::Enter => {
                 let theme = clean_line(&input.lines().join(" "));
-                v.change(now, |s| {
-                    if let Some(Record {
-                        body: RecordBody::Strength(st),
-                        ..
-                    }) = s.record_mut(record)
-                    {
+                v.change_record(now, record, |r| {
+                    if let RecordBody::Strength(st) = &mut r.body {
                         st.theme = Some(theme.clone()).filter(|t| !t.is_empty());
                     }
                 });
@@ -1027,14 +1024,12 @@ fn on_overlay_key(
                 } else {
                     format!("Tagged: {}.", tags.describe())
                 };
-                v.change(now, |s| {
-                    if let Some(r) = s.record_mut(picker.record) {
-                        if let Some(t) = r.body.tags_mut() {
-                            *t = tags;
-                        }
-                        if let RecordBody::Agreement(a) = &mut r.body {
-                            a.goals = goals;
-                        }
+                v.change_record(now, picker.record, |r| {
+                    if let Some(t) = r.body.tags_mut() {
+                        *t = tags;
+                    }
+                    if let RecordBody::Agreement(a) = &mut r.body {
+                        a.goals = goals;
                     }
                 });
                 app.say(words);
