@@ -2,10 +2,11 @@
 //! in place; and the report screen's state.
 
 use super::form::{Form, FormOutcome, Purpose, choice, text};
+use super::keys::{self, Action};
 use super::{App, Effect, Screen};
 use crate::model::{CheckIn, Status};
 use crate::report::{DueItem, Figures};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 /// The windows, in days, that `+` and `-` step through.
 pub const WINDOWS: [u32; 5] = [7, 14, 30, 90, 365];
@@ -113,12 +114,10 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     let count = view.items.len();
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => view.selected = view.selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => {
-            view.selected = (view.selected + 1).min(count.saturating_sub(1))
-        }
-        KeyCode::Char('s') | KeyCode::Enter => {
+    match keys::resolve(keys::FOLLOW, key) {
+        Some(Action::Up) => view.selected = view.selected.saturating_sub(1),
+        Some(Action::Down) => view.selected = (view.selected + 1).min(count.saturating_sub(1)),
+        Some(Action::CheckIn) => {
             match view
                 .ordered()
                 .get(view.selected)
@@ -128,13 +127,13 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 None => app.say("A review is held from its conference: open it from all sessions."),
             }
         }
-        KeyCode::Char('g') => {
+        Some(Action::Group) => {
             view.by_owner = !view.by_owner;
             view.selected = 0;
         }
-        KeyCode::Char('+') | KeyCode::Char('=') | KeyCode::Char('-') => {
+        Some(action @ (Action::Further | Action::Nearer)) => {
             let at = WINDOWS.iter().position(|w| *w == view.within).unwrap_or(1);
-            let next = if key.code == KeyCode::Char('-') {
+            let next = if action == Action::Nearer {
                 at.saturating_sub(1)
             } else {
                 (at + 1).min(WINDOWS.len() - 1)
@@ -145,8 +144,8 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 today: app.local_now().date(),
             }];
         }
-        KeyCode::Char('?') => app.help = true,
-        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('f') => {
+        Some(Action::Help) => app.help = true,
+        Some(Action::Back) => {
             app.screen = Screen::Dashboard;
             return vec![app.list()];
         }
@@ -162,12 +161,12 @@ pub struct ReportView {
 }
 
 pub(super) fn on_report_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('r') => {
+    match keys::resolve(keys::REPORT, key) {
+        Some(Action::Back) => {
             app.screen = Screen::Dashboard;
             vec![app.list()]
         }
-        KeyCode::Char('?') => {
+        Some(Action::Help) => {
             app.help = true;
             Vec::new()
         }

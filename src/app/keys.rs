@@ -38,6 +38,11 @@ pub enum Action {
     NextPrompt,
     NextStage,
     PrevStage,
+    Left,
+    Right,
+    Group,
+    Further,
+    Nearer,
 }
 
 /// One binding: the key, what it does, the words that say so, and whether the footer shows it.
@@ -272,20 +277,192 @@ pub const FORM_HELP: &[(&str, &str)] = &[
     ("Esc", "close (asks if you typed)"),
 ];
 
-/// The keys of the new-session form.
-pub const NEW_SESSION_HELP: &[(&str, &str)] = &[
-    ("↑/↓", "choose the framework"),
-    ("Enter", "next / start the session"),
-    ("Esc", "back"),
+/// The new-session form's keys while the framework is chosen (then the title is typed:
+/// Enter starts the session, Esc goes back to the choice).
+pub const NEW_SESSION: &[Binding] = &[
+    special(
+        KeyCode::Up,
+        Action::Up,
+        "↑/↓",
+        "choose the framework",
+        Some("choose"),
+    ),
+    key('k', Action::Up, "↑/↓", "choose the framework", None),
+    special(
+        KeyCode::Down,
+        Action::Down,
+        "↑/↓",
+        "choose the framework",
+        None,
+    ),
+    key('j', Action::Down, "↑/↓", "choose the framework", None),
+    special(
+        KeyCode::Enter,
+        Action::Open,
+        "Enter",
+        "next: type the title, then Enter starts the session",
+        Some("next"),
+    ),
+    key('?', Action::Help, "?", "show every key", Some("keys")),
+    key(
+        'q',
+        Action::Back,
+        "q/Esc",
+        "back to all sessions",
+        Some("back"),
+    ),
+    special(
+        KeyCode::Esc,
+        Action::Back,
+        "q/Esc",
+        "back to all sessions",
+        None,
+    ),
 ];
 
-/// The keys of the follow-through view.
-pub const FOLLOW_HELP: &[(&str, &str)] = &[
-    ("↑/↓", "choose"),
-    ("s/Enter", "check in: status, who said so, a note"),
-    ("g", "group by owner or by session"),
-    ("+/-", "look further ahead or nearer"),
-    ("q/Esc", "back to all sessions"),
+/// The follow-through view's keys.
+pub const FOLLOW: &[Binding] = &[
+    special(KeyCode::Up, Action::Up, "↑/k", "choose", None),
+    key('k', Action::Up, "↑/k", "choose", None),
+    special(KeyCode::Down, Action::Down, "↓/j", "choose", None),
+    key('j', Action::Down, "↓/j", "choose", None),
+    key(
+        's',
+        Action::CheckIn,
+        "s/Enter",
+        "check in: status, who said so, a note",
+        Some("check in"),
+    ),
+    special(
+        KeyCode::Enter,
+        Action::CheckIn,
+        "s/Enter",
+        "check in: status, who said so, a note",
+        None,
+    ),
+    key(
+        'g',
+        Action::Group,
+        "g",
+        "group by owner or by session",
+        Some("group"),
+    ),
+    key(
+        '+',
+        Action::Further,
+        "+/-",
+        "look further ahead, or nearer",
+        Some("further or nearer"),
+    ),
+    key(
+        '=',
+        Action::Further,
+        "+/-",
+        "look further ahead, or nearer",
+        None,
+    ),
+    key(
+        '-',
+        Action::Nearer,
+        "+/-",
+        "look further ahead, or nearer",
+        None,
+    ),
+    key('?', Action::Help, "?", "show every key", Some("keys")),
+    key(
+        'q',
+        Action::Back,
+        "q/Esc/f",
+        "back to all sessions",
+        Some("back"),
+    ),
+    special(
+        KeyCode::Esc,
+        Action::Back,
+        "q/Esc/f",
+        "back to all sessions",
+        None,
+    ),
+    key('f', Action::Back, "q/Esc/f", "back to all sessions", None),
+];
+
+/// The report screen's keys.
+pub const REPORT: &[Binding] = &[
+    key('?', Action::Help, "?", "show every key", Some("keys")),
+    key(
+        'q',
+        Action::Back,
+        "q/Esc/r",
+        "back to all sessions",
+        Some("back"),
+    ),
+    special(
+        KeyCode::Esc,
+        Action::Back,
+        "q/Esc/r",
+        "back to all sessions",
+        None,
+    ),
+    key('r', Action::Back, "q/Esc/r", "back to all sessions", None),
+];
+
+/// The map's keys (the partnership's system map; the child's network is read only).
+pub const MAP: &[Binding] = &[
+    special(
+        KeyCode::Up,
+        Action::Up,
+        "arrows/hjkl",
+        "choose a cell",
+        Some("choose a cell"),
+    ),
+    key('k', Action::Up, "arrows/hjkl", "choose a cell", None),
+    special(
+        KeyCode::Down,
+        Action::Down,
+        "arrows/hjkl",
+        "choose a cell",
+        None,
+    ),
+    key('j', Action::Down, "arrows/hjkl", "choose a cell", None),
+    special(
+        KeyCode::Left,
+        Action::Left,
+        "arrows/hjkl",
+        "choose a cell",
+        None,
+    ),
+    key('h', Action::Left, "arrows/hjkl", "choose a cell", None),
+    special(
+        KeyCode::Right,
+        Action::Right,
+        "arrows/hjkl",
+        "choose a cell",
+        None,
+    ),
+    key('l', Action::Right, "arrows/hjkl", "choose a cell", None),
+    special(
+        KeyCode::Enter,
+        Action::Open,
+        "Enter",
+        "the strengths in the cell (Enter again closes them)",
+        Some("its strengths"),
+    ),
+    key('?', Action::Help, "?", "show every key", Some("keys")),
+    key(
+        'm',
+        Action::Back,
+        "m/Esc/q",
+        "back to the session",
+        Some("back"),
+    ),
+    special(
+        KeyCode::Esc,
+        Action::Back,
+        "m/Esc/q",
+        "back to the session",
+        None,
+    ),
+    key('q', Action::Back, "m/Esc/q", "back to the session", None),
 ];
 
 /// The keys of a pick list.
@@ -322,7 +499,7 @@ mod tests {
 
     #[test]
     fn every_key_resolves_to_one_action_per_screen() {
-        for table in [DASHBOARD, SESSION] {
+        for table in [DASHBOARD, SESSION, NEW_SESSION, FOLLOW, REPORT, MAP] {
             for (i, b) in table.iter().enumerate() {
                 let first = table
                     .iter()

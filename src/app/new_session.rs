@@ -1,5 +1,6 @@
 //! The new-session form: choose the framework, type a title, start.
 
+use super::keys::{self, Action};
 use super::{App, Effect, Screen};
 use crate::framework::Frameworks;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -37,18 +38,25 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Screen::NewSession(form) = &mut app.screen else {
         return Vec::new();
     };
+    if form.title.is_none() {
+        match keys::resolve(keys::NEW_SESSION, key) {
+            Some(Action::Up) => form.selected = form.selected.saturating_sub(1),
+            Some(Action::Down) => {
+                form.selected = (form.selected + 1).min(form.choices.len().saturating_sub(1));
+            }
+            Some(Action::Open) => {
+                let mut title = super::form::input("");
+                title.set_placeholder_text("e.g. Harbourside partnership day");
+                title.set_cursor_line_style(ratatui::style::Style::default());
+                form.title = Some(title);
+            }
+            Some(Action::Help) => app.help = true,
+            Some(Action::Back) => app.screen = Screen::Dashboard,
+            _ => {}
+        }
+        return Vec::new();
+    }
     match (&mut form.title, key.code) {
-        (None, KeyCode::Up | KeyCode::Char('k')) => form.selected = form.selected.saturating_sub(1),
-        (None, KeyCode::Down | KeyCode::Char('j')) => {
-            form.selected = (form.selected + 1).min(form.choices.len().saturating_sub(1));
-        }
-        (None, KeyCode::Enter) => {
-            let mut title = super::form::input("");
-            title.set_placeholder_text("e.g. Harbourside partnership day");
-            title.set_cursor_line_style(ratatui::style::Style::default());
-            form.title = Some(title);
-        }
-        (None, KeyCode::Esc | KeyCode::Char('q')) => app.screen = Screen::Dashboard,
         (Some(_), KeyCode::Esc) => {
             form.title = None;
             form.error = None;

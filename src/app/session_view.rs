@@ -301,21 +301,10 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         let rows = crate::model::map::system_map(&v.session, &sectors)
             .sectors
             .len();
-        let c = &mut v.map_cursor;
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('m') | KeyCode::Char('q') if c.listing => {
-                c.listing = false
-            }
-            KeyCode::Esc | KeyCode::Char('m') | KeyCode::Char('q') => app.mapping = false,
-            KeyCode::Up | KeyCode::Char('k') => c.sector = c.sector.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                c.sector = (c.sector + 1).min(rows.saturating_sub(1))
-            }
-            KeyCode::Left | KeyCode::Char('h') => c.level = c.level.saturating_sub(1),
-            KeyCode::Right | KeyCode::Char('l') => c.level = (c.level + 1).min(3),
-            KeyCode::Enter => c.listing = !c.listing,
-            KeyCode::Char('?') => app.help = true,
-            _ => {}
+        match v.map_cursor.on_key(key, rows) {
+            super::map::MapOutcome::Stay => {}
+            super::map::MapOutcome::Leave => app.mapping = false,
+            super::map::MapOutcome::Help => app.help = true,
         }
         return Vec::new();
     }

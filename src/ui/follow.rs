@@ -116,12 +116,7 @@ pub fn draw(app: &App, view: &FollowThrough, frame: &mut Frame, area: Rect) -> H
         return super::form::draw_form(form, frame, area);
     }
     let _ = app;
-    vec![
-        ("s", "check in".into()),
-        ("g", "group by owner or session".into()),
-        ("+/-", "look further or nearer".into()),
-        ("q", "back".into()),
-    ]
+    super::hints_from(crate::app::keys::FOLLOW)
 }
 
 fn ratio(done: usize, of: usize) -> f64 {
@@ -134,7 +129,7 @@ fn ratio(done: usize, of: usize) -> f64 {
 
 pub fn draw_report(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) -> Hints {
     let _ = app;
-    let hints = vec![("q", "back".into())];
+    let hints = super::hints_from(crate::app::keys::REPORT);
     let Some(f) = &view.figures else {
         frame.render_widget(Paragraph::new("Reading the sessions…"), area);
         return hints;

@@ -11,9 +11,10 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let (title, rows): (&str, Vec<(&str, &str)>) = match &app.screen {
         Screen::Dashboard => (" Keys: all sessions ", keys::rows(keys::DASHBOARD)),
-        Screen::NewSession(_) => (" Keys: new session ", keys::NEW_SESSION_HELP.to_vec()),
-        Screen::FollowThrough(_) => (" Keys: follow-through ", keys::FOLLOW_HELP.to_vec()),
-        Screen::Report(_) => (" Keys: report ", vec![("q/Esc", "back to all sessions")]),
+        Screen::NewSession(_) => (" Keys: new session ", keys::rows(keys::NEW_SESSION)),
+        Screen::FollowThrough(_) => (" Keys: follow-through ", keys::rows(keys::FOLLOW)),
+        Screen::Report(_) => (" Keys: report ", keys::rows(keys::REPORT)),
+        Screen::Session(_) if app.mapping => (" Keys: the map ", keys::rows(keys::MAP)),
         Screen::Session(_) => {
             let mut rows = keys::rows(keys::SESSION);
             rows.push(("", ""));

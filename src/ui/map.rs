@@ -131,11 +131,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         );
         return vec![("Esc", "back to the map".into())];
     }
-    vec![
-        ("arrows", "choose a cell".into()),
-        ("Enter", "its strengths".into()),
-        ("m/Esc", "back".into()),
-    ]
+    super::hints_from(crate::app::keys::MAP)
 }
 
 fn summary_lines(map: &crate::model::map::SystemMap) -> Vec<Line<'static>> {

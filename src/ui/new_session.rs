@@ -76,11 +76,7 @@ pub fn draw(app: &App, form: &NewSession, frame: &mut Frame, area: Rect) -> Hint
         );
     }
     if form.title.is_none() {
-        vec![
-            ("↑/↓", "choose".into()),
-            ("Enter", "next".into()),
-            ("Esc", "back".into()),
-        ]
+        super::hints_from(crate::app::keys::NEW_SESSION)
     } else {
         vec![
             ("Enter", "start the session".into()),

@@ -160,3 +160,20 @@ fn exports_carry_the_map() {
             .is_some_and(|h| h.contains(",sectors,level,voice,"))
     );
 }
+
+#[test]
+fn question_mark_on_the_map_shows_the_maps_own_keys() {
+    let mut h = Harness::with_examples();
+    h.open(&h.runtime.store().dir().join("k7q2m9xa.ron"));
+    h.keys("m?");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Keys: the map"), "{screen}");
+    assert!(screen.contains("choose a cell"), "{screen}");
+    assert!(
+        !screen.contains("add to this stage"),
+        "the session's keys are not the map's: {screen}"
+    );
+    // Any key closes the list of keys; the map is still there, and its keys still work.
+    h.keys("x<right><enter>");
+    assert!(view(&h).map_cursor.listing);
+}
