@@ -104,6 +104,16 @@ impl Harness {
         h
     }
 
+    /// Lets a pending save land (as it does 300 ms later in the app) without moving the
+    /// clock, so a snapshot shows the settled screen, not the passing "saving…".
+    pub fn settle(&mut self) {
+        if self.app.session_view().is_some_and(|v| v.dirty)
+            && let Some(save) = self.app.save()
+        {
+            self.run(vec![save]);
+        }
+    }
+
     /// Reads the folder again, as the dashboard does when it comes back.
     pub fn relist(&mut self) {
         let list = self.app.list();

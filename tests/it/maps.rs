@@ -8,7 +8,8 @@ fn view(h: &Harness) -> &convene::app::SessionView {
     h.app.session_view().expect("a session is open")
 }
 
-fn both_sizes(name: &str, h: &Harness) {
+fn both_sizes(name: &str, h: &mut Harness) {
+    h.settle();
     for (w, rows) in [(80, 24), (40, 12)] {
         insta::assert_snapshot!(format!("{name}_{w}x{rows}"), h.screen(w, rows));
     }
@@ -104,7 +105,7 @@ fn workshop_participants_change_goals_and_agreements_that_serve_them() {
 fn system_map_with_none_a_few_and_five_hundred_records() {
     let mut h = Harness::new();
     h.keys("n<enter>Harbour day<enter>]m");
-    both_sizes("map_empty", &h);
+    both_sizes("map_empty", &mut h);
 
     let few = convene::generate::workshop("few1", 20, 5);
     let many = convene::generate::workshop("many1", 500, 6);
@@ -113,7 +114,7 @@ fn system_map_with_none_a_few_and_five_hundred_records() {
         h.runtime.store().create(&session).expect("create");
         h.relist();
         h.keys("<enter>m");
-        both_sizes(name, &h);
+        both_sizes(name, &mut h);
     }
 }
 
@@ -121,7 +122,7 @@ fn system_map_with_none_a_few_and_five_hundred_records() {
 fn network_map_of_the_conference() {
     let mut h = Harness::with_examples();
     h.keys("/conference<enter><enter>m");
-    both_sizes("network", &h);
+    both_sizes("network", &mut h);
     let screen = h.screen(80, 24);
     assert!(screen.contains("Who J. (age 11) can count on"), "{screen}");
     assert!(screen.contains("Halina (2)"), "{screen}");

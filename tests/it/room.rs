@@ -95,6 +95,7 @@ fn the_lens_offers_an_alternative_and_never_changes_words_unasked() {
     let (_, suggestion) = form.suggestion.as_ref().expect("a suggestion");
     assert_eq!(suggestion.found, "placement");
     assert!(view(&h).session.records.is_empty(), "not saved yet");
+    h.settle();
     insta::assert_snapshot!("lens_80x24", h.screen(80, 24));
     insta::assert_snapshot!("lens_40x12", h.screen(40, 12));
     h.keys("k");

@@ -3,7 +3,8 @@
 use crate::harness::Harness;
 
 /// Renders the screen at both sizes and compares each to its snapshot.
-fn both_sizes(name: &str, h: &Harness) {
+fn both_sizes(name: &str, h: &mut Harness) {
+    h.settle();
     for (w, rows) in [(80, 24), (40, 12)] {
         insta::assert_snapshot!(format!("{name}_{w}x{rows}"), h.screen(w, rows));
     }
@@ -18,40 +19,40 @@ fn example(id_title: &str) -> Harness {
 
 #[test]
 fn dashboard_empty() {
-    both_sizes("dashboard_empty", &Harness::new());
+    both_sizes("dashboard_empty", &mut Harness::new());
 }
 
 #[test]
 fn dashboard_with_sessions() {
-    both_sizes("dashboard", &Harness::with_examples());
+    both_sizes("dashboard", &mut Harness::with_examples());
 }
 
 #[test]
 fn dashboard_searching() {
     let mut h = Harness::with_examples();
     h.keys("/conf");
-    both_sizes("dashboard_search", &h);
+    both_sizes("dashboard_search", &mut h);
 }
 
 #[test]
 fn new_session_choosing_the_flow() {
     let mut h = Harness::new();
     h.keys("n");
-    both_sizes("new_session_flow", &h);
+    both_sizes("new_session_flow", &mut h);
 }
 
 #[test]
 fn new_session_typing_the_title() {
     let mut h = Harness::new();
     h.keys("n<enter>Harbour");
-    both_sizes("new_session_title", &h);
+    both_sizes("new_session_title", &mut h);
 }
 
 #[test]
 fn session_at_define_just_started() {
     let mut h = Harness::new();
     h.keys("n<enter>Harbour day<enter>");
-    both_sizes("session_define", &h);
+    both_sizes("session_define", &mut h);
 }
 
 #[test]
@@ -62,82 +63,82 @@ fn session_discovery_with_strengths_and_time_up() {
     h.keys("aBus drivers notice who travels late 🚌<enter>gSafe places<enter>");
     h.keys("a青少年 voices shape our plans<tab>4<enter>");
     h.wait(61 * 60);
-    both_sizes("session_discovery", &h);
+    both_sizes("session_discovery", &mut h);
 }
 
 #[test]
 fn session_grouped_by_theme() {
     let mut h = example("harbourside");
     h.keys("[[[t");
-    both_sizes("session_by_theme", &h);
+    both_sizes("session_by_theme", &mut h);
 }
 
 #[test]
 fn session_destiny_from_the_example() {
-    both_sizes("session_destiny", &example("harbourside"));
+    both_sizes("session_destiny", &mut example("harbourside"));
 }
 
 #[test]
 fn form_for_a_strength() {
     let mut h = Harness::new();
     h.keys("n<enter>Harbour day<enter>]aParents who run the<a-enter>Friday club<tab><right>");
-    both_sizes("form_strength", &h);
+    both_sizes("form_strength", &mut h);
 }
 
 #[test]
 fn form_for_an_agreement_with_a_bad_date() {
     let mut h = example("harbourside");
     h.keys("aRun a young people's panel<tab>Jess<tab>next tues<enter>");
-    both_sizes("form_agreement_bad_date", &h);
+    both_sizes("form_agreement_bad_date", &mut h);
 }
 
 #[test]
 fn link_picker() {
     let mut h = example("harbourside");
     h.keys("[[aA new dream<c-l><down> ");
-    both_sizes("link_picker", &h);
+    both_sizes("link_picker", &mut h);
 }
 
 #[test]
 fn confirm_delete() {
     let mut h = example("harbourside");
     h.keys("[[[d");
-    both_sizes("confirm_delete", &h);
+    both_sizes("confirm_delete", &mut h);
 }
 
 #[test]
 fn theme_input() {
     let mut h = example("harbourside");
     h.keys("[[[g");
-    both_sizes("theme_input", &h);
+    both_sizes("theme_input", &mut h);
 }
 
 #[test]
 fn help_screen() {
     let mut h = example("harbourside");
     h.keys("?");
-    both_sizes("help_session", &h);
+    both_sizes("help_session", &mut h);
 }
 
 #[test]
 fn conference_private_family_time() {
     let mut h = example("conference");
     h.keys("[");
-    both_sizes("fgc_private_family_time", &h);
+    both_sizes("fgc_private_family_time", &mut h);
 }
 
 #[test]
 fn conference_information() {
     let mut h = example("conference");
     h.keys("[[");
-    both_sizes("fgc_information", &h);
+    both_sizes("fgc_information", &mut h);
 }
 
 #[test]
 fn add_another_kind() {
     let mut h = example("conference");
     h.keys("[[A");
-    both_sizes("add_another_kind", &h);
+    both_sizes("add_another_kind", &mut h);
 }
 
 #[test]
@@ -148,7 +149,7 @@ fn not_saved_yet_on_leaving() {
         .store_mut()
         .set_fault(Some(convene::store::Fault::DiskFull));
     h.keys("aThe topic<enter>q");
-    both_sizes("confirm_leave", &h);
+    both_sizes("confirm_leave", &mut h);
 }
 
 #[test]
@@ -168,54 +169,54 @@ fn a_tiny_terminal_asks_for_more_room_and_never_panics() {
 fn export_choice() {
     let mut h = example("harbourside");
     h.keys("x");
-    both_sizes("export_choice", &h);
+    both_sizes("export_choice", &mut h);
 }
 
 #[test]
 fn conference_key_facts_form() {
     let mut h = example("conference");
     h.keys("c");
-    both_sizes("fgc_facts_form", &h);
+    both_sizes("fgc_facts_form", &mut h);
 }
 
 #[test]
 fn conference_outcome_form() {
     let mut h = example("conference");
     h.keys("o");
-    both_sizes("fgc_outcome_form", &h);
+    both_sizes("fgc_outcome_form", &mut h);
 }
 
 #[test]
 fn conference_review_stage_with_the_plan() {
     let mut h = example("conference");
     h.keys("]");
-    both_sizes("fgc_review", &h);
+    both_sizes("fgc_review", &mut h);
 }
 
 #[test]
 fn conference_review_form() {
     let mut h = example("conference");
     h.keys("]o");
-    both_sizes("fgc_review_form", &h);
+    both_sizes("fgc_review_form", &mut h);
 }
 
 #[test]
 fn check_in_form() {
     let mut h = example("conference");
     h.keys("]s");
-    both_sizes("check_in_form", &h);
+    both_sizes("check_in_form", &mut h);
 }
 
 #[test]
 fn participant_form() {
     let mut h = example("conference");
     h.keys("[[[e");
-    both_sizes("fgc_participant_form", &h);
+    both_sizes("fgc_participant_form", &mut h);
 }
 
 #[test]
 fn dashboard_by_next_date() {
     let mut h = Harness::with_examples();
     h.keys("s");
-    both_sizes("dashboard_by_next_date", &h);
+    both_sizes("dashboard_by_next_date", &mut h);
 }
