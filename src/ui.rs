@@ -182,6 +182,25 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// The first `max` columns of `text`, with an ellipsis when cut.
+pub fn short(text: &str, max: usize) -> String {
+    if unicode_width::UnicodeWidthStr::width(text) <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// The footer hints for a key table: the bindings marked for the footer.
 pub fn hints_from(table: &[crate::app::keys::Binding]) -> Hints {
     table

@@ -102,6 +102,8 @@ fn welcome(frame: &mut Frame, area: Rect) {
 
 fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area: Rect) {
     let wide = area.width >= 70;
+    // The title has the room the other columns leave (their widths and a space each).
+    let title_width = usize::from(area.width).saturating_sub(if wide { 60 } else { 22 });
     let height = usize::from(area.height.saturating_sub(1)).max(1);
     let selected = app.dashboard.selected.min(visible.len().saturating_sub(1));
     let offset = selected.saturating_sub(height - 1);
@@ -135,7 +137,7 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
                 ratatui::style::Style::new()
             };
             let mut cells = vec![
-                Cell::from(entry.title.clone()),
+                Cell::from(super::short(&entry.title, title_width)),
                 Cell::from(short),
                 Cell::from(stage_text),
             ];

@@ -337,7 +337,7 @@ fn record_lines(
             lines.push(Line::from(Span::styled(
                 format!(
                     "    {}",
-                    short(&detail, usize::from(width.saturating_sub(4)))
+                    super::short(&detail, usize::from(width.saturating_sub(4)))
                 ),
                 style::muted(),
             )));
@@ -450,7 +450,7 @@ pub fn details(record: &Record, session: &Session, whole: bool) -> String {
                 if whole {
                     l.named()
                 } else {
-                    format!("{} {}", l.id, short(&l.words, 32))
+                    format!("{} {}", l.id, super::short(&l.words, 32))
                         .trim_end()
                         .to_owned()
                 }
@@ -466,25 +466,6 @@ pub fn details(record: &Record, session: &Session, whole: bool) -> String {
         parts.retain(|p| !p.is_empty());
         parts.join(" · ")
     }
-}
-
-/// The first `max` columns of `text`, with an ellipsis when cut.
-fn short(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > max {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 #[cfg(test)]
@@ -508,7 +489,7 @@ mod tests {
 
     #[test]
     fn short_text_keeps_wide_characters_whole() {
-        assert_eq!(short("青少年青少年", 7), "青少年…");
-        assert_eq!(short("short", 10), "short");
+        assert_eq!(crate::ui::short("青少年青少年", 7), "青少年…");
+        assert_eq!(crate::ui::short("short", 10), "short");
     }
 }
