@@ -149,7 +149,7 @@ pub struct App {
     /// Weeks from a conference to its suggested review.
     pub review_weeks: u32,
     /// The colours and styles the screen is drawn in.
-    pub theme: crate::ui::style::Theme,
+    pub theme: crate::theme::Theme,
     /// Whether the presenter view is showing (the stage, large, for the room).
     pub presenting: bool,
     /// The sectors a partnership map shows (the defaults and the user's own).
@@ -182,7 +182,7 @@ impl App {
             help: false,
             help_scroll: 0,
             review_weeks: 12,
-            theme: crate::ui::style::Theme::default_dark(),
+            theme: crate::theme::Theme::default_dark(),
             presenting: false,
             lens: crate::lens::Lens::shared(),
             sectors: crate::model::default_sectors(),

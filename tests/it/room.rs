@@ -2,7 +2,7 @@
 
 use crate::harness::Harness;
 use convene::app::Overlay;
-use convene::ui::style::Theme;
+use convene::theme::Theme;
 use ratatui::style::Color;
 
 fn view(h: &Harness) -> &convene::app::SessionView {
