@@ -178,7 +178,7 @@ pub struct App {
     /// Weeks from a conference to its suggested review.
     pub review_weeks: u32,
     /// The colours and styles the screen is drawn in.
-    pub theme: crate::ui::style::Theme,
+    pub theme: crate::theme::Theme,
     /// Whether the presenter view is showing (the stage, large, for the room).
     pub presenting: bool,
     /// The sectors a partnership map shows (the defaults and the user's own).
@@ -215,7 +215,7 @@ impl App {
             help_scroll: 0,
             documents: PathBuf::from("."),
             review_weeks: 12,
-            theme: crate::ui::style::Theme::default_dark(),
+            theme: crate::theme::Theme::default_dark(),
             presenting: false,
             lens: crate::lens::Lens::shared(),
             sectors: crate::model::default_sectors(),

@@ -103,7 +103,7 @@ Exit codes:
 /// What every command needs: where the sessions are, the frameworks, and the local clock.
 pub struct Context {
     /// The colours and styles of the app.
-    pub theme: crate::ui::style::Theme,
+    pub theme: crate::theme::Theme,
     /// What went wrong reading settings or frameworks (shown, never fatal).
     pub warnings: Vec<String>,
     /// Where the settings file is (or would be).
@@ -160,7 +160,7 @@ impl Context {
             }
         }
         let no_color = std::env::var("NO_COLOR").ok();
-        let theme = match crate::ui::style::Theme::choose(
+        let theme = match crate::theme::Theme::choose(
             cli.theme.as_deref().or(config.theme.as_deref()),
             no_color.as_deref(),
         ) {
@@ -170,8 +170,8 @@ impl Context {
             }
             Err(problem) => {
                 warnings.push(format!("in the settings file, {problem}"));
-                crate::ui::style::Theme::choose(None, no_color.as_deref())
-                    .unwrap_or_else(|_| crate::ui::style::Theme::default_dark())
+                crate::theme::Theme::choose(None, no_color.as_deref())
+                    .unwrap_or_else(|_| crate::theme::Theme::default_dark())
             }
         };
         for warning in &warnings {

@@ -16,5 +16,6 @@ pub mod model;
 pub mod report;
 pub mod store;
 pub mod text;
+pub mod theme;
 pub mod tui;
 pub mod ui;

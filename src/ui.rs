@@ -8,9 +8,9 @@ mod map;
 mod new_session;
 mod presenter;
 pub mod session;
-pub mod style;
 
 use crate::app::{App, Screen};
+use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -22,15 +22,15 @@ pub const MIN_HEIGHT: u16 = 8;
 
 /// Draws the whole app.
 pub fn draw(app: &App, frame: &mut Frame) {
-    style::use_theme(&app.theme);
+    let theme = &app.theme;
     let area = frame.area();
-    frame.render_widget(ratatui::widgets::Block::new().style(style::base()), area);
+    frame.render_widget(ratatui::widgets::Block::new().style(theme.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area);
+        too_small(theme, frame, area);
         return;
     }
     if let (true, Screen::Session(view)) = (app.presenting, &app.screen) {
-        presenter::draw(app, view, frame, area);
+        presenter::draw(view, theme, frame, area);
         if let Some(overlay) = &view.overlay {
             form::draw_overlay(app, view, overlay, frame, area);
         }
@@ -57,23 +57,24 @@ pub fn draw(app: &App, frame: &mut Frame) {
             }
         }
         Screen::Session(view) => session::draw(app, view, frame, body),
-        Screen::FollowThrough(view) => follow::draw(app, view, frame, body),
-        Screen::Report(view) => follow::draw_report(app, view, frame, body),
+        Screen::FollowThrough(view) => follow::draw(view, theme, frame, body),
+        Screen::Report(view) => follow::draw_report(view, theme, frame, body),
     };
     draw_status(app, frame, status);
-    draw_footer(&hints, frame, footer);
+    draw_footer(&hints, theme, frame, footer);
     if app.help {
         help::draw(app, frame, body);
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+fn too_small(theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = format!("Make the window larger to see convene ({MIN_WIDTH}×{MIN_HEIGHT} or more).");
-    clear(frame, area);
+    clear(theme, frame, area);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
 fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
     let right = app
         .session_view()
         .map(|v| session::save_state(app, v))
@@ -87,9 +88,9 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
     .areas(area);
     if let Some(status) = &app.status {
         let (mark, style) = if status.problem {
-            ("! ", style::problem())
+            ("! ", theme.problem)
         } else {
-            ("", style::status())
+            ("", theme.status)
         };
         let line = Line::from(vec![
             Span::styled(mark, style),
@@ -98,7 +99,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(line), left_area);
     }
     frame.render_widget(
-        Paragraph::new(Span::styled(right, style::muted()))
+        Paragraph::new(Span::styled(right, theme.muted))
             .alignment(ratatui::layout::Alignment::Right),
         right_area,
     );
@@ -130,15 +131,15 @@ fn fitting(hints: &Hints, width: u16) -> Hints {
     kept
 }
 
-fn draw_footer(hints: &Hints, frame: &mut Frame, area: Rect) {
+fn draw_footer(hints: &Hints, theme: &Theme, frame: &mut Frame, area: Rect) {
     let hints = fitting(hints, area.width);
     let mut spans = Vec::new();
     for (i, (key, words)) in hints.iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled("  ", style::muted()));
+            spans.push(Span::styled("  ", theme.muted));
         }
-        spans.push(Span::styled(*key, style::key()));
-        spans.push(Span::styled(format!(" {words}"), style::muted()));
+        spans.push(Span::styled(*key, theme.key));
+        spans.push(Span::styled(format!(" {words}"), theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -165,9 +166,9 @@ pub fn window<'a>(
 }
 
 /// Blanks a rectangle in the theme's background, under a box drawn over the screen.
-pub fn clear(frame: &mut Frame, rect: Rect) {
+pub fn clear(theme: &Theme, frame: &mut Frame, rect: Rect) {
     frame.render_widget(Clear, rect);
-    frame.render_widget(ratatui::widgets::Block::new().style(style::base()), rect);
+    frame.render_widget(ratatui::widgets::Block::new().style(theme.base), rect);
 }
 
 /// A rectangle centred in `area`, at most `width` × `height`.

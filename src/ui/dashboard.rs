@@ -1,15 +1,17 @@
 //! The dashboard: every session with its stage, last change and next date; a welcome when empty.
 
-use super::{Hints, style};
+use super::Hints;
 use crate::app::App;
 use crate::app::keys;
 use crate::model::timefmt::format_date;
+use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Hints {
+    let theme = &app.theme;
     let dashboard = &app.dashboard;
     let visible = dashboard.visible();
     let searching = dashboard.search.is_some();
@@ -22,26 +24,26 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Hints {
     let count = dashboard.entries.len();
     let noun = if count == 1 { "session" } else { "sessions" };
     let mut lines = vec![Line::from(vec![
-        Span::styled("convene", style::accent()),
-        Span::styled(format!("  {count} {noun}"), style::title()),
+        Span::styled("convene", theme.accent),
+        Span::styled(format!("  {count} {noun}"), theme.title),
         Span::styled(
             if dashboard.by_next_date {
                 "  by next date"
             } else {
                 ""
             },
-            style::key(),
+            theme.key,
         ),
-        Span::styled(format!("  in {}", app.dir.display()), style::muted()),
+        Span::styled(format!("  in {}", app.dir.display()), theme.muted),
     ])];
     if let Some(search) = &dashboard.search {
         let query = search.lines().join(" ");
         let cursor = if dashboard.searching { "▏" } else { "" };
         lines.push(Line::from(vec![
-            Span::styled("Find: ", style::key()),
+            Span::styled("Find: ", theme.key),
             Span::raw(crate::text::clean_line(&query)),
-            Span::styled(cursor, style::accent()),
-            Span::styled(format!("  ({} shown)", visible.len()), style::muted()),
+            Span::styled(cursor, theme.accent),
+            Span::styled(format!("  ({} shown)", visible.len()), theme.muted),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), header);
@@ -50,14 +52,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Hints {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 "Reading the sessions in this folder…",
-                style::muted(),
+                theme.muted,
             )),
             list,
         );
         return super::hints_from(keys::DASHBOARD);
     }
     if dashboard.loaded && dashboard.entries.is_empty() {
-        welcome(frame, list);
+        welcome(theme, frame, list);
         return vec![
             ("n", "start your first session".into()),
             ("?", "keys".into()),
@@ -72,15 +74,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Hints {
     super::hints_from(keys::DASHBOARD)
 }
 
-fn welcome(frame: &mut Frame, area: Rect) {
+fn welcome(theme: &Theme, frame: &mut Frame, area: Rect) {
     let text = Text::from(vec![
-        Line::from(Span::styled("Welcome to convene.", style::title())),
+        Line::from(Span::styled("Welcome to convene.", theme.title)),
         Line::raw(""),
         Line::raw("There are no sessions in this folder yet."),
         Line::raw(""),
         Line::from(vec![
             Span::raw("Press "),
-            Span::styled("n", style::key()),
+            Span::styled("n", theme.key),
             Span::raw(
                 " to start one: an Appreciative Inquiry workshop or a Family Group Conference.",
             ),
@@ -88,12 +90,12 @@ fn welcome(frame: &mut Frame, area: Rect) {
         Line::raw(""),
         Line::from(Span::styled(
             "Everything the room says is saved as you go, in a file on this computer.",
-            style::muted(),
+            theme.muted,
         )),
     ]);
     let block = Block::default()
         .borders(Borders::TOP)
-        .border_style(style::border());
+        .border_style(theme.border);
     frame.render_widget(
         Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
         area,
@@ -101,6 +103,7 @@ fn welcome(frame: &mut Frame, area: Rect) {
 }
 
 fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
     let wide = area.width >= 70;
     // The title has the room the other columns leave (their widths and a space each).
     let title_width = usize::from(area.width).saturating_sub(if wide { 60 } else { 22 });
@@ -132,7 +135,7 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
                 (false, None) => "—".to_owned(),
             };
             let next_style = if entry.overdue {
-                style::problem()
+                theme.problem
             } else {
                 ratatui::style::Style::new()
             };
@@ -146,12 +149,12 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
                 cells.push(Cell::from(progress(entry.done, entry.commitments)));
                 cells.push(Cell::from(updated));
             } else if entry.overdue {
-                cells.push(Cell::from("!").style(style::problem()));
+                cells.push(Cell::from("!").style(theme.problem));
             }
             let row = Row::new(cells);
             match (i == selected, entry.problem.is_some()) {
-                (true, _) => row.style(style::selected()),
-                (false, true) => row.style(style::problem()),
+                (true, _) => row.style(theme.selected),
+                (false, true) => row.style(theme.problem),
                 _ => row,
             }
         });
@@ -179,7 +182,7 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
         )
     };
     let table = Table::new(rows, widths)
-        .header(Row::new(header).style(style::muted()))
+        .header(Row::new(header).style(theme.muted))
         .column_spacing(1);
     frame.render_widget(table, area);
     if visible.is_empty() && app.dashboard.loaded {
@@ -187,7 +190,7 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
         frame.render_widget(
             Paragraph::new(Span::styled(
                 "Nothing matches yet; Esc clears the search.",
-                style::muted(),
+                theme.muted,
             )),
             below,
         );

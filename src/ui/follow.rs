@@ -1,15 +1,16 @@
 //! The follow-through view and the report screen.
 
-use super::{Hints, style};
-use crate::app::{App, FollowThrough, ReportView};
+use super::Hints;
+use crate::app::{FollowThrough, ReportView};
 use crate::report::Figures;
 use crate::text::clean_line;
+use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{BarChart, Block, Borders, Gauge, Paragraph, Wrap};
 
-pub fn draw(app: &App, view: &FollowThrough, frame: &mut Frame, area: Rect) -> Hints {
+pub fn draw(view: &FollowThrough, theme: &Theme, frame: &mut Frame, area: Rect) -> Hints {
     let [header, list] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     let overdue = view.items.iter().filter(|i| i.overdue).count();
     let grouping = if view.by_owner {
@@ -20,10 +21,10 @@ pub fn draw(app: &App, view: &FollowThrough, frame: &mut Frame, area: Rect) -> H
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(vec![
-                Span::styled("Follow-through", style::accent()),
+                Span::styled("Follow-through", theme.accent),
                 Span::styled(
                     format!("  due in the next {} days, and overdue", view.within),
-                    style::title(),
+                    theme.title,
                 ),
             ]),
             Line::from(Span::styled(
@@ -31,7 +32,7 @@ pub fn draw(app: &App, view: &FollowThrough, frame: &mut Frame, area: Rect) -> H
                     "{} to follow up, {overdue} overdue · {grouping}",
                     view.items.len()
                 ),
-                style::muted(),
+                theme.muted,
             )),
         ]),
         header,
@@ -40,7 +41,7 @@ pub fn draw(app: &App, view: &FollowThrough, frame: &mut Frame, area: Rect) -> H
         frame.render_widget(
             Paragraph::new(Span::styled(
                 format!("Nothing is due in the next {} days and nothing is overdue. + looks further ahead.", view.within),
-                style::muted(),
+                theme.muted,
             ))
             .wrap(Wrap { trim: true }),
             list,
@@ -64,7 +65,7 @@ pub fn draw(app: &App, view: &FollowThrough, frame: &mut Frame, area: Rect) -> H
                     None,
                     Line::from(Span::styled(
                         format!("── {}", clean_line(&group)),
-                        style::accent(),
+                        theme.accent,
                     )),
                 ));
                 last_group = Some(group);
@@ -82,40 +83,35 @@ pub fn draw(app: &App, view: &FollowThrough, frame: &mut Frame, area: Rect) -> H
                 item.owner.clone()
             };
             let mut spans = vec![
-                Span::styled(mark, style::accent()),
+                Span::styled(mark, theme.accent),
                 Span::styled(
                     format!("{when:<21}"),
                     if item.overdue {
-                        style::problem()
+                        theme.problem
                     } else {
-                        style::muted()
+                        theme.muted
                     },
                 ),
                 Span::styled(
                     item.text.clone(),
-                    if chosen {
-                        style::selected()
-                    } else {
-                        style::base()
-                    },
+                    if chosen { theme.selected } else { theme.base },
                 ),
             ];
             if !who.is_empty() {
                 spans.push(Span::styled(
                     format!("  ({})", clean_line(&who)),
-                    style::muted(),
+                    theme.muted,
                 ));
             }
-            spans.push(Span::styled(format!("  {}", item.status), style::muted()));
+            spans.push(Span::styled(format!("  {}", item.status), theme.muted));
             rows.push((Some(i), Line::from(spans)));
         }
         let lines = super::window(rows, view.selected, list.height, 1);
         frame.render_widget(Paragraph::new(lines), list);
     }
     if let Some(form) = &view.form {
-        return super::form::draw_form(form, frame, area);
+        return super::form::draw_form(form, theme, frame, area);
     }
-    let _ = app;
     super::hints_from(crate::app::keys::FOLLOW)
 }
 
@@ -127,8 +123,7 @@ fn ratio(done: usize, of: usize) -> f64 {
     }
 }
 
-pub fn draw_report(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) -> Hints {
-    let _ = app;
+pub fn draw_report(view: &ReportView, theme: &Theme, frame: &mut Frame, area: Rect) -> Hints {
     let hints = super::hints_from(crate::app::keys::REPORT);
     let Some(f) = &view.figures else {
         frame.render_widget(Paragraph::new("Reading the sessions…"), area);
@@ -140,21 +135,21 @@ pub fn draw_report(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) 
     } else {
         [area, Rect::default()]
     };
-    conferences(f, frame, left, wide);
+    conferences(f, theme, frame, left, wide);
     if wide {
-        workshops(f, frame, right);
+        workshops(f, theme, frame, right);
     }
     hints
 }
 
-fn conferences(f: &Figures, frame: &mut Frame, area: Rect, room_for_chart: bool) {
+fn conferences(f: &Figures, theme: &Theme, frame: &mut Frame, area: Rect, room_for_chart: bool) {
     let c = &f.conferences;
     let block = Block::default()
         .borders(Borders::TOP)
-        .border_style(style::border())
+        .border_style(theme.border)
         .title(Span::styled(
             format!(" Conferences: {} ", c.count),
-            style::title(),
+            theme.title,
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -188,7 +183,7 @@ fn conferences(f: &Figures, frame: &mut Frame, area: Rect, room_for_chart: bool)
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(
             format!("Workshops: {}", w.count),
-            style::title(),
+            theme.title,
         )));
         lines.push(Line::raw(format!(
             "Agreements: {} made, {} done, {} overdue",
@@ -206,8 +201,8 @@ fn conferences(f: &Figures, frame: &mut Frame, area: Rect, room_for_chart: bool)
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
     frame.render_widget(
         Gauge::default()
-            .block(Block::default().title(Span::styled("Plan items done", style::muted())))
-            .gauge_style(style::done())
+            .block(Block::default().title(Span::styled("Plan items done", theme.muted)))
+            .gauge_style(theme.done)
             .label(format!("{} of {}", c.plan_items_done, c.plan_items))
             .ratio(ratio(c.plan_items_done, c.plan_items)),
         gauge,
@@ -234,24 +229,24 @@ fn conferences(f: &Figures, frame: &mut Frame, area: Rect, room_for_chart: bool)
         .clamp(3, 9);
     frame.render_widget(
         BarChart::default()
-            .block(Block::default().title(Span::styled("Conferences by stage", style::muted())))
+            .block(Block::default().title(Span::styled("Conferences by stage", theme.muted)))
             .data(&data)
             .bar_width(width)
-            .bar_style(style::accent())
-            .value_style(style::selected())
-            .label_style(style::muted()),
+            .bar_style(theme.accent)
+            .value_style(theme.selected)
+            .label_style(theme.muted),
         chart,
     );
 }
 
-fn workshops(f: &Figures, frame: &mut Frame, area: Rect) {
+fn workshops(f: &Figures, theme: &Theme, frame: &mut Frame, area: Rect) {
     let w = &f.workshops;
     let block = Block::default()
         .borders(Borders::TOP)
-        .border_style(style::border())
+        .border_style(theme.border)
         .title(Span::styled(
             format!(" Workshops: {} ", w.count),
-            style::title(),
+            theme.title,
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -271,15 +266,15 @@ fn workshops(f: &Figures, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(
         Gauge::default()
-            .block(Block::default().title(Span::styled("Agreements done", style::muted())))
-            .gauge_style(style::done())
+            .block(Block::default().title(Span::styled("Agreements done", theme.muted)))
+            .gauge_style(theme.done)
             .label(format!("{} of {}", w.done, w.agreements))
             .ratio(ratio(w.done, w.agreements)),
         gauge,
     );
     let mut lines = vec![Line::from(Span::styled(
         "By owner: made · done · overdue",
-        style::muted(),
+        theme.muted,
     ))];
     for row in &w.by_owner {
         let overdue = if row.overdue > 0 {
@@ -297,7 +292,7 @@ fn workshops(f: &Figures, frame: &mut Frame, area: Rect) {
     if !w.by_sector.is_empty() {
         lines.push(Line::from(Span::styled(
             "By sector: made · done · overdue",
-            style::muted(),
+            theme.muted,
         )));
         for row in &w.by_sector {
             lines.push(Line::raw(format!(
@@ -316,7 +311,7 @@ fn workshops(f: &Figures, frame: &mut Frame, area: Rect) {
                 "! {} file(s) could not be read and were left out",
                 f.skipped.len()
             ),
-            style::problem(),
+            theme.problem,
         )));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), owners);

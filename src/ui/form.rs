@@ -1,10 +1,11 @@
 //! The boxes over the session screen: the record form, the pick list, questions, the theme.
 
-use super::{Hints, centered, style};
+use super::{Hints, centered};
 use crate::app::form::{Form, Input};
 use crate::app::picker::LinkPicker;
 use crate::app::{App, Overlay, SessionView};
 use crate::text::clean_line;
+use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -19,13 +20,13 @@ pub fn draw_overlay(
     frame: &mut Frame,
     area: Rect,
 ) -> Hints {
-    let _ = app;
+    let theme = &app.theme;
     match overlay {
         Overlay::Form(form) => match &form.picker {
-            Some(picker) => draw_picker(picker, frame, area),
-            None => draw_form(form, frame, area),
+            Some(picker) => draw_picker(picker, theme, frame, area),
+            None => draw_form(form, theme, frame, area),
         },
-        Overlay::Picker { picker, .. } => draw_picker(picker, frame, area),
+        Overlay::Picker { picker, .. } => draw_picker(picker, theme, frame, area),
         Overlay::ConfirmDelete { text, impact, .. } => {
             let mut lines = vec![Line::from(vec![
                 Span::raw("Delete “"),
@@ -36,7 +37,7 @@ pub fn draw_overlay(
                 lines.push(Line::raw(""));
                 lines.push(Line::from(Span::styled(
                     "These build on it and will be unlinked:",
-                    style::gentle(),
+                    theme.gentle,
                 )));
                 for item in impact {
                     lines.push(Line::raw(format!("• {}", clean_line(item))));
@@ -45,15 +46,15 @@ pub fn draw_overlay(
             lines.push(Line::raw(""));
             lines.push(Line::from(Span::styled(
                 "u brings it back afterwards.",
-                style::muted(),
+                theme.muted,
             )));
-            popup(frame, area, " Delete? ", lines);
+            popup(theme, frame, area, " Delete? ", lines);
             vec![("y", "delete".into()), ("n/Esc", "keep it".into())]
         }
         Overlay::Theme { input, known, .. } => {
             let rect = centered(area, 60, 7);
-            super::clear(frame, rect);
-            let block = framed(" Theme for this strength ");
+            super::clear(theme, frame, rect);
+            let block = framed(" Theme for this strength ", theme);
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
             let [field, list] =
@@ -64,7 +65,7 @@ pub fn draw_overlay(
                 frame.render_widget(
                     Paragraph::new(Span::styled(
                         format!("Themes so far: {}", names.join(", ")),
-                        style::muted(),
+                        theme.muted,
                     ))
                     .wrap(Wrap { trim: true }),
                     list,
@@ -83,14 +84,14 @@ pub fn draw_overlay(
                     if i == *selected {
                         Line::from(Span::styled(
                             format!("▶ {}", k.with_article()),
-                            style::accent(),
+                            theme.accent,
                         ))
                     } else {
                         Line::raw(format!("  {}", k.with_article()))
                     }
                 })
                 .collect();
-            popup(frame, area, " Add… ", lines);
+            popup(theme, frame, area, " Add… ", lines);
             vec![
                 ("↑/↓", "choose".into()),
                 ("Enter", "add".into()),
@@ -99,8 +100,8 @@ pub fn draw_overlay(
         }
         Overlay::CopyTo { input, error, .. } => {
             let rect = centered(area, area.width.saturating_sub(2).min(76), 7);
-            super::clear(frame, rect);
-            let block = framed(" Write a copy with every word ");
+            super::clear(theme, frame, rect);
+            let block = framed(" Write a copy with every word ", theme);
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
             let [note, field, message] = Layout::vertical([
@@ -112,7 +113,7 @@ pub fn draw_overlay(
             frame.render_widget(
                 Paragraph::new(Span::styled(
                     "The sessions folder cannot be written. Where shall the copy go?",
-                    style::muted(),
+                    theme.muted,
                 ))
                 .wrap(Wrap { trim: true }),
                 note,
@@ -122,7 +123,7 @@ pub fn draw_overlay(
                 frame.render_widget(
                     Paragraph::new(Span::styled(
                         format!("! {}", clean_line(error)),
-                        style::problem(),
+                        theme.problem,
                     ))
                     .wrap(Wrap { trim: true }),
                     message,
@@ -144,12 +145,12 @@ pub fn draw_overlay(
                 None => {
                     lines.push(Line::from(Span::styled(
                         "What would you like to share?",
-                        style::muted(),
+                        theme.muted,
                     )));
                     for (i, format) in crate::export::Format::ALL.iter().enumerate() {
                         let text = format!("{} .{}", format.label(), format.extension());
                         lines.push(if i == *selected {
-                            Line::from(Span::styled(format!("▶ {text}"), style::accent()))
+                            Line::from(Span::styled(format!("▶ {text}"), theme.accent))
                         } else {
                             Line::raw(format!("  {text}"))
                         });
@@ -159,7 +160,7 @@ pub fn draw_overlay(
                     let format = crate::export::Format::ALL[*selected];
                     lines.push(Line::from(Span::styled(
                         format!("Where shall the {} go?", format.label()),
-                        style::muted(),
+                        theme.muted,
                     )));
                     lines.push(Line::raw(""));
                     lines.push(Line::raw(""));
@@ -168,7 +169,7 @@ pub fn draw_overlay(
             if let Some(error) = error {
                 lines.push(Line::from(Span::styled(
                     format!("! {}", clean_line(error)),
-                    style::problem(),
+                    theme.problem,
                 )));
             }
             let width = area.width.saturating_sub(4).min(72);
@@ -177,8 +178,8 @@ pub fn draw_overlay(
                 .saturating_add(2)
                 .min(area.height);
             let rect = centered(area, width, height);
-            super::clear(frame, rect);
-            let block = framed(" Export ");
+            super::clear(theme, frame, rect);
+            let block = framed(" Export ", theme);
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
@@ -210,7 +211,7 @@ pub fn draw_overlay(
             for (i, (choice, on)) in picker.items.iter().enumerate() {
                 if choice.section() != section {
                     section = choice.section();
-                    rows.push((None, Line::from(Span::styled(section, style::title()))));
+                    rows.push((None, Line::from(Span::styled(section, theme.title))));
                 }
                 let single = matches!(
                     choice,
@@ -219,15 +220,15 @@ pub fn draw_overlay(
                 let mark = tick_mark(single, *on);
                 let text = format!("  {mark} {}", choice.label());
                 let style = if i == picker.cursor {
-                    style::selected()
+                    theme.selected
                 } else {
-                    style::base()
+                    theme.base
                 };
                 rows.push((Some(i), Line::from(Span::styled(text, style))));
             }
             let rect = centered(area, area.width.saturating_sub(2).min(60), area.height);
-            super::clear(frame, rect);
-            let block = framed(" Tags for the map ");
+            super::clear(theme, frame, rect);
+            let block = framed(" Tags for the map ", theme);
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
             let lines = super::window(rows, picker.cursor, inner.height, 2);
@@ -253,19 +254,19 @@ pub fn draw_overlay(
                 )),
                 Line::raw(""),
                 Line::from(vec![
-                    Span::styled("m ", style::key()),
+                    Span::styled("m ", theme.key),
                     Span::raw("use mine: theirs is kept as a copy"),
                 ]),
                 Line::from(vec![
-                    Span::styled("t ", style::key()),
+                    Span::styled("t ", theme.key),
                     Span::raw("open theirs: mine stays in the copy"),
                 ]),
                 Line::from(vec![
-                    Span::styled("Esc ", style::key()),
+                    Span::styled("Esc ", theme.key),
                     Span::raw("decide later: changes keep going to the copy"),
                 ]),
             ];
-            popup(frame, area, " Two versions ", lines);
+            popup(theme, frame, area, " Two versions ", lines);
             vec![
                 ("m", "use mine".into()),
                 ("t", "open theirs".into()),
@@ -290,7 +291,7 @@ pub fn draw_overlay(
                     "They are still here. Leaving now loses what was typed {since}."
                 )),
             ];
-            popup(frame, area, " Not saved yet ", lines);
+            popup(theme, frame, area, " Not saved yet ", lines);
             vec![
                 ("r", "try again".into()),
                 ("c", "write a copy elsewhere".into()),
@@ -301,24 +302,24 @@ pub fn draw_overlay(
     }
 }
 
-fn framed(title: &str) -> Block<'_> {
+fn framed<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(style::focus_border())
-        .title(Span::styled(title, style::accent()))
+        .border_style(theme.focus_border)
+        .title(Span::styled(title, theme.accent))
 }
 
-fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
+fn popup(theme: &Theme, frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(4);
-    popup_of_height(frame, area, title, lines, height);
+    popup_of_height(theme, frame, area, title, lines, height);
 }
 
 /// A popup whose lines wrap: tall enough for them once wrapped, where the screen allows.
-fn wrapped_popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
+fn wrapped_popup(theme: &Theme, frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
     let height = wrapped_rows(&lines, area).saturating_add(2);
-    popup_of_height(frame, area, title, lines, height);
+    popup_of_height(theme, frame, area, title, lines, height);
 }
 
 /// Rows `lines` take once wrapped inside a popup over `area`.
@@ -336,13 +337,20 @@ fn popup_width(area: Rect) -> u16 {
     area.width.saturating_sub(4).min(64)
 }
 
-fn popup_of_height(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, height: u16) {
+fn popup_of_height(
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line>,
+    height: u16,
+) {
     let rect = centered(area, popup_width(area), height.min(area.height));
-    super::clear(frame, rect);
+    super::clear(theme, frame, rect);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(framed(title)),
+            .block(framed(title, theme)),
         rect,
     );
 }
@@ -353,25 +361,23 @@ fn draw_suggestion(
     form: &Form,
     field: usize,
     suggestion: &crate::lens::Suggestion,
+    theme: &Theme,
     frame: &mut Frame,
     area: Rect,
 ) -> Hints {
     let label = form.fields.get(field).map_or("", |f| f.label);
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{label}: "), style::muted()),
-        Span::styled(
-            format!("“{}”", clean_line(&suggestion.found)),
-            style::title(),
-        ),
+        Span::styled(format!("{label}: "), theme.muted),
+        Span::styled(format!("“{}”", clean_line(&suggestion.found)), theme.title),
     ])];
     match (&suggestion.question, form.preview()) {
         (Some(question), _) => lines.push(Line::from(vec![
-            Span::styled("Worth asking: ", style::muted()),
-            Span::styled(question.clone(), style::accent()),
+            Span::styled("Worth asking: ", theme.muted),
+            Span::styled(question.clone(), theme.accent),
         ])),
         (None, Some(sentence)) => lines.push(Line::from(vec![
-            Span::styled("It would read: ", style::muted()),
-            Span::styled(format!("“{}”", clean_line(&sentence)), style::accent()),
+            Span::styled("It would read: ", theme.muted),
+            Span::styled(format!("“{}”", clean_line(&sentence)), theme.accent),
         ])),
         (None, None) => {}
     }
@@ -380,21 +386,21 @@ fn draw_suggestion(
     if suggestion.blames_child {
         lines.push(Line::from(Span::styled(
             "! This phrase blames the child for harm done to them.",
-            style::problem(),
+            theme.problem,
         )));
     }
     let closing = [
         Line::raw(""),
         Line::from(Span::styled(
             "The room's words are theirs: nothing changes unless you choose.",
-            style::muted(),
+            theme.muted,
         )),
     ];
     // On a small screen the reassurance gives way, rather than be cut mid-sentence.
     if wrapped_rows(&lines, area) + wrapped_rows(&closing, area) + 2 <= area.height {
         lines.extend(closing);
     }
-    wrapped_popup(frame, area, " Words that build up ", lines);
+    wrapped_popup(theme, frame, area, " Words that build up ", lines);
     if suggestion.alternative.is_some() {
         vec![
             ("y", "use it".into()),
@@ -421,7 +427,7 @@ fn field_height(input: &Input, multiline_rows: u16) -> u16 {
     }
 }
 
-pub fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
+pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> Hints {
     let title = crate::app::sections::title(form);
     let total = |rows: u16| {
         form.fields
@@ -437,8 +443,8 @@ pub fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
         area.width.saturating_sub(2).min(76),
         (total(multiline_rows) + 4).min(area.height),
     );
-    super::clear(frame, rect);
-    let block = framed(&title);
+    super::clear(theme, frame, rect);
+    let block = framed(&title, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [fields_area, links_area, message_area] = Layout::vertical([
@@ -489,20 +495,16 @@ pub fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
         if !all_fit {
             label = format!("{label} ({} of {})", i + 1, form.fields.len());
         }
-        let label_style = if focused {
-            style::accent()
-        } else {
-            style::muted()
-        };
+        let label_style = if focused { theme.accent } else { theme.muted };
         let field_area = areas[slot];
         match &field.input {
             Input::Text { area, multiline } if *multiline || !all_fit => {
                 let block = Block::default()
                     .borders(Borders::ALL)
                     .border_style(if focused {
-                        style::focus_border()
+                        theme.focus_border
                     } else {
-                        style::border()
+                        theme.border
                     })
                     .title(Span::styled(format!(" {label} "), label_style));
                 let inner = block.inner(field_area);
@@ -521,7 +523,7 @@ pub fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
                 match input {
                     Input::Text { area, .. } => draw_text(area, focused, frame, value_area),
                     Input::Choice { options, selected } => {
-                        draw_choice(options, *selected, focused, frame, value_area);
+                        draw_choice(options, *selected, focused, theme, frame, value_area);
                     }
                 }
             }
@@ -536,19 +538,16 @@ pub fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
             let ids: Vec<String> = form.links.iter().map(ToString::to_string).collect();
             format!("Builds on: {} (Ctrl-l to change)", ids.join(", "))
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(text, style::muted())),
-            links_area,
-        );
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), links_area);
     }
     if let Some((field, suggestion)) = &form.suggestion {
-        return draw_suggestion(form, *field, suggestion, frame, area);
+        return draw_suggestion(form, *field, suggestion, theme, frame, area);
     }
     if form.confirm_discard {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 "Discard what was typed? y discards, any other key keeps editing",
-                style::gentle(),
+                theme.gentle,
             )),
             message_area,
         );
@@ -556,7 +555,7 @@ pub fn draw_form(form: &Form, frame: &mut Frame, area: Rect) -> Hints {
     }
     if let Some(error) = &form.error {
         frame.render_widget(
-            Paragraph::new(Span::styled(format!("! {error}"), style::problem())),
+            Paragraph::new(Span::styled(format!("! {error}"), theme.problem)),
             message_area,
         );
     }
@@ -588,7 +587,14 @@ fn draw_text(
 }
 
 /// A choice: every option with its number when they fit, else the chosen one between arrows.
-fn draw_choice(options: &[&str], selected: usize, focused: bool, frame: &mut Frame, rect: Rect) {
+fn draw_choice(
+    options: &[&str],
+    selected: usize,
+    focused: bool,
+    theme: &Theme,
+    frame: &mut Frame,
+    rect: Rect,
+) {
     let full: usize = options.iter().map(|o| o.width() + 6).sum();
     let line = if full <= usize::from(rect.width) {
         let mut spans = Vec::new();
@@ -597,22 +603,14 @@ fn draw_choice(options: &[&str], selected: usize, focused: bool, frame: &mut Fra
             let text = format!("{} {}{}", n + 1, if chosen { "● " } else { "○ " }, option);
             spans.push(Span::styled(
                 text,
-                if chosen {
-                    style::accent()
-                } else {
-                    style::muted()
-                },
+                if chosen { theme.accent } else { theme.muted },
             ));
             spans.push(Span::raw("  "));
         }
         Line::from(spans)
     } else {
         let chosen = options.get(selected).copied().unwrap_or_default();
-        let style = if focused {
-            style::accent()
-        } else {
-            style::muted()
-        };
+        let style = if focused { theme.accent } else { theme.muted };
         Line::from(Span::styled(
             format!("‹ {chosen} › ({}/{})", selected + 1, options.len()),
             style,
@@ -631,15 +629,15 @@ fn tick_mark(single: bool, on: bool) -> &'static str {
     }
 }
 
-fn draw_picker(picker: &LinkPicker, frame: &mut Frame, area: Rect) -> Hints {
+fn draw_picker(picker: &LinkPicker, theme: &Theme, frame: &mut Frame, area: Rect) -> Hints {
     let height = u16::try_from(picker.candidates.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2)
         .min(area.height)
         .max(3);
     let rect = centered(area, area.width.saturating_sub(2).min(76), height);
-    super::clear(frame, rect);
-    let block = framed(&picker.title);
+    super::clear(theme, frame, rect);
+    let block = framed(&picker.title, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let rows = usize::from(inner.height.max(1));
@@ -654,7 +652,7 @@ fn draw_picker(picker: &LinkPicker, frame: &mut Frame, area: Rect) -> Hints {
             let ticked = tick_mark(picker.single, picker.chosen.contains(id));
             let line = format!("{ticked} {id} {text}");
             if i == picker.cursor {
-                Line::from(Span::styled(line, style::selected()))
+                Line::from(Span::styled(line, theme.selected))
             } else {
                 Line::raw(line)
             }

@@ -1,6 +1,6 @@
 //! The `?` screen: every key of the current screen, from the same tables the keys use.
 
-use super::{centered, style};
+use super::centered;
 use crate::app::keys;
 use crate::app::{App, Screen};
 use ratatui::Frame;
@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
     let (title, rows): (&str, Vec<(&str, &str)>) = match &app.screen {
         Screen::Dashboard => (" Keys: all sessions ", keys::rows(keys::DASHBOARD)),
         Screen::NewSession(_) => (" Keys: new session ", keys::rows(keys::NEW_SESSION)),
@@ -36,10 +37,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|(key, words)| {
             if words.is_empty() {
-                Line::from(Span::styled((*key).to_owned(), style::title()))
+                Line::from(Span::styled((*key).to_owned(), theme.title))
             } else {
                 Line::from(vec![
-                    Span::styled(format!("{key:<width$}  "), style::key()),
+                    Span::styled(format!("{key:<width$}  "), theme.key),
                     Span::raw(*words),
                 ])
             }
@@ -48,15 +49,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         "↑/↓ scroll · any other key closes this.",
-        style::muted(),
+        theme.muted,
     )));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(area, 72, height);
-    super::clear(frame, rect);
+    super::clear(theme, frame, rect);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(style::focus_border())
-        .title(Span::styled(title, style::accent()));
+        .border_style(theme.focus_border)
+        .title(Span::styled(title, theme.accent));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

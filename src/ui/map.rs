@@ -1,11 +1,12 @@
 //! The maps: the partnership's system (sectors × levels, shaded and counted) and the child's
 //! network (sides × closeness, with plan items). Never colour alone: bars and numbers.
 
-use super::{Hints, style};
+use super::Hints;
 use crate::app::{App, SessionView};
 use crate::model::Level;
 use crate::model::map::{network, system_map};
 use crate::text::clean_line;
+use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,26 +16,27 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 const GRID_WIDTH: u16 = 64;
 
 pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hints {
+    let theme = &app.theme;
     if view.framework.conference {
-        draw_network(view, frame, area);
+        draw_network(view, theme, frame, area);
         return vec![("m/Esc", "back".into())];
     }
     let map = system_map(&view.session, &app.sectors);
     let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled("Where strength lies", style::accent()),
-            Span::styled("  strengths by sector and level", style::muted()),
+            Span::styled("Where strength lies", theme.accent),
+            Span::styled("  strengths by sector and level", theme.muted),
         ])),
         title,
     );
-    let summary = summary_lines(&map);
+    let summary = summary_lines(&map, theme);
     let fits = area.width >= GRID_WIDTH
         && body.height >= u16::try_from(map.sectors.len()).unwrap_or(u16::MAX) + 2;
     if !fits {
         let mut lines = vec![Line::from(Span::styled(
             format!("The grid needs a window of {GRID_WIDTH} columns or more; the summary:"),
-            style::muted(),
+            theme.muted,
         ))];
         lines.extend(summary);
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
@@ -49,13 +51,13 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     let mut lines = Vec::new();
     let mut header = vec![Span::styled(
         format!("{:<w$}", "", w = usize::from(label)),
-        style::muted(),
+        theme.muted,
     )];
     for level in Level::ALL {
         let name: String = level.short().chars().take(usize::from(cell) - 1).collect();
         header.push(Span::styled(
             format!("{name:<w$}", w = usize::from(cell)),
-            style::title(),
+            theme.title,
         ));
     }
     lines.push(Line::from(header));
@@ -68,7 +70,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         let mark = if in_room { "● " } else { "  " };
         let mut spans = vec![Span::styled(
             format!("{mark}{name:<w$}", w = usize::from(label) - 2),
-            style::base(),
+            theme.base,
         )];
         for level in 0..4 {
             let n = map.cell(row, level).len();
@@ -80,9 +82,9 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
                 format!("{} {n}", "█".repeat(bar))
             };
             let style = match (chosen, n) {
-                (true, _) => style::selected(),
-                (false, 0) => style::muted(),
-                _ => style::accent(),
+                (true, _) => theme.selected,
+                (false, 0) => theme.muted,
+                _ => theme.accent,
             };
             spans.push(Span::styled(
                 format!("{text:<w$}", w = usize::from(cell)),
@@ -109,7 +111,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         if list.is_empty() {
             list.push(Line::from(Span::styled(
                 "Not yet heard here: no strengths tagged for this cell yet.",
-                style::muted(),
+                theme.muted,
             )));
         }
         let rect = super::centered(
@@ -117,14 +119,11 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
             area.width.saturating_sub(4).min(72),
             area.height.saturating_sub(2),
         );
-        super::clear(frame, rect);
+        super::clear(theme, frame, rect);
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(style::focus_border())
-            .title(Span::styled(
-                format!(" {sector} · {level} "),
-                style::accent(),
-            ));
+            .border_style(theme.focus_border)
+            .title(Span::styled(format!(" {sector} · {level} "), theme.accent));
         frame.render_widget(
             Paragraph::new(list).wrap(Wrap { trim: true }).block(block),
             rect,
@@ -134,7 +133,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     super::hints_from(crate::app::keys::MAP)
 }
 
-fn summary_lines(map: &crate::model::map::SystemMap) -> Vec<Line<'static>> {
+fn summary_lines(map: &crate::model::map::SystemMap, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::raw(format!(
             "In the room (●): {}",
@@ -146,7 +145,7 @@ fn summary_lines(map: &crate::model::map::SystemMap) -> Vec<Line<'static>> {
         )),
         Line::from(Span::styled(
             format!("Not yet in the room: {}", map.not_in_room.join(", ")),
-            style::muted(),
+            theme.muted,
         )),
         Line::raw(format!(
             "Voices: young people {} · parents and carers {} · strengths not yet tagged {}",
@@ -163,19 +162,19 @@ fn summary_lines(map: &crate::model::map::SystemMap) -> Vec<Line<'static>> {
     lines
 }
 
-fn draw_network(view: &SessionView, frame: &mut Frame, area: Rect) {
+fn draw_network(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let net = network(&view.session);
     let [title, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(vec![
-                Span::styled("Who ", style::accent()),
-                Span::styled(clean_line(&net.child), style::title()),
-                Span::styled(" can count on", style::accent()),
+                Span::styled("Who ", theme.accent),
+                Span::styled(clean_line(&net.child), theme.title),
+                Span::styled(" can count on", theme.accent),
             ]),
             Line::from(Span::styled(
                 "by side and closeness; (n) = plan items they take on",
-                style::muted(),
+                theme.muted,
             )),
         ]),
         title,
@@ -192,7 +191,7 @@ fn draw_network(view: &SessionView, frame: &mut Frame, area: Rect) {
                     })
                 })
                 .collect();
-            lines.push(Line::from(Span::styled(format!("{side}:"), style::title())));
+            lines.push(Line::from(Span::styled(format!("{side}:"), theme.title)));
             lines.push(Line::raw(if people.is_empty() {
                 "  nobody yet".to_owned()
             } else {
@@ -212,11 +211,7 @@ fn draw_network(view: &SessionView, frame: &mut Frame, area: Rect) {
     .split(body);
     let mut label_lines = vec![Line::raw("")];
     for (r, ring) in rings.iter().enumerate() {
-        let style = if r == 0 {
-            style::accent()
-        } else {
-            style::muted()
-        };
+        let style = if r == 0 { theme.accent } else { theme.muted };
         label_lines.push(Line::from(Span::styled(*ring, style)));
         for _ in 0..people_rows(&net, r).saturating_sub(1) + 1 {
             label_lines.push(Line::raw(""));
@@ -224,14 +219,14 @@ fn draw_network(view: &SessionView, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(label_lines), columns[0]);
     for (s, side) in sides.iter().enumerate() {
-        let mut lines = vec![Line::from(Span::styled(*side, style::title()))];
+        let mut lines = vec![Line::from(Span::styled(*side, theme.title))];
         for r in 0..4 {
             let rows = people_rows(&net, r);
             let people = &net.cells[s][r];
             for i in 0..rows {
                 lines.push(match people.get(i) {
                     Some(p) => Line::raw(format!("{} ({})", clean_line(&p.name), p.plan_items)),
-                    None if i == 0 => Line::from(Span::styled("·", style::muted())),
+                    None if i == 0 => Line::from(Span::styled("·", theme.muted)),
                     None => Line::raw(""),
                 });
             }

@@ -1,6 +1,6 @@
 //! The new-session form: the frameworks to choose from, then the title.
 
-use super::{Hints, style};
+use super::Hints;
 use crate::app::{App, NewSession};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub fn draw(app: &App, form: &NewSession, frame: &mut Frame, area: Rect) -> Hints {
+    let theme = &app.theme;
     let [header, choices, title_area, error_area] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
@@ -17,14 +18,14 @@ pub fn draw(app: &App, form: &NewSession, frame: &mut Frame, area: Rect) -> Hint
     .areas(area);
     frame.render_widget(
         Paragraph::new(vec![
-            Line::from(Span::styled("Start a new session", style::title())),
+            Line::from(Span::styled("Start a new session", theme.title)),
             Line::from(Span::styled(
                 if form.title.is_none() {
                     "Which flow will the session follow?"
                 } else {
                     "What shall we call it?"
                 },
-                style::muted(),
+                theme.muted,
             )),
         ]),
         header,
@@ -37,13 +38,9 @@ pub fn draw(app: &App, form: &NewSession, frame: &mut Frame, area: Rect) -> Hint
         };
         let chosen = i == form.selected;
         let mark = if chosen { "▶ " } else { "  " };
-        let name_style = if chosen {
-            style::accent()
-        } else {
-            style::title()
-        };
+        let name_style = if chosen { theme.accent } else { theme.title };
         lines.push(Line::from(vec![
-            Span::styled(mark, style::accent()),
+            Span::styled(mark, theme.accent),
             Span::styled(framework.name.clone(), name_style),
         ]));
     }
@@ -54,7 +51,7 @@ pub fn draw(app: &App, form: &NewSession, frame: &mut Frame, area: Rect) -> Hint
     {
         let stages: Vec<&str> = framework.stages.iter().map(|s| s.name.as_str()).collect();
         lines.push(Line::raw(""));
-        lines.push(Line::from(Span::styled(stages.join(" → "), style::muted())));
+        lines.push(Line::from(Span::styled(stages.join(" → "), theme.muted)));
         if form.title.is_none() {
             lines.push(Line::raw(""));
             lines.push(Line::raw(framework.about.clone()));
@@ -64,14 +61,14 @@ pub fn draw(app: &App, form: &NewSession, frame: &mut Frame, area: Rect) -> Hint
     if let Some(title) = &form.title {
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(style::focus_border())
+            .border_style(theme.focus_border)
             .title(" Title ");
         frame.render_widget(block.clone(), title_area);
         frame.render_widget(title, block.inner(title_area));
     }
     if let Some(error) = &form.error {
         frame.render_widget(
-            Paragraph::new(Span::styled(format!("! {error}"), style::problem())),
+            Paragraph::new(Span::styled(format!("! {error}"), theme.problem)),
             error_area,
         );
     }

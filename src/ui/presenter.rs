@@ -2,9 +2,9 @@
 //! captured, for a projector at the back of a room.
 
 use super::session::wrap_words;
-use super::style;
-use crate::app::{App, SessionView};
+use crate::app::SessionView;
 use crate::text::clean_line;
+use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -26,8 +26,7 @@ fn pixel_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
     .map(|(size, _, h)| (size, h))
 }
 
-pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
-    let _ = app;
+pub fn draw(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(stage) = view.stage() else {
         return;
     };
@@ -53,19 +52,19 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
         Some((size, _)) => frame.render_widget(
             BigText::builder()
                 .pixel_size(size)
-                .style(style::accent())
+                .style(theme.accent)
                 .lines(vec![Line::from(name)])
                 .centered()
                 .build(),
             heading,
         ),
         None => frame.render_widget(
-            Paragraph::new(Span::styled(name, style::accent())).alignment(Alignment::Center),
+            Paragraph::new(Span::styled(name, theme.accent)).alignment(Alignment::Center),
             heading,
         ),
     }
     frame.render_widget(
-        Paragraph::new(Span::styled(prompt, style::title()))
+        Paragraph::new(Span::styled(prompt, theme.title))
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true }),
         prompt_area,
@@ -83,7 +82,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
         }
         used += rows;
         let mut block = vec![
-            Line::from(vec![Span::styled("• ", style::accent()), Span::raw(text)]),
+            Line::from(vec![Span::styled("• ", theme.accent), Span::raw(text)]),
             Line::raw(""),
         ];
         block.append(&mut lines);
@@ -92,7 +91,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
     if count == 0 {
         lines.push(Line::from(Span::styled(
             "The room's words will appear here.",
-            style::muted(),
+            theme.muted,
         )));
     }
     frame.render_widget(

@@ -1,10 +1,11 @@
 //! The session screen: the stage rail, the stage's purpose and prompt, the timer, and its records.
 
-use super::{Hints, style};
+use super::Hints;
 use crate::app::keys;
 use crate::app::{App, SessionView};
 use crate::model::{Record, RecordBody, Session};
 use crate::text::clean_line;
+use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -12,6 +13,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hints {
+    let theme = &app.theme;
     let session = &view.session;
     let stage = view.stage();
     let [top, rail, rest] = Layout::vertical([
@@ -26,15 +28,15 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     let timer_width = u16::try_from(timer.0.width() + 1).unwrap_or(0);
     let [title_area, timer_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(timer_width)]).areas(top);
-    let mut title = vec![Span::styled(clean_line(&session.title), style::title())];
+    let mut title = vec![Span::styled(clean_line(&session.title), theme.title)];
     if area.width >= 60 {
         title.push(Span::styled(
             format!("  {}", view.framework.name),
-            style::muted(),
+            theme.muted,
         ));
     }
     if view.read_only.is_some() {
-        title.push(Span::styled("  (read-only)", style::problem()));
+        title.push(Span::styled("  (read-only)", theme.problem));
     }
     frame.render_widget(Paragraph::new(Line::from(title)), title_area);
     frame.render_widget(
@@ -42,7 +44,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         timer_area,
     );
 
-    frame.render_widget(Paragraph::new(stage_rail(view, rail.width)), rail);
+    frame.render_widget(Paragraph::new(stage_rail(view, theme, rail.width)), rail);
 
     // The stage card: purpose and prompt.
     let Some(stage) = stage else {
@@ -69,13 +71,10 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     let show_purpose = rest.height >= 14;
     let mut card = Vec::new();
     if show_purpose {
-        card.push(Line::from(Span::styled(
-            stage.purpose.clone(),
-            style::muted(),
-        )));
+        card.push(Line::from(Span::styled(stage.purpose.clone(), theme.muted)));
     }
     card.push(Line::from(vec![
-        Span::styled(prompt_label.clone(), style::key()),
+        Span::styled(prompt_label.clone(), theme.key),
         Span::raw(prompt.clone()),
     ]));
     let card_height = if show_purpose {
@@ -100,13 +99,13 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         Paragraph::new(card).wrap(Wrap { trim: true }).block(
             Block::default()
                 .borders(Borders::ALL)
-                .border_style(style::border())
-                .title(Span::styled(card_title, style::accent())),
+                .border_style(theme.border)
+                .title(Span::styled(card_title, theme.accent)),
         ),
         card_area,
     );
 
-    draw_records(view, frame, records_area);
+    draw_records(view, theme, frame, records_area);
 
     if let Some(overlay) = &view.overlay {
         return super::form::draw_overlay(app, view, overlay, frame, area);
@@ -173,8 +172,9 @@ pub fn save_state(app: &App, view: &SessionView) -> String {
 /// The timer against the stage's suggested minutes, gentle when time is up. A stage
 /// entered on an earlier day shows that day instead of a count.
 fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::style::Style) {
+    let theme = &app.theme;
     let Some((started, stage)) = view.session.stage_started().zip(view.stage()) else {
-        return (String::new(), style::muted());
+        return (String::new(), theme.muted);
     };
     let elapsed = (app.now - started).whole_seconds().max(0);
     if elapsed >= 12 * 3600 {
@@ -185,7 +185,7 @@ fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::
             } else {
                 format!("in this stage since {day}")
             },
-            style::muted(),
+            theme.muted,
         );
     }
     let (m, s) = (elapsed / 60, elapsed % 60);
@@ -196,22 +196,22 @@ fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::
     };
     let planned = i64::from(stage.minutes);
     match (m >= planned, narrow) {
-        (false, true) => (format!("{clock}/{planned}m"), style::muted()),
-        (false, false) => (format!("{clock} of {planned} min"), style::muted()),
-        (true, true) => (format!("{clock} time is up"), style::gentle()),
+        (false, true) => (format!("{clock}/{planned}m"), theme.muted),
+        (false, false) => (format!("{clock} of {planned} min"), theme.muted),
+        (true, true) => (format!("{clock} time is up"), theme.gentle),
         (true, false) if m == planned => (
             format!("{clock} · time is up, when the room is ready"),
-            style::gentle(),
+            theme.gentle,
         ),
         (true, false) => (
             format!("{clock} · {} min past the {planned} planned", m - planned),
-            style::gentle(),
+            theme.gentle,
         ),
     }
 }
 
 /// Every stage in order: the current one marked, finished ones ticked.
-fn stage_rail(view: &SessionView, width: u16) -> Line<'static> {
+fn stage_rail(view: &SessionView, theme: &Theme, width: u16) -> Line<'static> {
     let stages = &view.framework.stages;
     let full: usize = stages.iter().map(|s| s.name.width() + 2).sum::<usize>()
         + 3 * stages.len().saturating_sub(1)
@@ -220,17 +220,14 @@ fn stage_rail(view: &SessionView, width: u16) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, stage) in view.framework.stages.iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(
-                if compact { " " } else { " › " },
-                style::muted(),
-            ));
+            spans.push(Span::styled(if compact { " " } else { " › " }, theme.muted));
         }
         let current = stage.key == view.session.stage;
         let finished = view.session.stage_finished(&stage.key);
         if current {
             spans.push(Span::styled(
                 format!("▶ {} {}", stage.symbol, stage.name),
-                style::accent(),
+                theme.accent,
             ));
         } else if finished {
             let text = if compact {
@@ -238,14 +235,14 @@ fn stage_rail(view: &SessionView, width: u16) -> Line<'static> {
             } else {
                 format!("✓ {}", stage.name)
             };
-            spans.push(Span::styled(text, style::done()));
+            spans.push(Span::styled(text, theme.done));
         } else {
             let text = if compact {
                 stage.symbol.clone()
             } else {
                 format!("{} {}", stage.symbol, stage.name)
             };
-            spans.push(Span::styled(text, style::muted()));
+            spans.push(Span::styled(text, theme.muted));
         }
     }
     Line::from(spans)
@@ -299,6 +296,7 @@ fn record_lines(
     chosen: bool,
     width: u16,
     session: &Session,
+    theme: &Theme,
 ) -> Vec<Line<'static>> {
     let detail = details(record, session, chosen);
     let mut lines = Vec::new();
@@ -315,22 +313,19 @@ fn record_lines(
         for (n, line) in wrapped.into_iter().enumerate() {
             let marker = if n == 0 { "▶ " } else { "  " };
             lines.push(Line::from(vec![
-                Span::styled(marker, style::accent()),
-                Span::styled(line, style::selected()),
+                Span::styled(marker, theme.accent),
+                Span::styled(line, theme.selected),
             ]));
         }
         for part in detail.lines() {
             for line in wrap_words(part, usize::from(width.saturating_sub(4))) {
-                lines.push(Line::from(Span::styled(
-                    format!("    {line}"),
-                    style::muted(),
-                )));
+                lines.push(Line::from(Span::styled(format!("    {line}"), theme.muted)));
             }
         }
     } else {
         lines.push(Line::from(vec![
             Span::raw("  "),
-            Span::styled(id, style::muted()),
+            Span::styled(id, theme.muted),
             Span::raw(clean_line(record.body.text())),
         ]));
         if !detail.is_empty() {
@@ -339,14 +334,14 @@ fn record_lines(
                     "    {}",
                     super::short(&detail, usize::from(width.saturating_sub(4)))
                 ),
-                style::muted(),
+                theme.muted,
             )));
         }
     }
     lines
 }
 
-fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
+fn draw_records(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let count = view.stage_len();
     let stage = view.stage();
     let heading = match stage {
@@ -359,8 +354,8 @@ fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
     };
     let block = Block::default()
         .borders(Borders::TOP)
-        .border_style(style::border())
-        .title(Span::styled(heading, style::title()));
+        .border_style(theme.border)
+        .title(Span::styled(heading, theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if count == 0 {
@@ -371,7 +366,7 @@ fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
                 .to_owned(),
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(words, style::muted())).wrap(Wrap { trim: true }),
+            Paragraph::new(Span::styled(words, theme.muted)).wrap(Wrap { trim: true }),
             inner,
         );
         return;
@@ -387,10 +382,10 @@ fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
     let lines_of = |row: usize| -> Vec<Line<'static>> {
         let mut lines = Vec::new();
         if heading_before(row) {
-            let theme = theme_of(row).map_or_else(|| "No theme yet".into(), |t| clean_line(&t));
+            let group = theme_of(row).map_or_else(|| "No theme yet".into(), |t| clean_line(&t));
             lines.push(Line::from(Span::styled(
-                format!("── {theme}"),
-                style::accent(),
+                format!("── {group}"),
+                theme.accent,
             )));
         }
         if let Some(record) = view.stage_record(row) {
@@ -399,6 +394,7 @@ fn draw_records(view: &SessionView, frame: &mut Frame, area: Rect) {
                 row == view.selected,
                 inner.width,
                 &view.session,
+                theme,
             ));
         }
         lines

@@ -2,7 +2,9 @@
 
 use crate::harness::Harness;
 use convene::app::Overlay;
-use convene::ui::style::Theme;
+use convene::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 
 fn view(h: &Harness) -> &convene::app::SessionView {
@@ -63,6 +65,46 @@ fn every_theme_at_80x24_and_a_large_size() {
         insta::assert_snapshot!(format!("theme_{name}_80x24"), h.styled_screen(80, 24));
         insta::assert_snapshot!(format!("theme_{name}_120x40"), h.styled_screen(120, 40));
     }
+}
+
+/// The session screen's own part, drawn alone into a window of its own.
+fn session_part(h: &Harness) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(80, 22)).expect("terminal");
+    terminal
+        .draw(|frame| {
+            convene::ui::session::draw(&h.app, view(h), frame, frame.area());
+        })
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+#[test]
+fn each_window_is_drawn_in_its_own_theme_whatever_was_drawn_before() {
+    let mut projector = example("harbourside");
+    projector.app.theme = Theme::high_contrast();
+    let laptop = example("harbourside");
+    let first = projector.styled_screen(80, 24);
+    let other = laptop.styled_screen(80, 24);
+    assert_eq!(
+        projector.screen(80, 24),
+        laptop.screen(80, 24),
+        "the same words"
+    );
+    assert_ne!(first, other, "in each window's own styles");
+    assert_eq!(
+        projector.styled_screen(80, 24),
+        first,
+        "drawing the laptop's window left nothing behind"
+    );
+    // Even a part of a screen, drawn on its own, takes its theme from its app alone.
+    laptop.styled_screen(80, 24);
+    let after_laptop = session_part(&laptop);
+    projector.styled_screen(80, 24);
+    assert_eq!(
+        session_part(&laptop),
+        after_laptop,
+        "drawing the projector's window left nothing behind"
+    );
 }
 
 #[test]

@@ -1,10 +1,9 @@
-//! The app's themes (default, light, high contrast, and no colour) and the styles drawing uses.
-//! Every state also has a symbol or a word: colour is never alone.
+//! The themes (default, light, high contrast, no colour): a style for each part of the screen.
 
 use ratatui::style::{Color, Modifier, Style};
-use std::cell::RefCell;
 
-/// A set of styles for every part of the screen.
+/// A set of styles for every part of the screen. Every state drawn in them also has a
+/// symbol or a word: colour is never alone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Theme {
     pub name: &'static str,
@@ -151,45 +150,6 @@ impl Theme {
         })
     }
 }
-
-thread_local! {
-    static CURRENT: RefCell<Theme> = RefCell::new(Theme::default_dark());
-}
-
-/// Makes `theme` the one the style functions below return, for this frame.
-pub fn use_theme(theme: &Theme) {
-    CURRENT.with(|current| {
-        if *current.borrow() != *theme {
-            *current.borrow_mut() = theme.clone();
-        }
-    });
-}
-
-macro_rules! styles {
-    ($($name:ident),*) => {
-        $(
-            #[doc = concat!("The current theme's `", stringify!($name), "` style.")]
-            pub fn $name() -> Style {
-                CURRENT.with(|t| t.borrow().$name)
-            }
-        )*
-    };
-}
-
-styles!(
-    base,
-    title,
-    accent,
-    muted,
-    key,
-    status,
-    problem,
-    selected,
-    done,
-    gentle,
-    border,
-    focus_border
-);
 
 /// WCAG 2 contrast ratio between two sRGB colours (1 to 21).
 pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
