@@ -101,23 +101,27 @@ const ENTER: &str = "\r";
 const TAB: &str = "\t";
 const CTRL_L: &str = "\x0c";
 
-#[test]
-fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = Pty::spawn(dir.path());
+/// The app on an empty folder, a workshop started and its first strength's form open.
+fn at_a_new_strength(dir: &Path) -> Pty {
+    let mut app = Pty::spawn(dir);
     app.wait_for("Press n to start one");
-
     app.send("n");
     app.wait_for("Which flow");
     app.send(ENTER);
     app.send("Harbour day");
     app.send(ENTER);
     app.wait_for("Define");
-
     app.send("]");
     app.wait_for("Captured in Discovery");
     app.send("a");
     app.wait_for("Add a strength");
+    app
+}
+
+#[test]
+fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = at_a_new_strength(dir.path());
     app.send("Youth workers know every child by name");
     app.send(TAB);
     app.send("3");
@@ -605,18 +609,7 @@ fn a_strength_tagged_in_the_real_app_is_found_in_the_map() {
 /// A strength typed and kept, then at once the signal: the file holds it.
 fn a_record_kept_just_before(signal: &str) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = Pty::spawn(dir.path());
-    app.wait_for("Press n to start one");
-    app.send("n");
-    app.wait_for("Which flow");
-    app.send(ENTER);
-    app.send("Harbour day");
-    app.send(ENTER);
-    app.wait_for("Define");
-    app.send("]");
-    app.wait_for("Captured in Discovery");
-    app.send("a");
-    app.wait_for("Add a strength");
+    let mut app = at_a_new_strength(dir.path());
     // Kept and signalled at once: well inside the 300 ms before a save is due, and
     // perhaps before the app has even read the keys.
     let words = "Youth workers know every child by name";

@@ -297,6 +297,14 @@ fn a_file_others_could_read_becomes_private_at_the_next_save_with_its_backup() {
     assert_eq!(mode(&backup_path(&path)), 0o600, "the backup too");
 }
 
+/// The files in the folder, but the listing cache.
+fn left_in(sessions: &Path) -> Vec<String> {
+    names(sessions)
+        .into_iter()
+        .filter(|n| n != ".summaries.ron")
+        .collect()
+}
+
 /// A folder holding every kind of file a session can leave, for `forget`.
 fn a_session_with_everything(sessions: &Path) {
     fs::write(sessions.join("k7q2m9xa.ron"), example()).expect("write");
@@ -320,11 +328,7 @@ fn forget_removes_every_file_of_the_session_and_nothing_else() {
     a_session_with_everything(&sessions);
     let out = convene(&sessions, &["forget", "k7q2m9xa", "--yes"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let left: Vec<String> = names(&sessions)
-        .into_iter()
-        .filter(|n| n != ".summaries.ron")
-        .collect();
-    assert_eq!(left, ["p3f8h2kd.ron.bak"]);
+    assert_eq!(left_in(&sessions), ["p3f8h2kd.ron.bak"]);
 }
 
 #[test]
@@ -359,11 +363,7 @@ fn forget_finishes_the_job_when_the_session_file_is_already_gone() {
     fs::remove_dir_all(&stuck).expect("fixed");
     let out = convene(&sessions, &["forget", "k7q2m9xa", "--yes"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let left: Vec<String> = names(&sessions)
-        .into_iter()
-        .filter(|n| n != ".summaries.ron")
-        .collect();
-    assert_eq!(left, ["p3f8h2kd.ron.bak"]);
+    assert_eq!(left_in(&sessions), ["p3f8h2kd.ron.bak"]);
     // And with nothing left, it says so.
     let out = convene(&sessions, &["forget", "k7q2m9xa", "--yes"]);
     assert_eq!(out.status.code(), Some(3));
