@@ -57,13 +57,101 @@ fn presenter_view_shows_the_stage_large_and_updates_as_words_are_captured() {
     assert!(!h.app.presenting, "p toggles");
 }
 
+/// Every theme, checked by what a reader needs rather than by a picture of every cell:
+/// each colour on the screen is one of the theme's roles, the chosen record is drawn as
+/// chosen and the problem as a problem, and, where the theme names its colours, every
+/// letter stands out from its background (WCAG AA for light, AAA for high contrast).
 #[test]
-fn every_theme_at_80x24_and_a_large_size() {
-    for name in ["default", "light", "high-contrast"] {
-        let mut h = example("harbourside");
-        h.app.theme = Theme::named(name).expect("theme");
-        insta::assert_snapshot!(format!("theme_{name}_80x24"), h.styled_screen(80, 24));
-        insta::assert_snapshot!(format!("theme_{name}_120x40"), h.styled_screen(120, 40));
+fn every_theme_uses_its_roles_and_its_letters_stand_out() {
+    let rgb = |c: Color| match c {
+        Color::Rgb(r, g, b) => Some((r, g, b)),
+        _ => None,
+    };
+    for (name, least) in [
+        ("default", None),
+        ("light", Some(4.5)),
+        ("high-contrast", Some(7.0)),
+    ] {
+        let theme = Theme::named(name).expect("theme");
+        let roles = [
+            theme.base,
+            theme.title,
+            theme.accent,
+            theme.muted,
+            theme.key,
+            theme.status,
+            theme.problem,
+            theme.selected,
+            theme.done,
+            theme.gentle,
+            theme.border,
+            theme.focus_border,
+        ];
+        let allowed: Vec<Color> = roles
+            .iter()
+            .flat_map(|s| [s.fg, s.bg])
+            .flatten()
+            .chain([Color::Reset])
+            .collect();
+        for (width, height) in [(80, 24), (120, 40)] {
+            let mut h = example("harbourside");
+            h.app.theme = theme.clone();
+            h.runtime
+                .store_mut()
+                .set_fault(Some(convene::store::Fault::DiskFull));
+            h.keys("aWords kept while the disk is full<enter>");
+            h.wait(1);
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+            terminal
+                .draw(|frame| convene::ui::draw(&h.app, frame))
+                .expect("draw");
+            let buffer = terminal.backend().buffer().clone();
+            let at = |needle: &str| {
+                (0..height).find_map(|y| {
+                    let line: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+                    line.find(needle)
+                        .map(|i| (u16::try_from(line[..i].chars().count()).expect("x"), y))
+                })
+            };
+            for cell in buffer.content() {
+                for colour in [cell.fg, cell.bg] {
+                    assert!(
+                        allowed.contains(&colour),
+                        "{name} {width}x{height}: {colour:?} is none of the theme's roles"
+                    );
+                }
+            }
+            let chosen = at("▶").expect("a chosen record");
+            assert_eq!(
+                buffer[chosen].fg,
+                theme.accent.fg.unwrap_or(Color::Reset),
+                "{name}: the chosen record's mark"
+            );
+            let problem = at("Not saved yet").expect("the problem is said");
+            assert_eq!(
+                buffer[problem].fg,
+                theme.problem.fg.unwrap_or(Color::Reset),
+                "{name}: a problem is drawn as one"
+            );
+            if let Some(least) = least {
+                let base_bg = theme.base.bg.and_then(rgb).expect("a named background");
+                for cell in buffer
+                    .content()
+                    .iter()
+                    .filter(|c| !c.symbol().trim().is_empty())
+                {
+                    let fg = rgb(cell.fg).or_else(|| theme.base.fg.and_then(rgb));
+                    let bg = rgb(cell.bg).unwrap_or(base_bg);
+                    let fg = fg.expect("a named colour for every letter");
+                    let ratio = convene::theme::contrast(fg, bg);
+                    assert!(
+                        ratio >= least,
+                        "{name} {width}x{height}: {:?} on {bg:?} is {ratio:.2}:1",
+                        cell.symbol()
+                    );
+                }
+            }
+        }
     }
 }
 
