@@ -1,4 +1,7 @@
 //! Key bindings as data: one table per screen, read by key handling, the footer and the `?` screen.
+//!
+//! Longer than most files on purpose: it is data, every screen's table side by side, so a
+//! key can be checked against the others in one place.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -1,4 +1,7 @@
 //! The records a session keeps: strengths, dreams, design statements, agreements and the FGC's records.
+//!
+//! Longer than most files on purpose: every record kind side by side, each a plain struct
+//! whose fields are the file format, and the few accessors that treat them alike.
 
 use super::ids::RecordId;
 use super::timefmt::{iso_date_option, rfc3339};
