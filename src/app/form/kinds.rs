@@ -1,0 +1,308 @@
+//! The fields each kind of record asks for, and the record they make.
+
+use super::{DUE_HINT, Form, Purpose, choice, date_text, text};
+use crate::app::dates::parse_due;
+use crate::model::{InfoKind, Invitation, Record, RecordBody, RecordKind, Side, StrengthKind};
+use time::Date;
+
+const STRENGTH_KINDS: &[&str] = &["personal", "practical", "people", "community"];
+const SIDES: &[&str] = &["family", "friend", "community", "professional"];
+const INVITATIONS: &[&str] = &[
+    "identified",
+    "invited",
+    "confirmed",
+    "declined",
+    "not invited",
+];
+const CLOSENESS: &[&str] = &["not placed yet", "close", "around", "further out"];
+const INFO_KINDS: &[&str] = &["strength", "worry", "bottom line", "resource on offer"];
+
+impl Form {
+    /// The same, for a workshop (`true`) or a conference: a workshop's participant is a
+    /// person in the room, with an organisation and a sector.
+    pub fn new_in(kind: RecordKind, existing: Option<&Record>, workshop: bool) -> Self {
+        let body = existing.map_or_else(|| RecordBody::empty(kind), |r| r.body.clone());
+        if let (true, RecordBody::Participant(p)) = (workshop, &body) {
+            let fields = vec![
+                text(
+                    "Name or role",
+                    &p.name,
+                    false,
+                    "A name, or a role such as youth worker",
+                ),
+                text(
+                    "Organisation",
+                    &p.organisation,
+                    false,
+                    "Where they come from",
+                ),
+                text(
+                    "Sector",
+                    p.sector.as_deref().unwrap_or(""),
+                    false,
+                    "housing, health, education, policing… or a sector of your own",
+                ),
+            ];
+            let mut form = Self::custom(Purpose::Record, fields);
+            form.kind = kind;
+            form.editing = existing.map(|r| r.id);
+            form.original = Some(body);
+            form.workshop = true;
+            return form;
+        }
+        let words = "In the speaker's own words";
+        let fields = match &body {
+            RecordBody::Strength(s) => vec![
+                text("Strength", &s.text, true, words),
+                choice(
+                    "Kind",
+                    STRENGTH_KINDS,
+                    StrengthKind::ALL
+                        .iter()
+                        .position(|k| *k == s.kind)
+                        .unwrap_or(0),
+                ),
+            ],
+            RecordBody::Dream(d) => vec![text(
+                "Dream",
+                &d.text,
+                true,
+                "What might be? In the room's words",
+            )],
+            RecordBody::DesignStatement(d) => vec![text(
+                "Design statement",
+                &d.text,
+                true,
+                "A bold statement of what should be, in the present tense",
+            )],
+            RecordBody::Agreement(a) => vec![
+                text("Action", &a.action, true, "What will be done"),
+                text("Owner", &a.owner, false, "Who will do it"),
+                text("Due", &date_text(a.due), false, DUE_HINT),
+            ],
+            RecordBody::Participant(p) => vec![
+                text("Name", &p.name, false, "First name or initials"),
+                text(
+                    "Relationship",
+                    &p.relationship,
+                    false,
+                    "Relationship to the child",
+                ),
+                choice("Side", SIDES, side_index(p.side)),
+                text(
+                    "Role",
+                    &p.role,
+                    false,
+                    "parent, carer, advocate, social worker…",
+                ),
+                choice("Invitation", INVITATIONS, invitation_index(&p.invitation)),
+                text(
+                    "Not invited because",
+                    match &p.invitation {
+                        Invitation::NotInvited(reason) => reason,
+                        _ => "",
+                    },
+                    false,
+                    "The reason, when not invited",
+                ),
+                text(
+                    "Interpreter",
+                    p.needs.interpreter.as_deref().unwrap_or(""),
+                    false,
+                    "The language, if one is needed",
+                ),
+                text(
+                    "Access",
+                    p.needs.access.as_deref().unwrap_or(""),
+                    false,
+                    "Access needs",
+                ),
+                text(
+                    "Childcare",
+                    p.needs.childcare.as_deref().unwrap_or(""),
+                    false,
+                    "Childcare needs",
+                ),
+                text(
+                    "Safety",
+                    p.needs.safety.as_deref().unwrap_or(""),
+                    false,
+                    "Safety arrangements",
+                ),
+                choice(
+                    "Closeness",
+                    CLOSENESS,
+                    p.closeness.map_or(0, |c| {
+                        1 + crate::model::Closeness::ALL
+                            .iter()
+                            .position(|x| *x == c)
+                            .unwrap_or(0)
+                    }),
+                ),
+            ],
+            RecordBody::InformationItem(i) => vec![
+                text("Information", &i.text, true, words),
+                choice("Kind", INFO_KINDS, info_index(i.kind)),
+            ],
+            RecordBody::Question(q) => vec![
+                text("Question", &q.text, true, "The family's question"),
+                text(
+                    "Answer",
+                    q.answer.as_deref().unwrap_or(""),
+                    true,
+                    "The answer, when it is given",
+                ),
+            ],
+            RecordBody::PlanItem(p) => vec![
+                text("What will happen", &p.text, true, "In the family's words"),
+                text("Who", &p.who, false, "Who does it"),
+                text("By when", &date_text(p.by_when), false, DUE_HINT),
+                text("Support", &p.support, false, "Support needed from services"),
+                text("Checked by", &p.checked_by, false, "Who checks it happens"),
+            ],
+            RecordBody::Note(n) => vec![text("Note", &n.text, true, words)],
+            RecordBody::ChangeGoal(g) => vec![text(
+                "Change goal",
+                &g.text,
+                true,
+                "A change the partnership sets itself, starting from what is strong",
+            )],
+        };
+        let typed_at_start = fields.iter().map(|f| f.input.snapshot()).collect();
+        Self {
+            purpose: Purpose::Record,
+            workshop: false,
+            suggestion: None,
+            kept: Vec::new(),
+            taken: Vec::new(),
+            kind,
+            editing: existing.map(|r| r.id),
+            links: body.links(),
+            fields,
+            focus: 0,
+            error: None,
+            confirm_discard: false,
+            picker: None,
+            original: existing.map(|r| r.body.clone()),
+            typed_at_start,
+        }
+    }
+
+    /// The record the form describes, or the field to fix and why. The typed text is kept
+    /// either way.
+    pub fn build(&self, today: Date) -> Result<RecordBody, (usize, String)> {
+        if self.field_text(0).is_empty() {
+            return Err((0, format!("Type the {} first.", self.kind.label())));
+        }
+        let date = |i: usize| parse_due(&self.field_text(i), today).map_err(|e| (i, e));
+        let optional = |i: usize| Some(self.field_text(i)).filter(|t| !t.is_empty());
+        let mut body = self
+            .original
+            .clone()
+            .unwrap_or_else(|| RecordBody::empty(self.kind));
+        match &mut body {
+            RecordBody::Strength(s) => {
+                s.text = self.field_text(0);
+                s.kind = StrengthKind::ALL[self.field_choice(1).min(3)];
+            }
+            RecordBody::Dream(d) => {
+                d.text = self.field_text(0);
+                d.builds_on = self.links.clone();
+            }
+            RecordBody::DesignStatement(d) => {
+                d.text = self.field_text(0);
+                d.serves = self.links.clone();
+            }
+            RecordBody::Agreement(a) => {
+                a.due = date(2)?;
+                a.action = self.field_text(0);
+                a.owner = self.field_text(1);
+                a.serves = self.links.clone();
+            }
+            RecordBody::Participant(p) if self.workshop => {
+                p.name = self.field_text(0);
+                p.organisation = self.field_text(1);
+                p.sector = optional(2);
+            }
+            RecordBody::Participant(p) => {
+                p.name = self.field_text(0);
+                p.relationship = self.field_text(1);
+                p.side = [
+                    Side::Family,
+                    Side::Friend,
+                    Side::Community,
+                    Side::Professional,
+                ][self.field_choice(2).min(3)];
+                p.role = self.field_text(3);
+                p.invitation = match self.field_choice(4) {
+                    1 => Invitation::Invited,
+                    2 => Invitation::Confirmed,
+                    3 => Invitation::Declined,
+                    4 => Invitation::NotInvited(self.field_text(5)),
+                    _ => Invitation::Identified,
+                };
+                p.needs.interpreter = optional(6);
+                p.needs.access = optional(7);
+                p.needs.childcare = optional(8);
+                p.needs.safety = optional(9);
+                p.closeness = self
+                    .field_choice(10)
+                    .checked_sub(1)
+                    .and_then(|i| crate::model::Closeness::ALL.get(i).copied());
+            }
+            RecordBody::InformationItem(i) => {
+                i.text = self.field_text(0);
+                i.giver = self.links.first().copied();
+                i.kind = [
+                    InfoKind::Strength,
+                    InfoKind::Worry,
+                    InfoKind::BottomLine,
+                    InfoKind::Resource,
+                ][self.field_choice(1).min(3)];
+            }
+            RecordBody::Question(q) => {
+                q.text = self.field_text(0);
+                q.answer = optional(1);
+                q.answered_by = self.links.first().copied();
+            }
+            RecordBody::PlanItem(p) => {
+                p.by_when = date(2)?;
+                p.text = self.field_text(0);
+                p.who = self.field_text(1);
+                p.support = self.field_text(3);
+                p.checked_by = self.field_text(4);
+            }
+            RecordBody::Note(n) => n.text = self.field_text(0),
+            RecordBody::ChangeGoal(g) => g.text = self.field_text(0),
+        }
+        Ok(body)
+    }
+}
+
+fn invitation_index(invitation: &Invitation) -> usize {
+    match invitation {
+        Invitation::Identified => 0,
+        Invitation::Invited => 1,
+        Invitation::Confirmed => 2,
+        Invitation::Declined => 3,
+        Invitation::NotInvited(_) => 4,
+    }
+}
+
+fn side_index(side: Side) -> usize {
+    match side {
+        Side::Family => 0,
+        Side::Friend => 1,
+        Side::Community => 2,
+        Side::Professional => 3,
+    }
+}
+
+fn info_index(kind: InfoKind) -> usize {
+    match kind {
+        InfoKind::Strength => 0,
+        InfoKind::Worry => 1,
+        InfoKind::BottomLine => 2,
+        InfoKind::Resource => 3,
+    }
+}
