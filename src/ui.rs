@@ -209,3 +209,23 @@ pub fn hints_from(table: &[crate::app::keys::Binding]) -> Hints {
         .filter_map(|b| b.footer.map(|words| (b.keys, words.to_owned())))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{fitting, hints_from};
+
+    fn shown(width: u16) -> String {
+        fitting(&hints_from(crate::app::keys::SESSION), width)
+            .iter()
+            .map(|(key, words)| format!("{key} {words}"))
+            .collect::<Vec<_>>()
+            .join("  ")
+    }
+
+    #[test]
+    fn a_crowded_footer_drops_what_matters_least_and_keeps_the_way_to_every_key() {
+        insta::assert_snapshot!(shown(100), @"a add  Tab next prompt  ] next stage  m map  p present  q back  ? keys");
+        insta::assert_snapshot!(shown(40), @"a add  Tab next prompt  ? keys");
+        insta::assert_snapshot!(shown(12), @"? keys");
+    }
+}
