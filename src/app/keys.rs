@@ -41,11 +41,13 @@ pub enum Action {
 }
 
 /// One binding: the key, what it does, the words that say so, and whether the footer shows it.
+/// A screen's table uses `Action`; an overlay's table uses its own small answer enum, so
+/// its handler matches every answer and nothing else.
 #[derive(Clone, Copy, Debug)]
-pub struct Binding {
+pub struct Binding<A = Action> {
     pub code: KeyCode,
     pub ctrl: bool,
-    pub action: Action,
+    pub action: A,
     /// The key as people read it ("Ctrl-r", "↑/k").
     pub keys: &'static str,
     pub help: &'static str,
@@ -53,29 +55,29 @@ pub struct Binding {
     pub footer: Option<&'static str>,
 }
 
-const fn key(
+pub(crate) const fn key<A>(
     c: char,
-    action: Action,
+    action: A,
     keys: &'static str,
     help: &'static str,
     footer: Option<&'static str>,
-) -> Binding {
+) -> Binding<A> {
     special(KeyCode::Char(c), action, keys, help, footer)
 }
 
-const fn ctrl(c: char, action: Action, keys: &'static str, help: &'static str) -> Binding {
+const fn ctrl<A>(c: char, action: A, keys: &'static str, help: &'static str) -> Binding<A> {
     let mut binding = special(KeyCode::Char(c), action, keys, help, None);
     binding.ctrl = true;
     binding
 }
 
-const fn special(
+pub(crate) const fn special<A>(
     code: KeyCode,
-    action: Action,
+    action: A,
     keys: &'static str,
     help: &'static str,
     footer: Option<&'static str>,
-) -> Binding {
+) -> Binding<A> {
     Binding {
         code,
         ctrl: false,
@@ -297,7 +299,7 @@ pub const PICKER_HELP: &[(&str, &str)] = &[
 ];
 
 /// The action a key asks for on a screen with this table.
-pub fn resolve(table: &[Binding], event: KeyEvent) -> Option<Action> {
+pub fn resolve<A: Copy>(table: &[Binding<A>], event: KeyEvent) -> Option<A> {
     let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
     table
         .iter()
@@ -306,7 +308,7 @@ pub fn resolve(table: &[Binding], event: KeyEvent) -> Option<Action> {
 }
 
 /// The bindings to list, one row per distinct key text (↑ and k share a row).
-pub fn rows(table: &[Binding]) -> Vec<(&'static str, &'static str)> {
+pub fn rows<A>(table: &[Binding<A>]) -> Vec<(&'static str, &'static str)> {
     let mut rows: Vec<(&str, &str)> = Vec::new();
     for b in table {
         if !rows.iter().any(|(k, _)| *k == b.keys) {

@@ -1,0 +1,48 @@
+//! The question before a record is deleted: delete it, or keep it as it was.
+
+use super::Outcome;
+use crate::app::keys::{Binding, key, resolve, special};
+use crossterm::event::{KeyCode, KeyEvent};
+
+/// What the answer asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Delete,
+    Keep,
+}
+
+/// The question's keys.
+pub const KEYS: &[Binding<Answer>] = &[
+    key(
+        'y',
+        Answer::Delete,
+        "y",
+        "delete it (u brings it back)",
+        None,
+    ),
+    key('n', Answer::Keep, "n", "keep it", None),
+    special(KeyCode::Esc, Answer::Keep, "Esc", "keep it", None),
+];
+
+/// Done when the user says delete; closed when they keep it; any other key waits.
+pub fn on_key(key: KeyEvent) -> Outcome<()> {
+    match resolve(KEYS, key) {
+        Some(Answer::Delete) => Outcome::Done(()),
+        Some(Answer::Keep) => Outcome::Close,
+        None => Outcome::Continue,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::overlay::testing::{every_key, press};
+
+    #[test]
+    fn every_key_in_the_table_answers_and_others_wait() {
+        for b in every_key(KEYS) {
+            assert_ne!(on_key(b), Outcome::Continue, "{b:?}");
+        }
+        assert_eq!(on_key(press('x')), Outcome::Continue);
+    }
+}
