@@ -13,6 +13,7 @@ pub mod overlay;
 pub mod picker;
 mod saving;
 pub mod sections;
+mod session_keys;
 mod session_view;
 pub mod tags;
 mod undo;
@@ -306,7 +307,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             match &mut app.screen {
                 Screen::Dashboard => dashboard::on_key(app, key),
                 Screen::NewSession(_) => new_session::on_key(app, key),
-                Screen::Session(_) => session_view::on_key(app, key),
+                Screen::Session(_) => session_keys::on_key(app, key),
                 Screen::FollowThrough(_) => follow::on_key(app, key),
                 Screen::Report(_) => follow::on_report_key(app, key),
             }

@@ -11,7 +11,8 @@ pub mod theme;
 
 use super::picker::{LinkPicker, PickerOutcome};
 use super::saving::{export_path, file_name, finish, rescue_path};
-use super::session_view::{After, add, view};
+use super::session_keys::add;
+use super::session_view::{After, view};
 use super::tags::{TagOutcome, TagPicker};
 use super::{App, Effect};
 use crate::model::{RecordBody, RecordId, RecordKind};

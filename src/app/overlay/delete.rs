@@ -1,7 +1,9 @@
 //! The question before a record is deleted: delete it, or keep it as it was.
 
-use super::Outcome;
+use super::{Outcome, Overlay};
 use crate::app::keys::{Binding, key, resolve, special};
+use crate::model::{Record, Session, delete_impact};
+use crate::text::clean_line;
 use crossterm::event::{KeyCode, KeyEvent};
 
 /// What the answer asks for.
@@ -23,6 +25,26 @@ pub const KEYS: &[Binding<Answer>] = &[
     key('n', Answer::Keep, "n", "keep it", None),
     special(KeyCode::Esc, Answer::Keep, "Esc", "keep it", None),
 ];
+
+/// The question before `record` is deleted, naming what would lose a link to it.
+pub fn open(session: &Session, record: &Record) -> Overlay {
+    let impact = delete_impact(session, record.id)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} “{}”",
+                r.body.kind().label(),
+                r.id,
+                clean_line(r.body.text())
+            )
+        })
+        .collect();
+    Overlay::ConfirmDelete {
+        id: record.id,
+        text: clean_line(record.body.text()),
+        impact,
+    }
+}
 
 /// Done when the user says delete; closed when they keep it; any other key waits.
 pub fn on_key(key: KeyEvent) -> Outcome<()> {
