@@ -27,17 +27,23 @@ pub const KEYS: &[Binding<Answer>] = &[
         'm',
         Answer::Choose(Choice::KeepMine),
         "m",
-        "keep mine as the session",
-        None,
+        "use mine: theirs is kept as a copy",
+        Some("use mine"),
     ),
     key(
         't',
         Answer::Choose(Choice::TakeTheirs),
         "t",
-        "take theirs",
-        None,
+        "open theirs: mine stays in the copy",
+        Some("open theirs"),
     ),
-    special(KeyCode::Esc, Answer::Later, "Esc", "decide later", None),
+    special(
+        KeyCode::Esc,
+        Answer::Later,
+        "Esc",
+        "decide later: changes keep going to the copy",
+        Some("later"),
+    ),
 ];
 
 /// Closed when the user decides later; done with a choice; other keys wait.

@@ -20,9 +20,9 @@ pub const KEYS: &[Binding<Answer>] = &[
         Answer::Write,
         "Enter",
         "write the copy and leave",
-        None,
+        Some("write the copy and leave"),
     ),
-    special(KeyCode::Esc, Answer::Back, "Esc", "back", None),
+    special(KeyCode::Esc, Answer::Back, "Esc", "back", Some("back")),
 ];
 
 /// Done with the place typed; closed to go back; other keys type (and clear the error).

@@ -19,11 +19,11 @@ pub const KEYS: &[Binding<Answer>] = &[
         'y',
         Answer::Delete,
         "y",
-        "delete it (u brings it back)",
-        None,
+        "delete (u brings it back)",
+        Some("delete"),
     ),
-    key('n', Answer::Keep, "n", "keep it", None),
-    special(KeyCode::Esc, Answer::Keep, "Esc", "keep it", None),
+    key('n', Answer::Keep, "n/Esc", "keep it", Some("keep it")),
+    special(KeyCode::Esc, Answer::Keep, "n/Esc", "keep it", None),
 ];
 
 /// The question before `record` is deleted, naming what would lose a link to it.

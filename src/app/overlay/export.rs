@@ -18,12 +18,24 @@ pub enum Choosing {
 
 /// The keys while the format is being chosen.
 pub const CHOOSE_KEYS: &[Binding<Choosing>] = &[
-    special(KeyCode::Up, Choosing::Up, "↑/k", "choose", None),
-    key('k', Choosing::Up, "↑/k", "choose", None),
-    special(KeyCode::Down, Choosing::Down, "↓/j", "choose", None),
-    key('j', Choosing::Down, "↓/j", "choose", None),
-    special(KeyCode::Enter, Choosing::Next, "Enter", "next", None),
-    special(KeyCode::Esc, Choosing::Cancel, "Esc", "cancel", None),
+    special(KeyCode::Up, Choosing::Up, "↑/↓", "choose", Some("choose")),
+    special(KeyCode::Down, Choosing::Down, "↑/↓", "choose", None),
+    key('k', Choosing::Up, "k/j", "choose", None),
+    key('j', Choosing::Down, "k/j", "choose", None),
+    special(
+        KeyCode::Enter,
+        Choosing::Next,
+        "Enter",
+        "next",
+        Some("next"),
+    ),
+    special(
+        KeyCode::Esc,
+        Choosing::Cancel,
+        "Esc",
+        "cancel",
+        Some("cancel"),
+    ),
 ];
 
 /// What a key asks for while the place is being typed; any other key is typed.
@@ -35,13 +47,19 @@ pub enum Placing {
 
 /// The keys while the place is being typed.
 pub const PLACE_KEYS: &[Binding<Placing>] = &[
-    special(KeyCode::Enter, Placing::Export, "Enter", "export", None),
+    special(
+        KeyCode::Enter,
+        Placing::Export,
+        "Enter",
+        "export",
+        Some("export"),
+    ),
     special(
         KeyCode::Esc,
         Placing::Back,
         "Esc",
         "choose another format",
-        None,
+        Some("choose another format"),
     ),
 ];
 

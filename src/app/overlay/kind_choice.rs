@@ -15,18 +15,24 @@ pub enum Answer {
 
 /// The choice's keys.
 pub const KEYS: &[Binding<Answer>] = &[
-    special(KeyCode::Up, Answer::Up, "↑/k", "move up", None),
-    key('k', Answer::Up, "↑/k", "move up", None),
-    special(KeyCode::Down, Answer::Down, "↓/j", "move down", None),
-    key('j', Answer::Down, "↓/j", "move down", None),
+    special(KeyCode::Up, Answer::Up, "↑/↓", "choose", Some("choose")),
+    special(KeyCode::Down, Answer::Down, "↑/↓", "choose", None),
+    key('k', Answer::Up, "k/j", "choose", None),
+    key('j', Answer::Down, "k/j", "choose", None),
     special(
         KeyCode::Enter,
         Answer::Choose,
         "Enter",
         "add this kind",
-        None,
+        Some("add"),
     ),
-    special(KeyCode::Esc, Answer::Cancel, "Esc", "cancel", None),
+    special(
+        KeyCode::Esc,
+        Answer::Cancel,
+        "Esc",
+        "cancel",
+        Some("cancel"),
+    ),
 ];
 
 /// Moves the choice among `count` kinds; done with the chosen row, closed on cancel.

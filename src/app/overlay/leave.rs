@@ -27,33 +27,33 @@ pub enum Answer {
 /// The question's keys.
 pub const KEYS: &[Binding<Answer>] = &[
     key(
-        'y',
-        Answer::Leave(Choice::LeaveAnyway),
-        "y",
-        "leave without saving",
-        None,
-    ),
-    key(
         'r',
         Answer::Leave(Choice::TryAgain),
         "r",
         "try saving again",
-        None,
+        Some("try again"),
     ),
     key(
         'c',
         Answer::Leave(Choice::CopyElsewhere),
         "c",
-        "save a copy somewhere else",
-        None,
+        "write a copy elsewhere",
+        Some("write a copy elsewhere"),
     ),
-    key('n', Answer::Stay, "n", "stay with the session", None),
     special(
         KeyCode::Esc,
         Answer::Stay,
         "Esc",
         "stay with the session",
-        None,
+        Some("stay"),
+    ),
+    key('n', Answer::Stay, "n", "stay with the session", None),
+    key(
+        'y',
+        Answer::Leave(Choice::LeaveAnyway),
+        "y",
+        "leave without saving",
+        Some("leave anyway"),
     ),
 ];
 

@@ -21,9 +21,27 @@ pub enum Answer {
 
 /// The offer's keys.
 pub const KEYS: &[Binding<Answer>] = &[
-    key('y', Answer::Take, "y", "take the alternative", None),
-    key('e', Answer::Adjust, "e", "adjust it in the field", None),
-    key('k', Answer::KeepWords, "k", "keep the words as said", None),
+    key(
+        'y',
+        Answer::Take,
+        "y",
+        "use the alternative",
+        Some("use it"),
+    ),
+    key(
+        'k',
+        Answer::KeepWords,
+        "k",
+        "keep their words",
+        Some("keep their words"),
+    ),
+    key(
+        'e',
+        Answer::Adjust,
+        "e",
+        "adjust it in the field",
+        Some("adjust"),
+    ),
     special(
         KeyCode::Esc,
         Answer::Dismiss,

@@ -16,8 +16,20 @@ pub enum Answer {
 
 /// The box's keys.
 pub const KEYS: &[Binding<Answer>] = &[
-    special(KeyCode::Enter, Answer::Set, "Enter", "set the theme", None),
-    special(KeyCode::Esc, Answer::Cancel, "Esc", "cancel", None),
+    special(
+        KeyCode::Enter,
+        Answer::Set,
+        "Enter",
+        "set (empty clears)",
+        Some("set (empty clears)"),
+    ),
+    special(
+        KeyCode::Esc,
+        Answer::Cancel,
+        "Esc",
+        "cancel",
+        Some("cancel"),
+    ),
 ];
 
 /// The box for the strength `record` whose theme is `theme`.
