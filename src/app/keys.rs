@@ -53,6 +53,16 @@ pub struct Binding<A = Action> {
     pub help: &'static str,
     /// The few words the footer shows, for the keys that matter most.
     pub footer: Option<&'static str>,
+    /// Whether the key changes the session (refused when it is read-only).
+    pub writes: bool,
+}
+
+impl<A> Binding<A> {
+    /// The same binding, marked as changing the session.
+    pub(crate) const fn writes(mut self) -> Self {
+        self.writes = true;
+        self
+    }
 }
 
 pub(crate) const fn key<A>(
@@ -85,6 +95,7 @@ pub(crate) const fn special<A>(
         keys,
         help,
         footer,
+        writes: false,
     }
 }
 
@@ -143,31 +154,34 @@ pub const DASHBOARD: &[Binding] = &[
 
 /// The session screen's keys.
 pub const SESSION: &[Binding] = &[
-    key('a', Action::Add, "a", "add to this stage", Some("add")),
+    key('a', Action::Add, "a", "add to this stage", Some("add")).writes(),
     key(
         'A',
         Action::AddOther,
         "A",
         "add another kind (a note, a question…)",
         None,
-    ),
-    key('e', Action::Edit, "e", "edit the selected record", None),
+    )
+    .writes(),
+    key('e', Action::Edit, "e", "edit the selected record", None).writes(),
     special(
         KeyCode::Enter,
         Action::Edit,
         "Enter",
         "edit the selected record",
         None,
-    ),
+    )
+    .writes(),
     key(
         'd',
         Action::Delete,
         "d",
         "delete the selected record (asks; u brings it back)",
         None,
-    ),
-    key('l', Action::Link, "l", "link to what it builds on", None),
-    key('g', Action::Theme, "g", "set a strength's theme", None),
+    )
+    .writes(),
+    key('l', Action::Link, "l", "link to what it builds on", None).writes(),
+    key('g', Action::Theme, "g", "set a strength's theme", None).writes(),
     key('t', Action::ByTheme, "t", "group strengths by theme", None),
     key(
         'x',
@@ -182,19 +196,21 @@ pub const SESSION: &[Binding] = &[
         "s",
         "check in on an agreement or plan item",
         None,
-    ),
-    key('c', Action::Facts, "c", "the conference's key facts", None),
+    )
+    .writes(),
+    key('c', Action::Facts, "c", "the conference's key facts", None).writes(),
     key(
         'o',
         Action::Outcome,
         "o",
         "the conference's outcome, or its review",
         None,
-    ),
-    key('K', Action::MoveUp, "K", "move the record up", None),
-    key('J', Action::MoveDown, "J", "move the record down", None),
-    key('u', Action::Undo, "u", "undo", None),
-    ctrl('r', Action::Redo, "Ctrl-r", "redo"),
+    )
+    .writes(),
+    key('K', Action::MoveUp, "K", "move the record up", None).writes(),
+    key('J', Action::MoveDown, "J", "move the record down", None).writes(),
+    key('u', Action::Undo, "u", "undo", None).writes(),
+    ctrl('r', Action::Redo, "Ctrl-r", "redo").writes(),
     special(
         KeyCode::Tab,
         Action::NextPrompt,
@@ -208,8 +224,9 @@ pub const SESSION: &[Binding] = &[
         "]",
         "next stage",
         Some("next stage"),
-    ),
-    key('[', Action::PrevStage, "[", "previous stage", None),
+    )
+    .writes(),
+    key('[', Action::PrevStage, "[", "previous stage", None).writes(),
     special(
         KeyCode::Up,
         Action::Up,
@@ -232,7 +249,8 @@ pub const SESSION: &[Binding] = &[
         "T",
         "tag: sectors, level, whose voice",
         None,
-    ),
+    )
+    .writes(),
     key(
         'm',
         Action::Map,
@@ -300,11 +318,15 @@ pub const PICKER_HELP: &[(&str, &str)] = &[
 
 /// The action a key asks for on a screen with this table.
 pub fn resolve<A: Copy>(table: &[Binding<A>], event: KeyEvent) -> Option<A> {
+    binding(table, event).map(|b| b.action)
+}
+
+/// The binding a key finds in this table.
+pub fn binding<A>(table: &[Binding<A>], event: KeyEvent) -> Option<&Binding<A>> {
     let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
     table
         .iter()
         .find(|b| b.code == event.code && b.ctrl == ctrl_held)
-        .map(|b| b.action)
 }
 
 /// The bindings to list, one row per distinct key text (↑ and k share a row).

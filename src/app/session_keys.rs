@@ -48,27 +48,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     let action = keys::resolve(keys::SESSION, key);
-    let changes = matches!(
-        action,
-        Some(
-            Action::Add
-                | Action::AddOther
-                | Action::Edit
-                | Action::Delete
-                | Action::Link
-                | Action::Theme
-                | Action::MoveUp
-                | Action::MoveDown
-                | Action::Undo
-                | Action::Redo
-                | Action::NextStage
-                | Action::PrevStage
-                | Action::Facts
-                | Action::Outcome
-                | Action::CheckIn
-                | Action::Tag
-        )
-    );
+    let changes = keys::binding(keys::SESSION, key).is_some_and(|b| b.writes);
     if changes && let Some(reason) = v.read_only.clone() {
         app.warn(format!("Read-only, so nothing here changes: {reason}."));
         return Vec::new();
