@@ -134,8 +134,10 @@ pub(super) fn on_copied(app: &mut App, result: Result<PathBuf, String>) -> Vec<E
     let Some(v) = view(app) else {
         return Vec::new();
     };
-    match (result, v.overlay.take()) {
+    match (result, &mut v.overlay) {
         (Ok(path), Some(Overlay::CopyTo { after, .. })) => {
+            let after = *after;
+            v.overlay = None;
             v.dirty = false;
             app.say(format!(
                 "A copy with every word is saved at {}.",
@@ -143,21 +145,15 @@ pub(super) fn on_copied(app: &mut App, result: Result<PathBuf, String>) -> Vec<E
             ));
             finish(app, after)
         }
-        (Err(e), Some(Overlay::CopyTo { after, input, .. })) => {
-            v.overlay = Some(Overlay::CopyTo {
-                after,
-                input,
-                error: Some(e),
-            });
+        (Err(e), Some(Overlay::CopyTo { error, .. })) => {
+            *error = Some(e);
             Vec::new()
         }
-        (Ok(path), other) => {
-            v.overlay = other;
+        (Ok(path), _) => {
             app.say(format!("A copy is saved at {}.", path.display()));
             Vec::new()
         }
-        (Err(e), other) => {
-            v.overlay = other;
+        (Err(e), _) => {
             app.warn(e);
             Vec::new()
         }
