@@ -1,6 +1,7 @@
 //! The app's state and its one `update` function: messages in, state changed, effects out.
 
 pub mod arrival;
+mod capture;
 mod dashboard;
 pub mod dates;
 pub mod follow;
@@ -8,8 +9,11 @@ pub mod form;
 pub mod keys;
 pub mod map;
 mod new_session;
+pub mod overlay;
 pub mod picker;
+mod saving;
 pub mod sections;
+mod session_keys;
 mod session_view;
 pub mod tags;
 mod undo;
@@ -17,7 +21,8 @@ mod undo;
 pub use dashboard::{Dashboard, Entry};
 pub use follow::{FollowThrough, ReportView};
 pub use new_session::NewSession;
-pub use session_view::{After, Overlay, SessionView};
+pub use overlay::Overlay;
+pub use session_view::{After, SessionView};
 
 use crate::framework::Frameworks;
 use crate::store::{Fingerprint, Loaded};
@@ -302,7 +307,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             match &mut app.screen {
                 Screen::Dashboard => dashboard::on_key(app, key),
                 Screen::NewSession(_) => new_session::on_key(app, key),
-                Screen::Session(_) => session_view::on_key(app, key),
+                Screen::Session(_) => session_keys::on_key(app, key),
                 Screen::FollowThrough(_) => follow::on_key(app, key),
                 Screen::Report(_) => follow::on_report_key(app, key),
             }
@@ -376,11 +381,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.screen = Screen::Session(Box::new(SessionView::new(*loaded, framework)));
             close
         }
-        Msg::Saved(result) => session_view::on_saved(app, result),
-        Msg::SavedToCopy(path) => session_view::on_saved_to_copy(app, path),
-        Msg::KeptMine(fingerprint, theirs) => session_view::on_kept_mine(app, fingerprint, theirs),
-        Msg::CopiedTo(result) => session_view::on_copied(app, result),
-        Msg::Exported(result) => session_view::on_exported(app, result),
+        Msg::Saved(result) => saving::on_saved(app, result),
+        Msg::SavedToCopy(path) => saving::on_saved_to_copy(app, path),
+        Msg::KeptMine(fingerprint, theirs) => saving::on_kept_mine(app, fingerprint, theirs),
+        Msg::CopiedTo(result) => saving::on_copied(app, result),
+        Msg::Exported(result) => saving::on_exported(app, result),
         Msg::FollowListed(items) => {
             if let Screen::FollowThrough(view) = &mut app.screen {
                 view.selected = view.selected.min(items.len().saturating_sub(1));
@@ -442,7 +447,7 @@ pub fn one_line(pasted: &str) -> String {
 /// Quits from anywhere: an open session saves first, and asks if it cannot.
 fn quit(app: &mut App) -> Vec<Effect> {
     if app.session_view().is_some() {
-        session_view::leave(app, After::Quit)
+        saving::leave(app, After::Quit)
     } else {
         app.quit = true;
         Vec::new()

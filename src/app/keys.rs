@@ -49,41 +49,53 @@ pub enum Action {
 }
 
 /// One binding: the key, what it does, the words that say so, and whether the footer shows it.
+/// A screen's table uses `Action`; an overlay's table uses its own small answer enum, so
+/// its handler matches every answer and nothing else.
 #[derive(Clone, Copy, Debug)]
-pub struct Binding {
+pub struct Binding<A = Action> {
     pub code: KeyCode,
     pub ctrl: bool,
-    pub action: Action,
+    pub action: A,
     /// The key as people read it ("Ctrl-r", "↑/k").
     pub keys: &'static str,
     pub help: &'static str,
     /// The few words the footer shows, for the keys that matter most.
     pub footer: Option<&'static str>,
+    /// Whether the key changes the session (refused when it is read-only).
+    pub writes: bool,
 }
 
-const fn key(
+impl<A> Binding<A> {
+    /// The same binding, marked as changing the session.
+    pub(crate) const fn writes(mut self) -> Self {
+        self.writes = true;
+        self
+    }
+}
+
+pub(crate) const fn key<A>(
     c: char,
-    action: Action,
+    action: A,
     keys: &'static str,
     help: &'static str,
     footer: Option<&'static str>,
-) -> Binding {
+) -> Binding<A> {
     special(KeyCode::Char(c), action, keys, help, footer)
 }
 
-const fn ctrl(c: char, action: Action, keys: &'static str, help: &'static str) -> Binding {
+const fn ctrl<A>(c: char, action: A, keys: &'static str, help: &'static str) -> Binding<A> {
     let mut binding = special(KeyCode::Char(c), action, keys, help, None);
     binding.ctrl = true;
     binding
 }
 
-const fn special(
+pub(crate) const fn special<A>(
     code: KeyCode,
-    action: Action,
+    action: A,
     keys: &'static str,
     help: &'static str,
     footer: Option<&'static str>,
-) -> Binding {
+) -> Binding<A> {
     Binding {
         code,
         ctrl: false,
@@ -91,6 +103,7 @@ const fn special(
         keys,
         help,
         footer,
+        writes: false,
     }
 }
 
@@ -149,31 +162,34 @@ pub const DASHBOARD: &[Binding] = &[
 
 /// The session screen's keys.
 pub const SESSION: &[Binding] = &[
-    key('a', Action::Add, "a", "add to this stage", Some("add")),
+    key('a', Action::Add, "a", "add to this stage", Some("add")).writes(),
     key(
         'A',
         Action::AddOther,
         "A",
         "add another kind (a note, a question…)",
         None,
-    ),
-    key('e', Action::Edit, "e", "edit the selected record", None),
+    )
+    .writes(),
+    key('e', Action::Edit, "e", "edit the selected record", None).writes(),
     special(
         KeyCode::Enter,
         Action::Edit,
         "Enter",
         "edit the selected record",
         None,
-    ),
+    )
+    .writes(),
     key(
         'd',
         Action::Delete,
         "d",
         "delete the selected record (asks; u brings it back)",
         None,
-    ),
-    key('l', Action::Link, "l", "link to what it builds on", None),
-    key('g', Action::Theme, "g", "set a strength's theme", None),
+    )
+    .writes(),
+    key('l', Action::Link, "l", "link to what it builds on", None).writes(),
+    key('g', Action::Theme, "g", "set a strength's theme", None).writes(),
     key('t', Action::ByTheme, "t", "group strengths by theme", None),
     key(
         'x',
@@ -188,19 +204,21 @@ pub const SESSION: &[Binding] = &[
         "s",
         "check in on an agreement or plan item",
         None,
-    ),
-    key('c', Action::Facts, "c", "the conference's key facts", None),
+    )
+    .writes(),
+    key('c', Action::Facts, "c", "the conference's key facts", None).writes(),
     key(
         'o',
         Action::Outcome,
         "o",
         "the conference's outcome, or its review",
         None,
-    ),
-    key('K', Action::MoveUp, "K", "move the record up", None),
-    key('J', Action::MoveDown, "J", "move the record down", None),
-    key('u', Action::Undo, "u", "undo", None),
-    ctrl('r', Action::Redo, "Ctrl-r", "redo"),
+    )
+    .writes(),
+    key('K', Action::MoveUp, "K", "move the record up", None).writes(),
+    key('J', Action::MoveDown, "J", "move the record down", None).writes(),
+    key('u', Action::Undo, "u", "undo", None).writes(),
+    ctrl('r', Action::Redo, "Ctrl-r", "redo").writes(),
     special(
         KeyCode::Tab,
         Action::NextPrompt,
@@ -214,8 +232,9 @@ pub const SESSION: &[Binding] = &[
         "]",
         "next stage",
         Some("next stage"),
-    ),
-    key('[', Action::PrevStage, "[", "previous stage", None),
+    )
+    .writes(),
+    key('[', Action::PrevStage, "[", "previous stage", None).writes(),
     special(
         KeyCode::Up,
         Action::Up,
@@ -238,7 +257,8 @@ pub const SESSION: &[Binding] = &[
         "T",
         "tag: sectors, level, whose voice",
         None,
-    ),
+    )
+    .writes(),
     key(
         'm',
         Action::Map,
@@ -477,16 +497,20 @@ pub const PICKER_HELP: &[(&str, &str)] = &[
 ];
 
 /// The action a key asks for on a screen with this table.
-pub fn resolve(table: &[Binding], event: KeyEvent) -> Option<Action> {
+pub fn resolve<A: Copy>(table: &[Binding<A>], event: KeyEvent) -> Option<A> {
+    binding(table, event).map(|b| b.action)
+}
+
+/// The binding a key finds in this table.
+pub fn binding<A>(table: &[Binding<A>], event: KeyEvent) -> Option<&Binding<A>> {
     let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
     table
         .iter()
         .find(|b| b.code == event.code && b.ctrl == ctrl_held)
-        .map(|b| b.action)
 }
 
 /// The bindings to list, one row per distinct key text (↑ and k share a row).
-pub fn rows(table: &[Binding]) -> Vec<(&'static str, &'static str)> {
+pub fn rows<A>(table: &[Binding<A>]) -> Vec<(&'static str, &'static str)> {
     let mut rows: Vec<(&str, &str)> = Vec::new();
     for b in table {
         if !rows.iter().any(|(k, _)| *k == b.keys) {

@@ -11,6 +11,7 @@ mod fuzz;
 mod harness;
 mod lens;
 mod maps;
+mod overlay_keys;
 #[cfg(unix)]
 mod pty;
 mod room;

@@ -1,0 +1,203 @@
+//! The record form over the session screen: its keys, and what a saved form writes into
+//! the session (a record, the conference's sections, a check-in), each as undoable changes.
+
+use super::form::{Form, FormOutcome, Purpose};
+use super::overlay::{Outcome, Overlay, suggestion};
+use super::picker::{LinkPicker, PickerOutcome};
+use super::sections;
+use super::session_view::{SessionView, view};
+use super::{App, Effect};
+use crate::model::{RecordBody, RecordId, RecordKind, Session, link_target};
+use crossterm::event::KeyEvent;
+use time::OffsetDateTime;
+
+/// What a saved form asks to write.
+enum Capture {
+    /// A record's words: the words as said, then each suggestion taken.
+    Record {
+        kind: RecordKind,
+        editing: Option<RecordId>,
+        unlinked: bool,
+        versions: Vec<RecordBody>,
+    },
+    CheckIn(RecordId, crate::model::CheckIn),
+    /// The conference's sections as the form left them, and the words that say so.
+    Conference(Box<crate::model::Conference>, &'static str),
+}
+
+/// Sends a key to the open form and applies what it asks.
+pub(super) fn on_key(
+    app: &mut App,
+    key: KeyEvent,
+    now: OffsetDateTime,
+    today: time::Date,
+) -> Vec<Effect> {
+    let lens = std::sync::Arc::clone(&app.lens);
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    let SessionView {
+        overlay, session, ..
+    } = &mut *v;
+    let Some(Overlay::Form(form)) = overlay else {
+        return Vec::new();
+    };
+    if let Some(picker) = &mut form.picker {
+        match picker.handle_key(key) {
+            PickerOutcome::Continue => {}
+            PickerOutcome::Done => {
+                form.links = picker.chosen_in_order();
+                form.picker = None;
+            }
+            PickerOutcome::Cancel => form.picker = None,
+        }
+        return Vec::new();
+    }
+    // The lens offers an alternative: one key takes it, one puts it in the editor to
+    // adjust, one keeps the speaker's words.
+    let outcome = if form.suggestion.is_some() {
+        match suggestion::on_key(form, key) {
+            Outcome::Continue | Outcome::Close => return Vec::new(),
+            Outcome::Done(()) => FormOutcome::Save,
+        }
+    } else {
+        form.handle_key(key)
+    };
+    if outcome == FormOutcome::Save
+        && form.purpose == Purpose::Record
+        && let Some(next) = form.next_suggestion(&lens)
+    {
+        form.suggestion = Some(next);
+        return Vec::new();
+    }
+    match outcome {
+        FormOutcome::Continue => {}
+        FormOutcome::Cancel => *overlay = None,
+        FormOutcome::Link => offer_links(form, session),
+        FormOutcome::Save => match capture(form, session, today) {
+            Err((field, message)) => {
+                form.focus = field;
+                form.error = Some(message);
+            }
+            Ok(capture) => {
+                *overlay = None;
+                let words = write(v, capture, now);
+                app.say(words);
+            }
+        },
+    }
+    Vec::new()
+}
+
+/// Opens the form's pick list of what the record builds on, or says why there is none.
+fn offer_links(form: &mut Form, session: &Session) {
+    match LinkPicker::new(session, form.kind, &form.links) {
+        Some(picker) if picker.candidates.is_empty() => {
+            let target = link_target(form.kind).map_or("records", |k| k.plural());
+            form.error = Some(format!("No {target} yet to build on."));
+        }
+        Some(picker) => form.picker = Some(picker),
+        None => {
+            form.error = Some(format!(
+                "{} does not link to earlier records.",
+                crate::text::capitalised(&form.kind.with_article())
+            ))
+        }
+    }
+}
+
+/// What the saved form asks to write, or the field to fix and why.
+fn capture(
+    form: &mut Form,
+    session: &Session,
+    today: time::Date,
+) -> Result<Capture, (usize, String)> {
+    let mut conference = session.conference.clone().unwrap_or_default();
+    match form.purpose {
+        Purpose::Record => Ok(Capture::Record {
+            kind: form.kind,
+            editing: form.editing,
+            unlinked: form.links.is_empty(),
+            versions: form.versions(today)?,
+        }),
+        Purpose::CheckIn(id) => Ok(Capture::CheckIn(id, sections::build_check_in(form, today))),
+        Purpose::Facts => {
+            sections::apply_facts(form, &mut conference, today)?;
+            Ok(Capture::Conference(
+                Box::new(conference),
+                "The key facts are kept.",
+            ))
+        }
+        Purpose::Outcome => {
+            sections::apply_outcome(form, &mut conference, today)?;
+            Ok(Capture::Conference(
+                Box::new(conference),
+                "The outcome is kept.",
+            ))
+        }
+        Purpose::Review => {
+            sections::apply_review(form, &mut conference, today)?;
+            Ok(Capture::Conference(
+                Box::new(conference),
+                "The review is kept.",
+            ))
+        }
+    }
+}
+
+/// Writes what the form captured into the session, as undoable changes, and says so.
+fn write(v: &mut SessionView, capture: Capture, now: OffsetDateTime) -> String {
+    match capture {
+        Capture::CheckIn(id, checkin) => {
+            v.change_record(now, id, |r| {
+                r.body.check_in(checkin);
+            });
+            "The check-in is kept; its history stays with the record.".into()
+        }
+        Capture::Conference(conference, words) => {
+            v.change_head(now, |s| s.conference = Some(*conference));
+            words.into()
+        }
+        Capture::Record {
+            kind,
+            editing,
+            unlinked,
+            mut versions,
+        } => {
+            // The words as said are one change; each suggestion taken is the next.
+            let rewordings = versions.split_off(1);
+            let reworded = !rewordings.is_empty();
+            let body = versions.remove(0);
+            let id = match editing {
+                // Opened, then only reworded: the words as said are already kept.
+                Some(id) if reworded && v.session.record(id).is_some_and(|r| r.body == body) => id,
+                Some(id) => {
+                    set_body(v, now, id, body);
+                    id
+                }
+                None => {
+                    let stage = v.session.stage.clone();
+                    v.change_head(now, |s| s.add(&stage, body, now))
+                }
+            };
+            for body in rewordings {
+                set_body(v, now, id, body);
+            }
+            v.select(id);
+            let verb = if editing.is_some() { "updated" } else { "kept" };
+            let mut words = format!("The {} is {verb}.", kind.label());
+            if reworded {
+                words.push_str(" u gives back the words as said.");
+            }
+            if editing.is_none() && link_target(kind).is_some() && unlinked {
+                words.push_str(" Press l to link what it builds on.");
+            }
+            words
+        }
+    }
+}
+
+/// Replaces a record's fields, as one undoable change.
+fn set_body(v: &mut SessionView, now: OffsetDateTime, id: RecordId, body: RecordBody) {
+    v.change_record(now, id, |r| r.body = body);
+}

@@ -1,0 +1,333 @@
+//! The boxes over the session screen: each answers keys with an outcome, and this applies it.
+
+pub mod conflict;
+pub mod copy_to;
+pub mod delete;
+pub mod export;
+pub mod kind_choice;
+pub mod leave;
+pub mod suggestion;
+pub mod theme;
+
+use super::picker::{LinkPicker, PickerOutcome};
+use super::saving::{export_path, file_name, finish, rescue_path};
+use super::session_keys::add;
+use super::session_view::{After, view};
+use super::tags::{TagOutcome, TagPicker};
+use super::{App, Effect};
+use crate::model::{RecordBody, RecordId, RecordKind};
+use crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+use std::path::PathBuf;
+use time::OffsetDateTime;
+
+/// A box over the session screen that takes the keys while open.
+#[derive(Debug)]
+pub enum Overlay {
+    Form(Box<super::form::Form>),
+    Picker {
+        record: RecordId,
+        picker: LinkPicker,
+    },
+    ConfirmDelete {
+        id: RecordId,
+        text: String,
+        impact: Vec<String>,
+    },
+    Theme {
+        record: RecordId,
+        input: Box<TextArea<'static>>,
+        known: Vec<String>,
+    },
+    KindChoice {
+        kinds: Vec<RecordKind>,
+        selected: usize,
+    },
+    ConfirmLeave {
+        after: After,
+        reason: String,
+    },
+    /// Where to write a copy when the session's folder cannot be written.
+    CopyTo {
+        after: After,
+        input: Box<TextArea<'static>>,
+        error: Option<String>,
+    },
+    /// Export: choose the format, then where it goes.
+    Export {
+        selected: usize,
+        path: Option<Box<TextArea<'static>>>,
+        error: Option<String>,
+        /// The file already at the chosen place, once the user has been asked whether to
+        /// replace it: Enter again replaces it, any change to the place asks again.
+        replace: Option<PathBuf>,
+    },
+    /// Tags for a strength, dream or agreement.
+    Tags(TagPicker),
+    /// Another program changed the file: keep mine, or take theirs.
+    Conflict {
+        copy: PathBuf,
+    },
+}
+
+/// What a box's key handler asks of the session view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome<T> {
+    /// The box stays open (its own state may have changed).
+    Continue,
+    /// The box closes with nothing done.
+    Close,
+    /// The box is answered: the view does what the answer asks.
+    Done(T),
+}
+
+/// A text box filled with `text`, the cursor at its end.
+fn place_input(text: &std::path::Path) -> Box<TextArea<'static>> {
+    let mut input = super::form::input(&text.display().to_string());
+    input.move_cursor(ratatui_textarea::CursorMove::End);
+    input.set_cursor_line_style(ratatui::style::Style::default());
+    Box::new(input)
+}
+
+/// Sends a key to the open box and applies its outcome.
+pub(super) fn on_key(
+    app: &mut App,
+    key: KeyEvent,
+    now: OffsetDateTime,
+    today: time::Date,
+) -> Vec<Effect> {
+    let documents = app.documents.clone();
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    match &mut v.overlay {
+        None => {}
+        Some(Overlay::Form(_)) => return super::capture::on_key(app, key, now, today),
+        Some(Overlay::Picker { record, picker }) => match picker.handle_key(key) {
+            PickerOutcome::Continue => {}
+            PickerOutcome::Cancel => v.overlay = None,
+            PickerOutcome::Done => {
+                let (record, chosen) = (*record, picker.chosen_in_order());
+                v.overlay = None;
+                v.change_record(now, record, |r| {
+                    if let Some(list) = r.body.link_list_mut() {
+                        *list = chosen;
+                    } else {
+                        match &mut r.body {
+                            RecordBody::InformationItem(i) => i.giver = chosen.first().copied(),
+                            RecordBody::Question(q) => q.answered_by = chosen.first().copied(),
+                            _ => {}
+                        }
+                    }
+                });
+                app.say("Links kept.");
+            }
+        },
+        Some(Overlay::ConfirmDelete { id, text, .. }) => match delete::on_key(key) {
+            Outcome::Continue => {}
+            Outcome::Close => {
+                v.overlay = None;
+                app.say("Kept as it was.");
+            }
+            Outcome::Done(()) => {
+                let (id, text) = (*id, std::mem::take(text));
+                v.overlay = None;
+                v.change(now, |s| {
+                    s.remove(id, now);
+                });
+                v.clamp_selection();
+                app.say(format!("Deleted “{text}”. u brings it back."));
+            }
+        },
+        Some(Overlay::Theme { record, input, .. }) => match theme::on_key(input, key) {
+            Outcome::Continue => {}
+            Outcome::Close => v.overlay = None,
+            Outcome::Done(theme) => {
+                let record = *record;
+                v.overlay = None;
+                v.change_record(now, record, |r| {
+                    if let RecordBody::Strength(st) = &mut r.body {
+                        st.theme = Some(theme.clone()).filter(|t| !t.is_empty());
+                    }
+                });
+                app.say(if theme.is_empty() {
+                    "Theme cleared.".to_owned()
+                } else {
+                    format!("Theme set: {theme}.")
+                });
+            }
+        },
+        Some(Overlay::KindChoice { kinds, selected }) => {
+            match kind_choice::on_key(selected, kinds.len(), key) {
+                Outcome::Continue => {}
+                Outcome::Close => v.overlay = None,
+                Outcome::Done(at) => {
+                    let kind = kinds.get(at).copied();
+                    v.overlay = None;
+                    return add(app, kind);
+                }
+            }
+        }
+        Some(Overlay::ConfirmLeave { after, .. }) => match leave::on_key(key) {
+            Outcome::Continue => {}
+            Outcome::Close => {
+                v.overlay = None;
+                v.leaving = None;
+                app.say("Staying with the session. Your words are kept here.");
+            }
+            Outcome::Done(answer) => {
+                let after = *after;
+                v.overlay = None;
+                match answer {
+                    leave::Choice::LeaveAnyway => {
+                        v.dirty = false;
+                        return finish(app, after);
+                    }
+                    leave::Choice::TryAgain => {
+                        v.leaving = Some(after);
+                        return vec![Effect::Save(v.save_job(now))];
+                    }
+                    leave::Choice::CopyElsewhere => {
+                        let input = place_input(&rescue_path(&documents, &v.session, now));
+                        let error = None;
+                        v.overlay = Some(Overlay::CopyTo {
+                            after,
+                            input,
+                            error,
+                        });
+                    }
+                }
+            }
+        },
+        Some(Overlay::CopyTo {
+            after,
+            input,
+            error,
+        }) => match copy_to::on_key(input, error, key) {
+            Outcome::Continue => {}
+            Outcome::Close => {
+                let after = *after;
+                let reason = v.save_error.clone().unwrap_or_default();
+                v.overlay = Some(Overlay::ConfirmLeave { after, reason });
+            }
+            Outcome::Done(path) => {
+                let session = Box::new(v.session.clone());
+                return vec![Effect::CopyTo { session, path }];
+            }
+        },
+        Some(Overlay::Export {
+            selected,
+            path,
+            error,
+            replace,
+        }) => {
+            let state = export::Export {
+                selected,
+                path,
+                error,
+                replace,
+            };
+            match state.on_key(key) {
+                Outcome::Continue => {}
+                Outcome::Close => v.overlay = None,
+                Outcome::Done(export::Step::ChoosePlace(format)) => {
+                    let suggested = export_path(&documents, &v.session, format);
+                    if let Some(Overlay::Export {
+                        path,
+                        error,
+                        replace,
+                        ..
+                    }) = &mut v.overlay
+                    {
+                        *path = Some(place_input(&suggested));
+                        *error = None;
+                        *replace = None;
+                    }
+                }
+                Outcome::Done(export::Step::Write {
+                    format,
+                    path,
+                    replace,
+                }) => {
+                    let text = crate::export::render(
+                        &v.session,
+                        Some(&v.framework),
+                        format,
+                        crate::export::CalendarStyle::Todos,
+                    );
+                    return vec![Effect::Export {
+                        text,
+                        path,
+                        replace,
+                    }];
+                }
+            }
+        }
+        Some(Overlay::Tags(picker)) => match picker.handle_key(key) {
+            TagOutcome::Continue => {}
+            TagOutcome::Cancel => v.overlay = None,
+            TagOutcome::Done => {
+                let ((tags, goals), record) = (picker.chosen(), picker.record);
+                v.overlay = None;
+                let words = if tags.is_empty() {
+                    "Tags cleared.".to_owned()
+                } else {
+                    format!("Tagged: {}.", tags.describe())
+                };
+                v.change_record(now, record, |r| {
+                    if let Some(t) = r.body.tags_mut() {
+                        *t = tags;
+                    }
+                    if let RecordBody::Agreement(a) = &mut r.body {
+                        a.goals = goals;
+                    }
+                });
+                app.say(words);
+            }
+        },
+        Some(Overlay::Conflict { copy }) => match conflict::on_key(key) {
+            Outcome::Continue => {}
+            Outcome::Close => {
+                let name = file_name(copy);
+                v.overlay = None;
+                app.say(format!("Changes keep going to {name} until you choose."));
+            }
+            Outcome::Done(answer) => {
+                v.overlay = None;
+                return vec![match answer {
+                    conflict::Choice::KeepMine => Effect::KeepMine(v.save_job(now)),
+                    // Theirs is read again; this window keeps its lock on the file.
+                    conflict::Choice::TakeTheirs => Effect::Open(v.path.clone()),
+                }];
+            }
+        },
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Keys for the boxes' tests.
+    use crate::app::keys::Binding;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    /// Every key a table binds, as the terminal sends it.
+    pub fn every_key<A>(table: &[Binding<A>]) -> Vec<KeyEvent> {
+        table
+            .iter()
+            .map(|b| {
+                let modifiers = if b.ctrl {
+                    KeyModifiers::CONTROL
+                } else {
+                    KeyModifiers::NONE
+                };
+                KeyEvent::new(b.code, modifiers)
+            })
+            .collect()
+    }
+
+    /// A plain key press.
+    pub fn press(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+}

@@ -1,0 +1,70 @@
+//! The question before a record is deleted: delete it, or keep it as it was.
+
+use super::{Outcome, Overlay};
+use crate::app::keys::{Binding, key, resolve, special};
+use crate::model::{Record, Session, delete_impact};
+use crate::text::clean_line;
+use crossterm::event::{KeyCode, KeyEvent};
+
+/// What the answer asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Delete,
+    Keep,
+}
+
+/// The question's keys.
+pub const KEYS: &[Binding<Answer>] = &[
+    key(
+        'y',
+        Answer::Delete,
+        "y",
+        "delete (u brings it back)",
+        Some("delete"),
+    ),
+    key('n', Answer::Keep, "n/Esc", "keep it", Some("keep it")),
+    special(KeyCode::Esc, Answer::Keep, "n/Esc", "keep it", None),
+];
+
+/// The question before `record` is deleted, naming what would lose a link to it.
+pub fn open(session: &Session, record: &Record) -> Overlay {
+    let impact = delete_impact(session, record.id)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} “{}”",
+                r.body.kind().label(),
+                r.id,
+                clean_line(r.body.text())
+            )
+        })
+        .collect();
+    Overlay::ConfirmDelete {
+        id: record.id,
+        text: clean_line(record.body.text()),
+        impact,
+    }
+}
+
+/// Done when the user says delete; closed when they keep it; any other key waits.
+pub fn on_key(key: KeyEvent) -> Outcome<()> {
+    match resolve(KEYS, key) {
+        Some(Answer::Delete) => Outcome::Done(()),
+        Some(Answer::Keep) => Outcome::Close,
+        None => Outcome::Continue,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::overlay::testing::{every_key, press};
+
+    #[test]
+    fn every_key_in_the_table_answers_and_others_wait() {
+        for b in every_key(KEYS) {
+            assert_ne!(on_key(b), Outcome::Continue, "{b:?}");
+        }
+        assert_eq!(on_key(press('x')), Outcome::Continue);
+    }
+}

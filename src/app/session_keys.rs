@@ -1,0 +1,280 @@
+//! The session screen's keys: what each key in `keys::SESSION` (and the map's keys) does.
+
+use super::form::Form;
+use super::keys::{self, Action};
+use super::overlay::{self, Overlay};
+use super::picker::LinkPicker;
+use super::saving::leave;
+use super::sections;
+use super::session_view::{After, view};
+use super::{App, Effect};
+use crate::framework::Stage;
+use crate::model::{Record, RecordBody, RecordKind, link_target};
+use crossterm::event::KeyEvent;
+
+pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let now = app.now;
+    let today = app.local_now().date();
+    let weeks = app.review_weeks;
+    let presenting = app.presenting;
+    let mapping = app.mapping;
+    let sectors = app.sectors.clone();
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    if v.overlay.is_some() {
+        return overlay::on_key(app, key, now, today);
+    }
+    if mapping {
+        let rows = crate::model::map::system_map(&v.session, &sectors)
+            .sectors
+            .len();
+        match v.map_cursor.on_key(key, rows) {
+            super::map::MapOutcome::Stay => {}
+            super::map::MapOutcome::Leave => app.mapping = false,
+            super::map::MapOutcome::Help => app.help = true,
+        }
+        return Vec::new();
+    }
+    let action = keys::resolve(keys::SESSION, key);
+    let changes = keys::binding(keys::SESSION, key).is_some_and(|b| b.writes);
+    if changes && let Some(reason) = v.read_only.clone() {
+        app.warn(format!("Read-only, so nothing here changes: {reason}."));
+        return Vec::new();
+    }
+    // A stage that captures nothing (private family time) belongs to the family: nothing
+    // can be written in it, only moved through (and undo, which writes nothing new).
+    let family_only = v.stage().is_some_and(|s| s.captures.is_empty());
+    let moves = matches!(
+        action,
+        Some(Action::NextStage | Action::PrevStage | Action::Undo | Action::Redo)
+    );
+    if family_only && changes && !moves {
+        let name = v.stage().map(|s| s.name.clone()).unwrap_or_default();
+        app.say(format!(
+            "{name} belongs to the family: nothing is written here. Their plan is entered at the next stage, in their words."
+        ));
+        return Vec::new();
+    }
+    let count = v.stage_len();
+    match action {
+        Some(Action::Up) => v.selected = v.selected.saturating_sub(1),
+        Some(Action::Down) => v.selected = (v.selected + 1).min(count.saturating_sub(1)),
+        Some(Action::NextPrompt) => {
+            let prompts = v.stage().map_or(1, |s| s.prompts.len().max(1));
+            v.prompt = (v.prompt + 1) % prompts;
+        }
+        Some(Action::Add) => return add(app, None),
+        Some(Action::AddOther) => {
+            let kinds = v.stage().map(|s| s.captures.clone()).unwrap_or_default();
+            if kinds.len() > 1 {
+                v.overlay = Some(Overlay::KindChoice { kinds, selected: 0 });
+            } else {
+                return add(app, None);
+            }
+        }
+        Some(Action::Edit) => match v.selected_id().and_then(|id| v.session.record(id)) {
+            Some(record) => {
+                let form = Form::new_in(record.body.kind(), Some(record), !v.framework.conference);
+                v.overlay = Some(Overlay::Form(Box::new(form)));
+            }
+            None => app.say("Nothing to edit here yet: press a to add."),
+        },
+        Some(Action::Delete) => match v.selected_id().and_then(|id| v.session.record(id)) {
+            Some(record) => v.overlay = Some(overlay::delete::open(&v.session, record)),
+            None => app.say("Nothing to delete here."),
+        },
+        Some(Action::Link) => {
+            let Some(record) = v.selected_id().and_then(|id| v.session.record(id)) else {
+                app.say("Select a record first, then press l to link it.");
+                return Vec::new();
+            };
+            let (id, kind, links) = (record.id, record.body.kind(), record.body.links());
+            match LinkPicker::new(&v.session, kind, &links) {
+                Some(picker) if picker.candidates.is_empty() => {
+                    let target = link_target(kind).map_or("records", |k| k.plural());
+                    app.say(format!(
+                        "No {target} yet to build on; they can be added in their stage."
+                    ));
+                }
+                Some(picker) => v.overlay = Some(Overlay::Picker { record: id, picker }),
+                None => app.say(format!(
+                    "{} is where things start: later records build on it.",
+                    crate::text::capitalised(&kind.with_article())
+                )),
+            }
+        }
+        Some(Action::Theme) => match v.selected_id().and_then(|id| v.session.record(id)) {
+            Some(Record {
+                id,
+                body: RecordBody::Strength(s),
+                ..
+            }) => {
+                v.overlay = Some(overlay::theme::open(&v.session, *id, s.theme.as_deref()));
+            }
+            _ => app.say("Themes group strengths: select a strength, then press g."),
+        },
+        Some(Action::Facts | Action::Outcome) if !v.framework.conference => {
+            app.say("Key facts and outcomes belong to a Family Group Conference.");
+        }
+        Some(Action::Facts) => {
+            let facts = sections::facts(&v.session.conference.clone().unwrap_or_default());
+            v.overlay = Some(Overlay::Form(Box::new(facts)));
+        }
+        Some(Action::Outcome) => {
+            let conference = v.session.conference.clone().unwrap_or_default();
+            let reviewing = v.stage().is_some_and(|s| !s.revisits.is_empty());
+            let form = if reviewing {
+                sections::review(&conference, today, weeks)
+            } else {
+                sections::outcome(&conference, today, weeks)
+            };
+            v.overlay = Some(Overlay::Form(Box::new(form)));
+        }
+        Some(Action::CheckIn) => match v.selected_id().and_then(|id| v.session.record(id)) {
+            Some(record) if record.body.status().is_some() => {
+                v.overlay = Some(Overlay::Form(Box::new(sections::check_in(record))));
+            }
+            _ => app.say("Check-ins are for agreements and plan items: select one, then press s."),
+        },
+        Some(Action::Map) => {
+            app.mapping = true;
+            app.presenting = false;
+        }
+        Some(Action::Tag) => match v.selected_id() {
+            Some(id) => match super::tags::TagPicker::new(&v.session, id, &sectors) {
+                Some(picker) => v.overlay = Some(Overlay::Tags(picker)),
+                None => app.say(
+                    "Tags are for strengths, dreams and agreements: select one, then press T.",
+                ),
+            },
+            None => app.say("Select a strength, then press T to tag it."),
+        },
+        Some(Action::Export) => {
+            v.overlay = Some(Overlay::Export {
+                selected: 0,
+                path: None,
+                error: None,
+                replace: None,
+            });
+        }
+        Some(Action::ByTheme) => {
+            v.by_theme = !v.by_theme;
+            v.selected = 0;
+            let words = if v.by_theme {
+                "Grouped by theme."
+            } else {
+                "In the order they were said."
+            };
+            app.say(words);
+        }
+        Some(Action::MoveUp | Action::MoveDown) => {
+            let Some(id) = v.selected_id() else {
+                return Vec::new();
+            };
+            let up = action == Some(Action::MoveUp);
+            let stage = v.session.stage.clone();
+            let positions: Vec<usize> = v
+                .session
+                .records
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.stage == stage)
+                .map(|(i, _)| i)
+                .collect();
+            let Some(at) = positions
+                .iter()
+                .position(|&i| v.session.records[i].id == id)
+            else {
+                return Vec::new();
+            };
+            let other = if up {
+                at.checked_sub(1)
+            } else {
+                Some(at + 1).filter(|&o| o < positions.len())
+            };
+            if let Some(other) = other {
+                let (a, b) = (positions[at], positions[other]);
+                v.change(now, |s| s.records.swap(a, b));
+                v.select(id);
+            }
+        }
+        Some(action @ (Action::Undo | Action::Redo)) => {
+            let undo = action == Action::Undo;
+            let done = if undo {
+                v.history.undo(&mut v.session)
+            } else {
+                v.history.redo(&mut v.session)
+            };
+            if done {
+                v.mark_changed(now);
+                v.clamp_selection();
+            }
+            app.say(match (undo, done) {
+                (true, true) => "Undone. Ctrl-r does it again.",
+                (true, false) => "Nothing to undo.",
+                (false, true) => "Done again.",
+                (false, false) => "Nothing to redo.",
+            });
+        }
+        Some(action @ (Action::NextStage | Action::PrevStage)) => {
+            let at = v.framework.stage_index(&v.session.stage).unwrap_or(0);
+            let to = if action == Action::NextStage {
+                at + 1
+            } else {
+                at.wrapping_sub(1)
+            };
+            match v
+                .framework
+                .stages
+                .get(to)
+                .map(|s| (s.key.clone(), s.name.clone()))
+            {
+                Some((key, name)) => {
+                    v.change_head(now, |s| s.move_to_stage(&key, now));
+                    v.prompt = 0;
+                    v.selected = 0;
+                    app.say(format!("Now in {name}."));
+                }
+                None if action == Action::NextStage => {
+                    app.say("This is the last stage. q goes back to all sessions.");
+                }
+                None => app.say("This is the first stage."),
+            }
+        }
+        Some(Action::Help) => app.help = true,
+        Some(Action::Present) => {
+            app.presenting = !app.presenting;
+        }
+        Some(Action::Back) if presenting => app.presenting = false,
+        Some(Action::Back | Action::Quit) => return leave(app, After::Dashboard),
+        Some(Action::Suspend) => {
+            let mut effects = Vec::new();
+            if v.dirty && v.read_only.is_none() {
+                effects.push(Effect::Save(v.save_job(now)));
+            }
+            effects.push(Effect::Suspend);
+            return effects;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Opens the form to add a record of `kind`, or of the stage's main kind.
+pub(super) fn add(app: &mut App, kind: Option<RecordKind>) -> Vec<Effect> {
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    let stage_name = v.stage().map(|s| s.name.clone()).unwrap_or_default();
+    match kind.or_else(|| v.stage().and_then(Stage::main_kind)) {
+                Some(kind) => {
+            let form = Form::new_in(kind, None, !v.framework.conference);
+            v.overlay = Some(Overlay::Form(Box::new(form)));
+        }
+        None => app.say(format!(
+            "{stage_name} belongs to the family: nothing is written here. Their plan is entered at the next stage, in their words."
+        )),
+    }
+    Vec::new()
+}
