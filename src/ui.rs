@@ -203,7 +203,7 @@ pub fn short(text: &str, max: usize) -> String {
 }
 
 /// The footer hints for a key table: the bindings marked for the footer.
-pub fn hints_from(table: &[crate::app::keys::Binding]) -> Hints {
+pub fn hints_from<A>(table: &[crate::app::keys::Binding<A>]) -> Hints {
     table
         .iter()
         .filter_map(|b| b.footer.map(|words| (b.keys, words.to_owned())))

@@ -46,6 +46,7 @@ pub enum Action {
     Group,
     Further,
     Nearer,
+    Toggle,
 }
 
 /// One binding: the key, what it does, the words that say so, and whether the footer shows it.
@@ -488,12 +489,22 @@ pub const MAP: &[Binding] = &[
     key('q', Action::Back, "m/Esc/q", "back to the session", None),
 ];
 
-/// The keys of a pick list.
-pub const PICKER_HELP: &[(&str, &str)] = &[
-    ("↑/↓", "move"),
-    ("Space", "choose or unchoose"),
-    ("Enter", "done"),
-    ("Esc", "cancel"),
+/// The keys of a pick list (what a record builds on, who shared it, its tags).
+pub const PICK: &[Binding] = &[
+    special(KeyCode::Up, Action::Up, "↑/↓", "move", None),
+    key('k', Action::Up, "↑/↓", "move", None),
+    special(KeyCode::Down, Action::Down, "↑/↓", "move", None),
+    key('j', Action::Down, "↑/↓", "move", None),
+    key(
+        ' ',
+        Action::Toggle,
+        "Space",
+        "choose or unchoose",
+        Some("choose"),
+    ),
+    key('x', Action::Toggle, "Space", "choose or unchoose", None),
+    special(KeyCode::Enter, Action::Open, "Enter", "done", Some("done")),
+    special(KeyCode::Esc, Action::Back, "Esc", "cancel", Some("cancel")),
 ];
 
 /// The action a key asks for on a screen with this table.
@@ -526,7 +537,7 @@ mod tests {
 
     #[test]
     fn every_key_resolves_to_one_action_per_screen() {
-        for table in [DASHBOARD, SESSION, NEW_SESSION, FOLLOW, REPORT, MAP] {
+        for table in [DASHBOARD, SESSION, NEW_SESSION, FOLLOW, REPORT, MAP, PICK] {
             for (i, b) in table.iter().enumerate() {
                 let first = table
                     .iter()

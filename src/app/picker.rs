@@ -2,7 +2,7 @@
 
 use crate::model::{RecordBody, RecordId, RecordKind, Session, link_target};
 use crate::text::clean_line;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 /// The open pick list.
 #[derive(Debug, Clone)]
@@ -64,20 +64,21 @@ impl LinkPicker {
 
     /// Handles a key.
     pub fn handle_key(&mut self, key: KeyEvent) -> PickerOutcome {
-        match key.code {
-            KeyCode::Esc => PickerOutcome::Cancel,
-            KeyCode::Enter => PickerOutcome::Done,
-            KeyCode::Up | KeyCode::Char('k') => {
+        use super::keys::{Action, PICK, resolve};
+        match resolve(PICK, key) {
+            Some(Action::Back) => PickerOutcome::Cancel,
+            Some(Action::Open) => PickerOutcome::Done,
+            Some(Action::Up) => {
                 self.cursor = self.cursor.saturating_sub(1);
                 PickerOutcome::Continue
             }
-            KeyCode::Down | KeyCode::Char('j') => {
+            Some(Action::Down) => {
                 if self.cursor + 1 < self.candidates.len() {
                     self.cursor += 1;
                 }
                 PickerOutcome::Continue
             }
-            KeyCode::Char(' ') | KeyCode::Char('x') => {
+            Some(Action::Toggle) => {
                 if let Some((id, _)) = self.candidates.get(self.cursor) {
                     if let Some(at) = self.chosen.iter().position(|c| c == id) {
                         self.chosen.remove(at);

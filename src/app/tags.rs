@@ -2,7 +2,7 @@
 //! serves, ticked in one small list.
 
 use crate::model::{Level, RecordBody, RecordId, RecordKind, Session, Tags, Voice};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 /// What one line of the picker sets.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,18 +97,19 @@ impl TagPicker {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> TagOutcome {
-        match key.code {
-            KeyCode::Esc => TagOutcome::Cancel,
-            KeyCode::Enter => TagOutcome::Done,
-            KeyCode::Up | KeyCode::Char('k') => {
+        use super::keys::{Action, PICK, resolve};
+        match resolve(PICK, key) {
+            Some(Action::Back) => TagOutcome::Cancel,
+            Some(Action::Open) => TagOutcome::Done,
+            Some(Action::Up) => {
                 self.cursor = self.cursor.saturating_sub(1);
                 TagOutcome::Continue
             }
-            KeyCode::Down | KeyCode::Char('j') => {
+            Some(Action::Down) => {
                 self.cursor = (self.cursor + 1).min(self.items.len().saturating_sub(1));
                 TagOutcome::Continue
             }
-            KeyCode::Char(' ') | KeyCode::Char('x') => {
+            Some(Action::Toggle) => {
                 self.toggle(self.cursor);
                 TagOutcome::Continue
             }

@@ -2,6 +2,7 @@
 
 use super::{Hints, centered};
 use crate::app::form::{Form, Input};
+use crate::app::overlay;
 use crate::app::picker::LinkPicker;
 use crate::app::{App, Overlay, SessionView};
 use crate::text::clean_line;
@@ -49,7 +50,7 @@ pub fn draw_overlay(
                 theme.muted,
             )));
             popup(theme, frame, area, " Delete? ", lines);
-            vec![("y", "delete".into()), ("n/Esc", "keep it".into())]
+            super::hints_from(overlay::delete::KEYS)
         }
         Overlay::Theme { input, known, .. } => {
             let rect = centered(area, 60, 7);
@@ -71,10 +72,7 @@ pub fn draw_overlay(
                     list,
                 );
             }
-            vec![
-                ("Enter", "set (empty clears)".into()),
-                ("Esc", "cancel".into()),
-            ]
+            super::hints_from(overlay::theme::KEYS)
         }
         Overlay::KindChoice { kinds, selected } => {
             let lines = kinds
@@ -92,11 +90,7 @@ pub fn draw_overlay(
                 })
                 .collect();
             popup(theme, frame, area, " Add… ", lines);
-            vec![
-                ("↑/↓", "choose".into()),
-                ("Enter", "add".into()),
-                ("Esc", "cancel".into()),
-            ]
+            super::hints_from(overlay::kind_choice::KEYS)
         }
         Overlay::CopyTo { input, error, .. } => {
             let rect = centered(area, area.width.saturating_sub(2).min(76), 7);
@@ -129,10 +123,7 @@ pub fn draw_overlay(
                     message,
                 );
             }
-            vec![
-                ("Enter", "write the copy and leave".into()),
-                ("Esc", "back".into()),
-            ]
+            super::hints_from(overlay::copy_to::KEYS)
         }
         Overlay::Export {
             selected,
@@ -184,11 +175,7 @@ pub fn draw_overlay(
             frame.render_widget(block, rect);
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
             match path {
-                None => vec![
-                    ("↑/↓", "choose".into()),
-                    ("Enter", "next".into()),
-                    ("Esc", "cancel".into()),
-                ],
+                None => super::hints_from(overlay::export::CHOOSE_KEYS),
                 Some(input) => {
                     let field = Rect {
                         y: inner.y + 1,
@@ -198,10 +185,7 @@ pub fn draw_overlay(
                     if field.y < inner.y + inner.height {
                         frame.render_widget(input.as_ref(), field);
                     }
-                    vec![
-                        ("Enter", "export".into()),
-                        ("Esc", "choose another format".into()),
-                    ]
+                    super::hints_from(overlay::export::PLACE_KEYS)
                 }
             }
         }
@@ -233,11 +217,7 @@ pub fn draw_overlay(
             frame.render_widget(block, rect);
             let lines = super::window(rows, picker.cursor, inner.height, 2);
             frame.render_widget(Paragraph::new(lines), inner);
-            vec![
-                ("Space", "tick".into()),
-                ("Enter", "done".into()),
-                ("Esc", "cancel".into()),
-            ]
+            super::hints_from(crate::app::keys::PICK)
         }
         Overlay::Conflict { copy } => {
             let name = copy
@@ -267,11 +247,7 @@ pub fn draw_overlay(
                 ]),
             ];
             popup(theme, frame, area, " Two versions ", lines);
-            vec![
-                ("m", "use mine".into()),
-                ("t", "open theirs".into()),
-                ("Esc", "later".into()),
-            ]
+            super::hints_from(overlay::conflict::KEYS)
         }
         Overlay::ConfirmLeave { reason, .. } => {
             let since = view.saved_at.map_or_else(
@@ -292,12 +268,7 @@ pub fn draw_overlay(
                 )),
             ];
             popup(theme, frame, area, " Not saved yet ", lines);
-            vec![
-                ("r", "try again".into()),
-                ("c", "write a copy elsewhere".into()),
-                ("Esc", "stay".into()),
-                ("y", "leave anyway".into()),
-            ]
+            super::hints_from(overlay::leave::KEYS)
         }
     }
 }
@@ -401,20 +372,12 @@ fn draw_suggestion(
         lines.extend(closing);
     }
     wrapped_popup(theme, frame, area, " Words that build up ", lines);
-    if suggestion.alternative.is_some() {
-        vec![
-            ("y", "use it".into()),
-            ("k", "keep their words".into()),
-            ("e", "adjust".into()),
-            ("Esc", "back to editing".into()),
-        ]
-    } else {
-        vec![
-            ("k", "keep their words".into()),
-            ("e", "edit".into()),
-            ("Esc", "back to editing".into()),
-        ]
+    // A question has no alternative to use: its `y` is left out.
+    let mut hints = super::hints_from(overlay::suggestion::KEYS);
+    if suggestion.alternative.is_none() {
+        hints.retain(|(key, _)| *key != "y");
     }
+    hints
 }
 
 /// Rows a field takes: a box for several lines, one row for a line or a choice.
@@ -659,9 +622,5 @@ fn draw_picker(picker: &LinkPicker, theme: &Theme, frame: &mut Frame, area: Rect
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-    vec![
-        ("Space", "choose".into()),
-        ("Enter", "done".into()),
-        ("Esc", "cancel".into()),
-    ]
+    super::hints_from(crate::app::keys::PICK)
 }

@@ -23,7 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             rows.extend(keys::FORM_HELP.iter().copied());
             rows.push(("", ""));
             rows.push(("In a pick list", ""));
-            rows.extend(keys::PICKER_HELP.iter().copied());
+            rows.extend(keys::rows(keys::PICK));
             (" Keys: this session ", rows)
         }
     };

@@ -47,7 +47,7 @@ pub const KEYS: &[Binding<Answer>] = &[
         Answer::Dismiss,
         "Esc",
         "back to the form",
-        None,
+        Some("back to editing"),
     ),
 ];
 
