@@ -6,6 +6,7 @@ mod form;
 mod help;
 mod map;
 mod new_session;
+mod overlay;
 mod presenter;
 pub mod session;
 
@@ -32,7 +33,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if let (true, Screen::Session(view)) = (app.presenting, &app.screen) {
         presenter::draw(view, theme, frame, area);
         if let Some(overlay) = &view.overlay {
-            form::draw_overlay(app, view, overlay, frame, area);
+            overlay::draw_overlay(app, view, overlay, frame, area);
         }
         if app.help {
             help::draw(app, frame, area);
@@ -51,7 +52,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Session(view) if app.mapping => {
             let hints = map::draw(app, view, frame, body);
             if let Some(overlay) = &view.overlay {
-                form::draw_overlay(app, view, overlay, frame, body)
+                overlay::draw_overlay(app, view, overlay, frame, body)
             } else {
                 hints
             }

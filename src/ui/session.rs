@@ -108,7 +108,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     draw_records(view, theme, frame, records_area);
 
     if let Some(overlay) = &view.overlay {
-        return super::form::draw_overlay(app, view, overlay, frame, area);
+        return super::overlay::draw_overlay(app, view, overlay, frame, area);
     }
     let mut hints = Vec::new();
     match stage.main_kind() {

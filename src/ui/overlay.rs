@@ -1,0 +1,331 @@
+//! The boxes over the session screen: questions, pick lists, the copy and export boxes, and the frames they share.
+
+use super::form::{draw_form, draw_picker, tick_mark};
+use super::{Hints, centered};
+use crate::app::overlay;
+use crate::app::{App, Overlay, SessionView};
+use crate::text::clean_line;
+use crate::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+/// Draws the open overlay and returns its key hints.
+pub fn draw_overlay(
+    app: &App,
+    view: &SessionView,
+    overlay: &Overlay,
+    frame: &mut Frame,
+    area: Rect,
+) -> Hints {
+    let theme = &app.theme;
+    match overlay {
+        Overlay::Form(form) => match &form.picker {
+            Some(picker) => draw_picker(picker, theme, frame, area),
+            None => draw_form(form, theme, frame, area),
+        },
+        Overlay::Picker { picker, .. } => draw_picker(picker, theme, frame, area),
+        Overlay::ConfirmDelete { text, impact, .. } => {
+            let mut lines = vec![Line::from(vec![
+                Span::raw("Delete “"),
+                Span::raw(clean_line(text)),
+                Span::raw("”?"),
+            ])];
+            if !impact.is_empty() {
+                lines.push(Line::raw(""));
+                lines.push(Line::from(Span::styled(
+                    "These build on it and will be unlinked:",
+                    theme.gentle,
+                )));
+                for item in impact {
+                    lines.push(Line::raw(format!("• {}", clean_line(item))));
+                }
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::from(Span::styled(
+                "u brings it back afterwards.",
+                theme.muted,
+            )));
+            popup(theme, frame, area, " Delete? ", lines);
+            super::hints_from(overlay::delete::KEYS)
+        }
+        Overlay::Theme { input, known, .. } => {
+            let rect = centered(area, 60, 7);
+            super::clear(theme, frame, rect);
+            let block = framed(" Theme for this strength ", theme);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let [field, list] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+            frame.render_widget(input.as_ref(), field);
+            if !known.is_empty() {
+                let names: Vec<String> = known.iter().map(|t| clean_line(t)).collect();
+                frame.render_widget(
+                    Paragraph::new(Span::styled(
+                        format!("Themes so far: {}", names.join(", ")),
+                        theme.muted,
+                    ))
+                    .wrap(Wrap { trim: true }),
+                    list,
+                );
+            }
+            super::hints_from(overlay::theme::KEYS)
+        }
+        Overlay::KindChoice { kinds, selected } => {
+            let lines = kinds
+                .iter()
+                .enumerate()
+                .map(|(i, k)| {
+                    if i == *selected {
+                        Line::from(Span::styled(
+                            format!("▶ {}", k.with_article()),
+                            theme.accent,
+                        ))
+                    } else {
+                        Line::raw(format!("  {}", k.with_article()))
+                    }
+                })
+                .collect();
+            popup(theme, frame, area, " Add… ", lines);
+            super::hints_from(overlay::kind_choice::KEYS)
+        }
+        Overlay::CopyTo { input, error, .. } => {
+            let rect = centered(area, area.width.saturating_sub(2).min(76), 7);
+            super::clear(theme, frame, rect);
+            let block = framed(" Write a copy with every word ", theme);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let [note, field, message] = Layout::vertical([
+                Constraint::Length(2),
+                Constraint::Length(1),
+                Constraint::Fill(1),
+            ])
+            .areas(inner);
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    "The sessions folder cannot be written. Where shall the copy go?",
+                    theme.muted,
+                ))
+                .wrap(Wrap { trim: true }),
+                note,
+            );
+            frame.render_widget(input.as_ref(), field);
+            if let Some(error) = error {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(
+                        format!("! {}", clean_line(error)),
+                        theme.problem,
+                    ))
+                    .wrap(Wrap { trim: true }),
+                    message,
+                );
+            }
+            super::hints_from(overlay::copy_to::KEYS)
+        }
+        Overlay::Export {
+            selected,
+            path,
+            error,
+            ..
+        } => {
+            let mut lines: Vec<Line> = Vec::new();
+            match path {
+                None => {
+                    lines.push(Line::from(Span::styled(
+                        "What would you like to share?",
+                        theme.muted,
+                    )));
+                    for (i, format) in crate::export::Format::ALL.iter().enumerate() {
+                        let text = format!("{} .{}", format.label(), format.extension());
+                        lines.push(if i == *selected {
+                            Line::from(Span::styled(format!("▶ {text}"), theme.accent))
+                        } else {
+                            Line::raw(format!("  {text}"))
+                        });
+                    }
+                }
+                Some(_) => {
+                    let format = crate::export::Format::ALL[*selected];
+                    lines.push(Line::from(Span::styled(
+                        format!("Where shall the {} go?", format.label()),
+                        theme.muted,
+                    )));
+                    lines.push(Line::raw(""));
+                    lines.push(Line::raw(""));
+                }
+            }
+            if let Some(error) = error {
+                lines.push(Line::from(Span::styled(
+                    format!("! {}", clean_line(error)),
+                    theme.problem,
+                )));
+            }
+            let width = area.width.saturating_sub(4).min(72);
+            let height = u16::try_from(lines.len())
+                .unwrap_or(u16::MAX)
+                .saturating_add(2)
+                .min(area.height);
+            let rect = centered(area, width, height);
+            super::clear(theme, frame, rect);
+            let block = framed(" Export ", theme);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+            match path {
+                None => super::hints_from(overlay::export::CHOOSE_KEYS),
+                Some(input) => {
+                    let field = Rect {
+                        y: inner.y + 1,
+                        height: 1,
+                        ..inner
+                    };
+                    if field.y < inner.y + inner.height {
+                        frame.render_widget(input.as_ref(), field);
+                    }
+                    super::hints_from(overlay::export::PLACE_KEYS)
+                }
+            }
+        }
+        Overlay::Tags(picker) => {
+            let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
+            let mut section = "";
+            for (i, (choice, on)) in picker.items.iter().enumerate() {
+                if choice.section() != section {
+                    section = choice.section();
+                    rows.push((None, Line::from(Span::styled(section, theme.title))));
+                }
+                let single = matches!(
+                    choice,
+                    crate::app::tags::TagChoice::Level(_) | crate::app::tags::TagChoice::Voice(_)
+                );
+                let mark = tick_mark(single, *on);
+                let text = format!("  {mark} {}", choice.label());
+                let style = if i == picker.cursor {
+                    theme.selected
+                } else {
+                    theme.base
+                };
+                rows.push((Some(i), Line::from(Span::styled(text, style))));
+            }
+            let rect = centered(area, area.width.saturating_sub(2).min(60), area.height);
+            super::clear(theme, frame, rect);
+            let block = framed(" Tags for the map ", theme);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let lines = super::window(rows, picker.cursor, inner.height, 2);
+            frame.render_widget(Paragraph::new(lines), inner);
+            super::hints_from(crate::app::keys::PICK)
+        }
+        Overlay::Conflict { copy } => {
+            let name = copy
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let lines = vec![
+                Line::raw(
+                    "Another program (a sync tool, git, a colleague) changed this session's file while it was open here.",
+                ),
+                Line::raw(""),
+                Line::raw(format!(
+                    "Nothing was overwritten. Your version is saved as {name}."
+                )),
+                Line::raw(""),
+                Line::from(vec![
+                    Span::styled("m ", theme.key),
+                    Span::raw("use mine: theirs is kept as a copy"),
+                ]),
+                Line::from(vec![
+                    Span::styled("t ", theme.key),
+                    Span::raw("open theirs: mine stays in the copy"),
+                ]),
+                Line::from(vec![
+                    Span::styled("Esc ", theme.key),
+                    Span::raw("decide later: changes keep going to the copy"),
+                ]),
+            ];
+            popup(theme, frame, area, " Two versions ", lines);
+            super::hints_from(overlay::conflict::KEYS)
+        }
+        Overlay::ConfirmLeave { reason, .. } => {
+            let since = view.saved_at.map_or_else(
+                || "since the session was opened".to_owned(),
+                |t| {
+                    let t = t.to_offset(app.offset);
+                    format!("since {:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+                },
+            );
+            let lines = vec![
+                Line::raw(format!(
+                    "The latest changes could not be saved: {}.",
+                    clean_line(reason)
+                )),
+                Line::raw(""),
+                Line::raw(format!(
+                    "They are still here. Leaving now loses what was typed {since}."
+                )),
+            ];
+            popup(theme, frame, area, " Not saved yet ", lines);
+            super::hints_from(overlay::leave::KEYS)
+        }
+    }
+}
+
+pub(super) fn framed<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focus_border)
+        .title(Span::styled(title, theme.accent))
+}
+
+pub(super) fn popup(theme: &Theme, frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4);
+    popup_of_height(theme, frame, area, title, lines, height);
+}
+
+/// A popup whose lines wrap: tall enough for them once wrapped, where the screen allows.
+pub(super) fn wrapped_popup(
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line>,
+) {
+    let height = wrapped_rows(&lines, area).saturating_add(2);
+    popup_of_height(theme, frame, area, title, lines, height);
+}
+
+/// Rows `lines` take once wrapped inside a popup over `area`.
+pub(super) fn wrapped_rows(lines: &[Line], area: Rect) -> u16 {
+    let inner = usize::from(popup_width(area).saturating_sub(2)).max(1);
+    // A word carried over to the next row can cost a little more than the width.
+    let rows: usize = lines
+        .iter()
+        .map(|l| (l.width() + inner / 4) / inner + 1)
+        .sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+pub(super) fn popup_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).min(64)
+}
+
+pub(super) fn popup_of_height(
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line>,
+    height: u16,
+) {
+    let rect = centered(area, popup_width(area), height.min(area.height));
+    super::clear(theme, frame, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(framed(title, theme)),
+        rect,
+    );
+}
