@@ -284,6 +284,15 @@ impl App {
 
 /// Changes the state for one message and returns the effects to carry out.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let effects = handle(app, msg);
+    // What drawing reads is worked out here, once per change, never while drawing.
+    if let Some(view) = app.session_view_mut() {
+        view.refresh_rows();
+    }
+    effects
+}
+
+fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => {
             if app.help {

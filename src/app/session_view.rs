@@ -50,14 +50,15 @@ pub struct SessionView {
     pub map_cursor: super::map::MapCursor,
     /// Bumped by every change to the session, so what is worked out from it is redone.
     revision: u64,
-    /// The current stage's rows, and the (revision, stage, grouping) they were worked out for.
-    rows: std::cell::RefCell<((u64, String, bool), Vec<usize>)>,
+    /// The current stage's rows, and the (revision, stage, grouping) they were worked out
+    /// for: refreshed by `update` after each message, so drawing only reads them.
+    rows: ((u64, String, bool), Vec<usize>),
 }
 
 impl SessionView {
     pub fn new(loaded: Loaded, framework: Framework) -> Self {
         let changed_at = loaded.session.updated;
-        Self {
+        let mut view = Self {
             session: loaded.session,
             framework,
             path: loaded.path,
@@ -77,8 +78,10 @@ impl SessionView {
             leaving: None,
             map_cursor: super::map::MapCursor::default(),
             revision: 1,
-            rows: std::cell::RefCell::new(((0, String::new(), false), Vec::new())),
-        }
+            rows: ((0, String::new(), false), Vec::new()),
+        };
+        view.refresh_rows();
+        view
     }
 
     /// The current stage, if the framework knows it.
@@ -87,39 +90,53 @@ impl SessionView {
     }
 
     /// The positions (in `session.records`) of the current stage's records, in the order
-    /// shown: session order, or grouped by theme. Worked out once per change, not per frame.
-    pub fn stage_rows(&self) -> std::cell::Ref<'_, Vec<usize>> {
-        let fresh = {
-            let ((revision, stage, by_theme), _) = &*self.rows.borrow();
-            *revision == self.revision && *stage == self.session.stage && *by_theme == self.by_theme
-        };
-        if !fresh {
-            let key = (self.revision, self.session.stage.clone(), self.by_theme);
-            let revisits = self
-                .stage()
-                .map(|s| s.revisits.as_slice())
-                .unwrap_or_default();
-            let mut rows: Vec<usize> = self
-                .session
-                .records
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.stage == self.session.stage || revisits.contains(&r.body.kind()))
-                .map(|(i, _)| i)
-                .collect();
-            if self.by_theme {
-                let records = &self.session.records;
-                rows.sort_by_cached_key(|&i| match &records[i].body {
-                    RecordBody::Strength(s) => (
-                        s.theme.is_none(),
-                        s.theme.clone().unwrap_or_default().to_lowercase(),
-                    ),
-                    _ => (true, String::new()),
-                });
-            }
-            *self.rows.borrow_mut() = (key, rows);
+    /// shown: session order, or grouped by theme. Worked out once per change (by
+    /// [`SessionView::refresh_rows`], at the end of each `update`), not per frame; within an
+    /// `update`, before the refresh, they are worked out afresh.
+    pub fn stage_rows(&self) -> std::borrow::Cow<'_, [usize]> {
+        if self.rows.0 == self.rows_key() {
+            std::borrow::Cow::Borrowed(&self.rows.1)
+        } else {
+            std::borrow::Cow::Owned(self.work_out_rows())
         }
-        std::cell::Ref::map(self.rows.borrow(), |(_, rows)| rows)
+    }
+
+    /// Works the rows out again if the session, the stage or the grouping changed.
+    pub fn refresh_rows(&mut self) {
+        let key = self.rows_key();
+        if self.rows.0 != key {
+            self.rows = (key, self.work_out_rows());
+        }
+    }
+
+    fn rows_key(&self) -> (u64, String, bool) {
+        (self.revision, self.session.stage.clone(), self.by_theme)
+    }
+
+    fn work_out_rows(&self) -> Vec<usize> {
+        let revisits = self
+            .stage()
+            .map(|s| s.revisits.as_slice())
+            .unwrap_or_default();
+        let mut rows: Vec<usize> = self
+            .session
+            .records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.stage == self.session.stage || revisits.contains(&r.body.kind()))
+            .map(|(i, _)| i)
+            .collect();
+        if self.by_theme {
+            let records = &self.session.records;
+            rows.sort_by_cached_key(|&i| match &records[i].body {
+                RecordBody::Strength(s) => (
+                    s.theme.is_none(),
+                    s.theme.clone().unwrap_or_default().to_lowercase(),
+                ),
+                _ => (true, String::new()),
+            });
+        }
+        rows
     }
 
     /// The current stage's records in the order shown.
