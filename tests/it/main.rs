@@ -15,6 +15,7 @@ mod overlay_keys;
 #[cfg(unix)]
 mod pty;
 mod room;
+mod screen_keys;
 mod screens;
 mod store;
 mod trust;
