@@ -2,9 +2,10 @@
 
 mod kinds;
 
+use super::keys::{Binding, key, resolve, special};
 use super::picker::LinkPicker;
 use crate::model::{Record, RecordBody, RecordId, RecordKind};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{TextArea, WrapMode};
 use time::Date;
 
@@ -105,6 +106,95 @@ pub enum Purpose {
     CheckIn(RecordId),
 }
 
+/// What a key asks of the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormKey {
+    Save,
+    NewLine,
+    NextField,
+    PrevField,
+    Link,
+    Close,
+}
+
+/// The form's keys: its footer and `?` read this table too.
+pub const KEYS: &[Binding<FormKey>] = &[
+    special(KeyCode::Enter, FormKey::Save, "Enter", "save", Some("save")),
+    special(
+        KeyCode::Enter,
+        FormKey::NewLine,
+        "Alt-Enter",
+        "a new line (Shift-Enter too)",
+        Some("new line"),
+    )
+    .with_alt(),
+    special(
+        KeyCode::Tab,
+        FormKey::NextField,
+        "Tab",
+        "next field",
+        Some("next field"),
+    ),
+    special(
+        KeyCode::BackTab,
+        FormKey::PrevField,
+        "Shift-Tab",
+        "previous field",
+        None,
+    ),
+    key(
+        'l',
+        FormKey::Link,
+        "Ctrl-l",
+        "link to what it builds on",
+        Some("link"),
+    )
+    .with_ctrl(),
+    special(
+        KeyCode::Esc,
+        FormKey::Close,
+        "Esc",
+        "close (asks if you typed)",
+        Some("close"),
+    ),
+];
+
+/// What a key asks of a choice field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChoiceKey {
+    Nth(usize),
+    Previous,
+    Next,
+}
+
+/// The keys of a choice field (the focused field, when it is a choice).
+pub const CHOICE_KEYS: &[Binding<ChoiceKey>] = &[
+    key('1', ChoiceKey::Nth(0), "1-9", "choose by number", None),
+    key('2', ChoiceKey::Nth(1), "1-9", "choose by number", None),
+    key('3', ChoiceKey::Nth(2), "1-9", "choose by number", None),
+    key('4', ChoiceKey::Nth(3), "1-9", "choose by number", None),
+    key('5', ChoiceKey::Nth(4), "1-9", "choose by number", None),
+    key('6', ChoiceKey::Nth(5), "1-9", "choose by number", None),
+    key('7', ChoiceKey::Nth(6), "1-9", "choose by number", None),
+    key('8', ChoiceKey::Nth(7), "1-9", "choose by number", None),
+    key('9', ChoiceKey::Nth(8), "1-9", "choose by number", None),
+    special(
+        KeyCode::Left,
+        ChoiceKey::Previous,
+        "←/→",
+        "the previous or next choice",
+        None,
+    ),
+    special(
+        KeyCode::Right,
+        ChoiceKey::Next,
+        "←/→",
+        "the previous or next choice",
+        None,
+    ),
+    key(' ', ChoiceKey::Next, "Space", "the next choice", None),
+];
+
 /// A fresh editor holding `value`, the cursor at its end. Its placeholder is dim rather
 /// than coloured, so it reads in every theme and without colour.
 pub fn input(value: &str) -> TextArea<'static> {
@@ -186,7 +276,20 @@ impl Form {
         now != self.typed_at_start
     }
 
-    /// Handles a key; the caller saves or closes on the outcome.
+    /// Whether the form offers a key of its table now: Tab only with more than one field,
+    /// Ctrl-l only for a record that links to others. The footer shows the same ones.
+    pub fn offers(&self, key: FormKey) -> bool {
+        match key {
+            FormKey::NextField | FormKey::PrevField => self.fields.len() > 1,
+            FormKey::Link => {
+                self.purpose == Purpose::Record && crate::model::link_target(self.kind).is_some()
+            }
+            FormKey::Save | FormKey::NewLine | FormKey::Close => true,
+        }
+    }
+
+    /// Answers a key through the form's table ([`KEYS`]); a key it does not list goes to the
+    /// focused field: typed into text, or through [`CHOICE_KEYS`] in a choice.
     pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
         if self.confirm_discard {
             return match key.code {
@@ -197,63 +300,54 @@ impl Form {
                 }
             };
         }
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => {
-                if self.has_changes() {
+        if let Some(answer) = resolve(KEYS, key) {
+            if !self.offers(answer) {
+                return FormOutcome::Continue;
+            }
+            return match answer {
+                FormKey::Close if self.has_changes() => {
                     self.confirm_discard = true;
                     FormOutcome::Continue
-                } else {
-                    FormOutcome::Cancel
                 }
-            }
-            KeyCode::Enter if alt || key.modifiers.contains(KeyModifiers::SHIFT) => {
-                if let Some(Input::Text {
-                    area,
-                    multiline: true,
-                }) = self.fields.get_mut(self.focus).map(|f| &mut f.input)
-                {
-                    area.insert_newline();
-                }
-                FormOutcome::Continue
-            }
-            KeyCode::Enter => FormOutcome::Save,
-            KeyCode::Tab => {
-                self.focus = (self.focus + 1) % self.fields.len();
-                FormOutcome::Continue
-            }
-            KeyCode::BackTab => {
-                self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
-                FormOutcome::Continue
-            }
-            _ if ctrl && key.code == KeyCode::Char('l') => FormOutcome::Link,
-            _ => {
-                self.error = None;
-                match self.fields.get_mut(self.focus).map(|f| &mut f.input) {
-                    Some(Input::Text { area, .. }) => {
-                        area.input(key);
+                FormKey::Close => FormOutcome::Cancel,
+                FormKey::NewLine => {
+                    if let Some(Input::Text {
+                        area,
+                        multiline: true,
+                    }) = self.fields.get_mut(self.focus).map(|f| &mut f.input)
+                    {
+                        area.insert_newline();
                     }
-                    Some(Input::Choice { options, selected }) => match key.code {
-                        KeyCode::Char(c @ '1'..='9') => {
-                            let i = c as usize - '1' as usize;
-                            if i < options.len() {
-                                *selected = i;
-                            }
-                        }
-                        KeyCode::Left => {
-                            *selected = (*selected + options.len() - 1) % options.len()
-                        }
-                        KeyCode::Right | KeyCode::Char(' ') => {
-                            *selected = (*selected + 1) % options.len()
-                        }
-                        _ => {}
-                    },
-                    None => {}
+                    FormOutcome::Continue
                 }
-                FormOutcome::Continue
-            }
+                FormKey::Save => FormOutcome::Save,
+                FormKey::NextField => {
+                    self.focus = (self.focus + 1) % self.fields.len();
+                    FormOutcome::Continue
+                }
+                FormKey::PrevField => {
+                    self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+                    FormOutcome::Continue
+                }
+                FormKey::Link => FormOutcome::Link,
+            };
         }
+        self.error = None;
+        match self.fields.get_mut(self.focus).map(|f| &mut f.input) {
+            Some(Input::Text { area, .. }) => {
+                area.input(key);
+            }
+            Some(Input::Choice { options, selected }) => match resolve(CHOICE_KEYS, key) {
+                Some(ChoiceKey::Nth(i)) if i < options.len() => *selected = i,
+                Some(ChoiceKey::Previous) => {
+                    *selected = (*selected + options.len() - 1) % options.len()
+                }
+                Some(ChoiceKey::Next) => *selected = (*selected + 1) % options.len(),
+                Some(ChoiceKey::Nth(_)) | None => {}
+            },
+            None => {}
+        }
+        FormOutcome::Continue
     }
 
     /// The next phrase the lens would offer an alternative for, skipping kept ones.

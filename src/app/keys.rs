@@ -56,6 +56,8 @@ pub enum Action {
 pub struct Binding<A = Action> {
     pub code: KeyCode,
     pub ctrl: bool,
+    /// With Alt held (Shift with Enter counts too: terminals report one or the other).
+    pub alt: bool,
     pub action: A,
     /// The key as people read it ("Ctrl-r", "↑/k").
     pub keys: &'static str,
@@ -67,6 +69,18 @@ pub struct Binding<A = Action> {
 }
 
 impl<A> Binding<A> {
+    /// The same binding, with Alt held.
+    pub(crate) const fn with_alt(mut self) -> Self {
+        self.alt = true;
+        self
+    }
+
+    /// The same binding, with Ctrl held.
+    pub(crate) const fn with_ctrl(mut self) -> Self {
+        self.ctrl = true;
+        self
+    }
+
     /// The same binding, marked as changing the session.
     pub(crate) const fn writes(mut self) -> Self {
         self.writes = true;
@@ -100,6 +114,7 @@ pub(crate) const fn special<A>(
     Binding {
         code,
         ctrl: false,
+        alt: false,
         action,
         keys,
         help,
@@ -289,16 +304,6 @@ pub const SESSION: &[Binding] = &[
         "Ctrl-z",
         "suspend to the shell (saved first)",
     ),
-];
-
-/// The keys of the record form (shown in its footer and on `?`).
-pub const FORM_HELP: &[(&str, &str)] = &[
-    ("Enter", "save"),
-    ("Alt-Enter", "new line"),
-    ("Tab/Shift-Tab", "next/previous field"),
-    ("Ctrl-l", "link to what it builds on"),
-    ("1-4 or ←/→", "choose, in a choice field"),
-    ("Esc", "close (asks if you typed)"),
 ];
 
 /// The new-session form's keys while the framework is chosen (then the title is typed:
@@ -515,9 +520,11 @@ pub fn resolve<A: Copy>(table: &[Binding<A>], event: KeyEvent) -> Option<A> {
 /// The binding a key finds in this table.
 pub fn binding<A>(table: &[Binding<A>], event: KeyEvent) -> Option<&Binding<A>> {
     let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt_held = event.modifiers.contains(KeyModifiers::ALT)
+        || (event.code == KeyCode::Enter && event.modifiers.contains(KeyModifiers::SHIFT));
     table
         .iter()
-        .find(|b| b.code == event.code && b.ctrl == ctrl_held)
+        .find(|b| b.code == event.code && b.ctrl == ctrl_held && b.alt == alt_held)
 }
 
 /// The bindings to list, one row per distinct key text (↑ and k share a row).

@@ -209,17 +209,12 @@ pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> H
             message_area,
         );
     }
-    let mut hints: Hints = vec![("Enter", "save".into()), ("Alt-Enter", "new line".into())];
-    if form.fields.len() > 1 {
-        hints.push(("Tab", "next field".into()));
-    }
-    if form.purpose == crate::app::form::Purpose::Record
-        && crate::model::link_target(form.kind).is_some()
-    {
-        hints.push(("Ctrl-l", "link".into()));
-    }
-    hints.push(("Esc", "close".into()));
-    hints
+    // The form's table, less the keys the form does not offer now.
+    crate::app::form::KEYS
+        .iter()
+        .filter(|b| form.offers(b.action))
+        .filter_map(|b| b.footer.map(|words| (b.keys, words.to_owned())))
+        .collect()
 }
 
 /// A text field: the editor when focused, else its words on one line.

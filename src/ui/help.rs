@@ -20,7 +20,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let mut rows = keys::rows(keys::SESSION);
             rows.push(("", ""));
             rows.push(("In the form", ""));
-            rows.extend(keys::FORM_HELP.iter().copied());
+            rows.extend(keys::rows(crate::app::form::KEYS));
+            rows.extend(keys::rows(crate::app::form::CHOICE_KEYS));
             rows.push(("", ""));
             rows.push(("In a pick list", ""));
             rows.extend(keys::rows(keys::PICK));

@@ -111,3 +111,56 @@ fn every_screen_answers_the_keys_of_its_table_and_no_others() {
         &[],
     );
 }
+
+fn press<A>(b: &Binding<A>) -> KeyEvent {
+    let mut modifiers = KeyModifiers::NONE;
+    if b.ctrl {
+        modifiers |= KeyModifiers::CONTROL;
+    }
+    if b.alt {
+        modifiers |= KeyModifiers::ALT;
+    }
+    KeyEvent::new(b.code, modifiers)
+}
+
+#[test]
+fn the_record_form_answers_the_keys_of_its_table() {
+    use convene::app::form::{CHOICE_KEYS, ChoiceKey, Form, FormKey, FormOutcome, KEYS};
+    use convene::model::RecordKind;
+    for b in KEYS {
+        // An agreement's form: several fields, a multi-line first one, and it links.
+        let mut form = Form::new(RecordKind::Agreement, None);
+        form.handle_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+        let before = format!("{form:?}");
+        let outcome = form.handle_key(press(b));
+        assert!(
+            !matches!(outcome, FormOutcome::Continue) || format!("{form:?}") != before,
+            "{} ({}) did nothing",
+            b.keys,
+            b.help
+        );
+    }
+    // Where the form does not offer a key of its table, the key does nothing at all.
+    let mut note = Form::new(RecordKind::Note, None);
+    assert!(!note.offers(FormKey::Link));
+    let before = format!("{note:?}");
+    let ctrl_l = KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL);
+    assert!(matches!(note.handle_key(ctrl_l), FormOutcome::Continue));
+    assert_eq!(format!("{note:?}"), before);
+    // A strength's second field chooses among four kinds: each choice key lands where it says.
+    let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
+    for b in CHOICE_KEYS {
+        let mut form = Form::new(RecordKind::Strength, None);
+        form.handle_key(tab);
+        let from = form.field_choice(1);
+        form.handle_key(press(b));
+        let to = form.field_choice(1);
+        let expected = match b.action {
+            ChoiceKey::Nth(i) if i < 4 => i,
+            ChoiceKey::Nth(_) => from,
+            ChoiceKey::Previous => (from + 3) % 4,
+            ChoiceKey::Next => (from + 1) % 4,
+        };
+        assert_eq!(to, expected, "{} ({})", b.keys, b.help);
+    }
+}
