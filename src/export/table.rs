@@ -107,6 +107,25 @@ pub fn render(report: &Report) -> String {
             out.push_str(&row(cells));
         }
     }
+    // A conference's own facts, outcome, reviews (with their ratings) and closure follow,
+    // a row each, kind "conference", so the spreadsheet holds what every other view does.
+    if let Some(c) = &s.conference {
+        let pairs = crate::describe::conference_facts(c)
+            .into_iter()
+            .chain(crate::describe::conference_outcome(c));
+        for (label, value) in pairs {
+            let mut cells = vec![
+                s.id.to_string(),
+                String::new(),
+                String::new(),
+                "conference".to_owned(),
+                format!("{label}: {value}"),
+                String::new(),
+            ];
+            cells.resize(columns().len(), String::new());
+            out.push_str(&row(cells));
+        }
+    }
     out
 }
 
