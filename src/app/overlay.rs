@@ -330,4 +330,16 @@ pub(crate) mod testing {
     pub fn press(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
     }
+
+    /// A question's keys: every key of its table answers it (closes it or chooses), and
+    /// a key the table does not list leaves it waiting.
+    pub fn every_key_answers<A, T: PartialEq + std::fmt::Debug>(
+        table: &[Binding<A>],
+        on_key: impl Fn(KeyEvent) -> super::Outcome<T>,
+    ) {
+        for key in every_key(table) {
+            assert_ne!(on_key(key), super::Outcome::Continue, "{key:?}");
+        }
+        assert_eq!(on_key(press('x')), super::Outcome::Continue);
+    }
 }
