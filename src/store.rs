@@ -57,9 +57,9 @@ impl Fingerprint {
 
     /// Whether the file at `path` still has these bytes (read and compared). Returns the
     /// bytes it read, for the backup.
-    fn still_matches(&self, path: &Path) -> std::io::Result<(bool, Option<Vec<u8>>)> {
+    fn still_matches(&self, path: &Path) -> std::io::Result<(bool, Vec<u8>)> {
         let bytes = fs::read(path)?;
-        Ok((Fingerprint::of(&bytes) == *self, Some(bytes)))
+        Ok((Fingerprint::of(&bytes) == *self, bytes))
     }
 }
 
@@ -262,7 +262,7 @@ impl Store {
     ) -> Result<Fingerprint, StoreError> {
         let path = self.own_file(file)?;
         match loaded.still_matches(&path) {
-            Ok((true, bytes)) => self.keep_backup(&path, bytes.as_deref())?,
+            Ok((true, bytes)) => self.keep_backup(&path, &bytes)?,
             Ok((false, _)) => return Err(StoreError::Changed(path)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(StoreError::io("read", &path, e)),
@@ -282,9 +282,9 @@ impl Store {
         }
     }
 
-    /// Keeps the file's current bytes as `<file>.bak`: a hard link where the file system
-    /// allows it (no copy), else an atomic copy.
-    fn keep_backup(&self, path: &Path, bytes: Option<&[u8]>) -> Result<(), StoreError> {
+    /// Keeps the file's current bytes (just read and checked) as `<file>.bak`: a hard link
+    /// where the file system allows it (no copy), else an atomic copy of the bytes.
+    fn keep_backup(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         let backup = backup_path(path);
         let name = path
             .file_name()
@@ -297,15 +297,6 @@ impl Store {
             && fs::rename(&staging, &backup).is_ok();
         if !linked {
             let _ = fs::remove_file(&staging);
-            let read;
-            let bytes = match bytes {
-                Some(bytes) => bytes,
-                None => {
-                    read =
-                        fs::read(path).map_err(|e| StoreError::io("keep a backup of", path, e))?;
-                    &read
-                }
-            };
             atomic_write(&backup, bytes, self.fault)
                 .map_err(|e| StoreError::io("keep a backup of", path, e))?;
         }

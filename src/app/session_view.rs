@@ -94,7 +94,7 @@ impl SessionView {
     /// [`SessionView::refresh_rows`], at the end of each `update`), not per frame; within an
     /// `update`, before the refresh, they are worked out afresh.
     pub fn stage_rows(&self) -> std::borrow::Cow<'_, [usize]> {
-        if self.rows.0 == self.rows_key() {
+        if self.rows_fresh() {
             std::borrow::Cow::Borrowed(&self.rows.1)
         } else {
             std::borrow::Cow::Owned(self.work_out_rows())
@@ -103,14 +103,17 @@ impl SessionView {
 
     /// Works the rows out again if the session, the stage or the grouping changed.
     pub fn refresh_rows(&mut self) {
-        let key = self.rows_key();
-        if self.rows.0 != key {
+        if !self.rows_fresh() {
+            let key = (self.revision, self.session.stage.clone(), self.by_theme);
             self.rows = (key, self.work_out_rows());
         }
     }
 
-    fn rows_key(&self) -> (u64, String, bool) {
-        (self.revision, self.session.stage.clone(), self.by_theme)
+    /// Whether the rows were worked out for this revision, stage and grouping (compared
+    /// in place: drawing asks several times a frame).
+    fn rows_fresh(&self) -> bool {
+        let (revision, stage, by_theme) = &self.rows.0;
+        *revision == self.revision && *stage == self.session.stage && *by_theme == self.by_theme
     }
 
     fn work_out_rows(&self) -> Vec<usize> {

@@ -105,8 +105,38 @@ fn welcome(theme: &Theme, frame: &mut Frame, area: Rect) {
 fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let wide = area.width >= 70;
+    let (widths, header): (Vec<Constraint>, Vec<&str>) = if wide {
+        (
+            vec![
+                Constraint::Fill(1),
+                Constraint::Length(4),
+                Constraint::Length(20),
+                Constraint::Length(10),
+                Constraint::Length(10),
+                Constraint::Length(11),
+            ],
+            vec!["Title", "", "Stage", "Next date", "Done", "Last change"],
+        )
+    } else {
+        (
+            vec![
+                Constraint::Fill(1),
+                Constraint::Length(4),
+                Constraint::Length(14),
+                Constraint::Length(1),
+            ],
+            vec!["Title", "", "Stage", ""],
+        )
+    };
     // The title has the room the other columns leave (their widths and a space each).
-    let title_width = usize::from(area.width).saturating_sub(if wide { 60 } else { 22 });
+    let others: u16 = widths
+        .iter()
+        .map(|w| match w {
+            Constraint::Length(n) => n + 1,
+            _ => 0,
+        })
+        .sum();
+    let title_width = usize::from(area.width.saturating_sub(others));
     let height = usize::from(area.height.saturating_sub(1)).max(1);
     let selected = app.dashboard.selected.min(visible.len().saturating_sub(1));
     let offset = selected.saturating_sub(height - 1);
@@ -158,29 +188,6 @@ fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area
                 _ => row,
             }
         });
-    let (widths, header): (Vec<Constraint>, Vec<&str>) = if wide {
-        (
-            vec![
-                Constraint::Fill(1),
-                Constraint::Length(4),
-                Constraint::Length(20),
-                Constraint::Length(10),
-                Constraint::Length(10),
-                Constraint::Length(11),
-            ],
-            vec!["Title", "", "Stage", "Next date", "Done", "Last change"],
-        )
-    } else {
-        (
-            vec![
-                Constraint::Fill(1),
-                Constraint::Length(4),
-                Constraint::Length(14),
-                Constraint::Length(1),
-            ],
-            vec!["Title", "", "Stage", ""],
-        )
-    };
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.muted))
         .column_spacing(1);
