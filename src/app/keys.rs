@@ -435,6 +435,31 @@ pub const REPORT: &[Binding] = &[
     key('r', Action::Back, "q/Esc/r", "back to all sessions", None),
 ];
 
+/// The child's network map's keys: it is read, not moved through.
+pub const NETWORK: &[Binding] = &[
+    key('?', Action::Help, "?", "show every key", Some("keys")),
+    key(
+        'm',
+        Action::Back,
+        "m/Esc/q",
+        "back to the session",
+        Some("back"),
+    ),
+    special(
+        KeyCode::Esc,
+        Action::Back,
+        "m/Esc/q",
+        "back to the session",
+        None,
+    ),
+    key('q', Action::Back, "m/Esc/q", "back to the session", None),
+];
+
+/// The keys of a session's map: the network for a conference, else the system map.
+pub fn map_keys(conference: bool) -> &'static [Binding] {
+    if conference { NETWORK } else { MAP }
+}
+
 /// The map's keys (the partnership's system map; the child's network is read only).
 pub const MAP: &[Binding] = &[
     special(
@@ -544,7 +569,16 @@ mod tests {
 
     #[test]
     fn every_key_resolves_to_one_action_per_screen() {
-        for table in [DASHBOARD, SESSION, NEW_SESSION, FOLLOW, REPORT, MAP, PICK] {
+        for table in [
+            DASHBOARD,
+            SESSION,
+            NEW_SESSION,
+            FOLLOW,
+            REPORT,
+            MAP,
+            NETWORK,
+            PICK,
+        ] {
             for (i, b) in table.iter().enumerate() {
                 let first = table
                     .iter()

@@ -22,11 +22,16 @@ pub enum MapOutcome {
 }
 
 impl MapCursor {
-    /// Handles a key through the map's table ([`keys::MAP`]); `rows` is how many sectors
-    /// the map has.
-    pub fn on_key(&mut self, key: crossterm::event::KeyEvent, rows: usize) -> MapOutcome {
+    /// Handles a key through the map's table ([`keys::map_keys`]: the network's for a
+    /// conference, which has no cell to choose); `rows` is how many sectors the map has.
+    pub fn on_key(
+        &mut self,
+        key: crossterm::event::KeyEvent,
+        rows: usize,
+        conference: bool,
+    ) -> MapOutcome {
         use super::keys::{self, Action};
-        match keys::resolve(keys::MAP, key) {
+        match keys::resolve(keys::map_keys(conference), key) {
             Some(Action::Back) if self.listing => self.listing = false,
             Some(Action::Back) => return MapOutcome::Leave,
             Some(Action::Up) => self.sector = self.sector.saturating_sub(1),
@@ -60,7 +65,7 @@ mod tests {
                 listing: false,
             };
             let before = cursor;
-            let outcome = cursor.on_key(press(binding.code), 5);
+            let outcome = cursor.on_key(press(binding.code), 5, false);
             assert!(
                 outcome != MapOutcome::Stay || cursor != before,
                 "{} does nothing",
@@ -74,7 +79,7 @@ mod tests {
             KeyCode::F(2),
         ] {
             let mut cursor = MapCursor::default();
-            assert_eq!(cursor.on_key(press(code), 5), MapOutcome::Stay);
+            assert_eq!(cursor.on_key(press(code), 5, false), MapOutcome::Stay);
             assert_eq!(cursor, MapCursor::default(), "{code:?}");
         }
     }

@@ -29,7 +29,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         let rows = crate::model::map::system_map(&v.session, &sectors)
             .sectors
             .len();
-        match v.map_cursor.on_key(key, rows) {
+        match v.map_cursor.on_key(key, rows, v.framework.conference) {
             super::map::MapOutcome::Stay => {}
             super::map::MapOutcome::Leave => app.mapping = false,
             super::map::MapOutcome::Help => app.help = true,

@@ -15,7 +15,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Screen::NewSession(_) => (" Keys: new session ", keys::rows(keys::NEW_SESSION)),
         Screen::FollowThrough(_) => (" Keys: follow-through ", keys::rows(keys::FOLLOW)),
         Screen::Report(_) => (" Keys: report ", keys::rows(keys::REPORT)),
-        Screen::Session(_) if app.mapping => (" Keys: the map ", keys::rows(keys::MAP)),
+        Screen::Session(v) if app.mapping => (
+            " Keys: the map ",
+            keys::rows(keys::map_keys(v.framework.conference)),
+        ),
         Screen::Session(_) => {
             let mut rows = keys::rows(keys::SESSION);
             rows.push(("", ""));
@@ -40,9 +43,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             if words.is_empty() {
                 Line::from(Span::styled((*key).to_owned(), theme.title))
             } else {
+                // On a narrow window the words are cut, with an ellipsis, where the box ends.
+                let room = usize::from(area.width.min(72)).saturating_sub(width + 4);
                 Line::from(vec![
                     Span::styled(format!("{key:<width$}  "), theme.key),
-                    Span::raw(*words),
+                    Span::raw(super::short(words, room)),
                 ])
             }
         })

@@ -19,7 +19,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     let theme = &app.theme;
     if view.framework.conference {
         draw_network(view, theme, frame, area);
-        return vec![("m/Esc", "back".into())];
+        return super::hints_from(crate::app::keys::NETWORK);
     }
     let map = system_map(&view.session, &app.sectors);
     let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);

@@ -178,3 +178,25 @@ fn question_mark_on_the_map_shows_the_maps_own_keys() {
     h.keys("x<right><enter>");
     assert!(view(&h).map_cursor.listing);
 }
+
+#[test]
+fn the_childs_network_has_only_the_keys_it_answers() {
+    let mut h = Harness::with_examples();
+    h.open(&h.runtime.store().dir().join("p3f8h2kd.ron"));
+    h.keys("m?");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Keys: the map"), "{screen}");
+    assert!(screen.contains("back to the session"), "{screen}");
+    assert!(
+        !screen.contains("choose a cell"),
+        "the network has no cells to choose: {screen}"
+    );
+    h.keys("x<right>");
+    assert_eq!(
+        view(&h).map_cursor,
+        Default::default(),
+        "arrows move nothing"
+    );
+    h.keys("q");
+    assert!(!h.app.mapping);
+}
