@@ -40,11 +40,12 @@ pub enum Field {
     Sectors,
     Level,
     Voice,
+    Source,
 }
 
 impl Field {
     /// Every field, in the order a reader wants them (and the CSV columns' order).
-    pub const ALL: [Field; 25] = [
+    pub const ALL: [Field; 26] = [
         Field::StrengthKind,
         Field::Theme,
         Field::Owner,
@@ -70,6 +71,7 @@ impl Field {
         Field::Sectors,
         Field::Level,
         Field::Voice,
+        Field::Source,
     ];
 
     /// The label people read ("support from services").
@@ -100,6 +102,7 @@ impl Field {
             Field::Sectors => "sectors",
             Field::Level => "level",
             Field::Voice => "voice",
+            Field::Source => "came from",
         }
     }
 
@@ -131,6 +134,7 @@ impl Field {
             Field::Sectors => "sectors",
             Field::Level => "level",
             Field::Voice => "voice",
+            Field::Source => "source",
         }
     }
 
@@ -156,7 +160,12 @@ impl Field {
     pub fn only_in_detail(self) -> bool {
         matches!(
             self,
-            Field::Support | Field::CheckedBy | Field::Access | Field::Childcare | Field::Safety
+            Field::Support
+                | Field::CheckedBy
+                | Field::Access
+                | Field::Childcare
+                | Field::Safety
+                | Field::Source
         )
     }
 }
@@ -348,6 +357,7 @@ pub fn describe(record: &Record, session: &Session) -> Description {
             tags.voice.map(|v| v.label().to_owned()).unwrap_or_default(),
         );
     }
+    set(Field::Source, record.source.clone().unwrap_or_default());
     fields.sort_by_key(|(f, _)| Field::ALL.iter().position(|x| x == f));
     let kind = record.body.kind();
     let words_of = |id: RecordId| {

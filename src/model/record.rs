@@ -19,6 +19,10 @@ pub struct Record {
     pub created: OffsetDateTime,
     /// What kind of record this is, with its fields.
     pub body: RecordBody,
+    /// Where it came from when the room did not type it here: a file and row it was
+    /// imported from, or the earlier session it was carried over from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The kinds of record, each with its own fields.

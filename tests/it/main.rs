@@ -9,6 +9,7 @@ mod export;
 mod follow;
 mod fuzz;
 mod harness;
+mod import;
 mod lens;
 mod maps;
 mod overlay_keys;
