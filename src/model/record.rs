@@ -534,6 +534,22 @@ impl RecordBody {
         }
     }
 
+    /// Points every link at another record: `to` gives the new id, or `None` to drop the
+    /// link (a record carried into another session keeps its links among those carried).
+    pub fn relink(&mut self, to: impl Fn(RecordId) -> Option<RecordId>) {
+        if let RecordBody::Agreement(a) = self {
+            a.goals = a.goals.iter().filter_map(|id| to(*id)).collect();
+        }
+        if let Some(list) = self.link_list_mut() {
+            *list = list.iter().filter_map(|id| to(*id)).collect();
+        }
+        match self {
+            RecordBody::InformationItem(r) => r.giver = r.giver.and_then(&to),
+            RecordBody::Question(r) => r.answered_by = r.answered_by.and_then(&to),
+            _ => {}
+        }
+    }
+
     /// An empty record of the given kind.
     pub fn empty(kind: RecordKind) -> Self {
         match kind {
