@@ -154,7 +154,7 @@ mod tests {
             e.to_string(),
             "the file has 2 columns (“age”, “answer”); choose one with --column NAME"
         );
-        let e = read_answers(b"age,answer\n14,yes\n", Some("voice")).expect_err("refuses");
+        let e = read_answers(b"age,answer\n14,yes\n", Some("voice")).expect_err("a reason");
         assert!(e.to_string().contains("no column called \"voice\""), "{e}");
         let read = read_answers(b"age,answer\n14,yes\n", Some(" Answer ")).expect("reads");
         assert_eq!(read.answers[0].words, "yes");
@@ -163,7 +163,7 @@ mod tests {
     #[test]
     fn a_row_of_the_wrong_length_is_refused_with_its_line() {
         let e = read_answers(b"age,answer\n14,yes\n15,no, really\n", Some("answer"))
-            .expect_err("refuses");
+            .expect_err("a reason");
         assert!(
             e.to_string().starts_with("line 3: this row has 3 cells"),
             "{e}"
@@ -172,7 +172,7 @@ mod tests {
 
     #[test]
     fn bytes_that_are_not_utf8_are_refused_with_their_line() {
-        let e = read_answers(b"answer\nfirst\nsecond \xe9t\xe9\n", None).expect_err("refuses");
+        let e = read_answers(b"answer\nfirst\nsecond \xe9t\xe9\n", None).expect_err("a reason");
         assert!(
             e.to_string().starts_with("line 3: this is not UTF-8 text"),
             "{e}"

@@ -18,7 +18,7 @@ pub use record::{
     Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side, Status,
     Strength, StrengthKind,
 };
-pub use rules::{LinkProblem, delete_impact, link_problems, link_target};
+pub use rules::{LinkProblem, LooseEnd, delete_impact, link_problems, link_target, loose_ends};
 pub use session::{FORMAT_VERSION, Session, StageVisit};
 pub use tags::{Closeness, Level, Tags, Voice};
 

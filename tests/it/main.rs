@@ -12,6 +12,7 @@ mod fuzz;
 mod harness;
 mod import;
 mod lens;
+mod loose_ends;
 mod maps;
 mod overlay_keys;
 #[cfg(unix)]
