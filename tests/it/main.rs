@@ -15,6 +15,7 @@ mod lens;
 mod loose_ends;
 mod maps;
 mod overlay_keys;
+mod past_date;
 #[cfg(unix)]
 mod pty;
 mod room;
