@@ -261,15 +261,13 @@ impl Writing {
         })
     }
 
-    /// Saves the session over the file it was read from, in one atomic write.
-    pub fn save(&mut self) -> Result<(), CliError> {
-        let now = time::OffsetDateTime::now_utc();
-        self.loaded.session.updated = now;
-        self.loaded.fingerprint = self.store.save(
-            &self.loaded.path,
-            &self.loaded.session,
-            self.loaded.fingerprint,
-        )?;
+    /// Saves `session` (the one read, changed) over the file it was read from, in one
+    /// atomic write.
+    pub fn save(&mut self, session: &crate::model::Session) -> Result<(), CliError> {
+        self.loaded.fingerprint =
+            self.store
+                .save(&self.loaded.path, session, self.loaded.fingerprint)?;
+        self.loaded.session = session.clone();
         Ok(())
     }
 }

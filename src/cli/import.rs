@@ -67,8 +67,14 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             .with_hint("nothing was added")
     })?;
 
-    let mut writing = super::Writing::open(ctx, &id)?;
-    let session = &mut writing.loaded.session;
+    // A dry run only reads, so it works while a window has the session open.
+    let mut writing = (!args.dry_run)
+        .then(|| super::Writing::open(ctx, &id))
+        .transpose()?;
+    let mut session = match &writing {
+        Some(writing) => writing.loaded.session.clone(),
+        None => ctx.store()?.load(&id)?.session,
+    };
     let framework = ctx.frameworks.get(&session.framework).ok_or_else(|| {
         CliError::new(
             ExitKind::Unreadable,
@@ -161,7 +167,9 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         first.get_or_insert(added);
     }
     let last = session.next_record.saturating_sub(1);
-    writing.save()?;
+    if let Some(writing) = writing.as_mut() {
+        writing.save(&session)?;
+    }
     let ids = match first {
         Some(first) if first.0 != last => format!("{first} to #{last}"),
         Some(first) => first.to_string(),

@@ -178,6 +178,10 @@ fn an_import_waits_while_the_session_is_open_in_a_window() {
         stderr(&out)
     );
     assert_eq!(std::fs::read(&session).expect("read"), before);
+    // A dry run only reads: it may look while the window is open.
+    let out = import(dir.path(), &id, &file, &[COLUMN[0], COLUMN[1], "--dry-run"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Would add 3 strengths"));
     drop(window);
     let out = import(dir.path(), &id, &file, &[COLUMN[0], COLUMN[1]]);
     assert!(out.status.success(), "{}", stderr(&out));
