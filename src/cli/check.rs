@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 /// noted, and are not problems.
 ///
 /// Example: convene check            (every file in the folder)
+///
 /// Example: convene check sessions/k7q2m9xa.ron
 #[derive(Debug, clap::Args)]
 pub struct Args {

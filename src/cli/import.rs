@@ -12,6 +12,7 @@ use std::path::PathBuf;
 /// save, or none: a file that cannot be read whole adds nothing.
 ///
 /// Example: convene import k7q2m9xa young-people.csv --stage discovery --voice young-person
+///
 /// Example: convene import k7q2m9xa survey.csv --stage discovery --column "What helps?" --dry-run
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -8,6 +8,7 @@ use crate::text::clean_line;
 /// Start a new session at its first stage.
 ///
 /// Example: convene new ai "Harbourside partnership day"
+///
 /// Example: convene new ai "Harbourside, six months on" --from k7q2m9xa
 #[derive(Debug, clap::Args)]
 pub struct Args {
