@@ -74,14 +74,25 @@ pub fn read_answers(bytes: &[u8], column: Option<&str>) -> Result<Answers, Impor
     };
     let mut answers = Vec::new();
     let mut empty = 0;
-    for (index, record) in reader.records().enumerate() {
+    // A spreadsheet's row is the line a row starts on, less the line breaks inside the
+    // quoted cells above it. A blank line (which the reader passes over) is a row too:
+    // an empty one.
+    let mut breaks_in_cells = columns.iter().map(|c| newlines(c)).sum::<usize>();
+    let mut last_row = 1;
+    for record in reader.records() {
         let record = record.map_err(|e| malformed(e, bytes))?;
+        let row = record.position().map_or(last_row + 1, |p| {
+            line_at(bytes, p.byte()).saturating_sub(breaks_in_cells)
+        });
+        empty += row.saturating_sub(last_row + 1);
+        last_row = row;
+        breaks_in_cells += record.iter().map(newlines).sum::<usize>();
         let cell = record.get(at).unwrap_or_default();
         if cell.trim().is_empty() {
             empty += 1;
         } else {
             answers.push(Answer {
-                row: index + 2,
+                row,
                 words: crate::text::line_breaks(cell),
             });
         }
@@ -93,21 +104,26 @@ pub fn read_answers(bytes: &[u8], column: Option<&str>) -> Result<Answers, Impor
     })
 }
 
-/// A reader's error as the line it is on and a plain reason. The line is counted from the
-/// bytes before the row: the reader's own count leaves out line breaks inside quotes, and
-/// its row may start at the `\n` of the line end before it.
+fn newlines(text: &str) -> usize {
+    text.bytes().filter(|b| *b == b'\n').count()
+}
+
+/// The line (from 1) on which the row the reader places at `byte` starts. Counted from the
+/// bytes before it: the reader's own count leaves out line breaks inside quotes, and its
+/// row may start at the line ends (and blank lines) before the first cell.
+fn line_at(bytes: &[u8], byte: u64) -> usize {
+    let start = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+    let start = start
+        + bytes[start..]
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+    1 + bytes[..start].iter().filter(|b| **b == b'\n').count()
+}
+
+/// A reader's error as the line it is on and a plain reason.
 fn malformed(e: csv::Error, bytes: &[u8]) -> ImportError {
-    let line = e.position().map_or(1, |p| {
-        let start = usize::try_from(p.byte())
-            .unwrap_or(usize::MAX)
-            .min(bytes.len());
-        let start = start
-            + bytes[start..]
-                .iter()
-                .take_while(|b| matches!(b, b'\r' | b'\n'))
-                .count();
-        1 + bytes[..start].iter().filter(|b| **b == b'\n').count() as u64
-    });
+    let line = e.position().map_or(1, |p| line_at(bytes, p.byte())) as u64;
     let reason = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -128,7 +144,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_column_needs_no_name_and_rows_count_from_the_column_names() {
+    fn one_column_needs_no_name_and_rows_are_the_spreadsheets_rows() {
         let read = read_answers(b"answer\nfirst\n\n  \nsecond\n", None).expect("reads");
         assert_eq!(read.column, "answer");
         assert_eq!(
@@ -139,11 +155,28 @@ mod tests {
                     words: "first".into()
                 },
                 Answer {
-                    row: 4,
+                    row: 5,
                     words: "second".into()
                 }
             ]
         );
+        // The blank line (row 3) and the spaces (row 4).
+        assert_eq!(read.empty, 2);
+    }
+
+    #[test]
+    fn rows_after_a_cell_over_several_lines_keep_the_spreadsheets_numbers() {
+        let read = read_answers(
+            b"\xef\xbb\xbfanswer\r\n\"one\r\ntwo\r\nthree\"\r\n\r\nnext\r\n",
+            None,
+        )
+        .expect("reads");
+        let rows: Vec<(usize, &str)> = read
+            .answers
+            .iter()
+            .map(|a| (a.row, a.words.as_str()))
+            .collect();
+        assert_eq!(rows, vec![(2, "one\ntwo\nthree"), (4, "next")]);
         assert_eq!(read.empty, 1);
     }
 
