@@ -3,7 +3,8 @@
 use thiserror::Error;
 
 /// One answer from the file: the spreadsheet row it is on (the column names are row 1)
-/// and its words as written, with line breaks as `\n`.
+/// and its words as written, with line breaks as `\n` and, as in a paste, control
+/// characters and escape sequences taken out (a tab becomes a space).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Answer {
     pub row: usize,
@@ -93,7 +94,8 @@ pub fn read_answers(bytes: &[u8], column: Option<&str>) -> Result<Answers, Impor
         } else {
             answers.push(Answer {
                 row,
-                words: crate::text::line_breaks(cell),
+                // As a paste is taken: line breaks as `\n`, nothing a terminal acts on.
+                words: crate::text::clean(&crate::text::line_breaks(cell)).into_owned(),
             });
         }
     }

@@ -186,3 +186,22 @@ fn an_import_waits_while_the_session_is_open_in_a_window() {
     let out = import(dir.path(), &id, &file, &[COLUMN[0], COLUMN[1]]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn escape_sequences_in_the_file_never_reach_the_terminal() {
+    let hostile = "\u{1b}]0;owned\u{7}Answer\r\n\"\u{1b}[2JSam \u{9b}31mlistens\u{1b}[0m\"\r\n";
+    let (dir, id, file, session) = session_and_file(hostile);
+    for more in [&["--dry-run"][..], &[][..]] {
+        let out = import(dir.path(), &id, &file, more);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let said = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(!said.contains(['\u{1b}', '\u{9b}', '\u{7}']), "{said:?}");
+        assert!(
+            said.contains("Sam listens") || said.contains("Added 1 strength"),
+            "{said}"
+        );
+    }
+    // As with a paste, the words are kept and what a terminal would act on is not.
+    let saved = convene::store::load_path(&session).expect("reads");
+    assert_eq!(saved.session.records[0].body.text(), "Sam listens");
+}
