@@ -76,48 +76,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         Some(writing) => writing.loaded.session.clone(),
         None => ctx.store()?.load(&id)?.session,
     };
-    let framework = ctx.frameworks.get(&session.framework).ok_or_else(|| {
-        CliError::new(
-            ExitKind::Unreadable,
-            format!("the framework {:?} is not known here", session.framework),
-        )
-    })?;
-    let stage = framework
-        .stages
-        .iter()
-        .find(|s| {
-            s.key.eq_ignore_ascii_case(&args.stage) || s.name.eq_ignore_ascii_case(&args.stage)
-        })
-        .ok_or_else(|| {
-            let keys: Vec<&str> = framework.stages.iter().map(|s| s.key.as_str()).collect();
-            CliError::new(
-                ExitKind::Usage,
-                format!("{} has no stage called {:?}", framework.name, args.stage),
-            )
-            .with_hint(format!("its stages are: {}", keys.join(", ")))
-        })?;
-    if !stage.captures.contains(&kind) {
-        let capturing: Vec<&str> = framework
-            .stages
-            .iter()
-            .filter(|s| s.captures.contains(&kind))
-            .map(|s| s.key.as_str())
-            .collect();
-        let hint = if capturing.is_empty() {
-            format!("{} keeps no {}", framework.name, kind.plural())
-        } else {
-            format!(
-                "{} are gathered in: {}",
-                kind.plural(),
-                capturing.join(", ")
-            )
-        };
-        return Err(CliError::new(
-            ExitKind::Usage,
-            format!("{} does not gather {}", stage.name, kind.plural()),
-        )
-        .with_hint(hint));
-    }
+    let stage = stage_gathering(ctx, &session.framework, &args.stage, kind)?;
 
     let count = read.answers.len();
     let noun = if count == 1 {
@@ -152,35 +111,84 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         return Ok(ExitKind::Done);
     }
     let now = time::OffsetDateTime::now_utc();
-    let stage_key = stage.key.clone();
-    let stage_name = stage.name.clone();
-    let mut first = None;
+    let mut added = Vec::with_capacity(count);
     for answer in read.answers {
         let mut body = RecordBody::empty(kind);
         *body.text_mut() = answer.words;
         if let (Some(voice), Some(tags)) = (voice, body.tags_mut()) {
             tags.voice = Some(voice);
         }
-        let added = session.add(&stage_key, body, now);
-        if let Some(record) = session.record_mut(added) {
+        let id = session.add(&stage.key, body, now);
+        if let Some(record) = session.record_mut(id) {
             record.source = Some(format!("{file_name}, row {}", answer.row));
         }
-        first.get_or_insert(added);
+        added.push(id);
     }
-    let last = session.next_record.saturating_sub(1);
     if let Some(writing) = writing.as_mut() {
         writing.save(&session)?;
     }
-    let ids = match first {
-        Some(first) if first.0 != last => format!("{first} to #{last}"),
-        Some(first) => first.to_string(),
-        None => String::new(),
+    let ids = match (added.first(), added.last()) {
+        (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
+        (Some(first), _) => first.to_string(),
+        _ => String::new(),
     };
     crate::outln!(
-        "Added {count} {noun}{voiced} to {stage_name} in “{title}” ({ids}), from the column “{}” of {file_name}{skipped}.",
+        "Added {count} {noun}{voiced} to {} in “{title}” ({ids}), from the column “{}” of {file_name}{skipped}.",
+        stage.name,
         clean_line(&read.column)
     );
     Ok(ExitKind::Done)
+}
+
+/// The stage of the session's framework called `typed` (its key or name), if it gathers
+/// `kind`; else an error naming the stages that do.
+fn stage_gathering<'a>(
+    ctx: &'a Context,
+    framework: &str,
+    typed: &str,
+    kind: RecordKind,
+) -> Result<&'a crate::framework::Stage, CliError> {
+    let framework = ctx.frameworks.get(framework).ok_or_else(|| {
+        CliError::new(
+            ExitKind::Unreadable,
+            format!("the framework {framework:?} is not known here"),
+        )
+    })?;
+    let stage = framework
+        .stages
+        .iter()
+        .find(|s| s.key.eq_ignore_ascii_case(typed) || s.name.eq_ignore_ascii_case(typed))
+        .ok_or_else(|| {
+            let keys: Vec<&str> = framework.stages.iter().map(|s| s.key.as_str()).collect();
+            CliError::new(
+                ExitKind::Usage,
+                format!("{} has no stage called {typed:?}", framework.name),
+            )
+            .with_hint(format!("its stages are: {}", keys.join(", ")))
+        })?;
+    if stage.captures.contains(&kind) {
+        return Ok(stage);
+    }
+    let gathering: Vec<&str> = framework
+        .stages
+        .iter()
+        .filter(|s| s.captures.contains(&kind))
+        .map(|s| s.key.as_str())
+        .collect();
+    let hint = if gathering.is_empty() {
+        format!("{} keeps no {}", framework.name, kind.plural())
+    } else {
+        format!(
+            "{} are gathered in: {}",
+            kind.plural(),
+            gathering.join(", ")
+        )
+    };
+    Err(CliError::new(
+        ExitKind::Usage,
+        format!("{} does not gather {}", stage.name, kind.plural()),
+    )
+    .with_hint(hint))
 }
 
 /// A record kind as typed: its label, with `-` or `_` for spaces ("design-statement").
