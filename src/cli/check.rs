@@ -53,13 +53,9 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     }
     let files = if paths.len() == 1 { "file" } else { "files" };
     if notes > 0 {
-        let (s, them) = if notes == 1 {
-            ("", "it")
-        } else {
-            ("s", "them")
-        };
+        let s = if notes == 1 { "" } else { "s" };
         crate::outln!(
-            "{notes} loose end{s} noted: not problems, threads the room may want to tie (a design statement serving a dream, an agreement serving a design statement); `convene` shows {them} in the session too."
+            "{notes} loose end{s} noted: not problems, threads the room may still want to tie."
         );
     }
     if problems == 0 {

@@ -153,6 +153,10 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
 /// serving no design statement.
 fn loose_end_line(session: &Session, stage: &crate::framework::Stage) -> Option<String> {
     use crate::model::{LooseEnd, RecordKind};
+    let ties = |kind| stage.captures.contains(&kind);
+    if !ties(RecordKind::DesignStatement) && !ties(RecordKind::Agreement) {
+        return None;
+    }
     let ends = crate::model::loose_ends(session);
     let count = |dreams: bool| {
         ends.iter()
@@ -160,7 +164,7 @@ fn loose_end_line(session: &Session, stage: &crate::framework::Stage) -> Option<
             .count()
     };
     let mut parts = Vec::new();
-    if stage.captures.contains(&RecordKind::DesignStatement) {
+    if ties(RecordKind::DesignStatement) {
         match count(true) {
             0 => {}
             1 => parts.push("1 dream has no design statement serving it yet".to_owned()),
@@ -169,7 +173,7 @@ fn loose_end_line(session: &Session, stage: &crate::framework::Stage) -> Option<
             )),
         }
     }
-    if stage.captures.contains(&RecordKind::Agreement) {
+    if ties(RecordKind::Agreement) {
         match count(false) {
             0 => {}
             1 => parts.push("1 agreement serves no design statement yet".to_owned()),
