@@ -35,6 +35,7 @@ pub enum Field {
     Organisation,
     Sector,
     Closeness,
+    OutsideSafeNetwork,
     InfoType,
     Answer,
     Sectors,
@@ -44,7 +45,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order a reader wants them (and the CSV columns' order).
-    pub const ALL: [Field; 25] = [
+    pub const ALL: [Field; 26] = [
         Field::StrengthKind,
         Field::Theme,
         Field::Owner,
@@ -65,6 +66,7 @@ impl Field {
         Field::Organisation,
         Field::Sector,
         Field::Closeness,
+        Field::OutsideSafeNetwork,
         Field::InfoType,
         Field::Answer,
         Field::Sectors,
@@ -95,6 +97,7 @@ impl Field {
             Field::Organisation => "organisation",
             Field::Sector => "sector",
             Field::Closeness => "closeness",
+            Field::OutsideSafeNetwork => "not in the safe network because",
             Field::InfoType => "type",
             Field::Answer => "answer",
             Field::Sectors => "sectors",
@@ -126,6 +129,7 @@ impl Field {
             Field::Organisation => "organisation",
             Field::Sector => "sector",
             Field::Closeness => "closeness",
+            Field::OutsideSafeNetwork => "outside_safe_network",
             Field::InfoType => "info_type",
             Field::Answer => "answer",
             Field::Sectors => "sectors",
@@ -329,6 +333,14 @@ pub fn describe(record: &Record, session: &Session) -> Description {
                     .map(|c| c.label().to_owned())
                     .unwrap_or_default(),
             );
+            if let Some(reason) = &p.outside_safe_network {
+                let reason = if reason.trim().is_empty() {
+                    "no reason written yet"
+                } else {
+                    reason
+                };
+                set(Field::OutsideSafeNetwork, reason.to_owned());
+            }
         }
         RecordBody::InformationItem(i) => set(Field::InfoType, i.kind.label().to_owned()),
         RecordBody::Question(q) => set(Field::Answer, q.answer.clone().unwrap_or_default()),

@@ -336,6 +336,18 @@ pub struct Participant {
     /// In a conference: how close they are to the child.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closeness: Option<super::Closeness>,
+    /// Set when they are not part of the child's safe network, with the reason (a court
+    /// order, a bottom line); they are then never listed among those the child can count on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outside_safe_network: Option<String>,
+}
+
+impl Participant {
+    /// Whether the child can count on them: everyone is, unless marked as outside the
+    /// child's safe network.
+    pub fn in_safe_network(&self) -> bool {
+        self.outside_safe_network.is_none()
+    }
 }
 
 /// What a piece of shared information is.

@@ -57,6 +57,7 @@ fn everything() -> Session {
             organisation: "OrgYouthService".into(),
             sector: Some("SectorHealth".into()),
             closeness: Some(Closeness::Close),
+            outside_safe_network: Some("ReasonCourtOrder".into()),
         }),
         now,
     );

@@ -200,3 +200,38 @@ fn the_childs_network_has_only_the_keys_it_answers() {
     h.keys("q");
     assert!(!h.app.mapping);
 }
+
+#[test]
+fn a_participant_marked_outside_the_safe_network_leaves_the_network_map() {
+    let mut h = Harness::with_examples();
+    h.keys("/conference<enter><enter>m");
+    assert!(h.screen(80, 24).contains("Anna (3)"), "placed at first");
+    // Anna's form: the safe network is the twelfth field, its reason the thirteenth.
+    h.keys("q[[[e");
+    h.keys(&"<tab>".repeat(11));
+    h.keys("2<tab>A court order<enter>");
+    let anna = view(&h)
+        .session
+        .records
+        .iter()
+        .find_map(|r| match &r.body {
+            RecordBody::Participant(p) if p.name == "Anna" => Some(p.clone()),
+            _ => None,
+        })
+        .expect("Anna");
+    assert_eq!(anna.outside_safe_network.as_deref(), Some("A court order"));
+    assert!(
+        h.screen(80, 24).contains("network because: A court order"),
+        "the session shows why: {}",
+        h.screen(80, 24)
+    );
+    h.keys("m");
+    h.settle();
+    let screen = h.screen(80, 24);
+    assert!(!screen.contains("Anna"), "{screen}");
+    assert!(
+        screen.contains("1 person outside the child's safe network, not shown"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("network_outside_safe_80x24", screen);
+}

@@ -450,7 +450,8 @@ fn body() -> impl Strategy<Value = RecordBody> {
             (
                 text(),
                 prop::option::of(text()),
-                prop::option::of(prop::sample::select(Closeness::ALL.to_vec()))
+                prop::option::of(prop::sample::select(Closeness::ALL.to_vec())),
+                prop::option::of(text())
             )
         )
             .prop_map(
@@ -461,7 +462,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                     role,
                     invitation,
                     interpreter,
-                    (organisation, sector, closeness),
+                    (organisation, sector, closeness, outside_safe_network),
                 )| {
                     RecordBody::Participant(Participant {
                         name,
@@ -476,6 +477,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                         organisation,
                         sector,
                         closeness,
+                        outside_safe_network,
                     })
                 }
             ),

@@ -15,6 +15,7 @@ const INVITATIONS: &[&str] = &[
     "not invited",
 ];
 const CLOSENESS: &[&str] = &["not placed yet", "close", "around", "further out"];
+const SAFE_NETWORK: &[&str] = &["part of it", "not part of it"];
 const INFO_KINDS: &[&str] = &["strength", "worry", "bottom line", "resource on offer"];
 
 impl Form {
@@ -139,6 +140,17 @@ impl Form {
                             .unwrap_or(0)
                     }),
                 ),
+                choice(
+                    "Safe network",
+                    SAFE_NETWORK,
+                    usize::from(!p.in_safe_network()),
+                ),
+                text(
+                    "Outside it because",
+                    p.outside_safe_network.as_deref().unwrap_or(""),
+                    false,
+                    "The reason, such as a court order or a bottom line",
+                ),
             ],
             RecordBody::InformationItem(i) => vec![
                 text("Information", &i.text, true, words),
@@ -249,6 +261,7 @@ impl Form {
                     .field_choice(10)
                     .checked_sub(1)
                     .and_then(|i| crate::model::Closeness::ALL.get(i).copied());
+                p.outside_safe_network = (self.field_choice(11) == 1).then(|| self.field_text(12));
             }
             RecordBody::InformationItem(i) => {
                 i.text = self.field_text(0);
