@@ -155,6 +155,39 @@ impl Field {
         )
     }
 
+    /// Whether a person writes this field in their own words (and so the lens reads it),
+    /// rather than choosing it from a list or typing a date.
+    pub fn is_written(self) -> bool {
+        match self {
+            Field::Theme
+            | Field::Owner
+            | Field::Who
+            | Field::Support
+            | Field::CheckedBy
+            | Field::Relationship
+            | Field::Role
+            | Field::NotInvitedBecause
+            | Field::Interpreter
+            | Field::Access
+            | Field::Childcare
+            | Field::Safety
+            | Field::Organisation
+            | Field::Sector
+            | Field::OutsideSafeNetwork
+            | Field::Answer
+            | Field::Sectors => true,
+            Field::StrengthKind
+            | Field::Due
+            | Field::Status
+            | Field::Side
+            | Field::Invitation
+            | Field::Closeness
+            | Field::InfoType
+            | Field::Level
+            | Field::Voice => false,
+        }
+    }
+
     /// Whether the TUI's one-line summary under a record leaves this field out (it is in
     /// the selected record's detail and every export).
     pub fn only_in_detail(self) -> bool {
@@ -459,4 +492,65 @@ fn filled<const N: usize>(pairs: [(&'static str, String); N]) -> Vec<(&'static s
         .into_iter()
         .filter(|(_, v)| !v.trim().is_empty())
         .collect()
+}
+
+/// Words a person wrote somewhere in a session, and where: what the lens reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// The record holding them (its id and stage key), or `None` for the session's own
+    /// words (the title, the conference's facts and outcome).
+    pub record: Option<(RecordId, String)>,
+    /// Where in it, for people: "key facts: bottom lines", "Sam's safety", "a check-in"
+    /// (empty for a record's main words).
+    pub place: String,
+    pub text: String,
+}
+
+/// Every piece of writing in a session, from the one description: the title, the
+/// conference's key facts and outcome, and each record's words, written fields and
+/// check-ins. A field added to the description (or to the conference's facts) is read
+/// without a second edit.
+pub fn written(session: &Session) -> Vec<Written> {
+    let own = |place: String, text: String| Written {
+        record: None,
+        place,
+        text,
+    };
+    let mut out = vec![own("title".into(), session.title.clone())];
+    if let Some(c) = &session.conference {
+        let sections = [
+            ("key facts", conference_facts(c)),
+            ("outcome", conference_outcome(c)),
+        ];
+        for (section, pairs) in sections {
+            out.extend(
+                pairs
+                    .into_iter()
+                    .map(|(label, text)| own(format!("{section}: {}", label.to_lowercase()), text)),
+            );
+        }
+    }
+    for record in &session.records {
+        let d = describe(record, session);
+        let at = Some((record.id, record.stage.clone()));
+        let whose = match record.body {
+            RecordBody::Participant(_) => format!("{}'s ", clean_line(&d.words)),
+            _ => String::new(),
+        };
+        let mut add = |place: String, text: String| {
+            out.push(Written {
+                record: at.clone(),
+                place,
+                text,
+            })
+        };
+        add(String::new(), d.words.clone());
+        for (field, text) in d.fields.iter().filter(|(f, _)| f.is_written()) {
+            add(format!("{whose}{}", field.label()), text.clone());
+        }
+        for line in &d.checkins {
+            add(format!("{whose}check-in"), line.clone());
+        }
+    }
+    out
 }

@@ -416,7 +416,15 @@ impl Form {
     /// out). The form's fields end up as they were before the first suggestion, so call
     /// this only when saving.
     pub fn versions(&mut self, today: Date) -> Result<Vec<RecordBody>, (usize, String)> {
-        let last = self.build(today)?;
+        self.versions_of(|form| form.build(today))
+    }
+
+    /// The same for whatever the form fills in: `build` makes it from the form as it stands.
+    pub fn versions_of<T: PartialEq>(
+        &mut self,
+        build: impl Fn(&Form) -> Result<T, (usize, String)>,
+    ) -> Result<Vec<T>, (usize, String)> {
+        let last = build(self)?;
         let mut versions = Vec::new();
         for texts in std::mem::take(&mut self.taken) {
             for (i, text) in texts.iter().enumerate() {
@@ -425,7 +433,7 @@ impl Form {
                 }
             }
             // An earlier step that would not build (a date since mended) is folded into the next.
-            if let Ok(body) = self.build(today) {
+            if let Ok(body) = build(self) {
                 versions.push(body);
             }
         }

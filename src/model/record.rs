@@ -570,14 +570,32 @@ impl RecordBody {
     /// Records a check-in on an agreement or plan item and makes its status the latest.
     /// Returns false (and changes nothing) for other kinds.
     pub fn check_in(&mut self, checkin: CheckIn) -> bool {
-        let (status, checkins) = match self {
-            RecordBody::Agreement(a) => (&mut a.status, &mut a.checkins),
-            RecordBody::PlanItem(p) => (&mut p.status, &mut p.checkins),
-            _ => return false,
+        let Some((status, checkins)) = self.commitment_mut() else {
+            return false;
         };
         *status = checkin.status;
         checkins.push(checkin);
         true
+    }
+
+    /// An agreement's or plan item's status and check-ins, to change together.
+    fn commitment_mut(&mut self) -> Option<(&mut Status, &mut Vec<CheckIn>)> {
+        match self {
+            RecordBody::Agreement(a) => Some((&mut a.status, &mut a.checkins)),
+            RecordBody::PlanItem(p) => Some((&mut p.status, &mut p.checkins)),
+            _ => None,
+        }
+    }
+
+    /// Replaces the latest check-in (its words reworded) and makes its status the latest.
+    pub fn reword_last_check_in(&mut self, checkin: CheckIn) {
+        let Some((status, checkins)) = self.commitment_mut() else {
+            return;
+        };
+        if let Some(last) = checkins.last_mut() {
+            *status = checkin.status;
+            *last = checkin;
+        }
     }
 
     /// The check-ins of an agreement or plan item.

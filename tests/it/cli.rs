@@ -634,3 +634,64 @@ fn escapes_in_file_names_and_errors_never_reach_the_terminal() {
         }
     }
 }
+
+#[test]
+fn lint_reads_the_key_facts_the_outcome_every_field_and_check_ins_and_says_where() {
+    use convene::model::*;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let now = crate::harness::START;
+    let mut s = Session::new(
+        SessionId::parse("lint1").expect("id"),
+        "Conference for K.",
+        "family-group-conference",
+        "agreement",
+        now,
+    );
+    s.conference = Some(Conference {
+        reasons: "Going missing is a lifestyle choice for K.".into(),
+        decision_reasons: "Dad refused to come.".into(),
+        ..Conference::default()
+    });
+    s.add(
+        "planning",
+        RecordBody::Participant(Participant {
+            name: "Sam".into(),
+            needs: Needs {
+                safety: Some("Sam is hard to reach.".into()),
+                ..Needs::default()
+            },
+            ..Participant::default()
+        }),
+        now,
+    );
+    s.add(
+        "agreement",
+        RecordBody::PlanItem(PlanItem {
+            text: "K. walks to school with Gran.".into(),
+            checkins: vec![CheckIn {
+                date: time::macros::date!(2027 - 01 - 20),
+                status: Status::InProgress,
+                by: "Gran".into(),
+                note: "The placement is going well.".into(),
+            }],
+            ..PlanItem::default()
+        }),
+        now,
+    );
+    convene::store::Store::open(dir.path())
+        .expect("store")
+        .create(&s)
+        .expect("saved");
+    let out = convene(dir.path(), &["lint", "lint1"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let printed = stdout(&out);
+    for line in [
+        "key facts: why we are meeting: “a lifestyle choice” → “exploitation” [blames the child]",
+        "outcome: why: “refused to”",
+        "#1 (Planning) Sam's safety: “hard to reach”",
+        "#2 (Agreement) check-in: “placement” → “home”",
+    ] {
+        assert!(printed.contains(line), "{line}\n{printed}");
+    }
+    assert!(!printed.contains("build people up"), "{printed}");
+}

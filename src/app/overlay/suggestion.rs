@@ -1,5 +1,5 @@
-//! The lens's offer inside the record form: take the alternative, adjust it, or keep the
-//! speaker's words.
+//! The lens's offer inside a form (a record, a check-in, the conference's sections): take
+//! the alternative, adjust it, or keep the speaker's words.
 
 use super::Outcome;
 use crate::app::form::Form;
