@@ -445,7 +445,19 @@ pub fn conference_facts(c: &Conference) -> Vec<(&'static str, String)> {
     filled([
         ("Child or young person", c.child.clone()),
         ("Referred by", c.referrer.clone()),
+        (
+            "Referrer's role",
+            c.referrer_role.clone().unwrap_or_default(),
+        ),
+        (
+            "Referral date",
+            c.referral_date.map(format_date).unwrap_or_default(),
+        ),
         ("Why we are meeting", c.reasons.clone()),
+        (
+            "Reason, for returns",
+            c.reason_category.clone().unwrap_or_default(),
+        ),
         ("Bottom lines", c.bottom_lines.clone()),
         ("Date", c.date.map(format_date).unwrap_or_default()),
         ("Time", c.time.clone()),
@@ -471,10 +483,13 @@ pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
     ]);
     for rating in &c.ratings {
         let score = |s: Option<u8>| s.map_or_else(|| "not given".to_owned(), |s| format!("{s}/10"));
+        let lives = rating.child_lives.map_or(String::new(), |h| {
+            format!("; where the child lives: {}", h.label())
+        });
         pairs.push((
             "Review",
             format!(
-                "{}: the family {}, the professionals {}",
+                "{}: the family {}, the professionals {}{lives}",
                 format_date(rating.date),
                 score(rating.family),
                 score(rating.professionals)

@@ -14,6 +14,7 @@ pub mod generate;
 pub mod lens;
 pub mod model;
 pub mod report;
+pub mod returns;
 pub mod store;
 pub mod text;
 pub mod theme;

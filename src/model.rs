@@ -9,7 +9,7 @@ mod session;
 mod tags;
 pub mod timefmt;
 
-pub use conference::{Conference, Decision, Rating};
+pub use conference::{Conference, Decision, Home, Rating};
 pub use ids::{RecordId, SessionId};
 pub use record::{
     Agreement, ChangeGoal, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation,

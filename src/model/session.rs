@@ -376,6 +376,7 @@ mod tests {
                 family: Some(8),
                 professionals: Some(7),
                 due: Some(date!(2027 - 02 - 12)),
+                child_lives: None,
             });
         }
         assert!(!s.overdue(date!(2027 - 02 - 13)), "the review was held");

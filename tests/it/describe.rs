@@ -155,6 +155,7 @@ fn everything() -> Session {
             family: Some(7),
             professionals: Some(6),
             due: None,
+            child_lives: None,
         }],
         closed: Some(date!(2027 - 06 - 01)),
         ..Conference::default()

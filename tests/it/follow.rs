@@ -74,6 +74,7 @@ fn rating(date: time::Date, family: u8, professionals: u8, due: time::Date) -> R
         family: Some(family),
         professionals: Some(professionals),
         due: Some(due),
+        child_lives: None,
     }
 }
 

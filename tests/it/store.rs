@@ -355,6 +355,9 @@ fn conference() -> impl Strategy<Value = Option<Conference>> {
             any::<bool>(),
         )
             .prop_map(|(child, date, review_date, family, closed)| Conference {
+                referral_date: date,
+                referrer_role: Some("school".into()),
+                reason_category: Some(child.clone()),
                 child,
                 date,
                 review_date,
@@ -364,6 +367,7 @@ fn conference() -> impl Strategy<Value = Option<Conference>> {
                     family,
                     professionals: Some(7),
                     due: review_date,
+                    child_lives: Some(Home::WiderFamily),
                 }],
                 closed: closed.then_some(date!(2027 - 02 - 01)),
                 ..Conference::default()
