@@ -2,7 +2,7 @@
 //! the session (a record, the conference's sections, a check-in), each as undoable changes.
 
 use super::form::{Form, FormOutcome, Purpose};
-use super::overlay::{Outcome, Overlay, suggestion};
+use super::overlay::{Overlay, suggestion};
 use super::picker::{LinkPicker, PickerOutcome};
 use super::sections;
 use super::session_view::{SessionView, view};
@@ -57,20 +57,7 @@ pub(super) fn on_key(
     }
     // The lens offers an alternative: one key takes it, one puts it in the editor to
     // adjust, one keeps the speaker's words.
-    let outcome = if form.suggestion.is_some() {
-        match suggestion::on_key(form, key) {
-            Outcome::Continue | Outcome::Close => return Vec::new(),
-            Outcome::Done(()) => FormOutcome::Save,
-        }
-    } else {
-        form.handle_key(key)
-    };
-    if outcome == FormOutcome::Save
-        && let Some(next) = form.next_suggestion(&lens)
-    {
-        form.suggestion = Some(next);
-        return Vec::new();
-    }
+    let outcome = suggestion::form_key(form, key, &lens);
     match outcome {
         FormOutcome::Continue => {}
         FormOutcome::Cancel => *overlay = None,
