@@ -235,3 +235,22 @@ fn a_participant_marked_outside_the_safe_network_leaves_the_network_map() {
     );
     insta::assert_snapshot!("network_outside_safe_80x24", screen);
 }
+
+#[test]
+fn outside_the_safe_network_needs_a_reason_and_a_reason_needs_the_mark() {
+    let mut h = Harness::with_examples();
+    h.keys("/conference<enter><enter>[[[e");
+    h.keys(&"<tab>".repeat(11));
+    h.keys("2<enter>");
+    let form = |h: &Harness| match &view(h).overlay {
+        Some(Overlay::Form(form)) => (form.focus, form.error.clone().unwrap_or_default()),
+        _ => panic!("the form stays open"),
+    };
+    assert_eq!(form(&h).0, 12);
+    assert!(form(&h).1.starts_with("Say why"), "{}", form(&h).1);
+    h.keys("A bottom line<s-tab>1<enter>");
+    assert_eq!(form(&h).0, 11);
+    assert!(form(&h).1.contains("choose 2"), "{}", form(&h).1);
+    h.keys("2<enter>");
+    assert!(view(&h).overlay.is_none(), "saved");
+}
