@@ -98,7 +98,8 @@ Exit codes:
   2  the command line was not understood
   3  no session has that id
   4  a session file could not be read (the message names file:line:col)
-  5  the sessions folder or a file could not be read or written";
+  5  the sessions folder or a file could not be read or written
+  6  nothing to export in that format (a calendar of a session with nothing dated)";
 
 /// What every command needs: where the sessions are, the frameworks, and the local clock.
 pub struct Context {

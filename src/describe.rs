@@ -409,6 +409,9 @@ pub fn conference_facts(c: &Conference) -> Vec<(&'static str, String)> {
     ])
 }
 
+/// The label of each review's pair in [`conference_outcome`].
+pub const REVIEW: &str = "Review";
+
 /// A conference's outcome, reviews and closure as (label, value) pairs, the empty ones left
 /// out. Each review is one pair: its date with the family's and the professionals' 0–10.
 pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
@@ -427,7 +430,7 @@ pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
     for rating in &c.ratings {
         let score = |s: Option<u8>| s.map_or_else(|| "not given".to_owned(), |s| format!("{s}/10"));
         pairs.push((
-            "Review",
+            REVIEW,
             format!(
                 "{}: the family {}, the professionals {}",
                 format_date(rating.date),

@@ -51,21 +51,56 @@ impl Format {
     }
 }
 
+/// How to write an export, beyond its format. The default is what a person sharing a
+/// file wants: a byte-order mark in CSV, no record's words in a calendar, times in UTC.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// To-dos or all-day events in a calendar.
+    pub calendar: CalendarStyle,
+    /// Start a CSV with a UTF-8 byte-order mark, so spreadsheet applications read `é`
+    /// (scripts turn it off).
+    pub bom: bool,
+    /// Put a plan item's or agreement's own words in a calendar (work calendars are seen
+    /// by others; without it, an item says only the session's title and its kind).
+    pub include_text: bool,
+    /// The reader's time zone, for times in reports (dates are dates everywhere).
+    pub offset: time::UtcOffset,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            calendar: CalendarStyle::Todos,
+            bom: true,
+            include_text: false,
+            offset: time::UtcOffset::UTC,
+        }
+    }
+}
+
+/// Why a session could not be exported in a format.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    /// A calendar needs at least one dated item: an empty one is not a valid file.
+    #[error("nothing in this session has a date yet, so there is nothing to put in a calendar")]
+    NothingDated,
+}
+
 /// Writes the session in a format. `framework` gives stage names and order; records in
 /// stages it does not know are still exported, after the known ones.
 pub fn render(
     session: &Session,
     framework: Option<&Framework>,
     format: Format,
-    style: CalendarStyle,
-) -> String {
+    options: Options,
+) -> Result<String, ExportError> {
     let view = Report::new(session, framework);
-    match format {
-        Format::Md => markdown::render(&view),
-        Format::Html => html::render(&view),
-        Format::Csv => table::render(&view),
-        Format::Ics => calendar::render(&view, style),
-    }
+    Ok(match format {
+        Format::Md => markdown::render(&view, options),
+        Format::Html => html::render(&view, options),
+        Format::Csv => table::render(&view, options),
+        Format::Ics => calendar::render(&view, options)?,
+    })
 }
 
 /// Whether `path` would land inside `folder` (the sessions folder, where exports never go).

@@ -1,7 +1,7 @@
 //! `convene export`: a session as Markdown, HTML, CSV or iCalendar, to stdout or a file.
 
 use super::{CliError, Context, ExitKind};
-use crate::export::{CalendarStyle, Format, render};
+use crate::export::{CalendarStyle, Format, Options, render};
 use crate::store::{Store, atomic_create, atomic_write};
 use std::io::Write;
 use std::path::PathBuf;
@@ -25,23 +25,36 @@ pub struct Args {
     /// With --format ics: all-day events instead of to-dos, for calendars that ignore to-dos
     #[arg(long)]
     pub as_events: bool,
+    /// With --format csv: no byte-order mark at the start (for scripts; spreadsheet
+    /// applications need it to read accented letters)
+    #[arg(long)]
+    pub no_bom: bool,
+    /// With --format ics: put each item's own words in the calendar (without it, an item
+    /// says only the session's title and its kind: work calendars are seen by others)
+    #[arg(long)]
+    pub include_text: bool,
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let id = super::session_id(&args.id)?;
     let store = Store::at(&ctx.dir);
     let loaded = store.load(&id)?;
-    let style = if args.as_events {
-        CalendarStyle::Events
-    } else {
-        CalendarStyle::Todos
+    let options = Options {
+        calendar: if args.as_events {
+            CalendarStyle::Events
+        } else {
+            CalendarStyle::Todos
+        },
+        bom: !args.no_bom,
+        include_text: args.include_text,
+        offset: ctx.offset,
     };
     let text = render(
         &loaded.session,
         ctx.frameworks.get(&loaded.session.framework),
         args.format,
-        style,
-    );
+        options,
+    )?;
     match args.output {
         Some(path) => {
             if crate::export::lands_in(&path, store.dir()) {

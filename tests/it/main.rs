@@ -7,6 +7,7 @@ mod crash;
 mod describe;
 mod export;
 mod follow;
+mod formats;
 mod fuzz;
 mod harness;
 mod lens;

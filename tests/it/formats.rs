@@ -1,0 +1,370 @@
+//! Formats that open right: CSV in spreadsheets, Markdown in any renderer, calendars that
+//! update on re-import and keep the plan's words private, HTML that wraps and prints.
+
+use convene::export::{CalendarStyle, ExportError, Format, Options, render};
+use convene::framework::Frameworks;
+use convene::model::*;
+use convene::store::load_path;
+use std::path::Path;
+use time::macros::{date, datetime};
+
+fn example(id: &str) -> Session {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join(format!("{id}.ron"));
+    load_path(&path).expect("example loads").session
+}
+
+fn export_with(session: &Session, format: Format, options: Options) -> Result<String, ExportError> {
+    let frameworks = Frameworks::embedded();
+    render(session, frameworks.get(&session.framework), format, options)
+}
+
+fn export(session: &Session, format: Format) -> String {
+    export_with(session, format, Options::default()).expect("exported")
+}
+
+/// A small conference: one plan item per status, all dated, and a review date.
+fn conference() -> Session {
+    let now = datetime!(2026-11-20 12:00 UTC);
+    let mut s = Session::new(
+        SessionId::parse("cal12345").expect("id"),
+        "Family plan; J., with Nan, and Marek\\",
+        "family-group-conference",
+        "agreement",
+        now,
+    );
+    for (i, status) in Status::ALL.into_iter().enumerate() {
+        s.add(
+            "agreement",
+            RecordBody::PlanItem(PlanItem {
+                text: format!("Nan walks J. home from school, plan {i}"),
+                who: "Halina".into(),
+                by_when: Some(date!(2026 - 12 - 01)),
+                status,
+                ..PlanItem::default()
+            }),
+            now,
+        );
+    }
+    s.conference = Some(Conference {
+        review_date: Some(date!(2027 - 01 - 15)),
+        ..Conference::default()
+    });
+    s
+}
+
+mod spreadsheets {
+    use super::*;
+
+    #[test]
+    fn csv_starts_with_a_byte_order_mark_unless_a_script_asks_for_none() {
+        let session = example("p3f8h2kd");
+        let csv = export(&session, Format::Csv);
+        assert!(
+            csv.starts_with("\u{feff}session,record,"),
+            "{:?}",
+            &csv[..20]
+        );
+        let plain = export_with(
+            &session,
+            Format::Csv,
+            Options {
+                bom: false,
+                ..Options::default()
+            },
+        )
+        .expect("exported");
+        assert!(plain.starts_with("session,record,"));
+        assert_eq!(csv.trim_start_matches('\u{feff}'), plain);
+    }
+
+    #[test]
+    fn csv_has_columns_for_the_latest_check_in_and_each_reviews_ratings() {
+        let mut session = example("p3f8h2kd");
+        let item = session
+            .records
+            .iter_mut()
+            .find_map(|r| match &mut r.body {
+                RecordBody::PlanItem(p) => Some(p),
+                _ => None,
+            })
+            .expect("a plan item");
+        for (day, note) in [
+            (date!(2026 - 12 - 01), "first"),
+            (date!(2027 - 01 - 10), "keys cut"),
+        ] {
+            item.checkins.push(CheckIn {
+                date: day,
+                status: Status::InProgress,
+                by: "Sam".into(),
+                note: note.into(),
+            });
+        }
+        let conference = session.conference.as_mut().expect("a conference");
+        conference.ratings = vec![
+            Rating {
+                date: date!(2027 - 01 - 15),
+                family: Some(7),
+                professionals: Some(6),
+                due: None,
+            },
+            Rating {
+                date: date!(2027 - 04 - 15),
+                family: Some(9),
+                professionals: None,
+                due: None,
+            },
+        ];
+        let csv = export(&session, Format::Csv);
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let headers = reader.headers().expect("headers").clone();
+        let at = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("no {name} column in {headers:?}"))
+        };
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+        let latest: Vec<&str> = rows
+            .iter()
+            .map(|r| &r[at("latest_check_in")])
+            .filter(|c| !c.is_empty())
+            .collect();
+        assert_eq!(latest.len(), 1, "{latest:?}");
+        assert!(latest[0].contains("keys cut") && !latest[0].contains("first"));
+        let ratings: Vec<(&str, &str)> = rows
+            .iter()
+            .filter(|r| r[4].starts_with("Review: "))
+            .map(|r| (&r[at("family_rating")], &r[at("professionals_rating")]))
+            .collect();
+        assert_eq!(ratings, [("7", "6"), ("9", "")]);
+        // Who shared a piece of information is its own column, never `builds_on`.
+        for row in &rows {
+            if &row[3] == "information item" {
+                assert!(row[at("builds_on")].is_empty(), "{row:?}");
+                assert!(row[at("shared_by")].starts_with('#'), "{row:?}");
+            }
+        }
+    }
+}
+
+mod calendars {
+    use super::*;
+
+    fn read(ics: &str) -> Vec<(String, Vec<(String, String)>)> {
+        let unfolded = icalendar::parser::unfold(ics);
+        let calendar = icalendar::parser::read_calendar(&unfolded).expect("the calendar parses");
+        calendar
+            .components
+            .iter()
+            .map(|c| {
+                (
+                    c.name.to_string(),
+                    c.properties
+                        .iter()
+                        .map(|p| (p.name.to_string(), p.val.to_string()))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn prop<'a>(props: &'a [(String, String)], name: &str) -> &'a str {
+        props
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn the_calendar_name_is_escaped() {
+        let ics = export(&conference(), Format::Ics);
+        let unfolded = icalendar::parser::unfold(&ics);
+        for name in ["NAME", "X-WR-CALNAME"] {
+            let line = format!("\r\n{name}:Family plan\\; J.\\, with Nan\\, and Marek\\\\\r\n");
+            assert!(unfolded.contains(&line), "{name} unescaped in {unfolded}");
+        }
+    }
+
+    #[test]
+    fn a_session_with_nothing_dated_gives_a_clear_error_not_an_empty_calendar() {
+        let mut session = conference();
+        session.records.clear();
+        session.conference = None;
+        let error = export_with(&session, Format::Ics, Options::default()).expect_err("empty");
+        assert_eq!(error, ExportError::NothingDated);
+
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = convene::store::Store::open(dir.path()).expect("store");
+        store.create(&session).expect("saved");
+        let out = crate::harness::convene()
+            .arg("--dir")
+            .arg(dir.path())
+            .args(["export", "cal12345", "--format", "ics"])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(6));
+        assert!(out.stdout.is_empty(), "no calendar is written");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("nothing in this session has a date yet"),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn only_what_is_still_open_is_an_open_to_do() {
+        let mut session = conference();
+        let ics = export(&session, Format::Ics);
+        let statuses: Vec<String> = read(&ics)
+            .iter()
+            .map(|(_, props)| prop(props, "STATUS").to_owned())
+            .collect();
+        // Not started, in progress, done, changed, dropped; then the review.
+        assert_eq!(
+            statuses,
+            [
+                "NEEDS-ACTION",
+                "IN-PROCESS",
+                "COMPLETED",
+                "CANCELLED",
+                "CANCELLED",
+                "NEEDS-ACTION"
+            ]
+        );
+        // Once a review is held, it is no longer to do.
+        session
+            .conference
+            .as_mut()
+            .expect("conference")
+            .ratings
+            .push(Rating {
+                date: date!(2027 - 01 - 15),
+                family: Some(7),
+                professionals: Some(7),
+                due: Some(date!(2027 - 01 - 15)),
+            });
+        let ics = export(&session, Format::Ics);
+        let review = read(&ics).pop().expect("the review");
+        assert_eq!(prop(&review.1, "UID"), "cal12345-review@convene");
+        assert_eq!(prop(&review.1, "STATUS"), "COMPLETED");
+        // As events, what was dropped or changed is cancelled.
+        let events = export_with(
+            &session,
+            Format::Ics,
+            Options {
+                calendar: CalendarStyle::Events,
+                ..Options::default()
+            },
+        )
+        .expect("exported");
+        let cancelled = read(&events)
+            .iter()
+            .filter(|(_, props)| prop(props, "STATUS") == "CANCELLED")
+            .count();
+        assert_eq!(cancelled, 2);
+    }
+
+    #[test]
+    fn sequence_rises_when_an_item_changes_so_a_re_import_updates_it() {
+        let mut session = conference();
+        let sequence = |s: &Session| -> Vec<u64> {
+            read(&export(s, Format::Ics))
+                .iter()
+                .map(|(_, props)| prop(props, "SEQUENCE").parse().expect("a number"))
+                .collect()
+        };
+        let before = sequence(&session);
+        assert_eq!(
+            before,
+            sequence(&session),
+            "the same session, the same file"
+        );
+        let later = datetime!(2026-12-02 09:15 UTC);
+        // The app marks the first item done (every change sets the session's last change).
+        if let RecordBody::PlanItem(p) = &mut session.records[0].body {
+            p.status = Status::Done;
+        }
+        session.updated = later;
+        let after = sequence(&session);
+        assert!(
+            before.iter().zip(&after).all(|(b, a)| a > b),
+            "{before:?} → {after:?}"
+        );
+    }
+
+    #[test]
+    fn by_default_a_calendar_holds_the_title_and_kind_and_the_words_only_when_asked() {
+        let session = conference();
+        let private = export(&session, Format::Ics);
+        let unfolded = icalendar::parser::unfold(&private);
+        assert!(!unfolded.contains("walks J. home"), "{unfolded}");
+        assert!(!unfolded.contains("Halina"), "{unfolded}");
+        let summaries: Vec<String> = read(&private)
+            .iter()
+            .map(|(_, props)| prop(props, "SUMMARY").to_owned())
+            .collect();
+        assert!(summaries[0].contains("Family plan") && summaries[0].contains("plan item #1"));
+        assert!(summaries[5].contains("Family plan") && summaries[5].contains("review"));
+
+        let shared = export_with(
+            &session,
+            Format::Ics,
+            Options {
+                include_text: true,
+                ..Options::default()
+            },
+        )
+        .expect("exported");
+        let summaries: Vec<String> = read(&shared)
+            .iter()
+            .map(|(_, props)| prop(props, "SUMMARY").to_owned())
+            .collect();
+        assert!(summaries[0].contains("Nan walks J. home from school, plan 0"));
+        assert!(icalendar::parser::unfold(&shared).contains("Who: Halina"));
+    }
+}
+
+mod pages {
+    use super::*;
+
+    #[test]
+    fn long_words_wrap_and_a_label_stays_with_its_value_across_pages() {
+        let html = export(&example("p3f8h2kd"), Format::Html);
+        let style =
+            &html[html.find("<style>").expect("style")..html.find("</style>").expect("end")];
+        assert!(style.contains("overflow-wrap: anywhere"), "{style}");
+        assert!(
+            style.contains("dl.facts .fact { break-inside: avoid"),
+            "{style}"
+        );
+        assert!(
+            style.contains("dt { font-weight: bold; break-after: avoid"),
+            "{style}"
+        );
+        // Every label sits with its value in one block that a page break never splits.
+        let labels = html.matches("<dt>").count();
+        assert!(labels > 5);
+        assert_eq!(html.matches("<div class=\"fact\"><dt>").count(), labels);
+    }
+
+    #[test]
+    fn times_are_in_the_readers_zone_with_the_zone_named() {
+        let session = example("k7q2m9xa");
+        let options = Options {
+            offset: time::UtcOffset::from_hms(1, 0, 0).expect("offset"),
+            ..Options::default()
+        };
+        let html = export_with(&session, Format::Html, options).expect("exported");
+        assert!(
+            html.contains(
+                "started 2026-11-12 10:30 UTC+01:00 · last change 2026-11-12 16:30 UTC+01:00"
+            ),
+            "{}",
+            &html[html.find("class=\"meta\"").expect("meta")..][..120]
+        );
+        let html = export(&session, Format::Html);
+        assert!(html.contains("started 2026-11-12 09:30 UTC"));
+    }
+}
