@@ -10,7 +10,8 @@ use std::fmt::Write;
 /// backslash-escaped, HTML is turned into entities, and control characters are gone.
 /// New lines stay, as hard line breaks indented under the list item. Every line is
 /// escaped where it starts, so no line can open a block of its own (a heading, a list, a
-/// rule, a setext underline, a quote, a table, a fence or indented code); blank lines and
+/// rule, a setext underline, a quote, a table, a fence, indented code or a definition);
+/// blank lines and
 /// each line's leading spaces go, as a renderer would drop them anyway.
 pub fn escape(text: &str) -> String {
     let cleaned = clean(text);
@@ -21,16 +22,21 @@ pub fn escape(text: &str) -> String {
             out.push_str("  \n  ");
         }
         let opener = block_opener(line);
+        // A heading drops a run of `#` at its end (its closing sequence), and a renderer
+        // with heading attributes takes a `{…}` at its end (even after a backslash).
+        let closing = line.trim_end_matches('#').len();
+        let last = line.len() - line.chars().next_back().map_or(0, char::len_utf8);
         for (at, c) in line.char_indices() {
             match c {
                 '&' => out.push_str("&amp;"),
                 '<' => out.push_str("&lt;"),
                 '>' => out.push_str("&gt;"),
+                '}' if at == last => out.push_str("&#125;"),
                 '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
                     out.push('\\');
                     out.push(c);
                 }
-                c if Some(at) == opener => {
+                c if Some(at) == opener || (c == '#' && at == closing) => {
                     out.push('\\');
                     out.push(c);
                 }
@@ -43,10 +49,11 @@ pub fn escape(text: &str) -> String {
 
 /// Where in a line (already trimmed) the character is that would open a block: a heading's
 /// `#`, a list's `-`, `+` or `*`, an ordered list's `.` or `)` after its number, or a
-/// setext underline's `=` (a rule's `-`, `*` and `_` are the list marks or always escaped).
+/// setext underline's `=`, or a definition list's `:` (a rule's `-`, `*` and `_` are the
+/// list marks or always escaped).
 fn block_opener(line: &str) -> Option<usize> {
     match line.chars().next()? {
-        '#' | '-' | '+' | '=' => Some(0),
+        '#' | '-' | '+' | '=' | ':' => Some(0),
         '0'..='9' => {
             let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
             line[digits..].starts_with(['.', ')']).then_some(digits)
@@ -58,7 +65,8 @@ fn block_opener(line: &str) -> Option<usize> {
 pub fn render(report: &Report, options: Options) -> String {
     let s = report.session;
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", escape(&s.title));
+    // A heading is one line: a title's second line would start a paragraph of its own.
+    let _ = writeln!(out, "# {}\n", escape(&crate::text::clean_line(&s.title)));
     let _ = writeln!(
         out,
         "{} · session `{}` · started {} · last change {}\n",

@@ -368,3 +368,153 @@ mod pages {
         assert!(html.contains("started 2026-11-12 09:30 UTC"));
     }
 }
+
+mod markdown {
+    use super::*;
+    use convene::export::markdown_escape;
+    use proptest::prelude::*;
+    use pulldown_cmark::{Event, Options as Extensions, Parser, Tag, TagEnd};
+
+    /// CommonMark with the common extensions a reader's renderer may have switched on.
+    fn extensions() -> Extensions {
+        Extensions::ENABLE_TABLES
+            | Extensions::ENABLE_FOOTNOTES
+            | Extensions::ENABLE_STRIKETHROUGH
+            | Extensions::ENABLE_TASKLISTS
+            | Extensions::ENABLE_HEADING_ATTRIBUTES
+            | Extensions::ENABLE_DEFINITION_LIST
+            | Extensions::ENABLE_GFM
+    }
+
+    /// The blocks a document opens, by name, and its text without white space.
+    fn read(document: &str) -> (Vec<String>, String) {
+        let mut blocks = Vec::new();
+        let mut text = String::new();
+        for event in Parser::new_ext(document, extensions()) {
+            match event {
+                Event::Start(tag) => {
+                    let name = match tag {
+                        Tag::Strong => continue,
+                        Tag::Paragraph => "paragraph".to_owned(),
+                        other => format!("{other:?}"),
+                    };
+                    blocks.push(name);
+                }
+                Event::Text(t) => text.extend(t.chars().filter(|c| !c.is_whitespace())),
+                Event::End(TagEnd::Strong | _) | Event::SoftBreak | Event::HardBreak => {}
+                other => blocks.push(format!("{other:?}")),
+            }
+        }
+        (blocks, text)
+    }
+
+    fn without_space(text: &str) -> String {
+        convene::text::clean(text)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    }
+
+    /// Lines that would open a block if they reached a renderer as typed.
+    fn line() -> impl Strategy<Value = String> {
+        let opener = prop_oneof![
+            Just("1. "),
+            Just("2) "),
+            Just("10."),
+            Just("- "),
+            Just("* "),
+            Just("+ "),
+            Just("---"),
+            Just("***"),
+            Just("___"),
+            Just("==="),
+            Just("> "),
+            Just("| a | b |"),
+            Just("|---|---|"),
+            Just("# "),
+            Just("###### "),
+            Just("    "),
+            Just("\t"),
+            Just("```"),
+            Just("~~~"),
+            Just("<div>"),
+            Just("<!-- "),
+            Just("[x]: http://x"),
+            Just("[^1]: "),
+            Just(": "),
+            Just("- [ ] "),
+            Just("-"),
+            Just("="),
+            Just(""),
+        ];
+        (opener, "[a-z #*_=>|`~:.)-]{0,8}").prop_map(|(o, rest)| format!("{o}{rest}"))
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            proptest::collection::vec(line(), 1..6).prop_map(|lines| lines.join("\n")),
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn no_line_of_a_record_opens_a_block_and_every_word_shows(typed in text()) {
+            let escaped = markdown_escape(&typed);
+            // As a record in a list, as a heading, and as a fact.
+            let (blocks, shown) = read(&format!("- **#1** {escaped}\n"));
+            prop_assert_eq!(&blocks, &["List(None)", "Item"], "{:?} → {:?}", typed, escaped);
+            prop_assert_eq!(shown, format!("#1{}", without_space(&typed)));
+            // A heading holds one line (the report makes a title one line first).
+            let escaped = markdown_escape(&convene::text::clean_line(&typed));
+            let (blocks, shown) = read(&format!("## {escaped}\n"));
+            if without_space(&typed).is_empty() {
+                prop_assert!(blocks.iter().all(|b| b.starts_with("Heading")), "{:?}", blocks);
+            } else {
+                prop_assert_eq!(blocks.len(), 1, "{:?} → {:?}: {:?}", typed, escaped, blocks);
+                prop_assert!(blocks[0].starts_with("Heading"), "{:?}", blocks);
+                prop_assert_eq!(shown, without_space(&typed));
+            }
+        }
+    }
+
+    #[test]
+    fn a_record_in_the_report_cannot_add_a_heading_list_rule_table_or_quote() {
+        let mut session = example("k7q2m9xa");
+        let now = session.updated;
+        session.add(
+            "discovery",
+            RecordBody::Strength(Strength {
+                text: "Our strengths:\n1. patience\n- kindness\n---\n# Not a heading\n> not a quote\n| a | b |\n|---|---|\n    not code\n===".into(),
+                ..Strength::default()
+            }),
+            now,
+        );
+        let md = export(&session, Format::Md);
+        let before = export(&example("k7q2m9xa"), Format::Md);
+        let count = |doc: &str, wanted: fn(&Event) -> bool| {
+            Parser::new_ext(doc, extensions())
+                .filter(|e| wanted(e))
+                .count()
+        };
+        type Wanted = fn(&Event) -> bool;
+        let checks: [(&str, Wanted); 6] = [
+            ("heading", |e| {
+                matches!(e, Event::Start(Tag::Heading { .. }))
+            }),
+            ("list", |e| matches!(e, Event::Start(Tag::List(_)))),
+            ("rule", |e| matches!(e, Event::Rule)),
+            ("table", |e| matches!(e, Event::Start(Tag::Table(_)))),
+            ("quote", |e| matches!(e, Event::Start(Tag::BlockQuote(_)))),
+            ("code", |e| matches!(e, Event::Start(Tag::CodeBlock(_)))),
+        ];
+        for (what, wanted) in checks {
+            assert_eq!(
+                count(&md, wanted),
+                count(&before, wanted),
+                "a record added a {what}"
+            );
+        }
+        assert!(md.contains("1\\. patience"), "{md}");
+    }
+}
