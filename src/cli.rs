@@ -20,6 +20,7 @@ mod show;
 #[cfg(feature = "dev-tools")]
 mod stress;
 
+pub use completions::answer_the_shell;
 pub use error::{CliError, ExitKind};
 pub use list::list_lines;
 pub use show::{describe as show_record, session_json};
@@ -54,7 +55,13 @@ pub struct Cli {
     pub review_weeks: Option<u32>,
 
     /// The colours: default, light or high-contrast (NO_COLOR=1 takes colour out)
-    #[arg(long, global = true, env = "CONVENE_THEME", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "CONVENE_THEME",
+        value_name = "NAME",
+        add = clap_complete::ArgValueCandidates::new(completions::themes)
+    )]
     pub theme: Option<String>,
 
     /// The settings file [default: config.ron in the platform's config folder]

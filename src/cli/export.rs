@@ -12,6 +12,7 @@ use std::path::PathBuf;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The session's id (as `convene list` shows it)
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::session_ids))]
     pub id: String,
     /// The format to write
     #[arg(long, short, value_enum, default_value = "md")]

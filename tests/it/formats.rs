@@ -518,3 +518,117 @@ mod markdown {
         assert!(md.contains("1\\. patience"), "{md}");
     }
 }
+
+mod completion {
+    use std::path::Path;
+
+    /// A folder holding the two example sessions.
+    fn folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+        for name in ["k7q2m9xa.ron", "p3f8h2kd.ron"] {
+            std::fs::copy(examples.join(name), dir.path().join(name)).expect("copy");
+        }
+        dir
+    }
+
+    /// What convene offers for the last word, as fish asks for it: one value a line, with
+    /// its help after a tab.
+    fn offered(dir: &Path, words: &[&str]) -> Vec<String> {
+        let out = crate::harness::convene()
+            .env("CONVENE_DIR", dir)
+            .env("COMPLETE", "fish")
+            .arg("--")
+            .arg("convene")
+            .args(words)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    fn values(lines: &[String]) -> Vec<&str> {
+        lines
+            .iter()
+            .map(|l| l.split('\t').next().unwrap_or_default())
+            .filter(|v| !v.starts_with('-'))
+            .collect()
+    }
+
+    #[test]
+    fn completion_offers_session_ids_formats_frameworks_and_themes() {
+        let dir = folder();
+        let ids = offered(dir.path(), &["export", ""]);
+        assert_eq!(values(&ids), ["k7q2m9xa", "p3f8h2kd"], "{ids:?}");
+        assert!(
+            ids.contains(&"p3f8h2kd\tConference for J. (age 11)".to_owned()),
+            "{ids:?}"
+        );
+        for command in ["show", "forget", "lint"] {
+            let ids = offered(dir.path(), &[command, "p3"]);
+            assert_eq!(values(&ids), ["p3f8h2kd"], "{command}");
+        }
+        let formats = offered(dir.path(), &["export", "k7q2m9xa", "--format", ""]);
+        assert_eq!(values(&formats), ["md", "html", "csv", "ics"]);
+        let frameworks = offered(dir.path(), &["new", ""]);
+        assert_eq!(values(&frameworks), ["ai", "fgc"]);
+        let themes = offered(dir.path(), &["--theme", ""]);
+        assert_eq!(values(&themes), ["default", "light", "high-contrast"]);
+        let flags = offered(dir.path(), &["export", "k7q2m9xa", "--"]);
+        for flag in ["--no-bom", "--include-text", "--as-events"] {
+            assert!(
+                flags.iter().any(|l| l.starts_with(flag)),
+                "{flag}: {flags:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_bash_script_completes_session_ids_in_a_real_bash() {
+        let dir = folder();
+        let script = crate::harness::convene()
+            .args(["completions", "bash"])
+            .output()
+            .expect("runs");
+        assert!(script.status.success());
+        let script_path = dir.path().join("convene.bash");
+        std::fs::write(&script_path, &script.stdout).expect("write");
+        // Bash with the test's own home and settings, as the harness gives convene.
+        let mut bash = std::process::Command::new("bash");
+        for (name, value) in crate::harness::convene().get_envs() {
+            match value {
+                Some(value) => bash.env(name, value),
+                None => bash.env_remove(name),
+            };
+        }
+        let Ok(bash) = bash
+            .env("CONVENE_DIR", dir.path())
+            .arg("--norc")
+            .arg("-c")
+            .arg(format!(
+                "source '{}'; COMP_WORDS=(convene export p); COMP_CWORD=2; COMP_LINE='convene export p'; \
+                 COMP_POINT=${{#COMP_LINE}}; _clap_complete_convene convene p export; \
+                 printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+                script_path.display()
+            ))
+            .output()
+        else {
+            eprintln!("bash is not on this machine: the real-shell check is skipped");
+            return;
+        };
+        let said = String::from_utf8_lossy(&bash.stdout);
+        assert_eq!(
+            said.trim(),
+            "p3f8h2kd",
+            "{said} {}",
+            String::from_utf8_lossy(&bash.stderr)
+        );
+    }
+}
