@@ -1,6 +1,7 @@
 //! Sharing the outcome: Markdown, HTML, CSV and iCalendar writers over a session.
 
 mod calendar;
+mod docx;
 mod html;
 mod markdown;
 mod table;
@@ -25,9 +26,12 @@ pub enum Format {
     Csv,
     /// Agreements, plan items and the review date as calendar to-dos
     Ics,
+    /// A Word document: headings, the plan and agreements as tables (needs -o FILE)
+    Docx,
 }
 
 impl Format {
+    /// The formats the app's export box offers (Word is written from the command line).
     pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Csv, Format::Ics];
 
     /// The file extension.
@@ -37,6 +41,7 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Ics => "ics",
+            Format::Docx => "docx",
         }
     }
 
@@ -47,7 +52,13 @@ impl Format {
             Format::Html => "HTML page (prints to PDF)",
             Format::Csv => "CSV, one row per record",
             Format::Ics => "Calendar (ICS) of agreements and dates",
+            Format::Docx => "Word document (DOCX)",
         }
+    }
+
+    /// Whether the format is text (a Word file is not: it goes to a file, never a terminal).
+    pub fn is_text(self) -> bool {
+        self != Format::Docx
     }
 }
 
@@ -87,7 +98,8 @@ pub enum ExportError {
 }
 
 /// Writes the session in a format. `framework` gives stage names and order; records in
-/// stages it does not know are still exported, after the known ones.
+/// stages it does not know are still exported, after the known ones. For Word, this is the
+/// document's main XML; [`render_file`] gives the file itself.
 pub fn render(
     session: &Session,
     framework: Option<&Framework>,
@@ -100,7 +112,21 @@ pub fn render(
         Format::Html => html::render(&view, options),
         Format::Csv => table::render(&view, options),
         Format::Ics => calendar::render(&view, options)?,
+        Format::Docx => docx::xml(&view, options),
     })
+}
+
+/// The bytes of the file to write: the text for text formats, the packed document for Word.
+pub fn render_file(
+    session: &Session,
+    framework: Option<&Framework>,
+    format: Format,
+    options: Options,
+) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Docx => Ok(docx::render(&Report::new(session, framework), options)),
+        _ => render(session, framework, format, options).map(String::into_bytes),
+    }
 }
 
 /// Whether `path` would land inside `folder` (the sessions folder, where exports never go).

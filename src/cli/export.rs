@@ -1,12 +1,12 @@
 //! `convene export`: a session as Markdown, HTML, CSV or iCalendar, to stdout or a file.
 
 use super::{CliError, Context, ExitKind};
-use crate::export::{CalendarStyle, Format, Options, render};
+use crate::export::{CalendarStyle, Format, Options, render_file};
 use crate::store::{Store, atomic_create, atomic_write};
 use std::io::Write;
 use std::path::PathBuf;
 
-/// Export a session to share: a report (md, html), a spreadsheet (csv) or a calendar (ics).
+/// Export a session to share: a report (md, html, docx), a spreadsheet (csv) or a calendar (ics).
 ///
 /// Example: convene export k7q2m9xa --format html -o harbourside.html
 #[derive(Debug, clap::Args)]
@@ -50,7 +50,14 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         include_text: args.include_text,
         offset: ctx.offset,
     };
-    let text = render(
+    if !args.format.is_text() && args.output.is_none() {
+        return Err(CliError::new(
+            ExitKind::Usage,
+            "a Word document is a file, not text for the terminal",
+        )
+        .with_hint(format!("add -o {}.docx", loaded.session.id.as_str())));
+    }
+    let bytes = render_file(
         &loaded.session,
         ctx.frameworks.get(&loaded.session.framework),
         args.format,
@@ -65,9 +72,9 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
                 ));
             }
             let written = if args.force {
-                atomic_write(&path, text.as_bytes(), None)
+                atomic_write(&path, &bytes, None)
             } else {
-                atomic_create(&path, text.as_bytes(), None)
+                atomic_create(&path, &bytes, None)
             };
             written.map_err(|e| {
                 if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -85,7 +92,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             })?;
             crate::errln!("Exported to {}", path.display());
         }
-        None => to_stdout(&text)?,
+        None => to_stdout(&String::from_utf8_lossy(&bytes))?,
     }
     Ok(ExitKind::Done)
 }

@@ -24,6 +24,30 @@ fn export(session: &Session, format: Format) -> String {
     export_with(session, format, Options::default()).expect("exported")
 }
 
+/// The session with one more strength, in these words.
+fn with_strength(mut session: Session, text: &str) -> Session {
+    let now = session.updated;
+    session.add(
+        "discovery",
+        RecordBody::Strength(Strength {
+            text: text.into(),
+            ..Strength::default()
+        }),
+        now,
+    );
+    session
+}
+
+/// The real binary on a sessions folder.
+fn run_on(dir: &Path, args: &[&str]) -> std::process::Output {
+    crate::harness::convene()
+        .arg("--dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
 /// A small conference: one plan item per status, all dated, and a review date.
 fn conference() -> Session {
     let now = datetime!(2026-11-20 12:00 UTC);
@@ -198,12 +222,7 @@ mod calendars {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = convene::store::Store::open(dir.path()).expect("store");
         store.create(&session).expect("saved");
-        let out = crate::harness::convene()
-            .arg("--dir")
-            .arg(dir.path())
-            .args(["export", "cal12345", "--format", "ics"])
-            .output()
-            .expect("runs");
+        let out = run_on(dir.path(), &["export", "cal12345", "--format", "ics"]);
         assert_eq!(out.status.code(), Some(6));
         assert!(out.stdout.is_empty(), "no calendar is written");
         let said = String::from_utf8_lossy(&out.stderr);
@@ -480,15 +499,9 @@ mod markdown {
 
     #[test]
     fn a_record_in_the_report_cannot_add_a_heading_list_rule_table_or_quote() {
-        let mut session = example("k7q2m9xa");
-        let now = session.updated;
-        session.add(
-            "discovery",
-            RecordBody::Strength(Strength {
-                text: "Our strengths:\n1. patience\n- kindness\n---\n# Not a heading\n> not a quote\n| a | b |\n|---|---|\n    not code\n===".into(),
-                ..Strength::default()
-            }),
-            now,
+        let session = with_strength(
+            example("k7q2m9xa"),
+            "Our strengths:\n1. patience\n- kindness\n---\n# Not a heading\n> not a quote\n| a | b |\n|---|---|\n    not code\n===",
         );
         let md = export(&session, Format::Md);
         let before = export(&example("k7q2m9xa"), Format::Md);
@@ -576,7 +589,7 @@ mod completion {
             assert_eq!(values(&ids), ["p3f8h2kd"], "{command}");
         }
         let formats = offered(dir.path(), &["export", "k7q2m9xa", "--format", ""]);
-        assert_eq!(values(&formats), ["md", "html", "csv", "ics"]);
+        assert_eq!(values(&formats), ["md", "html", "csv", "ics", "docx"]);
         let frameworks = offered(dir.path(), &["new", ""]);
         assert_eq!(values(&frameworks), ["ai", "fgc"]);
         let themes = offered(dir.path(), &["--theme", ""]);
@@ -629,6 +642,118 @@ mod completion {
             "p3f8h2kd",
             "{said} {}",
             String::from_utf8_lossy(&bash.stderr)
+        );
+    }
+}
+
+mod word {
+    use super::*;
+    use convene::export::render_file;
+
+    #[test]
+    fn the_word_document_has_headings_and_the_plan_as_a_table() {
+        let session = example("p3f8h2kd");
+        let xml = export(&session, Format::Docx);
+        assert!(xml.starts_with("<?xml"), "{}", &xml[..60]);
+        // The title and each stage in Word's own heading styles.
+        assert!(xml.contains("<w:pStyle w:val=\"Heading1\" />"));
+        assert!(xml.matches("<w:pStyle w:val=\"Heading2\" />").count() >= 5);
+        assert!(xml.contains(">Conference for J. (age 11)</w:t>"));
+        // The conference's facts, the plan and the outcome are tables; the plan's has a
+        // column for each of its fields.
+        assert!(xml.matches("<w:tbl>").count() >= 3, "tables");
+        for column in [
+            "What",
+            "Who",
+            "Due",
+            "Status",
+            "Support from services",
+            "Checked by",
+        ] {
+            assert!(
+                xml.contains(&format!(">{column}</w:t>")),
+                "the plan's table has no {column} column"
+            );
+        }
+        assert!(xml.contains("Nan or Uncle Marek will meet J. at the school gate"));
+
+        let file = render_file(
+            &session,
+            Frameworks::embedded().get(&session.framework),
+            Format::Docx,
+            Options::default(),
+        )
+        .expect("exported");
+        assert!(file.starts_with(b"PK\x03\x04"), "a zip file");
+        for part in [
+            &b"[Content_Types].xml"[..],
+            b"word/document.xml",
+            b"word/styles.xml",
+        ] {
+            assert!(
+                file.windows(part.len()).any(|w| w == part),
+                "no {}",
+                String::from_utf8_lossy(part)
+            );
+        }
+    }
+
+    #[test]
+    fn hostile_text_is_escaped_in_the_word_xml() {
+        let s = with_strength(
+            Session::new(
+                SessionId::parse("word1234").expect("id"),
+                "<w:body>& \u{1b}[31mtitle",
+                "appreciative-inquiry",
+                "discovery",
+                datetime!(2026-11-25 09:00 UTC),
+            ),
+            "</w:t></w:r><w:r><w:t>injected\u{0} \"quoted\" 'single'",
+        );
+        let xml = export(&s, Format::Docx);
+        assert!(!xml.contains("<w:body>&"), "the title is escaped");
+        assert!(xml.contains("&lt;w:body&gt;&amp; title"));
+        assert!(xml.contains("&lt;/w:t&gt;&lt;/w:r&gt;&lt;w:r&gt;&lt;w:t&gt;injected"));
+        assert!(!xml.contains('\u{0}') && !xml.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_word_document_goes_to_a_file_never_the_terminal() {
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+        let out = run_on(&examples, &["export", "p3f8h2kd", "--format", "docx"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("add -o p3f8h2kd.docx"));
+
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("plan.docx");
+        let target_name = target.to_str().expect("utf-8");
+        let out = run_on(
+            &examples,
+            &["export", "p3f8h2kd", "--format", "docx", "-o", target_name],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let file = std::fs::read(&target).expect("written");
+        assert!(file.starts_with(b"PK\x03\x04"));
+
+        // Where LibreOffice is installed, it converts the file to PDF.
+        let Ok(converted) = std::process::Command::new("soffice")
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(dir.path())
+            .arg(&target)
+            .output()
+        else {
+            eprintln!("LibreOffice (soffice) is not on this machine: the PDF check is skipped");
+            return;
+        };
+        assert!(converted.status.success());
+        assert!(
+            dir.path().join("plan.pdf").exists(),
+            "LibreOffice made a PDF"
         );
     }
 }
