@@ -1,4 +1,4 @@
-//! Sharing the outcome: Markdown, HTML, CSV and iCalendar writers over a session.
+//! Sharing the outcome: Markdown, HTML, Word, CSV and iCalendar writers over a session.
 
 mod calendar;
 mod docx;
