@@ -97,7 +97,8 @@ pub fn render(report: &Report, options: Options) -> String {
     } else {
         String::new()
     };
-    out.push_str(&row(columns()));
+    let header = columns();
+    out.push_str(&row(&header));
     let s = report.session;
     for stage in &report.stages {
         for record in &stage.records {
@@ -123,7 +124,7 @@ pub fn render(report: &Report, options: Options) -> String {
             }));
             cells.push(d.checkins.join(" | "));
             cells.push(d.checkins.last().cloned().unwrap_or_default());
-            cells.resize(columns().len(), String::new());
+            cells.resize(header.len(), String::new());
             out.push_str(&row(cells));
         }
     }
@@ -136,7 +137,7 @@ pub fn render(report: &Report, options: Options) -> String {
             .into_iter()
             .chain(crate::describe::conference_outcome(c));
         let mut ratings = c.ratings.iter();
-        let column = |name: &str| columns().iter().position(|c| *c == name);
+        let column = |name: &str| header.iter().position(|c| *c == name);
         for (label, value) in pairs {
             let mut cells = vec![
                 s.id.to_string(),
@@ -146,7 +147,7 @@ pub fn render(report: &Report, options: Options) -> String {
                 format!("{label}: {value}"),
                 String::new(),
             ];
-            cells.resize(columns().len(), String::new());
+            cells.resize(header.len(), String::new());
             if label == crate::describe::REVIEW
                 && let Some(rating) = ratings.next()
             {

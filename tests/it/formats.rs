@@ -757,3 +757,42 @@ mod word {
         );
     }
 }
+
+mod in_the_app {
+    use crate::harness::Harness;
+    use convene::app::{Overlay, SessionView};
+
+    fn view(h: &Harness) -> &SessionView {
+        h.app.session_view().expect("a session is open")
+    }
+
+    #[test]
+    fn a_calendar_of_nothing_dated_is_refused_in_the_export_box_with_the_reason() {
+        let mut h = Harness::new();
+        h.keys("n<enter>Harbour day<enter>aEvery young person has trusted adults<enter>x");
+        // The fourth format is the calendar.
+        h.keys("jjj<enter>");
+        let target = tempfile::tempdir().expect("temp dir");
+        let Some(Overlay::Export {
+            path: Some(input), ..
+        }) = &view(&h).overlay
+        else {
+            panic!("asks where")
+        };
+        let suggested = input.lines().join("");
+        h.keys(&"<bs>".repeat(suggested.chars().count()));
+        let file = target.path().join("day.ics");
+        h.keys(&format!("{}<enter>", file.display()));
+        let Some(Overlay::Export {
+            error: Some(error), ..
+        }) = &view(&h).overlay
+        else {
+            panic!("the box stays open with a reason")
+        };
+        assert!(
+            error.starts_with("Nothing in this session has a date yet"),
+            "{error}"
+        );
+        assert!(!file.exists(), "no empty calendar is written");
+    }
+}
