@@ -57,10 +57,11 @@ pub fn answer_the_shell() {
         .complete();
 }
 
-/// The sessions folder as the command would find it without `--dir`: `CONVENE_DIR`, the
-/// settings file's folder, or the platform's data folder.
+/// The sessions folder as the command being typed would find it: its `--dir`, then
+/// `CONVENE_DIR`, the settings file's folder, or the platform's data folder.
 fn sessions_folder() -> Option<PathBuf> {
-    std::env::var_os("CONVENE_DIR")
+    typed_dir()
+        .or_else(|| std::env::var_os("CONVENE_DIR"))
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
         .or_else(|| {
@@ -70,6 +71,19 @@ fn sessions_folder() -> Option<PathBuf> {
             crate::config::load(&path).ok()?.sessions
         })
         .or_else(Store::default_dir)
+}
+
+/// The `--dir PATH` (or `--dir=PATH`) on the command line being completed.
+fn typed_dir() -> Option<std::ffi::OsString> {
+    let words: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    words.iter().enumerate().rev().find_map(|(at, word)| {
+        if word == "--dir" {
+            words.get(at + 1).cloned()
+        } else {
+            let word = word.to_str()?;
+            word.strip_prefix("--dir=").map(Into::into)
+        }
+    })
 }
 
 /// The ids of the sessions in the folder, each with its title.

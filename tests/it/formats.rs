@@ -590,6 +590,22 @@ mod completion {
         }
         let formats = offered(dir.path(), &["export", "k7q2m9xa", "--format", ""]);
         assert_eq!(values(&formats), ["md", "html", "csv", "ics", "docx"]);
+        // A folder typed on the command line comes before CONVENE_DIR.
+        let other = folder();
+        std::fs::remove_file(other.path().join("k7q2m9xa.ron")).expect("remove");
+        let other_dir = other.path().to_str().expect("utf-8");
+        for typed in [
+            vec!["--dir", other_dir],
+            vec![&*format!("--dir={other_dir}")],
+        ] {
+            let mut words = typed.clone();
+            words.extend(["show", ""]);
+            assert_eq!(
+                values(&offered(dir.path(), &words)),
+                ["p3f8h2kd"],
+                "{typed:?}"
+            );
+        }
         let frameworks = offered(dir.path(), &["new", ""]);
         assert_eq!(values(&frameworks), ["ai", "fgc"]);
         let themes = offered(dir.path(), &["--theme", ""]);
