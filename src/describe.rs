@@ -494,6 +494,9 @@ pub fn conference_facts(c: &Conference) -> Vec<(&'static str, String)> {
     ])
 }
 
+/// The label of each review's pair in [`conference_outcome`].
+pub const REVIEW: &str = "Review";
+
 /// A conference's outcome, reviews and closure as (label, value) pairs, the empty ones left
 /// out. Each review is one pair: its date with the family's and the professionals' 0–10.
 pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
@@ -515,7 +518,7 @@ pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
             format!("; where the child lives: {}", h.label())
         });
         pairs.push((
-            "Review",
+            REVIEW,
             format!(
                 "{}: the family {}, the professionals {}{lives}",
                 format_date(rating.date),

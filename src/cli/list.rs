@@ -15,7 +15,7 @@ use time::UtcOffset;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only sessions of this framework (`ai`, `fgc`, or a framework id)
-    #[arg(long)]
+    #[arg(long, add = clap_complete::ArgValueCandidates::new(super::completions::frameworks))]
     pub framework: Option<String>,
     /// Only sessions now at this stage (its name or key, e.g. `destiny`)
     #[arg(long)]

@@ -2,7 +2,7 @@
 //! Markdown, HTML, CSV and JSON, all read from the one description.
 
 use convene::describe::{Field, Relation, describe};
-use convene::export::{CalendarStyle, Format, render};
+use convene::export::{Format, Options, render};
 use convene::framework::Frameworks;
 use convene::model::{
     Agreement, ChangeGoal, CheckIn, Closeness, Conference, DesignStatement, Dream, InfoKind,
@@ -230,7 +230,7 @@ fn every_field_of_every_record_kind_reaches_every_view() {
     let frameworks = Frameworks::embedded();
     let framework = frameworks.get(&session.framework);
     for format in [Format::Md, Format::Html, Format::Csv] {
-        let text = render(&session, framework, format, CalendarStyle::Todos);
+        let text = render(&session, framework, format, Options::default()).expect("exported");
         check(&format!("{format:?}"), &text, &session, false);
     }
     // `convene show`, the real binary, on a folder holding the session.
@@ -286,7 +286,7 @@ fn a_reviewed_conference_shows_its_reviews_in_show_and_every_export() {
     let frameworks = Frameworks::embedded();
     let framework = frameworks.get(&session.framework);
     for format in [Format::Md, Format::Html, Format::Csv] {
-        let text = render(&session, framework, format, CalendarStyle::Todos);
+        let text = render(&session, framework, format, Options::default()).expect("exported");
         for words in [
             "the family 7/10",
             "the professionals 6/10",

@@ -8,6 +8,7 @@ mod crash;
 mod describe;
 mod export;
 mod follow;
+mod formats;
 mod fuzz;
 mod harness;
 mod import;
