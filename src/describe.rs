@@ -40,12 +40,13 @@ pub enum Field {
     Sectors,
     Level,
     Voice,
+    Votes,
     Source,
 }
 
 impl Field {
     /// Every field, in the order a reader wants them (and the CSV columns' order).
-    pub const ALL: [Field; 26] = [
+    pub const ALL: [Field; 27] = [
         Field::StrengthKind,
         Field::Theme,
         Field::Owner,
@@ -71,6 +72,7 @@ impl Field {
         Field::Sectors,
         Field::Level,
         Field::Voice,
+        Field::Votes,
         Field::Source,
     ];
 
@@ -102,6 +104,7 @@ impl Field {
             Field::Sectors => "sectors",
             Field::Level => "level",
             Field::Voice => "voice",
+            Field::Votes => "votes",
             Field::Source => "came from",
         }
     }
@@ -134,6 +137,7 @@ impl Field {
             Field::Sectors => "sectors",
             Field::Level => "level",
             Field::Voice => "voice",
+            Field::Votes => "votes",
             Field::Source => "source",
         }
     }
@@ -285,6 +289,15 @@ impl Description {
     }
 }
 
+/// "1 vote", "3 votes": a count of the room's dots in words.
+pub fn votes_words(votes: u32) -> String {
+    if votes == 1 {
+        "1 vote".to_owned()
+    } else {
+        format!("{votes} votes")
+    }
+}
+
 /// Describes a record of a session (the session gives the words of linked records).
 pub fn describe(record: &Record, session: &Session) -> Description {
     let mut fields = Vec::new();
@@ -356,6 +369,9 @@ pub fn describe(record: &Record, session: &Session) -> Description {
             Field::Voice,
             tags.voice.map(|v| v.label().to_owned()).unwrap_or_default(),
         );
+    }
+    if let Some(votes) = record.body.votes().filter(|v| *v > 0) {
+        set(Field::Votes, votes.to_string());
     }
     set(Field::Source, record.source.clone().unwrap_or_default());
     fields.sort_by_key(|(f, _)| Field::ALL.iter().position(|x| x == f));

@@ -47,6 +47,7 @@ fn first_day() -> Session {
         RecordBody::DesignStatement(DesignStatement {
             text: "Every partner shares what they know the same day".into(),
             serves: vec![],
+            ..DesignStatement::default()
         }),
         now,
     );

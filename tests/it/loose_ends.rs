@@ -32,6 +32,7 @@ fn workshop() -> Session {
         RecordBody::DesignStatement(DesignStatement {
             text: "Young advisers co-chair the board".into(),
             serves: vec![served],
+            ..DesignStatement::default()
         }),
         now,
     );
