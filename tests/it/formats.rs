@@ -131,12 +131,14 @@ mod spreadsheets {
                 date: date!(2027 - 01 - 15),
                 family: Some(7),
                 professionals: Some(6),
+                child_lives: None,
                 due: None,
             },
             Rating {
                 date: date!(2027 - 04 - 15),
                 family: Some(9),
                 professionals: None,
+                child_lives: None,
                 due: None,
             },
         ];
@@ -262,6 +264,7 @@ mod calendars {
                 date: date!(2027 - 01 - 15),
                 family: Some(7),
                 professionals: Some(7),
+                child_lives: None,
                 due: Some(date!(2027 - 01 - 15)),
             });
         let ics = export(&session, Format::Ics);
