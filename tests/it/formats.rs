@@ -131,6 +131,7 @@ mod spreadsheets {
                 date: date!(2027 - 01 - 15),
                 family: Some(7),
                 professionals: Some(6),
+                child_lives: None,
                 due: None,
                 child_lives: None,
             },
@@ -138,6 +139,7 @@ mod spreadsheets {
                 date: date!(2027 - 04 - 15),
                 family: Some(9),
                 professionals: None,
+                child_lives: None,
                 due: None,
                 child_lives: None,
             },
@@ -264,6 +266,7 @@ mod calendars {
                 date: date!(2027 - 01 - 15),
                 family: Some(7),
                 professionals: Some(7),
+                child_lives: None,
                 due: Some(date!(2027 - 01 - 15)),
                 child_lives: None,
             });
