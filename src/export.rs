@@ -64,8 +64,19 @@ pub fn render(
         Format::Md => markdown::render(&view),
         Format::Html => html::render(&view),
         Format::Csv => table::render(&view),
-        Format::Ics => calendar::render(&view, style),
+        Format::Ics => calendar::render(&view, style, false),
     }
+}
+
+/// A session's calendar; the conference's venue is written only with `venue` (venues can
+/// be secret, so nothing else writes them into a calendar).
+pub fn calendar(
+    session: &Session,
+    framework: Option<&Framework>,
+    style: CalendarStyle,
+    venue: bool,
+) -> String {
+    calendar::render(&Report::new(session, framework), style, venue)
 }
 
 /// Whether `path` would land inside `folder` (the sessions folder, where exports never go).

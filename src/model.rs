@@ -1,5 +1,6 @@
 //! The session model: sessions, stages and the records a room makes, with their rules. No I/O, no UI.
 
+mod closure;
 mod conference;
 mod ids;
 pub mod map;
@@ -9,6 +10,7 @@ mod session;
 mod tags;
 pub mod timefmt;
 
+pub use closure::{Closure, ClosureReason, REASON_KINDS, REASON_LABELS};
 pub use conference::{Conference, Decision, Rating};
 pub use ids::{RecordId, SessionId};
 pub use record::{
@@ -17,7 +19,7 @@ pub use record::{
     Strength, StrengthKind,
 };
 pub use rules::{LinkProblem, delete_impact, link_problems, link_target};
-pub use session::{FORMAT_VERSION, Session, StageVisit};
+pub use session::{DateKind, FORMAT_VERSION, KeyDate, Session, StageVisit};
 pub use tags::{Closeness, Level, Tags, Voice};
 
 /// The sectors a partnership map starts from (`assets/sectors.ron`).

@@ -142,6 +142,13 @@ fn capture(
                 "The review is kept.",
             ))
         }
+        Purpose::Close => {
+            sections::apply_close(form, &mut conference, today)?;
+            Ok(Capture::Conference(
+                Box::new(conference),
+                "The conference is closed: nothing is due from it now. u undoes; C reopens it.",
+            ))
+        }
     }
 }
 

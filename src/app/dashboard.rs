@@ -3,7 +3,7 @@
 use super::keys::{self, Action};
 use super::{App, Effect, NewSession, Screen};
 use crate::framework::Frameworks;
-use crate::model::{Session, SessionId};
+use crate::model::{KeyDate, Session, SessionId};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
@@ -18,10 +18,12 @@ pub struct Entry {
     pub framework: String,
     pub stage: String,
     pub updated: Option<OffsetDateTime>,
-    /// The next key date from today: a conference, a review or a commitment's due date.
-    pub next_date: Option<Date>,
+    /// The earliest open key date, late or not: a conference, a review or a commitment.
+    pub next: Option<KeyDate>,
     /// Whether something is overdue.
     pub overdue: bool,
+    /// Whether the conference is closed.
+    pub closed: bool,
     /// Agreements and plan items done, and how many there are.
     pub done: usize,
     pub commitments: usize,
@@ -55,8 +57,9 @@ impl Entry {
             framework: s.framework.clone(),
             stage: s.stage.clone(),
             updated: Some(s.updated),
-            next_date: s.next_key_date(today),
+            next: s.next_open(),
             overdue: s.overdue(today),
+            closed: s.conference.as_ref().is_some_and(|c| c.closed.is_some()),
             done: s
                 .records
                 .iter()
@@ -85,8 +88,9 @@ impl Entry {
             framework: String::new(),
             stage: String::new(),
             updated: None,
-            next_date: None,
+            next: None,
             overdue: false,
+            closed: false,
             done: 0,
             commitments: 0,
             search: title.to_lowercase(),
@@ -109,6 +113,8 @@ pub struct Dashboard {
     pub loaded: bool,
     /// Whether the list is sorted by next date (else by last change).
     pub by_next_date: bool,
+    /// Whether closed conferences are left out of the list (for this run of the app).
+    pub hide_closed: bool,
 }
 
 impl Dashboard {
@@ -143,11 +149,15 @@ impl Dashboard {
         let mut entries: Vec<&Entry> = self
             .entries
             .iter()
+            .filter(|e| !(self.hide_closed && e.closed))
             .filter(|e| query.split_whitespace().all(|word| e.search.contains(word)))
             .collect();
         if self.by_next_date {
             // Overdue first, then the soonest date; sessions with no date last.
-            entries.sort_by_key(|e| (!e.overdue, e.next_date.is_none(), e.next_date));
+            entries.sort_by_key(|e| {
+                let date = e.next.map(|k| k.date);
+                (!e.overdue, date.is_none(), date)
+            });
         }
         entries
     }
@@ -222,6 +232,17 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 "Sorted by next date, overdue first."
             } else {
                 "Sorted by last change, newest first."
+            };
+            app.say(words);
+        }
+        Some(Action::HideClosed) => {
+            dashboard.hide_closed = !dashboard.hide_closed;
+            dashboard.selected = 0;
+            let hidden = dashboard.entries.iter().filter(|e| e.closed).count();
+            let words = if dashboard.hide_closed {
+                format!("Closed conferences are hidden ({hidden}); h shows them again.")
+            } else {
+                "Closed conferences are shown again.".to_owned()
             };
             app.say(words);
         }

@@ -25,6 +25,10 @@ pub struct Args {
     /// With --format ics: all-day events instead of to-dos, for calendars that ignore to-dos
     #[arg(long)]
     pub as_events: bool,
+    /// With --format ics: write the conference's venue too (left out unless asked: venues
+    /// can be secret)
+    #[arg(long)]
+    pub include_venue: bool,
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
@@ -36,12 +40,13 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     } else {
         CalendarStyle::Todos
     };
-    let text = render(
-        &loaded.session,
-        ctx.frameworks.get(&loaded.session.framework),
-        args.format,
-        style,
-    );
+    let framework = ctx.frameworks.get(&loaded.session.framework);
+    let text = match args.format {
+        Format::Ics => {
+            crate::export::calendar(&loaded.session, framework, style, args.include_venue)
+        }
+        format => render(&loaded.session, framework, format, style),
+    };
     match args.output {
         Some(path) => {
             if crate::export::lands_in(&path, store.dir()) {

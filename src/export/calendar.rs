@@ -1,4 +1,5 @@
-//! The iCalendar export: agreements, plan items and the review date as RFC 5545 to-dos.
+//! The iCalendar export: agreements, plan items and the review date as RFC 5545 to-dos,
+//! and the conference day as an event (a closed conference gives no dates at all).
 //!
 //! VTODO is the right kind for a commitment with a due date, and Apple Reminders,
 //! Thunderbird, Outlook tasks and Nextcloud import it. Google Calendar's import ignores
@@ -39,10 +40,12 @@ struct Item {
     status: Status,
 }
 
-pub fn render(report: &Report, style: CalendarStyle) -> String {
+/// The calendar; the conference's venue only when `venue` is asked for (venues can be secret).
+pub fn render(report: &Report, style: CalendarStyle, venue: bool) -> String {
     let s = report.session;
+    let closed = s.conference.as_ref().is_some_and(|c| c.closed.is_some());
     let mut items = Vec::new();
-    for record in &s.records {
+    for record in s.records.iter().filter(|_| !closed) {
         let (summary, who, status, due) = match &record.body {
             RecordBody::Agreement(a) => (a.action.clone(), a.owner.clone(), a.status, a.due),
             RecordBody::PlanItem(p) => (p.text.clone(), p.who.clone(), p.status, p.by_when),
@@ -82,7 +85,8 @@ pub fn render(report: &Report, style: CalendarStyle) -> String {
             status,
         });
     }
-    if let Some(review) = s.conference.as_ref().and_then(|c| c.review_date) {
+    let open = s.conference.as_ref().filter(|_| !closed);
+    if let Some(review) = open.and_then(|c| c.review_date) {
         items.push(Item {
             uid: format!("{}-review@convene", clean_line(s.id.as_str())),
             summary: format!("Review: {}", clean_line(&s.title)),
@@ -105,6 +109,9 @@ pub fn render(report: &Report, style: CalendarStyle) -> String {
         .append_property(Property::new("PRODID", "-//convene//convene//EN"))
         .append_property(Property::new("CALSCALE", "GREGORIAN"));
     calendar.name(&clean_line(&s.title));
+    if let Some(event) = open.and_then(|c| conference_event(report, c, &dtstamp, venue)) {
+        calendar.push(event);
+    }
     for item in items {
         match style {
             CalendarStyle::Todos => {
@@ -148,6 +155,63 @@ pub fn render(report: &Report, style: CalendarStyle) -> String {
         }
     }
     calendar.done().to_string()
+}
+
+/// The conference day as an event: at the time typed when it can be read (floating local
+/// time), else all day; the venue only when asked.
+fn conference_event(
+    report: &Report,
+    c: &crate::model::Conference,
+    dtstamp: &str,
+    venue: bool,
+) -> Option<Event> {
+    let s = report.session;
+    let date = c.date?;
+    let at = |time: time::Time| {
+        format!(
+            "{}T{:02}{:02}00",
+            ical_date(date),
+            time.hour(),
+            time.minute()
+        )
+    };
+    let mut event = Event::new();
+    event
+        .uid(&format!("{}-conference@convene", clean_line(s.id.as_str())))
+        .add_property("DTSTAMP", dtstamp)
+        .summary(&format!(
+            "Family Group Conference: {}",
+            clean_line(&s.title)
+        ))
+        .description(
+            "The family, the coordinator and the professionals meet; the plan is the family's.",
+        );
+    match c.times() {
+        Some((start, end)) => {
+            event.add_property("DTSTART", at(start));
+            if let Some(end) = end.filter(|end| *end > start) {
+                event.add_property("DTEND", at(end));
+            }
+        }
+        None => {
+            event
+                .append_property(
+                    Property::new("DTSTART", ical_date(date))
+                        .add_parameter("VALUE", "DATE")
+                        .done(),
+                )
+                .append_property(
+                    Property::new("DTEND", ical_date(date.next_day().unwrap_or(date)))
+                        .add_parameter("VALUE", "DATE")
+                        .done(),
+                );
+        }
+    }
+    let place = clean_line(&c.venue);
+    if venue && !place.trim().is_empty() {
+        event.add_property("LOCATION", place.as_str());
+    }
+    Some(event.done())
 }
 
 fn todo_status(status: Status) -> &'static str {

@@ -355,7 +355,7 @@ fn conference() -> impl Strategy<Value = Option<Conference>> {
             any::<bool>(),
         )
             .prop_map(|(child, date, review_date, family, closed)| Conference {
-                child,
+                child: child.clone(),
                 date,
                 review_date,
                 decision: Some(Decision::AgreedWithChanges),
@@ -365,7 +365,10 @@ fn conference() -> impl Strategy<Value = Option<Conference>> {
                     professionals: Some(7),
                     due: review_date,
                 }],
-                closed: closed.then_some(date!(2027 - 02 - 01)),
+                closed: closed.then(|| convene::model::Closure {
+                    date: date!(2027 - 02 - 01),
+                    reason: convene::model::ClosureReason::Other(child.clone()),
+                }),
                 ..Conference::default()
             }),
     )
