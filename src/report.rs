@@ -55,6 +55,22 @@ pub struct Conferences {
     pub closed_by_reason: Vec<(String, usize)>,
 }
 
+impl Conferences {
+    /// "Closed: 3 (2 the family withdrew; 1 other)".
+    pub fn closures(&self) -> String {
+        let reasons: Vec<String> = self
+            .closed_by_reason
+            .iter()
+            .map(|(reason, n)| format!("{n} {reason}"))
+            .collect();
+        if reasons.is_empty() {
+            format!("Closed: {}", self.closed)
+        } else {
+            format!("Closed: {} ({})", self.closed, reasons.join("; "))
+        }
+    }
+}
+
 /// Appreciative Inquiry (and other workshop) figures.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Workshops {
@@ -369,21 +385,7 @@ pub fn markdown(f: &Figures) -> String {
             show(c.professionals_first),
             show(c.professionals_latest)
         );
-        let reasons: Vec<String> = c
-            .closed_by_reason
-            .iter()
-            .map(|(reason, n)| format!("{n} {reason}"))
-            .collect();
-        let _ = writeln!(
-            out,
-            "- Closed: {}{}",
-            c.closed,
-            if reasons.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", reasons.join("; "))
-            }
-        );
+        let _ = writeln!(out, "- {}", c.closures());
         out.push('\n');
     }
     let w = &f.workshops;

@@ -223,6 +223,11 @@ fn closing_in_the_app_asks_the_date_and_reason_and_every_change_can_be_undone() 
         reason: ClosureReason::FamilyWithdrew,
     };
     assert_eq!(closure(&h), Some(closed.clone()), "closed today, as asked");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("closed 2026-11-25: the family withdrew"),
+        "the session says it is closed, and why:\n{screen}"
+    );
     h.keys("u");
     assert_eq!(closure(&h), None, "u takes the closing back");
     h.keys("<c-r>");
