@@ -124,16 +124,13 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 .as_ref()
                 .and_then(|c| c.closed.as_ref())
             {
-                Some(closure) => {
-                    let was = closure.describe();
+                Some(_) => {
                     v.change_head(now, |s| {
                         if let Some(c) = s.conference.as_mut() {
                             c.closed = None;
                         }
                     });
-                    app.say(format!(
-                        "Reopened (it was closed {was}): its dates are due again. u closes it again."
-                    ));
+                    app.say("Reopened: its dates are due again. u closes it again.");
                 }
                 None => v.overlay = Some(Overlay::Form(Box::new(sections::close(today)))),
             }

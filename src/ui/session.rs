@@ -34,10 +34,15 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     }
     // A closed conference says so where its framework's name would be.
     match session.conference.as_ref().and_then(|c| c.closed.as_ref()) {
-        Some(closed) => title.push(Span::styled(
-            format!("  closed {}", clean_line(&closed.describe())),
-            theme.key,
-        )),
+        Some(closed) => {
+            let used: usize = title.iter().map(Span::width).sum();
+            let room = usize::from(title_area.width).saturating_sub(used + 2);
+            let words = format!("closed {}", clean_line(&closed.describe()));
+            title.push(Span::styled(
+                format!("  {}", super::short(&words, room)),
+                theme.key,
+            ));
+        }
         None if area.width >= 60 => title.push(Span::styled(
             format!("  {}", view.framework.name),
             theme.muted,
