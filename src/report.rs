@@ -176,10 +176,20 @@ pub fn compute(
         } else {
             let w = &mut f.workshops;
             w.count += 1;
+            // What is late, as the session's key dates say.
+            let late: Vec<RecordId> = s
+                .key_dates()
+                .into_iter()
+                .filter(|k| k.open && k.date < today)
+                .filter_map(|k| match k.what {
+                    DateKind::Commitment(id, _) => Some(id),
+                    _ => None,
+                })
+                .collect();
             for r in &s.records {
                 if let RecordBody::Agreement(a) = &r.body {
                     let done = a.status == Status::Done;
-                    let overdue = a.status.is_open() && a.due.is_some_and(|d| d < today);
+                    let overdue = late.contains(&r.id);
                     w.agreements += 1;
                     w.done += usize::from(done);
                     w.overdue += usize::from(overdue);

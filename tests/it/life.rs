@@ -284,3 +284,37 @@ fn the_dashboard_at_80_columns_tells_long_similar_titles_apart_and_can_hide_clos
     h.keys("h");
     assert!(h.screen(80, 24).contains("(first conferen"));
 }
+
+#[test]
+fn an_older_file_closed_with_a_bare_date_still_reads_and_counts_as_closed() {
+    let copy = examples_copy();
+    let dir = copy.path();
+    let file = dir.join(format!("{FGC}.ron"));
+    let text = std::fs::read_to_string(&file).expect("read");
+    let older = text.replacen(
+        "review_date: Some(\"2027-01-15\"),",
+        "review_date: Some(\"2027-01-15\"),\n    closed: Some(\"2026-11-01\"),",
+        1,
+    );
+    assert_ne!(older, text, "the example has a review date");
+    std::fs::write(&file, older).expect("write");
+    let out = convene(dir, &["check"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let row = listed(dir, FGC);
+    assert_eq!(row["closed"], true);
+    assert_eq!(row["closed_reason"], "no reason recorded");
+    assert_eq!(due_for(dir, FGC), 0);
+    // Reopened and closed again, it is written in the new form and reads back.
+    assert!(convene(dir, &["reopen", FGC]).status.success());
+    assert!(
+        convene(dir, &["close", FGC, "--reason", "plan-working"])
+            .status
+            .success()
+    );
+    let text = std::fs::read_to_string(&file).expect("read");
+    assert!(text.contains("reason: PlanWorking"), "{text}");
+    assert_eq!(
+        listed(dir, FGC)["closed_reason"],
+        "the plan is working; the family asked to close"
+    );
+}
