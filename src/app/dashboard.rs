@@ -27,7 +27,8 @@ pub struct Entry {
     /// Agreements and plan items done, and how many there are.
     pub done: usize,
     pub commitments: usize,
-    /// Everything a search can match, lower-cased: title, id, framework and stage names.
+    /// Everything a search can match, lower-cased: title, id, framework and stage names,
+    /// and `closed` for a closed conference.
     pub search: String,
     /// Why the file could not be read, if it could not.
     pub problem: Option<String>,
@@ -39,6 +40,7 @@ impl Entry {
         let framework = frameworks.get(&s.framework);
         let stage = framework.and_then(|f| f.stage(&s.stage));
         let title = crate::text::clean_line(&s.title);
+        let closed = s.conference.as_ref().is_some_and(|c| c.closed.is_some());
         let search = [
             title.as_str(),
             s.id.as_str(),
@@ -47,6 +49,7 @@ impl Entry {
             framework.map_or("", |f| f.name.as_str()),
             &s.stage,
             stage.map_or("", |st| st.name.as_str()),
+            if closed { "closed" } else { "" },
         ]
         .join(" ")
         .to_lowercase();
@@ -59,7 +62,7 @@ impl Entry {
             updated: Some(s.updated),
             next: s.next_open(),
             overdue: s.overdue(today),
-            closed: s.conference.as_ref().is_some_and(|c| c.closed.is_some()),
+            closed,
             done: s
                 .records
                 .iter()

@@ -283,6 +283,19 @@ fn the_dashboard_at_80_columns_tells_long_similar_titles_apart_and_can_hide_clos
     assert!(screen.contains("h hide closed"), "the footer says how");
     h.keys("h");
     assert!(h.screen(80, 24).contains("(first conferen"));
+    h.keys("/closed<enter>");
+    let found: Vec<&str> = h
+        .app
+        .dashboard
+        .visible()
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(
+        found,
+        ["Conference for Kai (first conference)"],
+        "/ finds closed ones"
+    );
 }
 
 #[test]
