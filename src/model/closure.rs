@@ -24,9 +24,9 @@ pub enum ClosureReason {
 /// The reasons a coordinator chooses from, in the order a form offers them (`Other` last,
 /// its words typed beside it).
 pub const REASON_LABELS: &[&str] = &[
-    "the plan is working; the family asked to close",
+    "plan working; the family asked to close",
     "the family withdrew",
-    "plan not agreed; referred back to the social worker",
+    "not agreed; back to the social worker",
     "the child moved area",
     "other (say why)",
 ];

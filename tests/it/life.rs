@@ -328,6 +328,6 @@ fn an_older_file_closed_with_a_bare_date_still_reads_and_counts_as_closed() {
     assert!(text.contains("reason: PlanWorking"), "{text}");
     assert_eq!(
         listed(dir, FGC)["closed_reason"],
-        "the plan is working; the family asked to close"
+        "plan working; the family asked to close"
     );
 }
