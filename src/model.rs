@@ -19,7 +19,7 @@ pub use record::{
     Strength, StrengthKind,
 };
 pub use rules::{LinkProblem, delete_impact, link_problems, link_target};
-pub use session::{DateKind, FORMAT_VERSION, KeyDate, Session, StageVisit};
+pub use session::{Clock, DateKind, FORMAT_VERSION, KeyDate, Session, StageVisit};
 pub use tags::{Closeness, Level, Tags, Voice};
 
 /// The sectors a partnership map starts from (`assets/sectors.ron`).

@@ -39,8 +39,18 @@ pub enum Action {
     Tag,
     Map,
     NextPrompt,
-    NextStage,
-    PrevStage,
+    /// Show the next stage, for reading: the room stays where it is.
+    LookNext,
+    /// Show the previous stage, for reading: the room stays where it is.
+    LookBack,
+    /// Move the room on: to the stage on screen, or to the next stage.
+    MoveRoom,
+    /// Pause the room's clock, or set it going again.
+    PauseClock,
+    /// Five more minutes for the room's stage.
+    MoreTime,
+    /// Five minutes fewer for the room's stage.
+    LessTime,
     Left,
     Right,
     Group,
@@ -260,14 +270,51 @@ pub const SESSION: &[Binding] = &[
         Some("next prompt"),
     ),
     key(
-        ']',
-        Action::NextStage,
-        "]",
-        "next stage",
-        Some("next stage"),
+        '>',
+        Action::MoveRoom,
+        ">",
+        "move the room on (to the stage you read, or the next)",
+        Some("move on"),
     )
     .writes(),
-    key('[', Action::PrevStage, "[", "previous stage", None).writes(),
+    special(
+        KeyCode::Char(' '),
+        Action::PauseClock,
+        "Space",
+        "pause the room's clock, or set it going again",
+        None,
+    )
+    .writes(),
+    key(
+        '+',
+        Action::MoreTime,
+        "+",
+        "five more minutes for this stage",
+        None,
+    )
+    .writes(),
+    key(
+        '-',
+        Action::LessTime,
+        "-",
+        "five minutes fewer for this stage",
+        None,
+    )
+    .writes(),
+    key(
+        ']',
+        Action::LookNext,
+        "]",
+        "read the next stage (the room and its clock stay)",
+        None,
+    ),
+    key(
+        '[',
+        Action::LookBack,
+        "[",
+        "read the previous stage (the room and its clock stay)",
+        Some("look back"),
+    ),
     special(
         KeyCode::Up,
         Action::Up,
@@ -307,12 +354,18 @@ pub const SESSION: &[Binding] = &[
         Some("present"),
     ),
     key('?', Action::Help, "?", "show every key", Some("keys")),
-    key('q', Action::Back, "q", "back to all sessions", Some("back")),
+    key(
+        'q',
+        Action::Back,
+        "q",
+        "back: to the room's stage, then to all sessions",
+        Some("back"),
+    ),
     special(
         KeyCode::Esc,
         Action::Back,
         "Esc",
-        "back to all sessions",
+        "back: to the room's stage, then to all sessions",
         None,
     ),
     ctrl(
