@@ -169,6 +169,7 @@ impl Session {
             stage: stage.to_owned(),
             created: now,
             body,
+            source: None,
         });
         self.updated = now;
         id

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Output;
 
-pub(crate) fn convene(dir: &Path, args: &[&str]) -> Output {
+pub fn convene(dir: &Path, args: &[&str]) -> Output {
     crate::harness::convene()
         .arg("--dir")
         .arg(dir)
@@ -13,11 +13,11 @@ pub(crate) fn convene(dir: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-pub(crate) fn stdout(o: &Output) -> String {
+pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-pub(crate) fn stderr(o: &Output) -> String {
+pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
@@ -26,7 +26,7 @@ fn examples() -> std::path::PathBuf {
 }
 
 /// The example sessions copied to a folder of their own (listing writes a cache beside them).
-pub(crate) fn examples_copy() -> tempfile::TempDir {
+pub fn examples_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for name in ["k7q2m9xa.ron", "p3f8h2kd.ron"] {
         std::fs::copy(examples().join(name), dir.path().join(name)).expect("copy");

@@ -1,5 +1,6 @@
 //! One integration-test binary (one link on two cores), a module per area.
 
+mod carry;
 mod cli;
 mod conference;
 #[cfg(unix)]
@@ -9,10 +10,13 @@ mod export;
 mod follow;
 mod fuzz;
 mod harness;
+mod import;
 mod lens;
 mod life;
+mod loose_ends;
 mod maps;
 mod overlay_keys;
+mod past_date;
 #[cfg(unix)]
 mod pty;
 mod room;
@@ -20,4 +24,5 @@ mod screen_keys;
 mod screens;
 mod store;
 mod trust;
+mod voting;
 mod walk;
