@@ -13,7 +13,7 @@ pub mod timefmt;
 
 pub use carry::carry_over;
 pub use closure::{Closure, ClosureReason, REASON_KINDS, REASON_LABELS};
-pub use conference::{Conference, Decision, Rating};
+pub use conference::{Conference, Decision, Home, Rating};
 pub use ids::{RecordId, SessionId};
 pub use record::{
     Agreement, ChangeGoal, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation,

@@ -355,6 +355,9 @@ fn conference() -> impl Strategy<Value = Option<Conference>> {
             any::<bool>(),
         )
             .prop_map(|(child, date, review_date, family, closed)| Conference {
+                referral_date: date,
+                referrer_role: Some("school".into()),
+                reason_category: Some(child.clone()),
                 child: child.clone(),
                 date,
                 review_date,
@@ -364,6 +367,7 @@ fn conference() -> impl Strategy<Value = Option<Conference>> {
                     family,
                     professionals: Some(7),
                     due: review_date,
+                    child_lives: Some(Home::WiderFamily),
                 }],
                 closed: closed.then(|| convene::model::Closure {
                     date: date!(2027 - 02 - 01),
@@ -460,7 +464,8 @@ fn body() -> impl Strategy<Value = RecordBody> {
             (
                 text(),
                 prop::option::of(text()),
-                prop::option::of(prop::sample::select(Closeness::ALL.to_vec()))
+                prop::option::of(prop::sample::select(Closeness::ALL.to_vec())),
+                prop::option::of(text())
             )
         )
             .prop_map(
@@ -471,7 +476,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                     role,
                     invitation,
                     interpreter,
-                    (organisation, sector, closeness),
+                    (organisation, sector, closeness, outside_safe_network),
                 )| {
                     RecordBody::Participant(Participant {
                         name,
@@ -486,6 +491,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                         organisation,
                         sector,
                         closeness,
+                        outside_safe_network,
                     })
                 }
             ),
