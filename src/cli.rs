@@ -4,6 +4,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 mod check;
+mod close;
 mod completions;
 mod config;
 mod error;
@@ -88,6 +89,8 @@ pub enum Command {
     Lint(lint::Args),
     Report(report::Args),
     Due(report::DueArgs),
+    Close(close::Args),
+    Reopen(close::ReopenArgs),
     #[cfg(feature = "dev-tools")]
     #[command(hide = true)]
     StressSaves(stress::Args),
@@ -332,6 +335,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Lint(args) => lint::run(args, ctx),
         Command::Report(args) => report::run(args, ctx),
         Command::Due(args) => report::due(args, ctx),
+        Command::Close(args) => close::close(args, ctx),
+        Command::Reopen(args) => close::reopen(args, ctx),
         #[cfg(feature = "dev-tools")]
         Command::StressSaves(args) => stress::run(args, ctx),
         #[cfg(feature = "dev-tools")]

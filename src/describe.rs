@@ -509,7 +509,11 @@ pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
         ("Why", c.decision_reasons.clone()),
         (
             "Review date",
-            c.review_date.map(format_date).unwrap_or_default(),
+            // A closed conference has no review ahead: the family is not given a date.
+            c.review_date
+                .filter(|_| c.closed.is_none())
+                .map(format_date)
+                .unwrap_or_default(),
         ),
     ]);
     for rating in &c.ratings {
@@ -527,8 +531,8 @@ pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
             ),
         ));
     }
-    if let Some(closed) = c.closed {
-        pairs.push(("Closed", format_date(closed)));
+    if let Some(closed) = &c.closed {
+        pairs.push(("Closed", closed.describe()));
     }
     pairs
 }

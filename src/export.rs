@@ -74,6 +74,8 @@ pub struct Options {
     /// Put a plan item's or agreement's own words in a calendar (work calendars are seen
     /// by others; without it, an item says only the session's title and its kind).
     pub include_text: bool,
+    /// Put the conference's venue in a calendar (venues can be secret).
+    pub include_venue: bool,
     /// The reader's time zone, for times in reports (dates are dates everywhere).
     pub offset: time::UtcOffset,
 }
@@ -84,6 +86,7 @@ impl Default for Options {
             calendar: CalendarStyle::Todos,
             bom: true,
             include_text: false,
+            include_venue: false,
             offset: time::UtcOffset::UTC,
         }
     }

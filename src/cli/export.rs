@@ -34,6 +34,10 @@ pub struct Args {
     /// says only the session's title and its kind: work calendars are seen by others)
     #[arg(long)]
     pub include_text: bool,
+    /// With --format ics: write the conference's venue too (left out unless asked: venues
+    /// can be secret)
+    #[arg(long)]
+    pub include_venue: bool,
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
@@ -48,6 +52,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         },
         bom: !args.no_bom,
         include_text: args.include_text,
+        include_venue: args.include_venue,
         offset: ctx.offset,
     };
     if !args.format.is_text() && args.output.is_none() {

@@ -1,4 +1,5 @@
-//! The iCalendar export: agreements, plan items and the review date as RFC 5545 to-dos.
+//! The iCalendar export: agreements, plan items and the review date as RFC 5545 to-dos,
+//! and the conference day as an event (a closed conference gives no dates at all).
 //!
 //! VTODO is the right kind for a commitment with a due date, and Apple Reminders,
 //! Thunderbird, Outlook tasks and Nextcloud import it. Google Calendar's import ignores
@@ -88,10 +89,12 @@ fn private_summary(title: &str, what: &str) -> String {
     format!("{} · {what}", clean_line(title))
 }
 
+/// The calendar; the conference's venue only when asked for (venues can be secret).
 pub fn render(report: &Report, options: Options) -> Result<String, ExportError> {
     let s = report.session;
+    let closed = s.conference.as_ref().is_some_and(|c| c.closed.is_some());
     let mut items = Vec::new();
-    for record in &s.records {
+    for record in s.records.iter().filter(|_| !closed) {
         let (summary, who, status, due) = match &record.body {
             RecordBody::Agreement(a) => (a.action.clone(), a.owner.clone(), a.status, a.due),
             RecordBody::PlanItem(p) => (p.text.clone(), p.who.clone(), p.status, p.by_when),
@@ -150,7 +153,8 @@ pub fn render(report: &Report, options: Options) -> Result<String, ExportError> 
             state: State::of(status),
         });
     }
-    if let Some(c) = &s.conference
+    let open = s.conference.as_ref().filter(|_| !closed);
+    if let Some(c) = open
         && let Some(review) = c.review_date
     {
         // A review is held once a rating answers it (or one was given on or after its date).
@@ -170,7 +174,7 @@ pub fn render(report: &Report, options: Options) -> Result<String, ExportError> 
             },
         });
     }
-    if items.is_empty() {
+    if items.is_empty() && open.and_then(|c| c.date).is_none() {
         return Err(ExportError::NothingDated);
     }
     let stamp = s.updated.to_offset(time::UtcOffset::UTC);
@@ -191,6 +195,11 @@ pub fn render(report: &Report, options: Options) -> Result<String, ExportError> 
         .append_property(Property::new("NAME", text_value(&s.title)))
         .append_property(Property::new("X-WR-CALNAME", clean_line(&s.title)));
     let sequence = sequence(s.updated);
+    let conference =
+        open.and_then(|c| conference_event(report, c, &dtstamp, options.include_venue, sequence));
+    if let Some(event) = conference {
+        calendar.push(event);
+    }
     for item in items {
         match options.calendar {
             CalendarStyle::Todos => {
@@ -242,4 +251,60 @@ pub fn render(report: &Report, options: Options) -> Result<String, ExportError> 
 fn sequence(updated: time::OffsetDateTime) -> u32 {
     let since = updated - time::macros::datetime!(2020-01-01 0:00 UTC);
     u32::try_from(since.whole_minutes()).unwrap_or(0)
+}
+
+/// The conference day as an event: at the time typed when it can be read (floating local
+/// time), else all day; the venue only when asked.
+fn conference_event(
+    report: &Report,
+    c: &crate::model::Conference,
+    dtstamp: &str,
+    venue: bool,
+    sequence: u32,
+) -> Option<Event> {
+    let s = report.session;
+    let date = c.date?;
+    let at = |time: time::Time| {
+        format!(
+            "{}T{:02}{:02}00",
+            ical_date(date),
+            time.hour(),
+            time.minute()
+        )
+    };
+    let mut event = Event::new();
+    event
+        .uid(&format!("{}-conference@convene", clean_line(s.id.as_str())))
+        .add_property("DTSTAMP", dtstamp)
+        .summary(&private_summary(&s.title, "Family Group Conference"))
+        .add_property("SEQUENCE", sequence.to_string())
+        .description(
+            "The family, the coordinator and the professionals meet; the plan is the family's.",
+        );
+    match c.times() {
+        Some((start, end)) => {
+            event.add_property("DTSTART", at(start));
+            if let Some(end) = end.filter(|end| *end > start) {
+                event.add_property("DTEND", at(end));
+            }
+        }
+        None => {
+            event
+                .append_property(
+                    Property::new("DTSTART", ical_date(date))
+                        .add_parameter("VALUE", "DATE")
+                        .done(),
+                )
+                .append_property(
+                    Property::new("DTEND", ical_date(date.next_day().unwrap_or(date)))
+                        .add_parameter("VALUE", "DATE")
+                        .done(),
+                );
+        }
+    }
+    let place = clean_line(&c.venue);
+    if venue && !place.trim().is_empty() {
+        event.add_property("LOCATION", place.as_str());
+    }
+    Some(event.done())
 }

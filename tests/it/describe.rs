@@ -160,7 +160,10 @@ fn everything() -> Session {
             due: None,
             child_lives: None,
         }],
-        closed: Some(date!(2027 - 06 - 01)),
+        closed: Some(convene::model::Closure {
+            date: date!(2027 - 06 - 01),
+            reason: convene::model::ClosureReason::Other("ClosureWords".into()),
+        }),
         ..Conference::default()
     });
     s
@@ -207,6 +210,7 @@ fn expected(session: &Session) -> Vec<(String, String)> {
     out.push(("rating".into(), "7/10".into()));
     out.push(("rating".into(), "6/10".into()));
     out.push(("closed".into(), "2027-06-01".into()));
+    out.push(("closed".into(), "ClosureWords".into()));
     out
 }
 

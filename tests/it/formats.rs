@@ -133,7 +133,6 @@ mod spreadsheets {
                 professionals: Some(6),
                 child_lives: None,
                 due: None,
-                child_lives: None,
             },
             Rating {
                 date: date!(2027 - 04 - 15),
@@ -141,7 +140,6 @@ mod spreadsheets {
                 professionals: None,
                 child_lives: None,
                 due: None,
-                child_lives: None,
             },
         ];
         let csv = export(&session, Format::Csv);
@@ -268,7 +266,6 @@ mod calendars {
                 professionals: Some(7),
                 child_lives: None,
                 due: Some(date!(2027 - 01 - 15)),
-                child_lives: None,
             });
         let ics = export(&session, Format::Ics);
         let review = read(&ics).pop().expect("the review");

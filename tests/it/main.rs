@@ -13,6 +13,7 @@ mod fuzz;
 mod harness;
 mod import;
 mod lens;
+mod life;
 mod loose_ends;
 mod maps;
 mod overlay_keys;
