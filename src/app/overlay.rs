@@ -6,6 +6,7 @@ pub mod delete;
 pub mod export;
 pub mod kind_choice;
 pub mod leave;
+pub mod rename;
 pub mod suggestion;
 pub mod theme;
 
@@ -68,6 +69,8 @@ pub enum Overlay {
     Conflict {
         copy: PathBuf,
     },
+    /// The session's title, to rename it.
+    Rename(Box<TextArea<'static>>),
 }
 
 /// What a box's key handler asks of the session view.
@@ -155,6 +158,25 @@ pub(super) fn on_key(
                 } else {
                     format!("Theme set: {theme}.")
                 });
+            }
+        },
+        Some(Overlay::Rename(input)) => match rename::on_key(input, key) {
+            Outcome::Continue => {}
+            Outcome::Close => {
+                v.overlay = None;
+                app.say("The title is kept as it was.");
+            }
+            Outcome::Done(title) if title.is_empty() => {
+                app.say("A session needs a title: type one, or Esc keeps it as it was.");
+            }
+            Outcome::Done(title) => {
+                v.overlay = None;
+                if title == crate::text::clean_line(&v.session.title) {
+                    app.say("The title is kept as it was.");
+                } else {
+                    v.change_head(now, |s| s.title = title.clone());
+                    app.say(format!("Renamed to “{title}”. u undoes it."));
+                }
             }
         },
         Some(Overlay::KindChoice { kinds, selected }) => {

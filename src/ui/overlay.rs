@@ -72,6 +72,25 @@ pub fn draw_overlay(
             }
             super::hints_from(overlay::theme::KEYS)
         }
+        Overlay::Rename(input) => {
+            let rect = centered(area, area.width.saturating_sub(2).min(64), 5);
+            super::clear(theme, frame, rect);
+            let block = framed(" Rename this session ", theme);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let [field, note] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+            frame.render_widget(input.as_ref(), field);
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    "The file keeps its name; only the title changes.",
+                    theme.muted,
+                ))
+                .wrap(Wrap { trim: true }),
+                note,
+            );
+            super::hints_from(overlay::rename::KEYS)
+        }
         Overlay::KindChoice { kinds, selected } => {
             let lines = kinds
                 .iter()

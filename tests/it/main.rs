@@ -14,6 +14,7 @@ mod maps;
 mod overlay_keys;
 #[cfg(unix)]
 mod pty;
+mod rename;
 mod room;
 mod screen_keys;
 mod screens;
