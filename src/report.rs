@@ -1,9 +1,15 @@
 //! Figures across the sessions folder: what was agreed, done, reviewed and rated; and what
-//! is due. Computed from the files each time, never stored.
+//! is due. Worked out per session (`per_session`), which the folder's cache may keep, and
+//! added up each time.
+
+mod per_session;
+
+pub use per_session::{AgreementFigures, Dated, SessionDue, SessionFigures};
 
 use crate::framework::Frameworks;
 use crate::model::timefmt::format_date;
-use crate::model::{Decision, RecordBody, RecordId, Session, Status};
+use crate::model::{Decision, RecordId, Session};
+use crate::store::{Digest, Store, StoreError};
 use crate::text::clean_line;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -89,15 +95,28 @@ pub fn compute(
     today: Date,
     since: Option<Date>,
 ) -> Figures {
+    let each: Vec<SessionFigures> = sessions.iter().map(SessionFigures::of).collect();
+    add_up(&each, skipped, frameworks, today, since)
+}
+
+/// The figures from each session's part (as `SessionFigures::of` works it out, or as the
+/// folder's cache kept it), and the files that could not be read, on `today`.
+pub fn add_up(
+    sessions: &[SessionFigures],
+    skipped: Vec<Skipped>,
+    frameworks: &Frameworks,
+    today: Date,
+    since: Option<Date>,
+) -> Figures {
     let mut f = Figures {
         since: since.map(format_date),
         today: format_date(today),
         skipped,
         ..Figures::default()
     };
-    let chosen: Vec<&Session> = sessions
+    let chosen: Vec<&SessionFigures> = sessions
         .iter()
-        .filter(|s| since.is_none_or(|d| s.created.date() >= d))
+        .filter(|s| since.is_none_or(|d| s.started >= d))
         .collect();
     f.sessions_read = chosen.len();
     let mut stages: Vec<(String, usize)> = Vec::new();
@@ -120,70 +139,50 @@ pub fn compute(
                 Some((_, n)) => *n += 1,
                 None => stages.push((stage_name, 1)),
             }
-            let conference = s.conference.clone().unwrap_or_default();
-            match conference.decision {
+            match s.decision {
                 Some(Decision::Agreed) => c.agreed += 1,
                 Some(Decision::AgreedWithChanges) => c.agreed_with_changes += 1,
                 Some(Decision::NotAgreed) => c.not_agreed += 1,
                 None => c.not_decided_yet += 1,
             }
-            c.reviews_held += conference.ratings.len();
-            c.reviews_on_time += conference
-                .ratings
-                .iter()
-                .filter(|r| r.due.is_some_and(|due| r.date <= due))
-                .count();
-            for r in &s.records {
-                if let RecordBody::PlanItem(p) = &r.body {
-                    c.plan_items += 1;
-                    c.plan_items_done += usize::from(p.status == Status::Done);
-                }
-            }
-            let family: Vec<u8> = conference.ratings.iter().filter_map(|r| r.family).collect();
-            let pros: Vec<u8> = conference
-                .ratings
-                .iter()
-                .filter_map(|r| r.professionals)
-                .collect();
-            fam_first.extend(family.first());
-            fam_latest.extend(family.last());
-            pro_first.extend(pros.first());
-            pro_latest.extend(pros.last());
+            c.reviews_held += s.reviews_held;
+            c.reviews_on_time += s.reviews_on_time;
+            c.plan_items += s.plan_items;
+            c.plan_items_done += s.plan_items_done;
+            fam_first.extend(s.family.0);
+            fam_latest.extend(s.family.1);
+            pro_first.extend(s.professionals.0);
+            pro_latest.extend(s.professionals.1);
         } else {
             let w = &mut f.workshops;
             w.count += 1;
-            for r in &s.records {
-                if let RecordBody::Agreement(a) = &r.body {
-                    let done = a.status == Status::Done;
-                    let overdue = a.status.is_open() && a.due.is_some_and(|d| d < today);
-                    w.agreements += 1;
-                    w.done += usize::from(done);
-                    w.overdue += usize::from(overdue);
-                    let owner = clean_line(&a.owner);
-                    let owner = if owner.is_empty() {
-                        "(no owner yet)".to_owned()
-                    } else {
-                        owner
-                    };
-                    let row = owners
-                        .entry(owner.to_lowercase())
-                        .or_insert_with(|| OwnerRow {
-                            owner,
-                            ..OwnerRow::default()
-                        });
+            for a in &s.agreements {
+                let overdue = a.overdue(today);
+                w.agreements += 1;
+                w.done += usize::from(a.done);
+                w.overdue += usize::from(overdue);
+                let owner = if a.owner.is_empty() {
+                    "(no owner yet)".to_owned()
+                } else {
+                    a.owner.clone()
+                };
+                let row = owners
+                    .entry(owner.to_lowercase())
+                    .or_insert_with(|| OwnerRow {
+                        owner,
+                        ..OwnerRow::default()
+                    });
+                row.made += 1;
+                row.done += usize::from(a.done);
+                row.overdue += usize::from(overdue);
+                for sector in &a.sectors {
+                    let row = sectors.entry(sector.clone()).or_insert_with(|| OwnerRow {
+                        owner: sector.clone(),
+                        ..OwnerRow::default()
+                    });
                     row.made += 1;
-                    row.done += usize::from(done);
+                    row.done += usize::from(a.done);
                     row.overdue += usize::from(overdue);
-                    for sector in &a.tags.sectors {
-                        let sector = clean_line(sector).to_lowercase();
-                        let row = sectors.entry(sector.clone()).or_insert_with(|| OwnerRow {
-                            owner: sector,
-                            ..OwnerRow::default()
-                        });
-                        row.made += 1;
-                        row.done += usize::from(done);
-                        row.overdue += usize::from(overdue);
-                    }
                 }
             }
         }
@@ -236,56 +235,63 @@ pub fn days_after(today: Date, days: u32) -> Date {
 
 /// Everything open that is due within `days` of `today`, and everything overdue, soonest first.
 pub fn due_items(sessions: &[(PathBuf, Session)], today: Date, days: u32) -> Vec<DueItem> {
+    let each: Vec<(PathBuf, SessionDue)> = sessions
+        .iter()
+        .map(|(path, s)| (path.clone(), SessionDue::of(s)))
+        .collect();
+    due_within(&each, today, days)
+}
+
+/// What is due within `days` of `today`, and everything overdue, soonest first, from each
+/// session's dated things (as `SessionDue::of` works them out, or as the cache kept them).
+pub fn due_within(sessions: &[(PathBuf, SessionDue)], today: Date, days: u32) -> Vec<DueItem> {
     let horizon = days_after(today, days);
-    let mut items = Vec::new();
-    for (path, s) in sessions {
-        let title = clean_line(&s.title);
-        for r in &s.records {
-            let (owner, due, status) = match &r.body {
-                RecordBody::Agreement(a) => (a.owner.clone(), a.due, a.status),
-                RecordBody::PlanItem(p) => (p.who.clone(), p.by_when, p.status),
-                _ => continue,
-            };
-            let Some(due) = due.filter(|d| *d <= horizon && status.is_open()) else {
-                continue;
-            };
-            items.push(DueItem {
-                session: clean_line(s.id.as_str()),
-                session_title: title.clone(),
-                path: path.clone(),
-                record: Some(r.id.0),
-                kind: r.body.kind().label().to_owned(),
-                text: clean_line(r.body.text()),
-                owner: clean_line(&owner),
-                due: format_date(due),
-                due_date: due,
-                status: status.label().to_owned(),
-                overdue: due < today,
-            });
-        }
-        if let Some(c) = s.conference.as_ref().filter(|c| c.closed.is_none())
-            && let Some(review) = c.review_date.filter(|d| *d <= horizon)
-            && !c.ratings.iter().any(|r| r.due == Some(review))
-        {
-            items.push(DueItem {
-                session: clean_line(s.id.as_str()),
-                session_title: title.clone(),
-                path: path.clone(),
-                record: None,
-                kind: "review".to_owned(),
-                text: "The review of the family's plan".to_owned(),
-                owner: String::new(),
-                due: format_date(review),
-                due_date: review,
-                status: "not held yet".to_owned(),
-                overdue: review < today,
-            });
-        }
-    }
+    let mut items: Vec<DueItem> = sessions
+        .iter()
+        .flat_map(|(path, s)| {
+            s.items
+                .iter()
+                .filter(|d| d.due <= horizon)
+                .map(move |d| DueItem {
+                    session: s.session.clone(),
+                    session_title: s.title.clone(),
+                    path: path.clone(),
+                    record: d.record,
+                    kind: d.kind.clone(),
+                    text: d.text.clone(),
+                    owner: d.owner.clone(),
+                    due: format_date(d.due),
+                    due_date: d.due,
+                    status: d.status.clone(),
+                    overdue: d.due < today,
+                })
+        })
+        .collect();
     items.sort_by(|a, b| {
         (a.due_date, &a.session, a.record).cmp(&(b.due_date, &b.session, b.record))
     });
     items
+}
+
+/// What a folder holds of one kind (`T`): each readable session's, with its file, and the
+/// files that could not be read.
+pub type Folder<T> = (Vec<(PathBuf, T)>, Vec<Skipped>);
+
+/// What the cache `T` keeps of every readable session in the folder, each with its file,
+/// and the files that could not be read.
+pub fn from_folder<T: Digest>(store: &Store) -> Result<Folder<T>, StoreError> {
+    let mut sessions = Vec::new();
+    let mut skipped = Vec::new();
+    for (path, digest) in store.digests::<T>()? {
+        match digest {
+            Ok(d) => sessions.push((path, d)),
+            Err(e) => skipped.push(Skipped {
+                file: path.display().to_string(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+    Ok((sessions, skipped))
 }
 
 /// The figures as a Markdown report.
