@@ -15,6 +15,7 @@ mod lint;
 pub mod list;
 mod new;
 mod numbers;
+mod rename;
 mod report;
 mod show;
 #[cfg(feature = "dev-tools")]
@@ -74,6 +75,7 @@ pub enum Command {
     Check(check::Args),
     Export(export::Args),
     Forget(forget::Args),
+    Rename(rename::Args),
     Completions(completions::Args),
     Config(config::Args),
     Lint(lint::Args),
@@ -267,6 +269,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Show(args) => show::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
         Command::Forget(args) => forget::run(args, ctx),
+        Command::Rename(args) => rename::run(args, ctx),
         Command::Export(args) => export::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),
         Command::Config(args) => config::run(args, ctx),

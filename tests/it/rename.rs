@@ -116,3 +116,60 @@ fn a_read_only_session_is_not_renamed_from_the_dashboard() {
             .contains("Read-only, so nothing here changes")
     );
 }
+
+/// `convene` on a folder of its own.
+fn convene(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    crate::harness::convene()
+        .arg("--dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn convene_rename_gives_a_session_a_new_title_in_its_own_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = convene(dir.path(), &["new", "ai", "Harbour day"]);
+    let id = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .expect("id")
+        .to_owned();
+    let out = convene(dir.path(), &["rename", &id, "Harbour \u{1b}[2Jfestival"]);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Renamed “Harbour day” to “Harbour festival”.\n"
+    );
+    let text = std::fs::read_to_string(dir.path().join(format!("{id}.ron"))).expect("its file");
+    assert!(text.contains("title: \"Harbour festival\""), "{text}");
+    assert!(
+        dir.path().join(format!("{id}.ron.bak")).exists(),
+        "the old one kept"
+    );
+    let listed = convene(dir.path(), &["list"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("Harbour festival"));
+
+    // No such session, no title, or open in a window: refused, nothing written.
+    assert_eq!(
+        convene(dir.path(), &["rename", "nosuch1", "X"])
+            .status
+            .code(),
+        Some(3)
+    );
+    assert_eq!(
+        convene(dir.path(), &["rename", &id, " \u{7} "])
+            .status
+            .code(),
+        Some(2)
+    );
+    let _window = convene::store::try_lock(&dir.path().join(format!("{id}.ron")))
+        .expect("lock")
+        .expect("free");
+    let out = convene(dir.path(), &["rename", &id, "Another"]);
+    assert_eq!(out.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("open in a convene window"));
+    let after = std::fs::read_to_string(dir.path().join(format!("{id}.ron"))).expect("its file");
+    assert_eq!(after, text);
+}
