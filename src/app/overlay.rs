@@ -9,6 +9,7 @@ pub mod leave;
 pub mod rename;
 pub mod suggestion;
 pub mod theme;
+pub mod votes;
 
 use super::picker::{LinkPicker, PickerOutcome};
 use super::saving::{export_path, file_name, finish, rescue_path};
@@ -65,6 +66,12 @@ pub enum Overlay {
     },
     /// Tags for a strength, dream or agreement.
     Tags(TagPicker),
+    /// The room's dots on a dream or design statement.
+    Votes {
+        record: RecordId,
+        input: Box<TextArea<'static>>,
+        error: Option<String>,
+    },
     /// Another program changed the file: keep mine, or take theirs.
     Conflict {
         copy: PathBuf,
@@ -82,6 +89,19 @@ pub enum Outcome<T> {
     Close,
     /// The box is answered: the view does what the answer asks.
     Done(T),
+}
+
+/// A text box's key: the answer its table gives, or else the key typed into the box.
+pub(crate) fn answer_or_type<A: Copy>(
+    table: &[crate::app::keys::Binding<A>],
+    input: &mut TextArea<'static>,
+    key: KeyEvent,
+) -> Option<A> {
+    let answer = crate::app::keys::resolve(table, key);
+    if answer.is_none() {
+        input.input(key);
+    }
+    answer
 }
 
 /// A text box filled with `text`, the cursor at its end.
@@ -177,6 +197,35 @@ pub(super) fn on_key(
                     v.change_head(now, |s| s.title = title.clone());
                     app.say(format!("Renamed to “{title}”. u undoes it."));
                 }
+            }
+        },
+        Some(Overlay::Votes {
+            record,
+            input,
+            error,
+        }) => match votes::on_key(input, key) {
+            Outcome::Continue => *error = None,
+            Outcome::Close => v.overlay = None,
+            Outcome::Done(None) => {
+                *error = Some("A number of dots, like 7, or +3 to add three.".to_owned());
+            }
+            Outcome::Done(Some(count)) => {
+                let record = *record;
+                v.overlay = None;
+                let total = v
+                    .session
+                    .record(record)
+                    .and_then(|r| r.body.votes())
+                    .map_or(0, |votes| count.apply(votes));
+                v.change_record(now, record, |r| {
+                    if let Some(votes) = r.body.votes_mut() {
+                        *votes = total;
+                    }
+                });
+                app.say(format!(
+                    "{record} has {}. u takes it back.",
+                    crate::describe::votes_words(total)
+                ));
             }
         },
         Some(Overlay::KindChoice { kinds, selected }) => {
@@ -351,6 +400,26 @@ pub(crate) mod testing {
     /// A plain key press.
     pub fn press(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    /// A text box's keys: every key of its table answers it, and other keys only type
+    /// (typing `keys` into a box holding `start` leaves `typed`; F5 changes nothing).
+    pub fn every_key_answers_and_others_type<A, T: PartialEq + std::fmt::Debug>(
+        table: &[Binding<A>],
+        on_key: impl Fn(&mut ratatui_textarea::TextArea<'static>, KeyEvent) -> super::Outcome<T>,
+        (start, keys, typed): (&str, &str, &str),
+    ) {
+        for key in every_key(table) {
+            let mut input = crate::app::form::input(start);
+            assert_ne!(on_key(&mut input, key), super::Outcome::Continue, "{key:?}");
+        }
+        let mut input = crate::app::form::input(start);
+        for c in keys.chars() {
+            assert_eq!(on_key(&mut input, press(c)), super::Outcome::Continue);
+        }
+        let f5 = KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE);
+        assert_eq!(on_key(&mut input, f5), super::Outcome::Continue);
+        assert_eq!(input.lines().join(""), typed);
     }
 
     /// A question's keys: every key of its table answers it (closes it or chooses), and

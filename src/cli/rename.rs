@@ -5,7 +5,7 @@ use crate::store::{Store, try_lock};
 use crate::text::clean_line;
 
 /// Give a session a new title. The file keeps its name (the id); only the title inside it
-/// changes. A session open in a convene window is renamed there (R), not here.
+/// changes. A session open in a convene window is renamed there (E), not here.
 ///
 /// Example: convene rename k7q2m9xa "Harbourside partnership day, spring"
 #[derive(Debug, clap::Args)]
@@ -33,7 +33,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let refused = |words: String| CliError::new(ExitKind::Storage, words);
     let Some(_lock) = try_lock(&loaded.path).map_err(|e| refused(e.to_string()))? else {
         return Err(refused(
-            "the session is open in a convene window; rename it there with R".to_owned(),
+            "the session is open in a convene window; rename it there with E".to_owned(),
         ));
     };
     let before = clean_line(&loaded.session.title);

@@ -73,23 +73,36 @@ pub fn draw_overlay(
             super::hints_from(overlay::theme::KEYS)
         }
         Overlay::Rename(input) => {
-            let rect = centered(area, area.width.saturating_sub(2).min(64), 5);
-            super::clear(theme, frame, rect);
-            let block = framed(" Rename this session ", theme);
-            let inner = block.inner(rect);
-            frame.render_widget(block, rect);
-            let [field, note] =
-                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-            frame.render_widget(input.as_ref(), field);
-            frame.render_widget(
-                Paragraph::new(Span::styled(
-                    "The file keeps its name; only the title changes.",
-                    theme.muted,
-                ))
-                .wrap(Wrap { trim: true }),
+            let words = "The file keeps its name; only the title changes.";
+            let width = area.width.saturating_sub(2).min(64);
+            let note = (words, theme.muted);
+            one_line_box(
+                frame,
+                area,
+                theme,
+                (" Rename this session ", width, 5),
+                input,
                 note,
             );
             super::hints_from(overlay::rename::KEYS)
+        }
+        Overlay::Votes { input, error, .. } => {
+            let note = match error {
+                Some(problem) => (problem.as_str(), theme.gentle),
+                None => (
+                    "The total, like 7; or +3 to add one person's three.",
+                    theme.muted,
+                ),
+            };
+            one_line_box(
+                frame,
+                area,
+                theme,
+                (" The room's dots ", 56, 6),
+                input,
+                note,
+            );
+            super::hints_from(overlay::votes::KEYS)
         }
         Overlay::KindChoice { kinds, selected } => {
             let lines = kinds
@@ -229,7 +242,7 @@ pub fn draw_overlay(
             }
             let rect = centered(area, area.width.saturating_sub(2).min(60), area.height);
             super::clear(theme, frame, rect);
-            let block = framed(" Tags for the map ", theme);
+            let block = finding(framed(" Tags for the map ", theme), &picker.finder, theme);
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
             let lines = super::window(rows, picker.cursor, inner.height, 2);
@@ -290,6 +303,23 @@ pub fn draw_overlay(
     }
 }
 
+/// A pick list's frame, saying underneath what is typed to find a line (or that typing finds).
+pub(super) fn finding<'a>(
+    block: Block<'a>,
+    finder: &crate::app::finder::Finder,
+    theme: &Theme,
+) -> Block<'a> {
+    let words = if finder.active() {
+        Span::styled(
+            format!(" find: {}  (Enter chooses it) ", clean_line(finder.query())),
+            theme.accent,
+        )
+    } else {
+        Span::styled(" type to find ", theme.muted)
+    };
+    block.title_bottom(Line::from(words).right_aligned())
+}
+
 pub(super) fn framed<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
@@ -346,5 +376,27 @@ pub(super) fn popup_of_height(
             .wrap(Wrap { trim: true })
             .block(framed(title, theme)),
         rect,
+    );
+}
+
+/// A box (its title, width and height) with a one-line text field and a note under it.
+fn one_line_box(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    (title, width, height): (&str, u16, u16),
+    input: &ratatui_textarea::TextArea<'static>,
+    (words, style): (&str, ratatui::style::Style),
+) {
+    let rect = centered(area, width, height);
+    super::clear(theme, frame, rect);
+    let block = framed(title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [field, note] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(input, field);
+    frame.render_widget(
+        Paragraph::new(Span::styled(words, style)).wrap(Wrap { trim: true }),
+        note,
     );
 }

@@ -16,7 +16,7 @@ fn title_in_file(h: &Harness) -> String {
 #[test]
 fn a_session_renamed_on_its_screen_is_saved_and_u_brings_the_old_title_back() {
     let mut h = Harness::new();
-    h.keys("n<enter>Harbour day<enter>R");
+    h.keys("n<enter>Harbour day<enter>E");
     let screen = h.screen(80, 24);
     assert!(screen.contains("Rename this session"), "{screen}");
     assert!(screen.contains("Harbour day"), "{screen}");
@@ -46,7 +46,7 @@ fn a_session_renamed_on_its_screen_is_saved_and_u_brings_the_old_title_back() {
 #[test]
 fn esc_or_an_empty_title_keeps_the_title() {
     let mut h = Harness::new();
-    h.keys("n<enter>Harbour day<enter>R");
+    h.keys("n<enter>Harbour day<enter>E");
     h.keys("<bs><bs><bs><bs><bs><bs><bs><bs><bs><bs><bs>   <enter>");
     assert!(h.screen(80, 24).contains("A session needs a title"));
     assert!(h.app.session_view().expect("session").overlay.is_some());
@@ -58,11 +58,11 @@ fn esc_or_an_empty_title_keeps_the_title() {
 }
 
 #[test]
-fn r_on_the_dashboard_opens_the_session_with_its_title_to_change() {
+fn e_on_the_dashboard_opens_the_session_with_its_title_to_change() {
     let mut h = Harness::new();
     h.keys("n<enter>Harbour day<enter>q");
     assert!(h.app.session_view().is_none());
-    h.keys("R");
+    h.keys("E");
     let screen = h.screen(80, 24);
     assert!(screen.contains("Rename this session"), "{screen}");
     h.keys(&format!("{BACK}festival<enter>q"));
@@ -85,7 +85,7 @@ fn a_title_with_terminal_codes_is_offered_cleaned_and_a_paste_is_cleaned_too() {
     let text = text.replace("\"Harbour day\"", "\"Harbour\\u{1b}[2J day\"");
     std::fs::write(&file, text).expect("write");
     h.relist();
-    h.keys("R");
+    h.keys("E");
     let input = match &h.app.session_view().expect("session").overlay {
         Some(convene::app::Overlay::Rename(input)) => input.lines().join(""),
         other => panic!("no rename box: {other:?}"),
@@ -107,7 +107,7 @@ fn a_read_only_session_is_not_renamed_from_the_dashboard() {
     let _other_window = convene::store::try_lock(&file)
         .expect("lock")
         .expect("free");
-    h.keys("R");
+    h.keys("E");
     let v = h.app.session_view().expect("opened read-only");
     assert!(v.read_only.is_some());
     assert!(v.overlay.is_none());

@@ -1,7 +1,7 @@
 //! The box that renames a session, filled with its title as it is.
 
 use super::{Outcome, Overlay};
-use crate::app::keys::{Binding, resolve, special};
+use crate::app::keys::{Binding, special};
 use crate::text::clean_line;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
@@ -43,38 +43,26 @@ pub fn open(title: &str) -> Overlay {
 /// Done with the title as typed, cleaned (empty when nothing is left of it); closed on
 /// cancel; other keys type.
 pub fn on_key(input: &mut TextArea<'static>, key: KeyEvent) -> Outcome<String> {
-    match resolve(KEYS, key) {
+    match super::answer_or_type(KEYS, input, key) {
         Some(Answer::Rename) => Outcome::Done(clean_line(&input.lines().join(" "))),
         Some(Answer::Cancel) => Outcome::Close,
-        None => {
-            input.input(key);
-            Outcome::Continue
-        }
+        None => Outcome::Continue,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::overlay::testing::{every_key, press};
+    use crate::app::overlay::testing::every_key_answers_and_others_type;
     use crossterm::event::KeyModifiers;
 
     #[test]
     fn every_key_in_the_table_answers_and_others_only_type() {
-        for b in every_key(KEYS) {
-            let mut input = crate::app::form::input("Harbour day");
-            assert_ne!(on_key(&mut input, b), Outcome::Continue, "{b:?}");
-        }
-        let mut input = crate::app::form::input("Harbour day");
-        assert_eq!(on_key(&mut input, press('s')), Outcome::Continue);
-        assert_eq!(input.lines().join(""), "Harbour days");
-        let f5 = KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE);
-        assert_eq!(on_key(&mut input, f5), Outcome::Continue);
+        every_key_answers_and_others_type(KEYS, on_key, ("Harbour day", "s", "Harbour days"));
+        let mut input = crate::app::form::input("Harbour  \u{1b}[2J days ");
+        let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
         assert_eq!(
-            on_key(
-                &mut input,
-                KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)
-            ),
+            on_key(&mut input, enter),
             Outcome::Done("Harbour days".to_owned())
         );
     }
