@@ -41,11 +41,12 @@ pub enum Field {
     Level,
     Voice,
     Votes,
+    Source,
 }
 
 impl Field {
     /// Every field, in the order a reader wants them (and the CSV columns' order).
-    pub const ALL: [Field; 26] = [
+    pub const ALL: [Field; 27] = [
         Field::StrengthKind,
         Field::Theme,
         Field::Owner,
@@ -72,6 +73,7 @@ impl Field {
         Field::Level,
         Field::Voice,
         Field::Votes,
+        Field::Source,
     ];
 
     /// The label people read ("support from services").
@@ -103,6 +105,7 @@ impl Field {
             Field::Level => "level",
             Field::Voice => "voice",
             Field::Votes => "votes",
+            Field::Source => "came from",
         }
     }
 
@@ -135,6 +138,7 @@ impl Field {
             Field::Level => "level",
             Field::Voice => "voice",
             Field::Votes => "votes",
+            Field::Source => "source",
         }
     }
 
@@ -160,7 +164,12 @@ impl Field {
     pub fn only_in_detail(self) -> bool {
         matches!(
             self,
-            Field::Support | Field::CheckedBy | Field::Access | Field::Childcare | Field::Safety
+            Field::Support
+                | Field::CheckedBy
+                | Field::Access
+                | Field::Childcare
+                | Field::Safety
+                | Field::Source
         )
     }
 }
@@ -364,6 +373,7 @@ pub fn describe(record: &Record, session: &Session) -> Description {
     if let Some(votes) = record.body.votes().filter(|v| *v > 0) {
         set(Field::Votes, votes.to_string());
     }
+    set(Field::Source, record.source.clone().unwrap_or_default());
     fields.sort_by_key(|(f, _)| Field::ALL.iter().position(|x| x == f));
     let kind = record.body.kind();
     let words_of = |id: RecordId| {

@@ -1,6 +1,7 @@
 //! One integration-test binary (one link on two cores), a module per area.
 
 mod cache;
+mod carry;
 mod cli;
 mod conference;
 #[cfg(unix)]
@@ -10,9 +11,12 @@ mod export;
 mod follow;
 mod fuzz;
 mod harness;
+mod import;
 mod lens;
+mod loose_ends;
 mod maps;
 mod overlay_keys;
+mod past_date;
 #[cfg(unix)]
 mod pty;
 mod rename;
