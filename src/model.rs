@@ -11,7 +11,7 @@ mod tags;
 pub mod timefmt;
 
 pub use carry::carry_over;
-pub use conference::{Conference, Decision, Rating};
+pub use conference::{Conference, Decision, Home, Rating};
 pub use ids::{RecordId, SessionId};
 pub use record::{
     Agreement, ChangeGoal, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation,

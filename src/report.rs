@@ -280,10 +280,18 @@ pub type Folder<T> = (Vec<(PathBuf, T)>, Vec<Skipped>);
 /// What the cache `T` keeps of every readable session in the folder, each with its file,
 /// and the files that could not be read.
 pub fn from_folder<T: Digest>(store: &Store) -> Result<Folder<T>, StoreError> {
+    Ok(sorted_out(store.digests::<T>()?))
+}
+
+/// What was read of each file, sorted out: the readable ones with their files, and the
+/// files that could not be read, with why.
+pub fn sorted_out<T>(
+    read: impl IntoIterator<Item = (PathBuf, Result<T, StoreError>)>,
+) -> Folder<T> {
     let mut sessions = Vec::new();
     let mut skipped = Vec::new();
-    for (path, digest) in store.digests::<T>()? {
-        match digest {
+    for (path, what) in read {
+        match what {
             Ok(d) => sessions.push((path, d)),
             Err(e) => skipped.push(Skipped {
                 file: path.display().to_string(),
@@ -291,7 +299,7 @@ pub fn from_folder<T: Digest>(store: &Store) -> Result<Folder<T>, StoreError> {
             }),
         }
     }
-    Ok((sessions, skipped))
+    (sessions, skipped)
 }
 
 /// The figures as a Markdown report.

@@ -2,7 +2,7 @@
 
 use super::{CliError, Context, ExitKind};
 use crate::model::timefmt::parse_date;
-use crate::report::{self, SessionDue, SessionFigures};
+use crate::report::{self, SessionDue, SessionFigures, Skipped};
 use crate::store::Store;
 
 /// Figures across every session: conferences by stage, decisions, reviews on time, plan
@@ -10,6 +10,7 @@ use crate::store::Store;
 /// owner. Unreadable files are named and left out.
 ///
 /// Example: convene report --since 2026-09-01 --format md
+/// Example: convene report --per-conference --format csv > returns.csv
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only sessions started on or after this date (YYYY-MM-DD)
@@ -18,6 +19,10 @@ pub struct Args {
     /// md, csv or json
     #[arg(long, short, value_enum, default_value = "md")]
     pub format: ReportFormat,
+    /// One row per conference for the service's returns (with --format csv): referral,
+    /// decision, plan items, reviews, ratings, closure and where the child lives
+    #[arg(long)]
+    pub per_conference: bool,
 }
 
 /// The formats of a report.
@@ -55,6 +60,28 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         })?),
         None => None,
     };
+    if args.per_conference && args.format != ReportFormat::Csv {
+        return Err(CliError::new(
+            ExitKind::Usage,
+            "the per-conference rows come as a spreadsheet: add --format csv",
+        ));
+    }
+    if args.per_conference {
+        // Each conference's whole row: read from every file (the caches keep figures only).
+        let listing = Store::at(&ctx.dir).list()?;
+        let (sessions, skipped) =
+            report::sorted_out(listing.into_iter().map(|l| (l.path, l.session)));
+        let conferences = sessions.iter().map(|(_, s)| s).filter(|s| {
+            since.is_none_or(|d| s.created.date() >= d)
+                && ctx
+                    .frameworks
+                    .get(&s.framework)
+                    .is_some_and(|f| f.conference)
+        });
+        super::export::to_stdout(&crate::returns::csv(conferences))?;
+        left_out(&skipped);
+        return Ok(ExitKind::Done);
+    }
     let (sessions, skipped) = report::from_folder::<SessionFigures>(&Store::at(&ctx.dir))?;
     let sessions: Vec<SessionFigures> = sessions.into_iter().map(|(_, s)| s).collect();
     let figures = report::add_up(&sessions, skipped, &ctx.frameworks, today(ctx), since);
@@ -64,14 +91,19 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         ReportFormat::Json => super::json(&figures)? + "\n",
     };
     super::export::to_stdout(&text)?;
-    for s in &figures.skipped {
+    left_out(&figures.skipped);
+    Ok(ExitKind::Done)
+}
+
+/// Names each file that could not be read, on stderr.
+fn left_out(skipped: &[Skipped]) {
+    for s in skipped {
         crate::errln!(
             "convene: left out, could not be read: {}: {}",
             s.file,
             s.reason
         );
     }
-    Ok(ExitKind::Done)
 }
 
 pub fn due(args: DueArgs, ctx: &Context) -> Result<ExitKind, CliError> {
@@ -101,12 +133,6 @@ pub fn due(args: DueArgs, ctx: &Context) -> Result<ExitKind, CliError> {
             );
         }
     }
-    for s in &skipped {
-        crate::errln!(
-            "convene: left out, could not be read: {}: {}",
-            s.file,
-            s.reason
-        );
-    }
+    left_out(&skipped);
     Ok(ExitKind::Done)
 }

@@ -134,11 +134,7 @@ impl SessionFigures {
             started: s.created.date(),
             decision: conference.decision,
             reviews_held: conference.ratings.len(),
-            reviews_on_time: conference
-                .ratings
-                .iter()
-                .filter(|r| r.due.is_some_and(|due| r.date <= due))
-                .count(),
+            reviews_on_time: conference.ratings.iter().filter(|r| r.on_time()).count(),
             plan_items: 0,
             plan_items_done: 0,
             family: first_and_latest(conference.ratings.iter().filter_map(|r| r.family).collect()),

@@ -18,6 +18,7 @@ const INVITATIONS: &[&str] = &[
     "not invited",
 ];
 const CLOSENESS: &[&str] = &["not placed yet", "close", "around", "further out"];
+const SAFE_NETWORK: &[&str] = &["part of it", "not part of it"];
 const INFO_KINDS: &[&str] = &["strength", "worry", "bottom line", "resource on offer"];
 
 impl Form {
@@ -142,6 +143,17 @@ impl Form {
                             .unwrap_or(0)
                     }),
                 ),
+                choice(
+                    "Safe network",
+                    SAFE_NETWORK,
+                    usize::from(!p.in_safe_network()),
+                ),
+                text(
+                    "Outside it because",
+                    p.outside_safe_network.as_deref().unwrap_or(""),
+                    false,
+                    "The reason, such as a court order or a bottom line",
+                ),
             ],
             RecordBody::InformationItem(i) => vec![
                 text("Information", &i.text, true, words),
@@ -254,6 +266,7 @@ impl Form {
                     .field_choice(10)
                     .checked_sub(1)
                     .and_then(|i| crate::model::Closeness::ALL.get(i).copied());
+                p.outside_safe_network = self.outside_safe_network()?;
             }
             RecordBody::InformationItem(i) => {
                 i.text = self.field_text(0);
@@ -281,6 +294,27 @@ impl Form {
             RecordBody::ChangeGoal(g) => g.text = self.field_text(0),
         }
         Ok(body)
+    }
+}
+
+impl Form {
+    /// A conference participant's place outside the child's safe network: the reason when
+    /// marked so. A mark without a reason, or a reason without the mark, is asked about
+    /// rather than guessed or dropped.
+    fn outside_safe_network(&self) -> Result<Option<String>, (usize, String)> {
+        let (outside, reason) = (self.field_choice(11) == 1, self.field_text(12));
+        match (outside, reason.is_empty()) {
+            (true, false) => Ok(Some(reason)),
+            (false, true) => Ok(None),
+            (true, true) => Err((
+                12,
+                "Say why they are not part of the child's safe network (a court order, a bottom line).".into(),
+            )),
+            (false, false) => Err((
+                11,
+                "A reason is written: choose 2 (not part of it), or clear the reason.".into(),
+            )),
+        }
     }
 }
 
