@@ -32,6 +32,7 @@ pub enum Field {
     Access,
     Childcare,
     Safety,
+    NeedsArranged,
     Organisation,
     Sector,
     Closeness,
@@ -44,7 +45,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order a reader wants them (and the CSV columns' order).
-    pub const ALL: [Field; 25] = [
+    pub const ALL: [Field; 26] = [
         Field::StrengthKind,
         Field::Theme,
         Field::Owner,
@@ -62,6 +63,7 @@ impl Field {
         Field::Access,
         Field::Childcare,
         Field::Safety,
+        Field::NeedsArranged,
         Field::Organisation,
         Field::Sector,
         Field::Closeness,
@@ -92,6 +94,7 @@ impl Field {
             Field::Access => "access",
             Field::Childcare => "childcare",
             Field::Safety => "safety",
+            Field::NeedsArranged => "needs arranged",
             Field::Organisation => "organisation",
             Field::Sector => "sector",
             Field::Closeness => "closeness",
@@ -123,6 +126,7 @@ impl Field {
             Field::Access => "access",
             Field::Childcare => "childcare",
             Field::Safety => "safety",
+            Field::NeedsArranged => "needs_arranged",
             Field::Organisation => "organisation",
             Field::Sector => "sector",
             Field::Closeness => "closeness",
@@ -156,7 +160,12 @@ impl Field {
     pub fn only_in_detail(self) -> bool {
         matches!(
             self,
-            Field::Support | Field::CheckedBy | Field::Access | Field::Childcare | Field::Safety
+            Field::Support
+                | Field::CheckedBy
+                | Field::Access
+                | Field::Childcare
+                | Field::Safety
+                | Field::NeedsArranged
         )
     }
 }
@@ -321,6 +330,10 @@ pub fn describe(record: &Record, session: &Session) -> Description {
                 p.needs.childcare.clone().unwrap_or_default(),
             );
             set(Field::Safety, p.needs.safety.clone().unwrap_or_default());
+            if p.needs.named().next().is_some() {
+                let arranged = if p.needs.arranged { "yes" } else { "not yet" };
+                set(Field::NeedsArranged, arranged.to_owned());
+            }
             set(Field::Organisation, p.organisation.clone());
             set(Field::Sector, p.sector.clone().unwrap_or_default());
             set(

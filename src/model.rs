@@ -3,6 +3,7 @@
 mod conference;
 mod ids;
 pub mod map;
+mod readiness;
 mod record;
 mod rules;
 mod session;
@@ -11,6 +12,7 @@ pub mod timefmt;
 
 pub use conference::{Conference, Decision, Rating};
 pub use ids::{RecordId, SessionId};
+pub use readiness::{Gap, held, readiness};
 pub use record::{
     Agreement, ChangeGoal, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation,
     Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side, Status,

@@ -311,6 +311,30 @@ pub struct Needs {
     pub childcare: Option<String>,
     #[serde(default)]
     pub safety: Option<String>,
+    /// Whether what is needed above is in place: the interpreter booked, the access,
+    /// childcare and safety arrangements made.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub arranged: bool,
+}
+
+impl Needs {
+    /// The needs that are named, as (what, the words given): "an interpreter", "Polish".
+    pub fn named(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
+            ("an interpreter", &self.interpreter),
+            ("access", &self.access),
+            ("childcare", &self.childcare),
+            ("safety", &self.safety),
+        ]
+        .into_iter()
+        .filter_map(|(what, words)| {
+            words
+                .as_deref()
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(|w| (what, w))
+        })
+    }
 }
 
 /// A person in the child's network.

@@ -243,7 +243,7 @@ fn the_dashboard_shows_overdue_sorts_by_next_date_and_finds_by_short_name() {
 fn a_participant_is_placed_by_closeness_for_the_network_map() {
     let mut h = new_fgc();
     h.keys(&format!(
-        "aHalina<tab>grandmother<tab><tab><tab><tab><tab><tab><tab><tab><tab>{}<enter>",
+        "aHalina<tab>grandmother<tab><tab><tab><tab><tab><tab><tab><tab><tab><tab>{}<enter>",
         "2"
     ));
     let RecordBody::Participant(p) = &view(&h).session.records[0].body else {
@@ -256,4 +256,17 @@ fn a_participant_is_placed_by_closeness_for_the_network_map() {
         "{}",
         h.screen(80, 24)
     );
+}
+
+#[test]
+fn a_participants_needs_are_marked_arranged_in_the_form() {
+    let mut h = new_fgc();
+    // Name, relationship, side, role, invitation, reason, interpreter: Polish; then
+    // access, childcare, safety, and "yes, all in place".
+    h.keys("aHalina<tab>grandmother<tab><tab><tab><tab><tab>Polish<tab><tab><tab><tab>2<enter>");
+    let RecordBody::Participant(p) = &view(&h).session.records[0].body else {
+        panic!("a participant")
+    };
+    assert_eq!(p.needs.interpreter.as_deref(), Some("Polish"));
+    assert!(p.needs.arranged);
 }

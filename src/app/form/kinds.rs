@@ -14,6 +14,7 @@ const INVITATIONS: &[&str] = &[
     "declined",
     "not invited",
 ];
+const ARRANGED: &[&str] = &["not yet", "yes, all in place"];
 const CLOSENESS: &[&str] = &["not placed yet", "close", "around", "further out"];
 const INFO_KINDS: &[&str] = &["strength", "worry", "bottom line", "resource on offer"];
 
@@ -129,6 +130,7 @@ impl Form {
                     false,
                     "Safety arrangements",
                 ),
+                choice("Needs arranged", ARRANGED, usize::from(p.needs.arranged)),
                 choice(
                     "Closeness",
                     CLOSENESS,
@@ -245,8 +247,9 @@ impl Form {
                 p.needs.access = optional(7);
                 p.needs.childcare = optional(8);
                 p.needs.safety = optional(9);
+                p.needs.arranged = self.field_choice(10) == 1;
                 p.closeness = self
-                    .field_choice(10)
+                    .field_choice(11)
                     .checked_sub(1)
                     .and_then(|i| crate::model::Closeness::ALL.get(i).copied());
             }
