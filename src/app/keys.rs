@@ -47,6 +47,7 @@ pub enum Action {
     Further,
     Nearer,
     Toggle,
+    Conference,
 }
 
 /// One binding: the key, what it does, the words that say so, and whether the footer shows it.
@@ -223,6 +224,13 @@ pub const SESSION: &[Binding] = &[
     )
     .writes(),
     key('c', Action::Facts, "c", "the conference's key facts", None).writes(),
+    key(
+        'i',
+        Action::Conference,
+        "i",
+        "the conference's page: facts, outcome, what is open",
+        None,
+    ),
     key(
         'o',
         Action::Outcome,

@@ -48,6 +48,9 @@ pub struct SessionView {
     pub leaving: Option<After>,
     /// The chosen cell of the system map.
     pub map_cursor: super::map::MapCursor,
+    /// Whether the conference's own page shows (what is recorded, what is still open),
+    /// and how far it is scrolled.
+    pub conference_page: Option<u16>,
     /// Bumped by every change to the session, so what is worked out from it is redone.
     revision: u64,
     /// The current stage's rows, and the (revision, stage, grouping) they were worked out
@@ -77,6 +80,7 @@ impl SessionView {
             overlay: None,
             leaving: None,
             map_cursor: super::map::MapCursor::default(),
+            conference_page: None,
             revision: 1,
             rows: ((0, String::new(), false), Vec::new()),
         };

@@ -46,6 +46,14 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
 
     frame.render_widget(Paragraph::new(stage_rail(view, theme, rail.width)), rail);
 
+    if let (Some(scroll), true) = (view.conference_page, view.framework.conference) {
+        let hints = super::conference::draw(session, scroll, theme, frame, rest);
+        if let Some(overlay) = &view.overlay {
+            return super::overlay::draw_overlay(app, view, overlay, frame, area);
+        }
+        return hints;
+    }
+
     // The stage card: purpose and prompt.
     let Some(stage) = stage else {
         frame.render_widget(
@@ -132,6 +140,9 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
             // A conference is a family's meeting, not a projected workshop.
             .filter(|(k, _)| *k != "a" && !(*k == "p" && view.framework.conference)),
     );
+    if view.framework.conference {
+        hints.push(("i", "the conference".to_owned()));
+    }
     if area.width < 60 {
         hints.retain(|(k, _)| matches!(*k, "a" | "]" | "?" | "" | "o" | "c"));
     } else if area.width < 90 {
@@ -352,6 +363,15 @@ fn draw_records(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect
         Some(s) => format!(" Captured in {}: {count} ", s.name),
         None => String::new(),
     };
+    let open = if view.framework.conference {
+        super::conference::open_before_the_day(&view.session)
+    } else {
+        None
+    };
+    let heading = match open {
+        Some(open) if inner_fits(&heading, &open, area.width) => format!("{heading}· {open} "),
+        _ => heading,
+    };
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.border)
@@ -419,6 +439,11 @@ fn draw_records(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect
         lines.extend(lines_of(row));
     }
     frame.render_widget(Paragraph::new(Text::from(lines)), inner);
+}
+
+/// Whether the readiness sentence fits on the records' heading after `heading`.
+fn inner_fits(heading: &str, open: &str, width: u16) -> bool {
+    heading.width() + open.width() + 4 <= usize::from(width)
 }
 
 /// What is under a record's words, from its one description. Not chosen: one line of

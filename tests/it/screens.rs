@@ -220,3 +220,19 @@ fn dashboard_by_next_date() {
     h.keys("s");
     both_sizes("dashboard_by_next_date", &mut h);
 }
+
+#[test]
+fn conference_page_before_the_day() {
+    let mut h = Harness::new();
+    h.keys("n<down><enter>Conference for Kai<enter>");
+    h.keys("cKai<tab><tab><tab><tab>2026-12-04<tab>10:00<enter>");
+    h.keys("aSam<tab>uncle<tab>1<tab>uncle<tab>2<tab><tab>Polish<enter>i");
+    both_sizes("conference_page_before_the_day", &mut h);
+}
+
+#[test]
+fn conference_page_held() {
+    let mut h = example("conference");
+    h.keys("i");
+    both_sizes("conference_page_held", &mut h);
+}
