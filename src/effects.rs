@@ -88,6 +88,10 @@ impl Runtime {
                     &sessions, today, within,
                 )))
             }
+            Effect::Week { today } => Some(Msg::WeekListed(Box::new(crate::week::week(
+                &folder(store).0,
+                today,
+            )))),
             Effect::Report { today } => {
                 let (sessions, skipped) = folder(store);
                 let sessions: Vec<Session> = sessions.into_iter().map(|(_, s)| s).collect();

@@ -48,6 +48,7 @@ pub enum Action {
     Nearer,
     Toggle,
     Conference,
+    Week,
 }
 
 /// One binding: the key, what it does, the words that say so, and whether the footer shows it.
@@ -147,6 +148,13 @@ pub const DASHBOARD: &[Binding] = &[
         "f",
         "follow-through: what is due and overdue everywhere",
         Some("due"),
+    ),
+    key(
+        'w',
+        Action::Week,
+        "w",
+        "the week ahead: conferences and what is not ready, reviews, plan items",
+        Some("week"),
     ),
     key(
         'r',
@@ -423,6 +431,37 @@ pub const FOLLOW: &[Binding] = &[
     key('f', Action::Back, "q/Esc/f", "back to all sessions", None),
 ];
 
+/// The coordinator's week view's keys.
+pub const WEEK: &[Binding] = &[
+    special(KeyCode::Up, Action::Up, "↑/k", "choose", None),
+    key('k', Action::Up, "↑/k", "choose", None),
+    special(KeyCode::Down, Action::Down, "↓/j", "choose", None),
+    key('j', Action::Down, "↓/j", "choose", None),
+    special(
+        KeyCode::Enter,
+        Action::Open,
+        "Enter",
+        "open the conference or session",
+        Some("open"),
+    ),
+    key('?', Action::Help, "?", "show every key", Some("keys")),
+    key(
+        'q',
+        Action::Back,
+        "q/Esc/w",
+        "back to all sessions",
+        Some("back"),
+    ),
+    special(
+        KeyCode::Esc,
+        Action::Back,
+        "q/Esc/w",
+        "back to all sessions",
+        None,
+    ),
+    key('w', Action::Back, "q/Esc/w", "back to all sessions", None),
+];
+
 /// The report screen's keys.
 pub const REPORT: &[Binding] = &[
     key('?', Action::Help, "?", "show every key", Some("keys")),
@@ -582,6 +621,7 @@ mod tests {
             SESSION,
             NEW_SESSION,
             FOLLOW,
+            WEEK,
             REPORT,
             MAP,
             NETWORK,

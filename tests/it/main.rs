@@ -20,3 +20,4 @@ mod screens;
 mod store;
 mod trust;
 mod walk;
+mod week;
