@@ -35,12 +35,14 @@ pub fn draw(session: &Session, scroll: u16, theme: &Theme, frame: &mut Frame, ar
     hints
 }
 
-/// A sentence for the records' heading: how many things are open before the day.
-pub fn open_before_the_day(session: &Session) -> Option<String> {
-    match readiness(session).len() {
-        0 => None,
-        1 => Some("1 thing to arrange before the day (i)".to_owned()),
-        n => Some(format!("{n} things to arrange before the day (i)")),
+/// Words for the records' heading: how many things are open before the day (few words
+/// when `short`).
+pub fn open_before_the_day(session: &Session, short: bool) -> Option<String> {
+    match (readiness(session).len(), short) {
+        (0, _) => None,
+        (n, true) => Some(format!("{n} open (i)")),
+        (1, false) => Some("1 thing to arrange before the day (i)".to_owned()),
+        (n, false) => Some(format!("{n} things to arrange before the day (i)")),
     }
 }
 

@@ -144,7 +144,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         hints.push(("i", "the conference".to_owned()));
     }
     if area.width < 60 {
-        hints.retain(|(k, _)| matches!(*k, "a" | "]" | "?" | "" | "o" | "c"));
+        hints.retain(|(k, _)| matches!(*k, "a" | "]" | "?" | "" | "o" | "c" | "i"));
     } else if area.width < 90 {
         hints.retain(|(k, _)| *k != "?");
         hints.push(("?", "keys".to_owned()));
@@ -363,14 +363,16 @@ fn draw_records(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect
         Some(s) => format!(" Captured in {}: {count} ", s.name),
         None => String::new(),
     };
-    let open = if view.framework.conference {
-        super::conference::open_before_the_day(&view.session)
-    } else {
-        None
+    let open = |short| {
+        view.framework
+            .conference
+            .then(|| super::conference::open_before_the_day(&view.session, short))
+            .flatten()
+            .filter(|open| fits_after(&heading, open, area.width))
     };
-    let heading = match open {
-        Some(open) if inner_fits(&heading, &open, area.width) => format!("{heading}· {open} "),
-        _ => heading,
+    let heading = match open(false).or_else(|| open(true)) {
+        Some(open) => format!("{heading}· {open} "),
+        None => heading,
     };
     let block = Block::default()
         .borders(Borders::TOP)
@@ -441,8 +443,8 @@ fn draw_records(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect
     frame.render_widget(Paragraph::new(Text::from(lines)), inner);
 }
 
-/// Whether the readiness sentence fits on the records' heading after `heading`.
-fn inner_fits(heading: &str, open: &str, width: u16) -> bool {
+/// Whether the readiness words fit on the records' heading after `heading`.
+fn fits_after(heading: &str, open: &str, width: u16) -> bool {
     heading.width() + open.width() + 4 <= usize::from(width)
 }
 

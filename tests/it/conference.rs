@@ -281,6 +281,8 @@ fn before_the_day_the_conference_page_shows_its_facts_and_what_is_still_open() {
         screen.contains("6 things to arrange before the day (i)"),
         "{screen}"
     );
+    let narrow = h.screen(40, 12);
+    assert!(narrow.contains("· 6 open (i)"), "{narrow}");
     h.keys("i");
     let screen = h.screen(80, 24);
     for words in [
