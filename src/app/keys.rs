@@ -39,8 +39,12 @@ pub enum Action {
     Tag,
     Map,
     NextPrompt,
-    NextStage,
-    PrevStage,
+    /// Show the next stage, for reading: the room stays where it is.
+    LookNext,
+    /// Show the previous stage, for reading: the room stays where it is.
+    LookBack,
+    /// Move the room on: to the stage on screen, or to the next stage.
+    MoveRoom,
     Left,
     Right,
     Group,
@@ -259,14 +263,27 @@ pub const SESSION: &[Binding] = &[
         Some("next prompt"),
     ),
     key(
-        ']',
-        Action::NextStage,
-        "]",
-        "next stage",
-        Some("next stage"),
+        '>',
+        Action::MoveRoom,
+        ">",
+        "move the room on (to the stage you read, or the next)",
+        Some("move on"),
     )
     .writes(),
-    key('[', Action::PrevStage, "[", "previous stage", None).writes(),
+    key(
+        ']',
+        Action::LookNext,
+        "]",
+        "read the next stage (the room and its clock stay)",
+        None,
+    ),
+    key(
+        '[',
+        Action::LookBack,
+        "[",
+        "read the previous stage (the room and its clock stay)",
+        Some("look back"),
+    ),
     special(
         KeyCode::Up,
         Action::Up,
@@ -306,12 +323,18 @@ pub const SESSION: &[Binding] = &[
         Some("present"),
     ),
     key('?', Action::Help, "?", "show every key", Some("keys")),
-    key('q', Action::Back, "q", "back to all sessions", Some("back")),
+    key(
+        'q',
+        Action::Back,
+        "q",
+        "back: to the room's stage, then to all sessions",
+        Some("back"),
+    ),
     special(
         KeyCode::Esc,
         Action::Back,
         "Esc",
-        "back to all sessions",
+        "back: to the room's stage, then to all sessions",
         None,
     ),
     ctrl(

@@ -48,10 +48,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     // A stage that captures nothing (private family time) belongs to the family: nothing
     // can be written in it, only moved through (and undo, which writes nothing new).
     let family_only = v.stage().is_some_and(|s| s.captures.is_empty());
-    let moves = matches!(
-        action,
-        Some(Action::NextStage | Action::PrevStage | Action::Undo | Action::Redo)
-    );
+    let moves = matches!(action, Some(Action::MoveRoom | Action::Undo | Action::Redo));
     if family_only && changes && !moves {
         let name = v.stage().map(|s| s.name.clone()).unwrap_or_default();
         app.say(format!(
@@ -197,7 +194,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 return Vec::new();
             };
             let up = action == Some(Action::MoveUp);
-            let stage = v.session.stage.clone();
+            let stage = v.shown_stage().to_owned();
             let positions: Vec<usize> = v
                 .session
                 .records
@@ -241,36 +238,18 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 (false, false) => "Nothing to redo.",
             });
         }
-        Some(action @ (Action::NextStage | Action::PrevStage)) => {
-            let at = v.framework.stage_index(&v.session.stage).unwrap_or(0);
-            let to = if action == Action::NextStage {
-                at + 1
-            } else {
-                at.wrapping_sub(1)
-            };
-            match v
-                .framework
-                .stages
-                .get(to)
-                .map(|s| (s.key.clone(), s.name.clone()))
-            {
-                Some((key, name)) => {
-                    v.change_head(now, |s| s.move_to_stage(&key, now));
-                    v.prompt = 0;
-                    v.selected = 0;
-                    app.say(format!("Now in {name}."));
-                }
-                None if action == Action::NextStage => {
-                    app.say("This is the last stage. q goes back to all sessions.");
-                }
-                None => app.say("This is the first stage."),
-            }
-        }
+        Some(action @ (Action::LookNext | Action::LookBack)) => look(app, action),
+        Some(Action::MoveRoom) => move_room(app, now),
         Some(Action::Help) => app.help = true,
         Some(Action::Present) => {
             app.presenting = !app.presenting;
         }
         Some(Action::Back) if presenting => app.presenting = false,
+        Some(Action::Back) if v.looking_at.is_some() => {
+            v.look_at(None);
+            let name = v.stage().map(|s| s.name.clone()).unwrap_or_default();
+            app.say(format!("Back with the room, in {name}."));
+        }
         Some(Action::Back | Action::Quit) => return leave(app, After::Dashboard),
         Some(Action::Suspend) => {
             let mut effects = Vec::new();
@@ -283,6 +262,70 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Shows the next or previous stage for reading. The room, its clock and the stage
+/// history stay as they are.
+fn look(app: &mut App, action: Action) {
+    let Some(v) = view(app) else {
+        return;
+    };
+    let at = v.framework.stage_index(v.shown_stage()).unwrap_or(0);
+    let to = if action == Action::LookNext {
+        at.checked_add(1)
+    } else {
+        at.checked_sub(1)
+    };
+    let Some(stage) = to.and_then(|i| v.framework.stages.get(i)).cloned() else {
+        app.say(if action == Action::LookNext {
+            "This is the last stage. q goes back to all sessions."
+        } else {
+            "This is the first stage."
+        });
+        return;
+    };
+    v.look_at(Some(stage.key.clone()));
+    let room = v.room_stage().map(|s| s.name.clone()).unwrap_or_default();
+    let looking = v.looking_at.is_some();
+    app.say(if looking {
+        format!(
+            "Reading {}: the room stays in {room}. > moves the room here; Esc goes back.",
+            stage.name
+        )
+    } else {
+        format!("Back with the room, in {room}.")
+    });
+}
+
+/// Moves the room on, a deliberate and undoable change: to the stage on screen when the
+/// facilitator is looking at another, otherwise to the next stage.
+fn move_room(app: &mut App, now: time::OffsetDateTime) {
+    let Some(v) = view(app) else {
+        return;
+    };
+    let to = match &v.looking_at {
+        Some(key) => v.framework.stage(key).cloned(),
+        None => v
+            .framework
+            .stage_index(&v.session.stage)
+            .and_then(|i| v.framework.stages.get(i + 1))
+            .cloned(),
+    };
+    let Some(stage) = to else {
+        app.say("The room is at the last stage. q goes back to all sessions.");
+        return;
+    };
+    let looking = v.looking_at.is_some();
+    v.change_head(now, |s| s.move_to_stage(&stage.key, now));
+    v.looking_at = None;
+    if !looking {
+        v.prompt = 0;
+        v.selected = 0;
+    }
+    app.say(format!(
+        "The room is now in {}. u takes it back.",
+        stage.name
+    ));
 }
 
 /// Opens the form to add a record of `kind`, or of the stage's main kind.

@@ -51,6 +51,9 @@ pub struct SessionView {
     /// Whether the conference's own page shows (what is recorded, what is still open),
     /// and how far it is scrolled.
     pub conference_page: Option<u16>,
+    /// The stage the facilitator is reading, when it is not the room's own stage. Looking
+    /// is reading: it writes nothing and the room's clock keeps counting.
+    pub looking_at: Option<String>,
     /// Bumped by every change to the session, so what is worked out from it is redone.
     revision: u64,
     /// The current stage's rows, and the (revision, stage, grouping) they were worked out
@@ -81,6 +84,7 @@ impl SessionView {
             leaving: None,
             map_cursor: super::map::MapCursor::default(),
             conference_page: None,
+            looking_at: None,
             revision: 1,
             rows: ((0, String::new(), false), Vec::new()),
         };
@@ -88,9 +92,27 @@ impl SessionView {
         view
     }
 
-    /// The current stage, if the framework knows it.
+    /// The stage on screen (the room's, unless the facilitator is looking at another),
+    /// if the framework knows it.
     pub fn stage(&self) -> Option<&Stage> {
+        self.framework.stage(self.shown_stage())
+    }
+
+    /// The key of the stage on screen: where records are added and rows are shown.
+    pub fn shown_stage(&self) -> &str {
+        self.looking_at.as_deref().unwrap_or(&self.session.stage)
+    }
+
+    /// The stage the room is in, whatever the screen shows.
+    pub fn room_stage(&self) -> Option<&Stage> {
         self.framework.stage(&self.session.stage)
+    }
+
+    /// Shows another stage for reading, or the room's own (`None`, or the room's key).
+    pub fn look_at(&mut self, stage: Option<String>) {
+        self.looking_at = stage.filter(|key| *key != self.session.stage);
+        self.prompt = 0;
+        self.selected = 0;
     }
 
     /// The positions (in `session.records`) of the current stage's records, in the order
@@ -107,8 +129,12 @@ impl SessionView {
 
     /// Works the rows out again if the session, the stage or the grouping changed.
     pub fn refresh_rows(&mut self) {
+        // Undo may have brought the room to the stage on screen.
+        if self.looking_at.as_deref() == Some(self.session.stage.as_str()) {
+            self.looking_at = None;
+        }
         if !self.rows_fresh() {
-            let key = (self.revision, self.session.stage.clone(), self.by_theme);
+            let key = (self.revision, self.shown_stage().to_owned(), self.by_theme);
             self.rows = (key, self.work_out_rows());
         }
     }
@@ -117,7 +143,7 @@ impl SessionView {
     /// in place: drawing asks several times a frame).
     fn rows_fresh(&self) -> bool {
         let (revision, stage, by_theme) = &self.rows.0;
-        *revision == self.revision && *stage == self.session.stage && *by_theme == self.by_theme
+        *revision == self.revision && stage == self.shown_stage() && *by_theme == self.by_theme
     }
 
     fn work_out_rows(&self) -> Vec<usize> {
@@ -130,7 +156,7 @@ impl SessionView {
             .records
             .iter()
             .enumerate()
-            .filter(|(_, r)| r.stage == self.session.stage || revisits.contains(&r.body.kind()))
+            .filter(|(_, r)| r.stage == self.shown_stage() || revisits.contains(&r.body.kind()))
             .map(|(i, _)| i)
             .collect();
         if self.by_theme {

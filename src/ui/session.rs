@@ -102,13 +102,23 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         Constraint::Fill(1),
     ])
     .areas(rest);
-    let card_title = format!(" {} {} ", stage.symbol, stage.name);
+    let mut card_title = vec![Span::styled(
+        format!(" {} {} ", stage.symbol, stage.name),
+        theme.accent,
+    )];
+    if view.looking_at.is_some() {
+        let room = view.room_stage().map_or("", |s| s.name.as_str());
+        card_title.push(Span::styled(
+            format!("· reading; the room is in {room} (Esc) "),
+            theme.gentle,
+        ));
+    }
     frame.render_widget(
         Paragraph::new(card).wrap(Wrap { trim: true }).block(
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.border)
-                .title(Span::styled(card_title, theme.accent)),
+                .title(Line::from(card_title)),
         ),
         card_area,
     );
@@ -144,7 +154,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         hints.push(("i", "the conference".to_owned()));
     }
     if area.width < 60 {
-        hints.retain(|(k, _)| matches!(*k, "a" | "]" | "?" | "" | "o" | "c" | "i"));
+        hints.retain(|(k, _)| matches!(*k, "a" | ">" | "?" | "" | "o" | "c" | "i"));
     } else if area.width < 90 {
         hints.retain(|(k, _)| *k != "?");
         hints.push(("?", "keys".to_owned()));
@@ -180,11 +190,20 @@ pub fn save_state(app: &App, view: &SessionView) -> String {
     }
 }
 
-/// The timer against the stage's suggested minutes, gentle when time is up. A stage
-/// entered on an earlier day shows that day instead of a count.
+/// The room's timer against its stage's suggested minutes, gentle when time is up; it
+/// names the room's stage while the facilitator reads another. A stage entered on an
+/// earlier day shows that day instead of a count.
 fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::style::Style) {
+    let (text, style) = room_timer(app, view, narrow);
+    match view.room_stage().filter(|_| view.looking_at.is_some()) {
+        Some(room) if !text.is_empty() => (format!("{} {text}", room.symbol), style),
+        _ => (text, style),
+    }
+}
+
+fn room_timer(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::style::Style) {
     let theme = &app.theme;
-    let Some((started, stage)) = view.session.stage_started().zip(view.stage()) else {
+    let Some((started, stage)) = view.session.stage_started().zip(view.room_stage()) else {
         return (String::new(), theme.muted);
     };
     let elapsed = (app.now - started).whole_seconds().max(0);
@@ -235,7 +254,14 @@ fn stage_rail(view: &SessionView, theme: &Theme, width: u16) -> Line<'static> {
         }
         let current = stage.key == view.session.stage;
         let finished = view.session.stage_finished(&stage.key);
-        if current {
+        if view.looking_at.as_deref() == Some(stage.key.as_str()) {
+            let text = if compact {
+                format!("◇{}", stage.symbol)
+            } else {
+                format!("◇ {} {}", stage.symbol, stage.name)
+            };
+            spans.push(Span::styled(text, theme.gentle));
+        } else if current {
             spans.push(Span::styled(
                 format!("▶ {} {}", stage.symbol, stage.name),
                 theme.accent,

@@ -18,7 +18,7 @@ fn both_sizes(name: &str, h: &mut Harness) {
 #[test]
 fn a_tagged_strength_is_found_in_its_cell_of_the_map() {
     let mut h = Harness::new();
-    h.keys("n<enter>Harbour day<enter>]aYouth workers know every child<enter>T");
+    h.keys("n<enter>Harbour day<enter>>aYouth workers know every child<enter>T");
     let Some(Overlay::Tags(picker)) = &view(&h).overlay else {
         panic!("the tag picker")
     };
@@ -81,7 +81,7 @@ fn workshop_participants_change_goals_and_agreements_that_serve_them() {
         ("Harbourside Homes", Some("Housing"))
     );
     // Destiny: an agreement that serves the goal.
-    h.keys("]]]]aCo-chair with young advisers<tab>Grace<enter>T");
+    h.keys(">>>>aCo-chair with young advisers<tab>Grace<enter>T");
     let Some(Overlay::Tags(picker)) = &view(&h).overlay else {
         panic!("the tag picker")
     };
@@ -104,7 +104,7 @@ fn workshop_participants_change_goals_and_agreements_that_serve_them() {
 #[test]
 fn system_map_with_none_a_few_and_five_hundred_records() {
     let mut h = Harness::new();
-    h.keys("n<enter>Harbour day<enter>]m");
+    h.keys("n<enter>Harbour day<enter>>m");
     both_sizes("map_empty", &mut h);
 
     let few = convene::generate::workshop("few1", 20, 5);

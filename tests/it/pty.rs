@@ -111,7 +111,7 @@ fn at_a_new_strength(dir: &Path) -> Pty {
     app.send("Harbour day");
     app.send(ENTER);
     app.wait_for("Define");
-    app.send("]");
+    app.send(">");
     app.wait_for("Captured in Discovery");
     app.send("a");
     app.wait_for("Add a strength");
@@ -128,7 +128,7 @@ fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
     app.send(ENTER);
     app.wait_for("#1 Youth workers know every child by name");
 
-    app.send("]a");
+    app.send(">a");
     app.wait_for("Add a dream");
     app.send("Every child has a trusted adult");
     app.send(CTRL_L);
@@ -138,7 +138,7 @@ fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
     app.send(ENTER);
     app.wait_for("builds on #1 Youth workers");
 
-    app.send("]a");
+    app.send(">a");
     app.wait_for("Add a design statement");
     app.send("We share what we know the same day");
     app.send(CTRL_L);
@@ -147,7 +147,7 @@ fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
     app.send(ENTER);
     app.wait_for("serves #2 Every child");
 
-    app.send("]a");
+    app.send(">a");
     app.wait_for("Add an agreement");
     app.send("Start a weekly huddle");
     app.send(TAB);
@@ -160,7 +160,6 @@ fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
     app.send(ENTER);
     app.wait_for("Priya (youth service) · due: 2026-12-18");
     app.wait_for("saved");
-
     app.send("q");
     app.wait_for("1 session");
     app.send("q");
@@ -188,10 +187,52 @@ fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
     app.wait_for("Start a weekly huddle");
     app.send("[[[");
     app.wait_for("#1 Youth workers know every child by name");
+    app.wait_for("reading; the room is in Destiny");
+    app.send("q");
+    app.wait_for("Back with the room, in Destiny");
     app.send("q");
     app.wait_for("1 session");
     app.send("q");
     assert!(app.wait_exit());
+}
+
+#[test]
+fn looking_back_twice_then_carrying_on_leaves_one_visit_per_stage() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = at_a_new_strength(dir.path());
+    app.send("Youth workers know every child by name");
+    app.send(ENTER);
+    app.wait_for("#1 Youth workers");
+    for stage in ["Dream", "Design", "Destiny"] {
+        app.send(">");
+        app.wait_for(&format!("The room is now in {stage}"));
+    }
+    for _ in 0..2 {
+        app.send("[[[");
+        app.wait_for("reading; the room is in Destiny");
+        app.wait_for("#1 Youth workers");
+        app.send("q");
+        app.wait_for("Back with the room, in Destiny");
+    }
+    app.send("a");
+    app.wait_for("Add an agreement");
+    app.send("Start a weekly huddle");
+    app.send(ENTER);
+    app.wait_for("#2 Start a weekly huddle");
+    app.send("q");
+    app.wait_for("1 session");
+    app.send("q");
+    assert!(app.wait_exit());
+
+    let text = only_session(dir.path());
+    let session: convene::model::Session = ron::from_str(&text).expect("a session");
+    let visited: Vec<&str> = session.history.iter().map(|v| v.stage.as_str()).collect();
+    assert_eq!(
+        visited,
+        ["define", "discovery", "dream", "design", "destiny"],
+        "one visit per stage the room reached"
+    );
+    assert_eq!(session.stage, "destiny");
 }
 
 #[test]
@@ -379,7 +420,7 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
     }
     app.wait_for("#2 Sam");
 
-    app.send("]a");
+    app.send(">a");
     app.wait_for("Add an information item");
     app.send("Anna has kept in touch every week");
     app.send(CTRL_L);
@@ -397,11 +438,11 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
     app.send(ENTER);
     app.wait_for("answer: Only to help keep J. safe");
 
-    app.send("]");
+    app.send(">");
     app.wait_for("leave the room now");
     app.send("a");
     app.wait_for("belongs to the family");
-    app.send("]a");
+    app.send(">a");
     app.wait_for("Add a plan item");
     for part in [
         "Nan meets J. at the school gate",
@@ -422,7 +463,7 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
     app.send(ENTER);
     app.wait_for("The outcome is kept");
 
-    app.send("]");
+    app.send(">");
     app.wait_for("The plan, and this review");
     app.send("s");
     app.wait_for("How is #5 going?");
@@ -625,7 +666,7 @@ fn a_strength_tagged_in_the_real_app_is_found_in_the_map() {
     app.wait_for("Harbour day");
     app.send(ENTER);
     app.wait_for("Captured in Define");
-    app.send("]a");
+    app.send(">a");
     app.wait_for("Add a strength");
     app.send("Bus drivers ring the control room");
     app.send(ENTER);
