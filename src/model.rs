@@ -12,7 +12,9 @@ pub mod timefmt;
 
 pub use conference::{Conference, Decision, Rating};
 pub use ids::{RecordId, SessionId};
-pub use readiness::{Gap, held, readiness};
+#[cfg(test)]
+pub(crate) use readiness::close_for_test;
+pub use readiness::{Gap, before_the_day, readiness};
 pub use record::{
     Agreement, ChangeGoal, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation,
     Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side, Status,

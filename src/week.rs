@@ -2,7 +2,7 @@
 //! and the reviews and plan items due, built on `report::due_items` and `model::readiness`.
 
 use crate::model::timefmt::format_date;
-use crate::model::{Session, held, readiness};
+use crate::model::{Session, before_the_day, readiness};
 use crate::report::{DueItem, days_after, due_items};
 use crate::text::clean_line;
 use std::path::PathBuf;
@@ -51,10 +51,7 @@ pub fn week(sessions: &[(PathBuf, Session)], today: Date) -> Week {
         .iter()
         .filter_map(|(path, s)| {
             let c = s.conference.as_ref()?;
-            let date = c.date.filter(|d| *d <= to)?;
-            if c.closed.is_some() || held(s) {
-                return None;
-            }
+            let date = c.date.filter(|d| *d <= to && before_the_day(s))?;
             Some(ConferenceDay {
                 session: clean_line(s.id.as_str()),
                 title: clean_line(&s.title),
@@ -181,7 +178,7 @@ mod tests {
         let (p2, mut closed) = conference("closed1", Some(TODAY));
         if let (Some(d), Some(c)) = (decided.conference.as_mut(), closed.conference.as_mut()) {
             d.decision = Some(Decision::Agreed);
-            c.closed = Some(TODAY);
+            crate::model::close_for_test(c);
         }
         let passed = conference("passed1", Some(date!(2026 - 11 - 20)));
         let w = week(&[(p1, decided), (p2, closed), passed], TODAY);

@@ -83,13 +83,22 @@ pub fn held(session: &Session) -> bool {
     recorded || moved_on
 }
 
+/// Whether the conference day is still to come: not held, and not closed.
+pub fn before_the_day(session: &Session) -> bool {
+    let closed = session
+        .conference
+        .as_ref()
+        .is_some_and(|c| c.closed.is_some());
+    !closed && !held(session)
+}
+
 /// What is still open before the day, for a conference session; nothing once the
 /// conference is held or closed.
 pub fn readiness(session: &Session) -> Vec<Gap> {
-    let conference = session.conference.clone().unwrap_or_default();
-    if conference.closed.is_some() || held(session) {
+    if !before_the_day(session) {
         return Vec::new();
     }
+    let conference = session.conference.clone().unwrap_or_default();
     let participants: Vec<&Participant> = session
         .records
         .iter()
@@ -137,6 +146,15 @@ pub fn readiness(session: &Session) -> Vec<Gap> {
         gaps.push(Gap::NoAdvocateOffered { child });
     }
     gaps
+}
+
+/// Closes a conference for a test as a file says it: a date, which every version of the
+/// closure reads.
+#[cfg(test)]
+pub(crate) fn close_for_test(c: &mut super::Conference) {
+    let closed: super::Conference =
+        ron::from_str(r#"(closed: Some("2026-11-30"))"#).expect("a closed conference");
+    c.closed = closed.closed;
 }
 
 #[cfg(test)]
@@ -320,7 +338,7 @@ mod tests {
                 professionals: None,
                 due: None,
             });
-            c.closed = Some(date!(2026 - 11 - 30));
+            close_for_test(c);
         }
         assert_eq!(readiness(&open).len(), 1);
         for s in [moved_on, decided, reviewed, closed] {

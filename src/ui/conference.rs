@@ -4,7 +4,7 @@
 use super::Hints;
 use super::session::wrap_words;
 use crate::describe::{conference_facts, conference_outcome};
-use crate::model::{Gap, Session, held, readiness};
+use crate::model::{Gap, Session, before_the_day, readiness};
 use crate::text::clean;
 use crate::theme::Theme;
 use ratatui::Frame;
@@ -85,7 +85,7 @@ fn lines(session: &Session, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     }
     pairs(&mut out, facts);
 
-    if !held(session) && c.closed.is_none() {
+    if before_the_day(session) {
         let gaps = readiness(session);
         if gaps.is_empty() {
             heading(&mut out, "Before the day");
