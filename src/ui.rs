@@ -33,7 +33,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     if let (true, Screen::Session(view)) = (app.presenting, &app.screen) {
-        presenter::draw(view, theme, frame, area);
+        presenter::draw(view, theme, app.now, frame, area);
         if let Some(overlay) = &view.overlay {
             overlay::draw_overlay(app, view, overlay, frame, area);
         }

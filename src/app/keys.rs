@@ -45,6 +45,12 @@ pub enum Action {
     LookBack,
     /// Move the room on: to the stage on screen, or to the next stage.
     MoveRoom,
+    /// Pause the room's clock, or set it going again.
+    PauseClock,
+    /// Five more minutes for the room's stage.
+    MoreTime,
+    /// Five minutes fewer for the room's stage.
+    LessTime,
     Left,
     Right,
     Group,
@@ -268,6 +274,30 @@ pub const SESSION: &[Binding] = &[
         ">",
         "move the room on (to the stage you read, or the next)",
         Some("move on"),
+    )
+    .writes(),
+    special(
+        KeyCode::Char(' '),
+        Action::PauseClock,
+        "Space",
+        "pause the room's clock, or set it going again",
+        None,
+    )
+    .writes(),
+    key(
+        '+',
+        Action::MoreTime,
+        "+",
+        "five more minutes for this stage",
+        None,
+    )
+    .writes(),
+    key(
+        '-',
+        Action::LessTime,
+        "-",
+        "five minutes fewer for this stage",
+        None,
     )
     .writes(),
     key(

@@ -240,6 +240,25 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Some(action @ (Action::LookNext | Action::LookBack)) => look(app, action),
         Some(Action::MoveRoom) => move_room(app, now),
+        Some(Action::PauseClock) => {
+            let paused = v.change_head(now, |s| s.toggle_pause(now));
+            app.say(if paused {
+                "The room's clock is paused. Space sets it going again."
+            } else {
+                "The room's clock is running again."
+            });
+        }
+        Some(action @ (Action::MoreTime | Action::LessTime)) => {
+            let minutes = if action == Action::MoreTime { 5 } else { -5 };
+            v.change_head(now, |s| s.add_minutes(minutes, now));
+            let planned = v
+                .room_stage()
+                .and_then(|stage| v.session.clock(stage.minutes, now))
+                .map_or(0, |c| c.planned_minutes);
+            app.say(format!(
+                "This stage now has {planned} minutes. u takes it back."
+            ));
+        }
         Some(Action::Help) => app.help = true,
         Some(Action::Present) => {
             app.presenting = !app.presenting;

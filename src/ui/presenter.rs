@@ -3,6 +3,7 @@
 
 use super::session::wrap_words;
 use crate::app::SessionView;
+use crate::model::Clock;
 use crate::text::clean_line;
 use crate::theme::Theme;
 use ratatui::Frame;
@@ -26,10 +27,36 @@ fn pixel_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
     .map(|(size, _, h)| (size, h))
 }
 
-pub fn draw(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// The room's countdown in words the back row can read: minutes left, time up, paused.
+pub fn countdown(clock: &Clock) -> String {
+    let left = clock.minutes_left();
+    let time = match left {
+        1 => "1 minute left".to_owned(),
+        2.. => format!("{left} minutes left"),
+        _ => "time is up".to_owned(),
+    };
+    if clock.paused {
+        format!("paused · {time}")
+    } else {
+        time
+    }
+}
+
+pub fn draw(
+    view: &SessionView,
+    theme: &Theme,
+    now: time::OffsetDateTime,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let Some(stage) = view.stage() else {
         return;
     };
+    // The room's own countdown, when the room's stage is the one on screen.
+    let clock = view
+        .session
+        .clock(stage.minutes, now)
+        .filter(|_| view.looking_at.is_none());
     let name = stage.name.clone();
     let heading_rows = pixel_size(&name, area).map_or(1, |(_, rows)| rows);
     let prompt = stage
@@ -40,7 +67,7 @@ pub fn draw(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let prompt_rows =
         u16::try_from(wrap_words(&prompt, usize::from(area.width.saturating_sub(2))).len())
             .unwrap_or(1);
-    let [heading, _, prompt_area, _, records_area] = Layout::vertical([
+    let [heading, countdown_area, prompt_area, _, records_area] = Layout::vertical([
         Constraint::Length(heading_rows),
         Constraint::Length(1),
         Constraint::Length(prompt_rows.min(area.height / 3).max(1)),
@@ -62,6 +89,17 @@ pub fn draw(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect) {
             Paragraph::new(Span::styled(name, theme.accent)).alignment(Alignment::Center),
             heading,
         ),
+    }
+    if let Some(clock) = clock {
+        let style = if clock.minutes_left() <= 0 || clock.paused {
+            theme.gentle
+        } else {
+            theme.muted
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(countdown(&clock), style)).alignment(Alignment::Center),
+            countdown_area,
+        );
     }
     frame.render_widget(
         Paragraph::new(Span::styled(prompt, theme.title))

@@ -203,11 +203,15 @@ fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::
 
 fn room_timer(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::style::Style) {
     let theme = &app.theme;
-    let Some((started, stage)) = view.session.stage_started().zip(view.room_stage()) else {
+    let Some(clock) = view
+        .room_stage()
+        .and_then(|stage| view.session.clock(stage.minutes, app.now))
+    else {
         return (String::new(), theme.muted);
     };
-    let elapsed = (app.now - started).whole_seconds().max(0);
-    if elapsed >= 12 * 3600 {
+    let started = clock.started;
+    let elapsed = clock.elapsed.whole_seconds().max(0);
+    if (app.now - started).whole_seconds() >= 12 * 3600 && !clock.paused {
         let day = crate::model::timefmt::format_date(started.to_offset(app.offset).date());
         return (
             if narrow {
@@ -219,12 +223,23 @@ fn room_timer(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::
         );
     }
     let (m, s) = (elapsed / 60, elapsed % 60);
-    let clock = if m >= 60 {
+    let clock_text = if m >= 60 {
         format!("{}:{:02}:{s:02}", m / 60, m % 60)
     } else {
         format!("{m}:{s:02}")
     };
-    let planned = i64::from(stage.minutes);
+    let planned = i64::from(clock.planned_minutes);
+    if clock.paused {
+        return (
+            if narrow {
+                format!("{clock_text} paused")
+            } else {
+                format!("{clock_text} of {planned} min · paused (Space)")
+            },
+            theme.gentle,
+        );
+    }
+    let clock = clock_text;
     match (m >= planned, narrow) {
         (false, true) => (format!("{clock}/{planned}m"), theme.muted),
         (false, false) => (format!("{clock} of {planned} min"), theme.muted),

@@ -236,6 +236,34 @@ fn looking_back_twice_then_carrying_on_leaves_one_visit_per_stage() {
 }
 
 #[test]
+fn a_pause_holds_the_room_clock_in_the_real_app() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = at_a_new_strength(dir.path());
+    app.send("\x1b");
+    app.wait_for("Captured in Discovery");
+    app.send(" ");
+    app.wait_for("· paused (Space)");
+    let timer = |app: &Pty| {
+        app.contents()
+            .lines()
+            .next()
+            .and_then(|top| top.split("Appreciative Inquiry").nth(1))
+            .map(|t| t.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let held = timer(&app);
+    std::thread::sleep(Duration::from_millis(2200));
+    app.pump();
+    assert_eq!(timer(&app), held, "the paused clock does not move");
+    app.send(" ");
+    app.wait_for("The room's clock is running again");
+    app.send("q");
+    app.wait_for("1 session");
+    app.send("q");
+    assert!(app.wait_exit());
+}
+
+#[test]
 fn the_app_restores_the_terminal_and_reports_a_bad_folder_plainly() {
     let dir = tempfile::tempdir().expect("temp dir");
     let blocker = dir.path().join("not-a-folder");

@@ -206,7 +206,7 @@ fn undo_and_redo_cover_every_change_including_stage_moves() {
     assert_eq!(view(&h).session.stage, "define");
     h.keys("<c-r>");
     assert_eq!(view(&h).session.stage, "discovery");
-    h.keys("u u u");
+    h.keys("uuu");
     assert!(
         h.app
             .status
@@ -218,7 +218,7 @@ fn undo_and_redo_cover_every_change_including_stage_moves() {
 #[test]
 fn looking_back_never_moves_the_room_or_its_clock() {
     let mut h = new_ai();
-    h.keys("> > > >");
+    h.keys(">>>>");
     assert_eq!(view(&h).session.stage, "destiny");
     let started = view(&h).session.stage_started();
     let visits = view(&h).session.history.clone();
@@ -226,7 +226,7 @@ fn looking_back_never_moves_the_room_or_its_clock() {
     h.wait(90);
 
     // Read Discovery twice during Destiny, adding a strength someone remembered.
-    h.keys("[ [ [");
+    h.keys("[[[");
     assert_eq!(view(&h).shown_stage(), "discovery");
     h.keys("aThe health visitor knows every family<enter>");
     h.keys("<esc>");
@@ -235,7 +235,7 @@ fn looking_back_never_moves_the_room_or_its_clock() {
         "destiny",
         "Esc comes back to the room"
     );
-    h.keys("[ [ [ [ ] ]");
+    h.keys("[[[[]]");
     assert_eq!(view(&h).shown_stage(), "dream");
     let screen = h.screen(100, 24);
     assert!(
@@ -273,8 +273,8 @@ fn looking_back_never_moves_the_room_or_its_clock() {
 #[test]
 fn the_room_moves_only_when_asked_and_to_the_stage_on_screen() {
     let mut h = new_ai();
-    h.keys("> > >");
-    h.keys("[ [");
+    h.keys(">>>");
+    h.keys("[[");
     assert_eq!(view(&h).session.stage, "design", "looking moved nothing");
     h.keys(">");
     assert_eq!(
@@ -285,6 +285,43 @@ fn the_room_moves_only_when_asked_and_to_the_stage_on_screen() {
     assert_eq!(view(&h).shown_stage(), "discovery");
     h.keys("u");
     assert_eq!(view(&h).session.stage, "design", "and u takes it back");
+}
+
+#[test]
+fn the_room_clock_pauses_takes_five_more_minutes_and_counts_down_for_the_room() {
+    let mut h = new_ai();
+    h.keys(">");
+    h.wait(10 * 60);
+    h.keys(" ");
+    let screen = h.screen(100, 24);
+    assert!(
+        screen.contains("10:00 of 60 min · paused (Space)"),
+        "{screen}"
+    );
+    h.wait(20 * 60);
+    assert!(
+        h.screen(100, 24).contains("10:00 of 60 min · paused"),
+        "a pause holds the clock"
+    );
+    h.keys(" +");
+    h.wait(60);
+    let screen = h.screen(100, 24);
+    assert!(screen.contains("11:00 of 65 min"), "{screen}");
+    h.keys("p");
+    let presenter = h.screen(100, 30);
+    assert!(presenter.contains("54 minutes left"), "{presenter}");
+    h.keys("<esc>");
+    h.keys("u");
+    assert!(
+        h.screen(100, 24).contains("of 60 min"),
+        "u takes the five minutes back"
+    );
+    h.wait(2);
+    let saved = h.only_file();
+    assert!(
+        saved.contains("paused_seconds: 1200"),
+        "the pause is kept in the file: {saved}"
+    );
 }
 
 #[test]
@@ -303,7 +340,7 @@ fn e_edits_and_k_j_move_records() {
     assert_eq!(texts(&h), ["One", "Three", "Two"]);
     h.keys("J");
     assert_eq!(texts(&h), ["One", "Two", "Three"]);
-    h.keys("kk e<bs><bs><bs>First<enter>");
+    h.keys("kke<bs><bs><bs>First<enter>");
     assert_eq!(texts(&h), ["First", "Two", "Three"]);
 }
 
@@ -324,7 +361,7 @@ fn themes_group_strengths() {
         screen.contains("── Relationships") && screen.contains("── No theme yet"),
         "{screen}"
     );
-    h.keys("j j g");
+    h.keys("jjg");
     assert!(matches!(view(&h).overlay, Some(Overlay::Theme { .. })));
 }
 
