@@ -45,6 +45,14 @@ pub enum Action {
     LookBack,
     /// Move the room on: to the stage on screen, or to the next stage.
     MoveRoom,
+    /// One more of the room's dots on the selected dream or design statement.
+    Vote,
+    /// One dot fewer.
+    Unvote,
+    /// Type the dots as a count.
+    CountVotes,
+    /// Rank the stage's records by the room's votes.
+    ByVotes,
     /// Pause the room's clock, or set it going again.
     PauseClock,
     /// Five more minutes for the room's stage.
@@ -226,6 +234,24 @@ pub const SESSION: &[Binding] = &[
     key('l', Action::Link, "l", "link to what it builds on", None).writes(),
     key('g', Action::Theme, "g", "set a strength's theme", None).writes(),
     key('t', Action::ByTheme, "t", "group strengths by theme", None),
+    key(
+        'v',
+        Action::Vote,
+        "v",
+        "a dot (a vote) for the selected dream or design statement",
+        None,
+    )
+    .writes(),
+    key('V', Action::Unvote, "V", "take a dot back", None).writes(),
+    key(
+        '=',
+        Action::CountVotes,
+        "=",
+        "count the dots: a total, or +3 for one person's three",
+        None,
+    )
+    .writes(),
+    key('R', Action::ByVotes, "R", "rank by the room's votes", None),
     key(
         'x',
         Action::Export,

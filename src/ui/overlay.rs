@@ -72,6 +72,28 @@ pub fn draw_overlay(
             }
             super::hints_from(overlay::theme::KEYS)
         }
+        Overlay::Votes { input, error, .. } => {
+            let rect = centered(area, 56, 6);
+            super::clear(theme, frame, rect);
+            let block = framed(" The room's dots ", theme);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let [field, note] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+            frame.render_widget(input.as_ref(), field);
+            let (words, style) = match error {
+                Some(problem) => (problem.as_str(), theme.gentle),
+                None => (
+                    "The total, like 7; or +3 to add one person's three.",
+                    theme.muted,
+                ),
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(words, style)).wrap(Wrap { trim: true }),
+                note,
+            );
+            super::hints_from(overlay::votes::KEYS)
+        }
         Overlay::KindChoice { kinds, selected } => {
             let lines = kinds
                 .iter()

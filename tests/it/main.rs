@@ -19,5 +19,6 @@ mod screen_keys;
 mod screens;
 mod store;
 mod trust;
+mod voting;
 mod walk;
 mod week;
