@@ -17,8 +17,8 @@ pub(crate) use readiness::close_for_test;
 pub use readiness::{Gap, before_the_day, readiness};
 pub use record::{
     Agreement, ChangeGoal, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation,
-    Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side, Status,
-    Strength, StrengthKind,
+    Need, Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side,
+    Status, Strength, StrengthKind,
 };
 pub use rules::{LinkProblem, delete_impact, link_problems, link_target};
 pub use session::{Clock, FORMAT_VERSION, Session, StageVisit};

@@ -1,6 +1,6 @@
 //! Is the conference ready? What is still open before the conference day, in plain words.
 
-use super::record::{Invitation, Participant, RecordBody};
+use super::record::{Invitation, Need, Participant, RecordBody};
 use super::session::Session;
 use std::fmt;
 
@@ -18,8 +18,7 @@ pub enum Gap {
     /// Someone coming needs something that is not arranged yet.
     NeedNotArranged {
         name: String,
-        /// What is needed: "an interpreter", "access", "childcare", "safety".
-        need: &'static str,
+        need: Need,
         /// The words given for it ("Polish", "a ramp").
         words: String,
     },
@@ -41,12 +40,12 @@ impl fmt::Display for Gap {
         match self {
             Gap::NotInvitedYet { name } => write!(f, "Invite {name}, or note why not"),
             Gap::NoAnswerYet { name } => write!(f, "Ask {name} whether they can come"),
-            Gap::NeedNotArranged { name, need, words } if *need == "an interpreter" => {
-                write!(f, "Book an interpreter in {words} for {name}")
-            }
-            Gap::NeedNotArranged { name, need, words } => {
-                write!(f, "Arrange {need} for {name}: {words}")
-            }
+            Gap::NeedNotArranged { name, need, words } => match need {
+                Need::Interpreter => write!(f, "Book an interpreter in {words} for {name}"),
+                Need::Access => write!(f, "Arrange access for {name}: {words}"),
+                Need::Childcare => write!(f, "Arrange childcare for {name}: {words}"),
+                Need::Safety => write!(f, "Put safety arrangements in place for {name}: {words}"),
+            },
             Gap::NoDate => write!(f, "Agree a date with the family"),
             Gap::NoTime => write!(f, "Agree a time that suits everyone"),
             Gap::NoVenue => write!(f, "Find a venue where the family feels comfortable"),
@@ -244,6 +243,7 @@ mod tests {
             interpreter: Some("Polish".into()),
             childcare: Some("a creche for Zofia".into()),
             access: Some("  ".into()),
+            safety: Some("arriving at different times".into()),
             ..Needs::default()
         };
         let ana = |arranged| {
@@ -262,7 +262,8 @@ mod tests {
             words(&with(ready(), ana(false))),
             [
                 "Book an interpreter in Polish for Ana",
-                "Arrange childcare for Ana: a creche for Zofia"
+                "Arrange childcare for Ana: a creche for Zofia",
+                "Put safety arrangements in place for Ana: arriving at different times",
             ]
         );
         assert_eq!(readiness(&with(ready(), ana(true))), vec![]);

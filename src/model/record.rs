@@ -327,14 +327,23 @@ pub struct Needs {
     pub arranged: bool,
 }
 
+/// One kind of thing a participant may need to take part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    Interpreter,
+    Access,
+    Childcare,
+    Safety,
+}
+
 impl Needs {
-    /// The needs that are named, as (what, the words given): "an interpreter", "Polish".
-    pub fn named(&self) -> impl Iterator<Item = (&'static str, &str)> {
+    /// The needs that are named, with the words given: (interpreter, "Polish").
+    pub fn named(&self) -> impl Iterator<Item = (Need, &str)> {
         [
-            ("an interpreter", &self.interpreter),
-            ("access", &self.access),
-            ("childcare", &self.childcare),
-            ("safety", &self.safety),
+            (Need::Interpreter, &self.interpreter),
+            (Need::Access, &self.access),
+            (Need::Childcare, &self.childcare),
+            (Need::Safety, &self.safety),
         ]
         .into_iter()
         .filter_map(|(what, words)| {
