@@ -69,3 +69,33 @@ fn the_week_at_both_sizes() {
         insta::assert_snapshot!(format!("week_{w}x{rows}"), h.screen(w, rows));
     }
 }
+
+#[test]
+fn a_conference_whose_day_passed_while_still_planned_is_marked() {
+    use convene::model::*;
+    let mut h = Harness::new();
+    let mut session = Session::new(
+        SessionId::parse("late1").expect("id"),
+        "Conference for Mia",
+        "family-group-conference",
+        "planning",
+        crate::harness::START,
+    );
+    session.conference = Some(Conference {
+        child: "Mia".into(),
+        date: Some(time::macros::date!(2026 - 11 - 20)),
+        ..Conference::default()
+    });
+    h.runtime.store().create(&session).expect("saved");
+    h.relist();
+    h.keys("w");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("! date passed, 2026-11-20  Conference for Mia"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("○ Agree a time that suits everyone"),
+        "{screen}"
+    );
+}
