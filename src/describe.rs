@@ -42,11 +42,12 @@ pub enum Field {
     Level,
     Voice,
     Votes,
+    Source,
 }
 
 impl Field {
     /// Every field, in the order a reader wants them (and the CSV columns' order).
-    pub const ALL: [Field; 27] = [
+    pub const ALL: [Field; 28] = [
         Field::StrengthKind,
         Field::Theme,
         Field::Owner,
@@ -74,6 +75,7 @@ impl Field {
         Field::Level,
         Field::Voice,
         Field::Votes,
+        Field::Source,
     ];
 
     /// The label people read ("support from services").
@@ -106,6 +108,7 @@ impl Field {
             Field::Level => "level",
             Field::Voice => "voice",
             Field::Votes => "votes",
+            Field::Source => "came from",
         }
     }
 
@@ -139,6 +142,7 @@ impl Field {
             Field::Level => "level",
             Field::Voice => "voice",
             Field::Votes => "votes",
+            Field::Source => "source",
         }
     }
 
@@ -170,6 +174,7 @@ impl Field {
                 | Field::Childcare
                 | Field::Safety
                 | Field::NeedsArranged
+                | Field::Source
         )
     }
 }
@@ -377,6 +382,7 @@ pub fn describe(record: &Record, session: &Session) -> Description {
     if let Some(votes) = record.body.votes().filter(|v| *v > 0) {
         set(Field::Votes, votes.to_string());
     }
+    set(Field::Source, record.source.clone().unwrap_or_default());
     fields.sort_by_key(|(f, _)| Field::ALL.iter().position(|x| x == f));
     let kind = record.body.kind();
     let words_of = |id: RecordId| {

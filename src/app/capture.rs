@@ -63,6 +63,11 @@ pub(super) fn on_key(
     } else {
         form.handle_key(key)
     };
+    // A due date that has passed is questioned, never refused.
+    if outcome == FormOutcome::Save && form.asks_about_passed_date(today) {
+        form.asking_past_date = true;
+        return Vec::new();
+    }
     if outcome == FormOutcome::Save
         && form.purpose == Purpose::Record
         && let Some(next) = form.next_suggestion(&lens)

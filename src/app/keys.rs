@@ -10,6 +10,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum Action {
     Up,
     Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
     Open,
     New,
     Filter,
@@ -51,6 +55,8 @@ pub enum Action {
     Unvote,
     /// Type the dots as a count.
     CountVotes,
+    /// The same tags as the record above.
+    SameTags,
     /// Rank the stage's records by the room's votes.
     ByVotes,
     /// Pause the room's clock, or set it going again.
@@ -365,6 +371,14 @@ pub const SESSION: &[Binding] = &[
     )
     .writes(),
     key(
+        '"',
+        Action::SameTags,
+        "\"",
+        "the same tags as the record above",
+        None,
+    )
+    .writes(),
+    key(
         'm',
         Action::Map,
         "m",
@@ -648,9 +662,29 @@ pub const MAP: &[Binding] = &[
 /// The keys of a pick list (what a record builds on, who shared it, its tags).
 pub const PICK: &[Binding] = &[
     special(KeyCode::Up, Action::Up, "↑/↓", "move", None),
-    key('k', Action::Up, "↑/↓", "move", None),
     special(KeyCode::Down, Action::Down, "↑/↓", "move", None),
-    key('j', Action::Down, "↑/↓", "move", None),
+    special(
+        KeyCode::PageUp,
+        Action::PageUp,
+        "PgUp/PgDn",
+        "a page up / down",
+        None,
+    ),
+    special(
+        KeyCode::PageDown,
+        Action::PageDown,
+        "PgUp/PgDn",
+        "a page up / down",
+        None,
+    ),
+    special(
+        KeyCode::Home,
+        Action::First,
+        "Home/End",
+        "first / last",
+        None,
+    ),
+    special(KeyCode::End, Action::Last, "Home/End", "first / last", None),
     key(
         ' ',
         Action::Toggle,
@@ -658,9 +692,20 @@ pub const PICK: &[Binding] = &[
         "choose or unchoose",
         Some("choose"),
     ),
-    key('x', Action::Toggle, "Space", "choose or unchoose", None),
-    special(KeyCode::Enter, Action::Open, "Enter", "done", Some("done")),
-    special(KeyCode::Esc, Action::Back, "Esc", "cancel", Some("cancel")),
+    special(
+        KeyCode::Enter,
+        Action::Open,
+        "Enter",
+        "done (after typing to find: choose the line found)",
+        Some("done"),
+    ),
+    special(
+        KeyCode::Esc,
+        Action::Back,
+        "Esc",
+        "cancel (after typing to find: forget what was typed)",
+        Some("cancel"),
+    ),
 ];
 
 /// The action a key asks for on a screen with this table.

@@ -171,6 +171,30 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             },
             None => app.say("Select a strength, then press T to tag it."),
         },
+        Some(Action::SameTags) => {
+            let above = v
+                .selected
+                .checked_sub(1)
+                .and_then(|row| v.stage_record(row));
+            let tags = above.and_then(|r| r.body.tags()).cloned();
+            let target = v.selected_id().filter(|id| {
+                v.session
+                    .record(*id)
+                    .is_some_and(|r| r.body.tags().is_some())
+            });
+            match (target, tags) {
+                (Some(id), Some(tags)) if !tags.is_empty() => {
+                    v.change_record(now, id, |r| {
+                        if let Some(mine) = r.body.tags_mut() {
+                            *mine = tags.clone();
+                        }
+                    });
+                    app.say("The same tags as the record above. u takes them back.");
+                }
+                (None, _) => app.say("Tags are for strengths, dreams and agreements: select one."),
+                _ => app.say("The record above has no tags to repeat."),
+            }
+        }
         Some(Action::Export) => {
             v.overlay = Some(Overlay::Export {
                 selected: 0,

@@ -19,6 +19,10 @@ pub struct Record {
     pub created: OffsetDateTime,
     /// What kind of record this is, with its fields.
     pub body: RecordBody,
+    /// Where it came from when the room did not type it here: a file and row it was
+    /// imported from, or the earlier session it was carried over from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The kinds of record, each with its own fields.
@@ -569,6 +573,22 @@ impl RecordBody {
         match self {
             RecordBody::InformationItem(r) if r.giver == Some(target) => r.giver = None,
             RecordBody::Question(r) if r.answered_by == Some(target) => r.answered_by = None,
+            _ => {}
+        }
+    }
+
+    /// Points every link at another record: `to` gives the new id, or `None` to drop the
+    /// link (a record carried into another session keeps its links among those carried).
+    pub fn relink(&mut self, to: impl Fn(RecordId) -> Option<RecordId>) {
+        if let RecordBody::Agreement(a) = self {
+            a.goals = a.goals.iter().filter_map(|id| to(*id)).collect();
+        }
+        if let Some(list) = self.link_list_mut() {
+            *list = list.iter().filter_map(|id| to(*id)).collect();
+        }
+        match self {
+            RecordBody::InformationItem(r) => r.giver = r.giver.and_then(&to),
+            RecordBody::Question(r) => r.answered_by = r.answered_by.and_then(&to),
             _ => {}
         }
     }

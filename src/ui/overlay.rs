@@ -232,7 +232,7 @@ pub fn draw_overlay(
             }
             let rect = centered(area, area.width.saturating_sub(2).min(60), area.height);
             super::clear(theme, frame, rect);
-            let block = framed(" Tags for the map ", theme);
+            let block = finding(framed(" Tags for the map ", theme), &picker.finder, theme);
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
             let lines = super::window(rows, picker.cursor, inner.height, 2);
@@ -291,6 +291,23 @@ pub fn draw_overlay(
             super::hints_from(overlay::leave::KEYS)
         }
     }
+}
+
+/// A pick list's frame, saying underneath what is typed to find a line (or that typing finds).
+pub(super) fn finding<'a>(
+    block: Block<'a>,
+    finder: &crate::app::finder::Finder,
+    theme: &Theme,
+) -> Block<'a> {
+    let words = if finder.active() {
+        Span::styled(
+            format!(" find: {}  (Enter chooses it) ", clean_line(finder.query())),
+            theme.accent,
+        )
+    } else {
+        Span::styled(" type to find ", theme.muted)
+    };
+    block.title_bottom(Line::from(words).right_aligned())
 }
 
 pub(super) fn framed<'a>(title: &'a str, theme: &Theme) -> Block<'a> {

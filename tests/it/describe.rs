@@ -89,6 +89,7 @@ fn everything() -> Session {
         }),
         now,
     );
+    s.record_mut(strength).expect("the strength").source = Some("SourceAnswersCsvRow2".into());
     let dream = s.add(
         "information",
         RecordBody::Dream(Dream {
