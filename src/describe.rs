@@ -36,6 +36,7 @@ pub enum Field {
     Organisation,
     Sector,
     Closeness,
+    OutsideSafeNetwork,
     InfoType,
     Answer,
     Sectors,
@@ -47,7 +48,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order a reader wants them (and the CSV columns' order).
-    pub const ALL: [Field; 28] = [
+    pub const ALL: [Field; 29] = [
         Field::StrengthKind,
         Field::Theme,
         Field::Owner,
@@ -69,6 +70,7 @@ impl Field {
         Field::Organisation,
         Field::Sector,
         Field::Closeness,
+        Field::OutsideSafeNetwork,
         Field::InfoType,
         Field::Answer,
         Field::Sectors,
@@ -102,6 +104,7 @@ impl Field {
             Field::Organisation => "organisation",
             Field::Sector => "sector",
             Field::Closeness => "closeness",
+            Field::OutsideSafeNetwork => "not in the safe network because",
             Field::InfoType => "type",
             Field::Answer => "answer",
             Field::Sectors => "sectors",
@@ -136,6 +139,7 @@ impl Field {
             Field::Organisation => "organisation",
             Field::Sector => "sector",
             Field::Closeness => "closeness",
+            Field::OutsideSafeNetwork => "outside_safe_network",
             Field::InfoType => "info_type",
             Field::Answer => "answer",
             Field::Sectors => "sectors",
@@ -161,6 +165,42 @@ impl Field {
                 | Field::InfoType
                 | Field::Organisation
         )
+    }
+
+    /// Whether a person writes this field in their own words (and so the lens reads it),
+    /// rather than choosing it from a list or typing a date.
+    pub fn is_written(self) -> bool {
+        match self {
+            Field::Theme
+            | Field::Owner
+            | Field::Who
+            | Field::Support
+            | Field::CheckedBy
+            | Field::Relationship
+            | Field::Role
+            | Field::NotInvitedBecause
+            | Field::Interpreter
+            | Field::Access
+            | Field::Childcare
+            | Field::Safety
+            | Field::Organisation
+            | Field::Sector
+            | Field::OutsideSafeNetwork
+            | Field::Answer
+            | Field::Sectors => true,
+            Field::StrengthKind
+            | Field::Due
+            | Field::Status
+            | Field::Side
+            | Field::Invitation
+            | Field::Closeness
+            | Field::NeedsArranged
+            | Field::InfoType
+            | Field::Level
+            | Field::Voice
+            | Field::Votes
+            | Field::Source => false,
+        }
     }
 
     /// Whether the TUI's one-line summary under a record leaves this field out (it is in
@@ -360,6 +400,14 @@ pub fn describe(record: &Record, session: &Session) -> Description {
                     .map(|c| c.label().to_owned())
                     .unwrap_or_default(),
             );
+            if let Some(reason) = &p.outside_safe_network {
+                let reason = if reason.trim().is_empty() {
+                    "no reason written yet"
+                } else {
+                    reason
+                };
+                set(Field::OutsideSafeNetwork, reason.to_owned());
+            }
         }
         RecordBody::InformationItem(i) => set(Field::InfoType, i.kind.label().to_owned()),
         RecordBody::Question(q) => set(Field::Answer, q.answer.clone().unwrap_or_default()),
@@ -435,7 +483,19 @@ pub fn conference_facts(c: &Conference) -> Vec<(&'static str, String)> {
     filled([
         ("Child or young person", c.child.clone()),
         ("Referred by", c.referrer.clone()),
+        (
+            "Referrer's role",
+            c.referrer_role.clone().unwrap_or_default(),
+        ),
+        (
+            "Referral date",
+            c.referral_date.map(format_date).unwrap_or_default(),
+        ),
         ("Why we are meeting", c.reasons.clone()),
+        (
+            "Reason, for returns",
+            c.reason_category.clone().unwrap_or_default(),
+        ),
         ("Bottom lines", c.bottom_lines.clone()),
         ("Date", c.date.map(format_date).unwrap_or_default()),
         ("Time", c.time.clone()),
@@ -461,10 +521,13 @@ pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
     ]);
     for rating in &c.ratings {
         let score = |s: Option<u8>| s.map_or_else(|| "not given".to_owned(), |s| format!("{s}/10"));
+        let lives = rating.child_lives.map_or(String::new(), |h| {
+            format!("; where the child lives: {}", h.label())
+        });
         pairs.push((
             "Review",
             format!(
-                "{}: the family {}, the professionals {}",
+                "{}: the family {}, the professionals {}{lives}",
                 format_date(rating.date),
                 score(rating.family),
                 score(rating.professionals)
@@ -482,4 +545,65 @@ fn filled<const N: usize>(pairs: [(&'static str, String); N]) -> Vec<(&'static s
         .into_iter()
         .filter(|(_, v)| !v.trim().is_empty())
         .collect()
+}
+
+/// Words a person wrote somewhere in a session, and where: what the lens reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// The record holding them (its id and stage key), or `None` for the session's own
+    /// words (the title, the conference's facts and outcome).
+    pub record: Option<(RecordId, String)>,
+    /// Where in it, for people: "key facts: bottom lines", "Sam's safety", "a check-in"
+    /// (empty for a record's main words).
+    pub place: String,
+    pub text: String,
+}
+
+/// Every piece of writing in a session, from the one description: the title, the
+/// conference's key facts and outcome, and each record's words, written fields and
+/// check-ins. A field added to the description (or to the conference's facts) is read
+/// without a second edit.
+pub fn written(session: &Session) -> Vec<Written> {
+    let own = |place: String, text: String| Written {
+        record: None,
+        place,
+        text,
+    };
+    let mut out = vec![own("title".into(), session.title.clone())];
+    if let Some(c) = &session.conference {
+        let sections = [
+            ("key facts", conference_facts(c)),
+            ("outcome", conference_outcome(c)),
+        ];
+        for (section, pairs) in sections {
+            out.extend(
+                pairs
+                    .into_iter()
+                    .map(|(label, text)| own(format!("{section}: {}", label.to_lowercase()), text)),
+            );
+        }
+    }
+    for record in &session.records {
+        let d = describe(record, session);
+        let at = Some((record.id, record.stage.clone()));
+        let whose = match record.body {
+            RecordBody::Participant(_) => format!("{}'s ", clean_line(&d.words)),
+            _ => String::new(),
+        };
+        let mut add = |place: String, text: String| {
+            out.push(Written {
+                record: at.clone(),
+                place,
+                text,
+            })
+        };
+        add(String::new(), d.words.clone());
+        for (field, text) in d.fields.iter().filter(|(f, _)| f.is_written()) {
+            add(format!("{whose}{}", field.label()), text.clone());
+        }
+        for line in &d.checkins {
+            add(format!("{whose}check-in"), line.clone());
+        }
+    }
+    out
 }

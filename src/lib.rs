@@ -15,6 +15,7 @@ pub mod import;
 pub mod lens;
 pub mod model;
 pub mod report;
+pub mod returns;
 pub mod store;
 pub mod text;
 pub mod theme;

@@ -12,7 +12,7 @@ mod tags;
 pub mod timefmt;
 
 pub use carry::carry_over;
-pub use conference::{Conference, Decision, Rating};
+pub use conference::{Conference, Decision, Home, Rating};
 pub use ids::{RecordId, SessionId};
 #[cfg(test)]
 pub(crate) use readiness::close_for_test;

@@ -26,7 +26,7 @@ pub enum Input {
     },
     /// One of a few options, chosen with 1–n or ←/→.
     Choice {
-        options: &'static [&'static str],
+        options: Vec<String>,
         selected: usize,
     },
 }
@@ -231,7 +231,23 @@ pub fn text(label: &'static str, value: &str, multiline: bool, placeholder: &str
 }
 
 /// A choice among a few options.
-pub fn choice(label: &'static str, options: &'static [&'static str], selected: usize) -> Field {
+pub fn choice(label: &'static str, options: &[&str], selected: usize) -> Field {
+    let options = options.iter().map(|o| (*o).to_owned()).collect();
+    Field {
+        label,
+        input: Input::Choice { options, selected },
+    }
+}
+
+/// A choice of one of a list kept as data, or none ("not said yet"). A value no longer in
+/// the list is offered too, so opening and saving the form never loses it.
+pub fn choice_from(label: &'static str, list: &[String], current: Option<&str>) -> Field {
+    let mut options = vec!["not said yet".to_owned()];
+    options.extend(list.iter().cloned());
+    if let Some(current) = current.filter(|c| !list.iter().any(|o| o == c)) {
+        options.push(current.to_owned());
+    }
+    let selected = current.map_or(0, |c| options.iter().rposition(|o| o == c).unwrap_or(0));
     Field {
         label,
         input: Input::Choice { options, selected },
@@ -454,7 +470,15 @@ impl Form {
     /// out). The form's fields end up as they were before the first suggestion, so call
     /// this only when saving.
     pub fn versions(&mut self, today: Date) -> Result<Vec<RecordBody>, (usize, String)> {
-        let last = self.build(today)?;
+        self.versions_of(|form| form.build(today))
+    }
+
+    /// The same for whatever the form fills in: `build` makes it from the form as it stands.
+    pub fn versions_of<T: PartialEq>(
+        &mut self,
+        build: impl Fn(&Form) -> Result<T, (usize, String)>,
+    ) -> Result<Vec<T>, (usize, String)> {
+        let last = build(self)?;
         let mut versions = Vec::new();
         for texts in std::mem::take(&mut self.taken) {
             for (i, text) in texts.iter().enumerate() {
@@ -463,7 +487,7 @@ impl Form {
                 }
             }
             // An earlier step that would not build (a date since mended) is folded into the next.
-            if let Ok(body) = self.build(today) {
+            if let Ok(body) = build(self) {
                 versions.push(body);
             }
         }
@@ -519,6 +543,17 @@ impl Form {
             .get(i)
             .map(|f| f.input.text())
             .unwrap_or_default()
+    }
+
+    /// The words of the chosen option of field `i` made by [`choice_from`], or `None` for
+    /// "not said yet".
+    pub fn field_chosen(&self, i: usize) -> Option<String> {
+        match self.fields.get(i).map(|f| &f.input) {
+            Some(Input::Choice { options, selected }) if *selected > 0 => {
+                options.get(*selected).cloned()
+            }
+            _ => None,
+        }
     }
 
     /// The chosen option of field `i`.

@@ -338,6 +338,7 @@ mod tests {
                 family: Some(7),
                 professionals: None,
                 due: None,
+                child_lives: None,
             });
             close_for_test(c);
         }

@@ -383,6 +383,18 @@ pub struct Participant {
     /// In a conference: how close they are to the child.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closeness: Option<super::Closeness>,
+    /// Set when they are not part of the child's safe network, with the reason (a court
+    /// order, a bottom line); they are then never listed among those the child can count on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outside_safe_network: Option<String>,
+}
+
+impl Participant {
+    /// Whether the child can count on them: everyone is, unless marked as outside the
+    /// child's safe network.
+    pub fn in_safe_network(&self) -> bool {
+        self.outside_safe_network.is_none()
+    }
 }
 
 /// What a piece of shared information is.
@@ -621,14 +633,32 @@ impl RecordBody {
     /// Records a check-in on an agreement or plan item and makes its status the latest.
     /// Returns false (and changes nothing) for other kinds.
     pub fn check_in(&mut self, checkin: CheckIn) -> bool {
-        let (status, checkins) = match self {
-            RecordBody::Agreement(a) => (&mut a.status, &mut a.checkins),
-            RecordBody::PlanItem(p) => (&mut p.status, &mut p.checkins),
-            _ => return false,
+        let Some((status, checkins)) = self.commitment_mut() else {
+            return false;
         };
         *status = checkin.status;
         checkins.push(checkin);
         true
+    }
+
+    /// An agreement's or plan item's status and check-ins, to change together.
+    fn commitment_mut(&mut self) -> Option<(&mut Status, &mut Vec<CheckIn>)> {
+        match self {
+            RecordBody::Agreement(a) => Some((&mut a.status, &mut a.checkins)),
+            RecordBody::PlanItem(p) => Some((&mut p.status, &mut p.checkins)),
+            _ => None,
+        }
+    }
+
+    /// Replaces the latest check-in (its words reworded) and makes its status the latest.
+    pub fn reword_last_check_in(&mut self, checkin: CheckIn) {
+        let Some((status, checkins)) = self.commitment_mut() else {
+            return;
+        };
+        if let Some(last) = checkins.last_mut() {
+            *status = checkin.status;
+            *last = checkin;
+        }
     }
 
     /// The check-ins of an agreement or plan item.

@@ -19,6 +19,7 @@ const INVITATIONS: &[&str] = &[
 ];
 const ARRANGED: &[&str] = &["not yet", "yes, all in place"];
 const CLOSENESS: &[&str] = &["not placed yet", "close", "around", "further out"];
+const SAFE_NETWORK: &[&str] = &["part of it", "not part of it"];
 const INFO_KINDS: &[&str] = &["strength", "worry", "bottom line", "resource on offer"];
 
 impl Form {
@@ -144,6 +145,17 @@ impl Form {
                             .unwrap_or(0)
                     }),
                 ),
+                choice(
+                    "Safe network",
+                    SAFE_NETWORK,
+                    usize::from(!p.in_safe_network()),
+                ),
+                text(
+                    "Outside it because",
+                    p.outside_safe_network.as_deref().unwrap_or(""),
+                    false,
+                    "The reason, such as a court order or a bottom line",
+                ),
             ],
             RecordBody::InformationItem(i) => vec![
                 text("Information", &i.text, true, words),
@@ -257,6 +269,7 @@ impl Form {
                     .field_choice(11)
                     .checked_sub(1)
                     .and_then(|i| crate::model::Closeness::ALL.get(i).copied());
+                p.outside_safe_network = self.outside_safe_network()?;
             }
             RecordBody::InformationItem(i) => {
                 i.text = self.field_text(0);
@@ -284,6 +297,27 @@ impl Form {
             RecordBody::ChangeGoal(g) => g.text = self.field_text(0),
         }
         Ok(body)
+    }
+}
+
+impl Form {
+    /// A conference participant's place outside the child's safe network: the reason when
+    /// marked so. A mark without a reason, or a reason without the mark, is asked about
+    /// rather than guessed or dropped.
+    fn outside_safe_network(&self) -> Result<Option<String>, (usize, String)> {
+        let (outside, reason) = (self.field_choice(12) == 1, self.field_text(13));
+        match (outside, reason.is_empty()) {
+            (true, false) => Ok(Some(reason)),
+            (false, true) => Ok(None),
+            (true, true) => Err((
+                13,
+                "Say why they are not part of the child's safe network (a court order, a bottom line).".into(),
+            )),
+            (false, false) => Err((
+                12,
+                "A reason is written: choose 2 (not part of it), or clear the reason.".into(),
+            )),
+        }
     }
 }
 
