@@ -18,12 +18,14 @@ mod session_keys;
 mod session_view;
 pub mod tags;
 mod undo;
+pub mod week;
 
 pub use dashboard::{Dashboard, Entry};
 pub use follow::{FollowThrough, ReportView};
 pub use new_session::NewSession;
 pub use overlay::Overlay;
 pub use session_view::{After, SessionView};
+pub use week::WeekView;
 
 use crate::framework::Frameworks;
 use crate::store::{Fingerprint, Loaded};
@@ -68,6 +70,8 @@ pub enum Msg {
     CopiedTo(Result<PathBuf, String>),
     /// What is due across the folder was read.
     FollowListed(Vec<crate::report::DueItem>),
+    /// The coordinator's week was read.
+    WeekListed(Box<crate::week::Week>),
     /// The report's figures were computed.
     Reported(Box<crate::report::Figures>),
     /// A check-in was saved into another session's file (or why not).
@@ -137,6 +141,8 @@ pub enum Effect {
     },
     /// Read what is due across the folder.
     FollowList { within: u32, today: time::Date },
+    /// Read the coordinator's week from `today`.
+    Week { today: time::Date },
     /// Compute the report's figures.
     Report { today: time::Date },
     /// Record a check-in in a session's file (from the follow-through view).
@@ -165,6 +171,7 @@ pub enum Screen {
     Session(Box<SessionView>),
     FollowThrough(Box<FollowThrough>),
     Report(Box<ReportView>),
+    Week(Box<WeekView>),
 }
 
 /// Everything the app knows; `draw` reads it and `update` changes it.
@@ -320,6 +327,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Screen::Session(_) => session_keys::on_key(app, key),
                 Screen::FollowThrough(_) => follow::on_key(app, key),
                 Screen::Report(_) => follow::on_report_key(app, key),
+                Screen::Week(_) => week::on_key(app, key),
             }
         }
         Msg::Paste(text) => {
@@ -333,7 +341,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                         form.paste(&text);
                     }
                 }
-                Screen::Report(_) => {}
+                Screen::Report(_) | Screen::Week(_) => {}
             }
             Vec::new()
         }
@@ -411,6 +419,13 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                 view.selected = view.selected.min(items.len().saturating_sub(1));
                 view.items = items;
                 view.loaded = true;
+            }
+            Vec::new()
+        }
+        Msg::WeekListed(week) => {
+            if let Screen::Week(view) = &mut app.screen {
+                view.week = Some(*week);
+                view.selected = view.selected.min(view.len().saturating_sub(1));
             }
             Vec::new()
         }

@@ -32,6 +32,7 @@ pub enum Field {
     Access,
     Childcare,
     Safety,
+    NeedsArranged,
     Organisation,
     Sector,
     Closeness,
@@ -47,7 +48,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order a reader wants them (and the CSV columns' order).
-    pub const ALL: [Field; 28] = [
+    pub const ALL: [Field; 29] = [
         Field::StrengthKind,
         Field::Theme,
         Field::Owner,
@@ -65,6 +66,7 @@ impl Field {
         Field::Access,
         Field::Childcare,
         Field::Safety,
+        Field::NeedsArranged,
         Field::Organisation,
         Field::Sector,
         Field::Closeness,
@@ -98,6 +100,7 @@ impl Field {
             Field::Access => "access",
             Field::Childcare => "childcare",
             Field::Safety => "safety",
+            Field::NeedsArranged => "needs arranged",
             Field::Organisation => "organisation",
             Field::Sector => "sector",
             Field::Closeness => "closeness",
@@ -132,6 +135,7 @@ impl Field {
             Field::Access => "access",
             Field::Childcare => "childcare",
             Field::Safety => "safety",
+            Field::NeedsArranged => "needs_arranged",
             Field::Organisation => "organisation",
             Field::Sector => "sector",
             Field::Closeness => "closeness",
@@ -190,6 +194,7 @@ impl Field {
             | Field::Side
             | Field::Invitation
             | Field::Closeness
+            | Field::NeedsArranged
             | Field::InfoType
             | Field::Level
             | Field::Voice
@@ -208,6 +213,7 @@ impl Field {
                 | Field::Access
                 | Field::Childcare
                 | Field::Safety
+                | Field::NeedsArranged
                 | Field::Source
         )
     }
@@ -382,6 +388,10 @@ pub fn describe(record: &Record, session: &Session) -> Description {
                 p.needs.childcare.clone().unwrap_or_default(),
             );
             set(Field::Safety, p.needs.safety.clone().unwrap_or_default());
+            if p.needs.named().next().is_some() {
+                let arranged = if p.needs.arranged { "yes" } else { "not yet" };
+                set(Field::NeedsArranged, arranged.to_owned());
+            }
             set(Field::Organisation, p.organisation.clone());
             set(Field::Sector, p.sector.clone().unwrap_or_default());
             set(

@@ -89,6 +89,19 @@ impl Runtime {
                     &sessions, today, within,
                 )))
             }
+            Effect::Week { today } => {
+                // The week reads whole sessions: readiness looks at every participant.
+                let (sessions, _) = report::sorted_out(
+                    store
+                        .list()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|l| (l.path, l.session)),
+                );
+                Some(Msg::WeekListed(Box::new(crate::week::week(
+                    &sessions, today,
+                ))))
+            }
             Effect::Report { today } => {
                 let (sessions, skipped) = folder::<SessionFigures>(store);
                 let sessions: Vec<SessionFigures> = sessions.into_iter().map(|(_, s)| s).collect();

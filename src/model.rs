@@ -5,6 +5,7 @@ mod closure;
 mod conference;
 mod ids;
 pub mod map;
+mod readiness;
 mod record;
 mod rules;
 mod session;
@@ -15,10 +16,13 @@ pub use carry::carry_over;
 pub use closure::{Closure, ClosureReason, REASON_KINDS, REASON_LABELS};
 pub use conference::{Conference, Decision, Home, Rating};
 pub use ids::{RecordId, SessionId};
+#[cfg(test)]
+pub(crate) use readiness::close_for_test;
+pub use readiness::{Gap, before_the_day, readiness};
 pub use record::{
     Agreement, ChangeGoal, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation,
-    Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side, Status,
-    Strength, StrengthKind,
+    Need, Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side,
+    Status, Strength, StrengthKind,
 };
 pub use rules::{LinkProblem, LooseEnd, delete_impact, link_problems, link_target, loose_ends};
 pub use session::{Clock, DateKind, FORMAT_VERSION, KeyDate, Session, StageVisit};

@@ -1,5 +1,6 @@
 //! Drawing: a pure function of `&App` into a ratatui frame. Never changes state, never touches the disk.
 
+mod conference;
 mod dashboard;
 mod follow;
 mod form;
@@ -9,6 +10,7 @@ mod new_session;
 mod overlay;
 mod presenter;
 pub mod session;
+mod week;
 
 use crate::app::{App, Screen};
 use crate::theme::Theme;
@@ -60,6 +62,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Session(view) => session::draw(app, view, frame, body),
         Screen::FollowThrough(view) => follow::draw(view, theme, frame, body),
         Screen::Report(view) => follow::draw_report(view, theme, frame, body),
+        Screen::Week(view) => week::draw(view, app, frame, body),
     };
     draw_status(app, frame, status);
     draw_footer(&hints, theme, frame, footer);

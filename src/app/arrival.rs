@@ -34,6 +34,6 @@ fn takes_text(app: &App) -> bool {
         Screen::NewSession(form) => form.title.is_some(),
         Screen::Dashboard => app.dashboard.searching,
         Screen::FollowThrough(view) => view.form.as_ref().is_some_and(|f| f.takes_text()),
-        Screen::Report(_) => false,
+        Screen::Report(_) | Screen::Week(_) => false,
     }
 }

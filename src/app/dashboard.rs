@@ -249,6 +249,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 today: app.local_now().date(),
             }];
         }
+        Some(Action::Week) => return super::week::open(app),
         Some(Action::Report) => {
             app.screen = Screen::Report(Box::default());
             return vec![Effect::Report {

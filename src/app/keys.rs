@@ -71,6 +71,8 @@ pub enum Action {
     Further,
     Nearer,
     Toggle,
+    Conference,
+    Week,
     Close,
     HideClosed,
     Rename,
@@ -173,6 +175,13 @@ pub const DASHBOARD: &[Binding] = &[
         "f",
         "follow-through: what is due and overdue everywhere",
         Some("due"),
+    ),
+    key(
+        'w',
+        Action::Week,
+        "w",
+        "the week ahead: conferences and what is not ready, reviews, plan items",
+        Some("week"),
     ),
     key(
         'r',
@@ -282,6 +291,13 @@ pub const SESSION: &[Binding] = &[
     )
     .writes(),
     key('c', Action::Facts, "c", "the conference's key facts", None).writes(),
+    key(
+        'i',
+        Action::Conference,
+        "i",
+        "the conference's page: facts, outcome, what is open",
+        None,
+    ),
     key(
         'o',
         Action::Outcome,
@@ -534,6 +550,37 @@ pub const FOLLOW: &[Binding] = &[
     key('f', Action::Back, "q/Esc/f", "back to all sessions", None),
 ];
 
+/// The coordinator's week view's keys.
+pub const WEEK: &[Binding] = &[
+    special(KeyCode::Up, Action::Up, "↑/k", "choose", None),
+    key('k', Action::Up, "↑/k", "choose", None),
+    special(KeyCode::Down, Action::Down, "↓/j", "choose", None),
+    key('j', Action::Down, "↓/j", "choose", None),
+    special(
+        KeyCode::Enter,
+        Action::Open,
+        "Enter",
+        "open the conference or session",
+        Some("open"),
+    ),
+    key('?', Action::Help, "?", "show every key", Some("keys")),
+    key(
+        'q',
+        Action::Back,
+        "q/Esc/w",
+        "back to all sessions",
+        Some("back"),
+    ),
+    special(
+        KeyCode::Esc,
+        Action::Back,
+        "q/Esc/w",
+        "back to all sessions",
+        None,
+    ),
+    key('w', Action::Back, "q/Esc/w", "back to all sessions", None),
+];
+
 /// The report screen's keys.
 pub const REPORT: &[Binding] = &[
     key('?', Action::Help, "?", "show every key", Some("keys")),
@@ -738,6 +785,7 @@ mod tests {
             SESSION,
             NEW_SESSION,
             FOLLOW,
+            WEEK,
             REPORT,
             MAP,
             NETWORK,

@@ -12,6 +12,9 @@ use crate::framework::Stage;
 use crate::model::{Record, RecordBody, RecordKind, link_target};
 use crossterm::event::KeyEvent;
 
+/// How far the conference's page may scroll (the drawing stops at its last line).
+const PAGE_SCROLL_MAX: u16 = 500;
+
 pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let now = app.now;
     let today = app.local_now().date();
@@ -54,6 +57,23 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     let count = v.stage_len();
+    if let Some(scroll) = v.conference_page.as_mut() {
+        // The conference's page is read: the arrows scroll it, i and Esc leave it. Key
+        // facts and the outcome are filled in from it, and it then shows them.
+        match action {
+            Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+            Some(Action::Down) => *scroll = scroll.saturating_add(1).min(PAGE_SCROLL_MAX),
+            Some(Action::Conference | Action::Back) => v.conference_page = None,
+            _ => {}
+        }
+        match action {
+            Some(Action::Up | Action::Down | Action::Conference | Action::Back) => {
+                return Vec::new();
+            }
+            Some(Action::Facts | Action::Outcome | Action::Help) => {}
+            _ => v.conference_page = None,
+        }
+    }
     match action {
         Some(Action::Up) => v.selected = v.selected.saturating_sub(1),
         Some(Action::Down) => v.selected = (v.selected + 1).min(count.saturating_sub(1)),
@@ -132,6 +152,10 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 None => v.overlay = Some(Overlay::Form(Box::new(sections::close(today)))),
             }
         }
+        Some(Action::Conference) if !v.framework.conference => {
+            app.say("The conference's page belongs to a Family Group Conference.");
+        }
+        Some(Action::Conference) => v.conference_page = Some(0),
         Some(Action::Facts) => {
             let facts = sections::facts(&v.session.conference.clone().unwrap_or_default());
             v.overlay = Some(Overlay::Form(Box::new(facts)));

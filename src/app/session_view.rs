@@ -50,6 +50,9 @@ pub struct SessionView {
     pub leaving: Option<After>,
     /// The chosen cell of the system map.
     pub map_cursor: super::map::MapCursor,
+    /// Whether the conference's own page shows (what is recorded, what is still open),
+    /// and how far it is scrolled.
+    pub conference_page: Option<u16>,
     /// The stage the facilitator is reading, when it is not the room's own stage. Looking
     /// is reading: it writes nothing and the room's clock keeps counting.
     pub looking_at: Option<String>,
@@ -83,6 +86,7 @@ impl SessionView {
             overlay: None,
             leaving: None,
             map_cursor: super::map::MapCursor::default(),
+            conference_page: None,
             looking_at: None,
             revision: 1,
             rows: ((0, String::new(), false, false), Vec::new()),

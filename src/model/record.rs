@@ -325,6 +325,39 @@ pub struct Needs {
     pub childcare: Option<String>,
     #[serde(default)]
     pub safety: Option<String>,
+    /// Whether what is needed above is in place: the interpreter booked, the access,
+    /// childcare and safety arrangements made.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub arranged: bool,
+}
+
+/// One kind of thing a participant may need to take part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    Interpreter,
+    Access,
+    Childcare,
+    Safety,
+}
+
+impl Needs {
+    /// The needs that are named, with the words given: (interpreter, "Polish").
+    pub fn named(&self) -> impl Iterator<Item = (Need, &str)> {
+        [
+            (Need::Interpreter, &self.interpreter),
+            (Need::Access, &self.access),
+            (Need::Childcare, &self.childcare),
+            (Need::Safety, &self.safety),
+        ]
+        .into_iter()
+        .filter_map(|(what, words)| {
+            words
+                .as_deref()
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(|w| (what, w))
+        })
+    }
 }
 
 /// A person in the child's network.

@@ -57,6 +57,14 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
 
     frame.render_widget(Paragraph::new(stage_rail(view, theme, rail.width)), rail);
 
+    if let (Some(scroll), true) = (view.conference_page, view.framework.conference) {
+        let hints = super::conference::draw(session, scroll, theme, frame, rest);
+        if let Some(overlay) = &view.overlay {
+            return super::overlay::draw_overlay(app, view, overlay, frame, area);
+        }
+        return hints;
+    }
+
     // The stage card: purpose and prompt.
     let Some(stage) = stage else {
         frame.render_widget(
@@ -160,8 +168,11 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
             // A conference is a family's meeting, not a projected workshop.
             .filter(|(k, _)| *k != "a" && !(*k == "p" && view.framework.conference)),
     );
+    if view.framework.conference {
+        hints.push(("i", "the conference".to_owned()));
+    }
     if area.width < 60 {
-        hints.retain(|(k, _)| matches!(*k, "a" | ">" | "?" | "" | "o" | "c"));
+        hints.retain(|(k, _)| matches!(*k, "a" | ">" | "?" | "" | "o" | "c" | "i"));
     } else if area.width < 90 {
         hints.retain(|(k, _)| *k != "?");
         hints.push(("?", "keys".to_owned()));
@@ -446,6 +457,17 @@ fn draw_records(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect
         Some(s) => format!(" Captured in {}: {count} ", s.name),
         None => String::new(),
     };
+    let open = |short| {
+        view.framework
+            .conference
+            .then(|| super::conference::open_before_the_day(&view.session, short))
+            .flatten()
+            .filter(|open| fits_after(&heading, open, area.width))
+    };
+    let heading = match open(false).or_else(|| open(true)) {
+        Some(open) => format!("{heading}· {open} "),
+        None => heading,
+    };
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.border)
@@ -513,6 +535,11 @@ fn draw_records(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect
         lines.extend(lines_of(row));
     }
     frame.render_widget(Paragraph::new(Text::from(lines)), inner);
+}
+
+/// Whether the readiness words fit on the records' heading after `heading`.
+fn fits_after(heading: &str, open: &str, width: u16) -> bool {
+    heading.width() + open.width() + 4 <= usize::from(width)
 }
 
 /// What is under a record's words, from its one description. Not chosen: one line of

@@ -247,7 +247,7 @@ fn the_dashboard_shows_overdue_sorts_by_next_date_and_finds_by_short_name() {
 fn a_participant_is_placed_by_closeness_for_the_network_map() {
     let mut h = new_fgc();
     h.keys(&format!(
-        "aHalina<tab>grandmother<tab><tab><tab><tab><tab><tab><tab><tab><tab>{}<enter>",
+        "aHalina<tab>grandmother<tab><tab><tab><tab><tab><tab><tab><tab><tab><tab>{}<enter>",
         "2"
     ));
     let RecordBody::Participant(p) = &view(&h).session.records[0].body else {
@@ -260,6 +260,91 @@ fn a_participant_is_placed_by_closeness_for_the_network_map() {
         "{}",
         h.screen(80, 24)
     );
+}
+
+#[test]
+fn a_participants_needs_are_marked_arranged_in_the_form() {
+    let mut h = new_fgc();
+    // Name, relationship, side, role, invitation, reason, interpreter: Polish; then
+    // access, childcare, safety, and "yes, all in place".
+    h.keys("aHalina<tab>grandmother<tab><tab><tab><tab><tab>Polish<tab><tab><tab><tab>2<enter>");
+    let RecordBody::Participant(p) = &view(&h).session.records[0].body else {
+        panic!("a participant")
+    };
+    assert_eq!(p.needs.interpreter.as_deref(), Some("Polish"));
+    assert!(p.needs.arranged);
+}
+
+#[test]
+fn before_the_day_the_conference_page_shows_its_facts_and_what_is_still_open() {
+    let mut h = new_fgc();
+    h.keys("cKai<tab>Sam, children's services<tab><tab><tab>2026-12-04<enter>");
+    h.keys("aSam<tab>uncle<tab>1<tab>uncle<tab>2<tab><tab>Polish<enter>");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("6 things to arrange before the day (i)"),
+        "{screen}"
+    );
+    let narrow = h.screen(40, 12);
+    assert!(narrow.contains("· 6 open (i)"), "{narrow}");
+    h.keys("i");
+    let screen = h.screen(80, 24);
+    for words in [
+        "Key facts",
+        "Child or young person: Kai",
+        "Date: 2026-12-04",
+        "Still to arrange before the day: 6",
+        "Ask Sam whether they can come",
+        "Book an interpreter in Polish for Sam",
+        "Agree a time that suits everyone",
+        "Find a venue where the family feels comfortable",
+        "Hear Kai's wishes and views",
+        "Offer Kai an advocate",
+        "The outcome",
+        "Nothing decided yet",
+    ] {
+        assert!(screen.contains(words), "{words}:\n{screen}");
+    }
+    // The key facts are filled in from the page, which shows them once saved.
+    h.keys("c<tab><tab><tab><tab><tab>10:00<tab>The family centre<enter>");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Venue: The family centre"), "{screen}");
+    assert!(
+        screen.contains("Still to arrange before the day: 4"),
+        "{screen}"
+    );
+    // i goes back to the stage.
+    h.keys("i");
+    assert!(h.screen(80, 24).contains("Captured in Planning"));
+}
+
+#[test]
+fn a_held_conference_shows_its_decision_contingency_review_and_ratings_on_its_page() {
+    let mut h = Harness::with_examples();
+    h.keys("/conference<enter><enter>");
+    h.keys("i");
+    let screen = h.screen(100, 40);
+    for words in [
+        "Child or young person: J. (age 11)",
+        "Decision: agreed",
+        "Why: Everyone agreed the plan keeps J. safe",
+        "If the plan isn't working: If J. is not home",
+        "Review date: 2027-01-15",
+    ] {
+        assert!(screen.contains(words), "{words}:\n{screen}");
+    }
+    assert!(
+        !screen.contains("Still to arrange"),
+        "nothing is open once it is held:\n{screen}"
+    );
+    // A review's ratings and the closure show there too.
+    h.keys(">o7<tab>6<tab><tab>2<enter>i");
+    let screen = h.screen(100, 40);
+    assert!(
+        screen.contains("the family 7/10, the professionals 6/10"),
+        "{screen}"
+    );
+    assert!(screen.contains("Closed: 2026-11-25"), "{screen}");
 }
 
 #[test]

@@ -53,6 +53,7 @@ fn everything() -> Session {
                 access: Some("AccessRamp".into()),
                 childcare: Some("ChildcareCreche".into()),
                 safety: Some("SafetySeparateRooms".into()),
+                arranged: false,
             },
             organisation: "OrgYouthService".into(),
             sector: Some("SectorHealth".into()),

@@ -29,3 +29,4 @@ mod store;
 mod trust;
 mod voting;
 mod walk;
+mod week;

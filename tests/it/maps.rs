@@ -234,9 +234,9 @@ fn a_participant_marked_outside_the_safe_network_leaves_the_network_map() {
     let mut h = Harness::with_examples();
     h.keys("/conference<enter><enter>m");
     assert!(h.screen(80, 24).contains("Anna (3)"), "placed at first");
-    // Anna's form: the safe network is the twelfth field, its reason the thirteenth.
+    // Anna's form: the safe network is the thirteenth field, its reason the fourteenth.
     h.keys("q[[[e");
-    h.keys(&"<tab>".repeat(11));
+    h.keys(&"<tab>".repeat(12));
     h.keys("2<tab>A court order<enter>");
     let anna = view(&h)
         .session
@@ -268,16 +268,16 @@ fn a_participant_marked_outside_the_safe_network_leaves_the_network_map() {
 fn outside_the_safe_network_needs_a_reason_and_a_reason_needs_the_mark() {
     let mut h = Harness::with_examples();
     h.keys("/conference<enter><enter>[[[e");
-    h.keys(&"<tab>".repeat(11));
+    h.keys(&"<tab>".repeat(12));
     h.keys("2<enter>");
     let form = |h: &Harness| match &view(h).overlay {
         Some(Overlay::Form(form)) => (form.focus, form.error.clone().unwrap_or_default()),
         _ => panic!("the form stays open"),
     };
-    assert_eq!(form(&h).0, 12);
+    assert_eq!(form(&h).0, 13);
     assert!(form(&h).1.starts_with("Say why"), "{}", form(&h).1);
     h.keys("A bottom line<s-tab>1<enter>");
-    assert_eq!(form(&h).0, 11);
+    assert_eq!(form(&h).0, 12);
     assert!(form(&h).1.contains("choose 2"), "{}", form(&h).1);
     h.keys("2<enter>");
     assert!(view(&h).overlay.is_none(), "saved");

@@ -703,6 +703,61 @@ fn an_overdue_agreement_checked_in_as_done_changes_the_report() {
 }
 
 #[test]
+fn the_week_opened_from_the_dashboard_shows_a_conference_with_what_is_not_ready() {
+    use convene::model::*;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let now = time::OffsetDateTime::now_utc();
+    let mut session = Session::new(
+        SessionId::parse("kai1").expect("id"),
+        "Conference for Kai",
+        "family-group-conference",
+        "planning",
+        now,
+    );
+    session.conference = Some(Conference {
+        child: "Kai".into(),
+        date: Some(now.date() + time::Duration::days(2)),
+        time: "10:00".into(),
+        venue: "The family centre".into(),
+        ..Conference::default()
+    });
+    session.add(
+        "planning",
+        RecordBody::Participant(Participant {
+            name: "Sam".into(),
+            role: "uncle".into(),
+            invitation: Invitation::Invited,
+            ..Participant::default()
+        }),
+        now,
+    );
+    convene::store::Store::open(dir.path())
+        .expect("store")
+        .create(&session)
+        .expect("create");
+
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Conference for Kai");
+    app.send("w");
+    app.wait_for("The week ahead");
+    app.wait_for("today and the next 6 days");
+    app.wait_for("10:00  Conference for Kai  3 not ready");
+    app.wait_for("○ Ask Sam whether they can come");
+    app.wait_for("○ Hear Kai's wishes and views");
+    app.wait_for("○ Offer Kai an advocate");
+    // Enter opens the conference, whose page lists the same gaps.
+    app.send(ENTER);
+    app.wait_for("3 things to arrange before the day (i)");
+    app.send("i");
+    app.wait_for("Still to arrange before the day: 3");
+    app.send("q");
+    app.send("q");
+    app.wait_for("Conference for Kai");
+    app.send("q");
+    assert!(app.wait_exit());
+}
+
+#[test]
 fn a_strength_tagged_in_the_real_app_is_found_in_the_map() {
     let dir = tempfile::tempdir().expect("temp dir");
     folder_with_session(dir.path());

@@ -90,6 +90,17 @@ fn every_screen_answers_the_keys_of_its_table_and_no_others() {
         &[],
     );
     every_key_answers(
+        "the week ahead",
+        keys::WEEK,
+        || {
+            // Three plan items due in the examples' week, the middle one chosen.
+            let mut h = Harness::with_examples();
+            h.keys("wj");
+            h
+        },
+        &[],
+    );
+    every_key_answers(
         "report",
         keys::REPORT,
         || {

@@ -222,6 +222,22 @@ fn dashboard_by_next_date() {
 }
 
 #[test]
+fn conference_page_before_the_day() {
+    let mut h = Harness::new();
+    h.keys("n<down><enter>Conference for Kai<enter>");
+    h.keys("cKai<tab><tab><tab><tab>2026-12-04<tab>10:00<enter>");
+    h.keys("aSam<tab>uncle<tab>1<tab>uncle<tab>2<tab><tab>Polish<enter>i");
+    both_sizes("conference_page_before_the_day", &mut h);
+}
+
+#[test]
+fn conference_page_held() {
+    let mut h = example("conference");
+    h.keys("i");
+    both_sizes("conference_page_held", &mut h);
+}
+
+#[test]
 fn dashboard_with_conferences_dated_and_closed() {
     let mut h = Harness::with_examples();
     h.keys("n<down><enter>Conference for Kai (review after move)<enter>");

@@ -17,6 +17,7 @@ const INVITATIONS: &[&str] = &[
     "declined",
     "not invited",
 ];
+const ARRANGED: &[&str] = &["not yet", "yes, all in place"];
 const CLOSENESS: &[&str] = &["not placed yet", "close", "around", "further out"];
 const SAFE_NETWORK: &[&str] = &["part of it", "not part of it"];
 const INFO_KINDS: &[&str] = &["strength", "worry", "bottom line", "resource on offer"];
@@ -133,6 +134,7 @@ impl Form {
                     false,
                     "Safety arrangements",
                 ),
+                choice("Needs arranged", ARRANGED, usize::from(p.needs.arranged)),
                 choice(
                     "Closeness",
                     CLOSENESS,
@@ -262,8 +264,9 @@ impl Form {
                 p.needs.access = optional(7);
                 p.needs.childcare = optional(8);
                 p.needs.safety = optional(9);
+                p.needs.arranged = self.field_choice(10) == 1;
                 p.closeness = self
-                    .field_choice(10)
+                    .field_choice(11)
                     .checked_sub(1)
                     .and_then(|i| crate::model::Closeness::ALL.get(i).copied());
                 p.outside_safe_network = self.outside_safe_network()?;
@@ -302,16 +305,16 @@ impl Form {
     /// marked so. A mark without a reason, or a reason without the mark, is asked about
     /// rather than guessed or dropped.
     fn outside_safe_network(&self) -> Result<Option<String>, (usize, String)> {
-        let (outside, reason) = (self.field_choice(11) == 1, self.field_text(12));
+        let (outside, reason) = (self.field_choice(12) == 1, self.field_text(13));
         match (outside, reason.is_empty()) {
             (true, false) => Ok(Some(reason)),
             (false, true) => Ok(None),
             (true, true) => Err((
-                12,
+                13,
                 "Say why they are not part of the child's safe network (a court order, a bottom line).".into(),
             )),
             (false, false) => Err((
-                11,
+                12,
                 "A reason is written: choose 2 (not part of it), or clear the reason.".into(),
             )),
         }
