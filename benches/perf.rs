@@ -158,6 +158,115 @@ fn resident_kib() -> u64 {
         .unwrap_or(0)
 }
 
+/// The figures of a service's five years: 2,000 sessions in the folder.
+const SCALE: [&str; 3] = [
+    "dashboard first frame, 2,000 sessions in the folder",
+    "`convene due` over 2,000 sessions (the program)",
+    "`convene report` over 2,000 sessions (the program)",
+];
+
+/// A folder of 2,000 sessions, half conferences (the example conference under other ids)
+/// and half workshops; the dashboard's first frame against a bare ratatui frame, and the
+/// `due` and `report` programs against `cat` of the same files. The caches are built by a
+/// first run, as any earlier use of the folder leaves them.
+fn scale(dir: &std::path::Path, rounds: usize) -> bool {
+    let folder = dir.join("two-thousand");
+    let store = Store::open(&folder).expect("store");
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/p3f8h2kd.ron");
+    let conference = load_path(&example).expect("the example conference").session;
+    for i in 0..2000u64 {
+        let id = format!("s{i:04}");
+        let session = if i % 2 == 0 {
+            let mut c = conference.clone();
+            c.id = convene::model::SessionId::parse(&id).expect("id");
+            c.title = format!("Conference for child {i}");
+            c
+        } else {
+            workshop(&id, 20, i)
+        };
+        store.create(&session).expect("create");
+    }
+    let files = store.files().expect("files");
+    // The caches keep a file once it has stood unchanged for two seconds.
+    std::thread::sleep(Duration::from_millis(2100));
+    let frameworks = Frameworks::embedded();
+    let mut met = report(
+        SCALE[0],
+        "a minimal ratatui app's first frame",
+        2.0,
+        compare(rounds, bare_frame, || first_frame(&frameworks, &folder)),
+    );
+    let cat = || {
+        let status = std::process::Command::new("cat")
+            .args(&files)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("cat runs");
+        assert!(status.success());
+    };
+    for (name, args) in [
+        (SCALE[1], &["due", "--within", "7"][..]),
+        (SCALE[2], &["report"][..]),
+    ] {
+        let convene = || {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_convene"))
+                .args(args)
+                .arg("--dir")
+                .arg(&folder)
+                .env("CONVENE_CONFIG", dir.join("no-config.ron"))
+                .env("CONVENE_FRAMEWORKS", dir.join("no-frameworks"))
+                .stderr(std::process::Stdio::null())
+                .output()
+                .expect("convene runs");
+            assert!(out.status.success() && !out.stdout.is_empty());
+        };
+        met &= report(
+            name,
+            "`cat` of the same files",
+            3.0,
+            compare(rounds.min(31), cat, convene),
+        );
+        // The same program with no cache: every file read and parsed, as before the cache.
+        let uncached = || {
+            for cache in [".summaries-due.ron", ".summaries-report.ron"] {
+                let _ = std::fs::remove_file(folder.join(cache));
+            }
+            convene();
+        };
+        let (f, s) = compare(rounds.min(7), cat, uncached);
+        println!(
+            "{:<58} {:>10.1?} {:>10.1?} {:>7.2}x  (no goal: with no cache, every file parsed)",
+            "  the same, the cache removed before each run",
+            f,
+            s,
+            s.as_secs_f64() / f.as_secs_f64()
+        );
+    }
+    met
+}
+
+/// A minimal ratatui app's first frame: the floor for the dashboard's.
+fn bare_frame() {
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    t.draw(|f| f.render_widget(Paragraph::new("convene"), f.area()))
+        .expect("draw");
+    black_box(t);
+}
+
+/// What the app does before its first frame: build the state, then draw. The folder is
+/// read after the frame, off the input path.
+fn first_frame(frameworks: &Frameworks, folder: &std::path::Path) {
+    let (app, effects) = App::new(
+        frameworks.clone(),
+        UtcOffset::UTC,
+        folder.to_owned(),
+        OffsetDateTime::now_utc(),
+    );
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    t.draw(|f| convene::ui::draw(&app, f)).expect("draw");
+    black_box((t, effects));
+}
+
 fn enter() -> Msg {
     Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
 }
@@ -187,6 +296,9 @@ fn main() {
 
     if filter.is_none_or(|f| UNDO_MEMORY.contains(f.as_str())) {
         all_met &= undo_memory(dir.path());
+    }
+    if filter.is_none_or(|f| SCALE.iter().any(|name| name.contains(f.as_str()))) {
+        all_met &= scale(dir.path(), rounds);
     }
     if filter.is_some() {
         return verdict(all_met);
@@ -225,28 +337,7 @@ fn main() {
         "dashboard first frame, 1,000 sessions in the folder",
         "a minimal ratatui app's first frame",
         2.0,
-        compare(
-            rounds,
-            || {
-                let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-                t.draw(|f| f.render_widget(Paragraph::new("convene"), f.area()))
-                    .expect("draw");
-                black_box(t);
-            },
-            || {
-                // What the app does before its first frame: build the state, then draw.
-                // The folder is read after the frame, off the input path.
-                let (app, effects) = App::new(
-                    frameworks.clone(),
-                    UtcOffset::UTC,
-                    folder.clone(),
-                    OffsetDateTime::now_utc(),
-                );
-                let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-                t.draw(|f| convene::ui::draw(&app, f)).expect("draw");
-                black_box((t, effects));
-            },
-        ),
+        compare(rounds, bare_frame, || first_frame(&frameworks, &folder)),
     );
 
     // 3. Atomic save of a 10,000-record session: the store's disk path (the check that the

@@ -364,6 +364,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Opened(loaded) => {
+            let rename = app.dashboard.rename_on_open.take().as_ref() == Some(&loaded.path);
             let Some(framework) = app.frameworks.get(&loaded.session.framework).cloned() else {
                 app.warn(format!(
                     "This session follows “{}”, a framework not known here; `convene show {}` prints it.",
@@ -397,7 +398,16 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                 ));
             }
             app.screen = Screen::Session(Box::new(SessionView::new(*loaded, framework)));
-            close
+            let mut effects = close;
+            // Opened to be renamed: the rename key, as if pressed (a read-only session or
+            // the family's own time refuses it as the key would be refused).
+            if let Some(key) = rename
+                .then(|| keys::key_for(keys::SESSION, keys::Action::Rename))
+                .flatten()
+            {
+                effects.extend(session_keys::on_key(app, key));
+            }
+            effects
         }
         Msg::Saved(result) => saving::on_saved(app, result),
         Msg::SavedToCopy(path) => saving::on_saved_to_copy(app, path),
@@ -444,6 +454,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         },
         Msg::Failed(text) => {
+            app.dashboard.rename_on_open = None;
             app.warn(text);
             Vec::new()
         }

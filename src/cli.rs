@@ -17,6 +17,7 @@ mod lint;
 pub mod list;
 mod new;
 mod numbers;
+mod rename;
 mod report;
 mod show;
 #[cfg(feature = "dev-tools")]
@@ -83,6 +84,7 @@ pub enum Command {
     Check(check::Args),
     Export(export::Args),
     Forget(forget::Args),
+    Rename(rename::Args),
     Import(import::Args),
     Completions(completions::Args),
     Config(config::Args),
@@ -328,6 +330,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Show(args) => show::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
         Command::Forget(args) => forget::run(args, ctx),
+        Command::Rename(args) => rename::run(args, ctx),
         Command::Import(args) => import::run(args, ctx),
         Command::Export(args) => export::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),

@@ -7,6 +7,7 @@
 use crate::app::{Effect, Entry, ExportProblem, Msg, SaveJob, SaveProblem};
 use crate::framework::Frameworks;
 use crate::model::{Session, SessionId};
+use crate::report::{self, SessionDue, SessionFigures};
 use crate::store::{SessionLock, Store, StoreError, atomic_write};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -83,20 +84,27 @@ impl Runtime {
                 replace,
             } => Some(Msg::Exported(export(store, &text, &path, replace))),
             Effect::FollowList { within, today } => {
-                let sessions = folder(store).0;
-                Some(Msg::FollowListed(crate::report::due_items(
+                let sessions = folder::<SessionDue>(store).0;
+                Some(Msg::FollowListed(report::due_within(
                     &sessions, today, within,
                 )))
             }
-            Effect::Week { today } => Some(Msg::WeekListed(Box::new(crate::week::week(
-                &folder(store).0,
-                today,
-            )))),
+            Effect::Week { today } => {
+                // The week reads whole sessions: readiness looks at every participant.
+                let sessions: Vec<_> = store
+                    .list()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|l| l.session.ok().map(|s| (l.path, s)))
+                    .collect();
+                Some(Msg::WeekListed(Box::new(crate::week::week(
+                    &sessions, today,
+                ))))
+            }
             Effect::Report { today } => {
-                let (sessions, skipped) = folder(store);
-                let sessions: Vec<Session> = sessions.into_iter().map(|(_, s)| s).collect();
-                let figures =
-                    crate::report::compute(&sessions, skipped, &self.frameworks, today, None);
+                let (sessions, skipped) = folder::<SessionFigures>(store);
+                let sessions: Vec<SessionFigures> = sessions.into_iter().map(|(_, s)| s).collect();
+                let figures = report::add_up(&sessions, skipped, &self.frameworks, today, None);
                 Some(Msg::Reported(Box::new(figures)))
             }
             Effect::CheckInElsewhere {
@@ -174,25 +182,10 @@ fn save(store: &Store, job: SaveJob) -> Msg {
     })
 }
 
-/// The readable sessions of the folder, each with its file, and the files that were not.
-fn folder(
-    store: &Store,
-) -> (
-    Vec<(std::path::PathBuf, Session)>,
-    Vec<crate::report::Skipped>,
-) {
-    let mut sessions = Vec::new();
-    let mut skipped = Vec::new();
-    for listing in store.list().unwrap_or_default() {
-        match listing.session {
-            Ok(s) => sessions.push((listing.path, s)),
-            Err(e) => skipped.push(crate::report::Skipped {
-                file: listing.path.display().to_string(),
-                reason: e.to_string(),
-            }),
-        }
-    }
-    (sessions, skipped)
+/// What the cache `T` keeps of each readable session of the folder, with its file, and the
+/// files that were not readable (a folder that cannot be read shows as empty).
+fn folder<T: crate::store::Digest>(store: &Store) -> report::Folder<T> {
+    report::from_folder(store).unwrap_or_default()
 }
 
 /// Records a check-in in a session's file: loaded, locked, changed and saved atomically. A

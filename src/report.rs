@@ -1,13 +1,19 @@
 //! Figures across the sessions folder: what was agreed, done, reviewed and rated; and what
-//! is due. Computed from the files each time, never stored.
+//! is due. Worked out per session (`per_session`), which the folder's cache may keep, and
+//! added up each time.
+
+mod per_session;
+
+pub use per_session::{AgreementFigures, Dated, SessionDue, SessionFigures};
 
 use crate::framework::Frameworks;
 use crate::model::timefmt::format_date;
-use crate::model::{DateKind, Decision, RecordBody, RecordId, Session, Status};
+use crate::model::{Decision, RecordId, Session};
+use crate::store::{Digest, Store, StoreError};
 use crate::text::clean_line;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use time::{Date, Duration};
 
 /// Every figure of a report.
@@ -108,15 +114,28 @@ pub fn compute(
     today: Date,
     since: Option<Date>,
 ) -> Figures {
+    let each: Vec<SessionFigures> = sessions.iter().map(SessionFigures::of).collect();
+    add_up(&each, skipped, frameworks, today, since)
+}
+
+/// The figures from each session's part (as `SessionFigures::of` works it out, or as the
+/// folder's cache kept it), and the files that could not be read, on `today`.
+pub fn add_up(
+    sessions: &[SessionFigures],
+    skipped: Vec<Skipped>,
+    frameworks: &Frameworks,
+    today: Date,
+    since: Option<Date>,
+) -> Figures {
     let mut f = Figures {
         since: since.map(format_date),
         today: format_date(today),
         skipped,
         ..Figures::default()
     };
-    let chosen: Vec<&Session> = sessions
+    let chosen: Vec<&SessionFigures> = sessions
         .iter()
-        .filter(|s| since.is_none_or(|d| s.created.date() >= d))
+        .filter(|s| since.is_none_or(|d| s.started >= d))
         .collect();
     f.sessions_read = chosen.len();
     let mut stages: Vec<(String, usize)> = Vec::new();
@@ -125,7 +144,7 @@ pub fn compute(
     }
     let mut owners: BTreeMap<String, OwnerRow> = BTreeMap::new();
     let mut sectors: BTreeMap<String, OwnerRow> = BTreeMap::new();
-    let mut closures: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut closures: BTreeMap<String, usize> = BTreeMap::new();
     let (mut fam_first, mut fam_latest, mut pro_first, mut pro_latest) =
         (vec![], vec![], vec![], vec![]);
     for s in chosen {
@@ -140,80 +159,54 @@ pub fn compute(
                 Some((_, n)) => *n += 1,
                 None => stages.push((stage_name, 1)),
             }
-            let conference = s.conference.clone().unwrap_or_default();
-            if let Some(closure) = &conference.closed {
+            if let Some(reason) = &s.closed {
                 c.closed += 1;
-                *closures.entry(closure.reason.group()).or_insert(0) += 1;
+                *closures.entry(reason.clone()).or_insert(0) += 1;
             }
-            match conference.decision {
+            match s.decision {
                 Some(Decision::Agreed) => c.agreed += 1,
                 Some(Decision::AgreedWithChanges) => c.agreed_with_changes += 1,
                 Some(Decision::NotAgreed) => c.not_agreed += 1,
                 None => c.not_decided_yet += 1,
             }
-            c.reviews_held += conference.ratings.len();
-            c.reviews_on_time += conference.ratings.iter().filter(|r| r.on_time()).count();
-            for r in &s.records {
-                if let RecordBody::PlanItem(p) = &r.body {
-                    c.plan_items += 1;
-                    c.plan_items_done += usize::from(p.status == Status::Done);
-                }
-            }
-            let family: Vec<u8> = conference.ratings.iter().filter_map(|r| r.family).collect();
-            let pros: Vec<u8> = conference
-                .ratings
-                .iter()
-                .filter_map(|r| r.professionals)
-                .collect();
-            fam_first.extend(family.first());
-            fam_latest.extend(family.last());
-            pro_first.extend(pros.first());
-            pro_latest.extend(pros.last());
+            c.reviews_held += s.reviews_held;
+            c.reviews_on_time += s.reviews_on_time;
+            c.plan_items += s.plan_items;
+            c.plan_items_done += s.plan_items_done;
+            fam_first.extend(s.family.0);
+            fam_latest.extend(s.family.1);
+            pro_first.extend(s.professionals.0);
+            pro_latest.extend(s.professionals.1);
         } else {
             let w = &mut f.workshops;
             w.count += 1;
-            // What is late, as the session's key dates say.
-            let late: Vec<RecordId> = s
-                .key_dates()
-                .into_iter()
-                .filter(|k| k.open && k.date < today)
-                .filter_map(|k| match k.what {
-                    DateKind::Commitment(id, _) => Some(id),
-                    _ => None,
-                })
-                .collect();
-            for r in &s.records {
-                if let RecordBody::Agreement(a) = &r.body {
-                    let done = a.status == Status::Done;
-                    let overdue = late.contains(&r.id);
-                    w.agreements += 1;
-                    w.done += usize::from(done);
-                    w.overdue += usize::from(overdue);
-                    let owner = clean_line(&a.owner);
-                    let owner = if owner.is_empty() {
-                        "(no owner yet)".to_owned()
-                    } else {
-                        owner
-                    };
-                    let row = owners
-                        .entry(owner.to_lowercase())
-                        .or_insert_with(|| OwnerRow {
-                            owner,
-                            ..OwnerRow::default()
-                        });
+            for a in &s.agreements {
+                let overdue = a.overdue(today);
+                w.agreements += 1;
+                w.done += usize::from(a.done);
+                w.overdue += usize::from(overdue);
+                let owner = if a.owner.is_empty() {
+                    "(no owner yet)".to_owned()
+                } else {
+                    a.owner.clone()
+                };
+                let row = owners
+                    .entry(owner.to_lowercase())
+                    .or_insert_with(|| OwnerRow {
+                        owner,
+                        ..OwnerRow::default()
+                    });
+                row.made += 1;
+                row.done += usize::from(a.done);
+                row.overdue += usize::from(overdue);
+                for sector in &a.sectors {
+                    let row = sectors.entry(sector.clone()).or_insert_with(|| OwnerRow {
+                        owner: sector.clone(),
+                        ..OwnerRow::default()
+                    });
                     row.made += 1;
-                    row.done += usize::from(done);
+                    row.done += usize::from(a.done);
                     row.overdue += usize::from(overdue);
-                    for sector in &a.tags.sectors {
-                        let sector = clean_line(sector).to_lowercase();
-                        let row = sectors.entry(sector.clone()).or_insert_with(|| OwnerRow {
-                            owner: sector,
-                            ..OwnerRow::default()
-                        });
-                        row.made += 1;
-                        row.done += usize::from(done);
-                        row.overdue += usize::from(overdue);
-                    }
                 }
             }
         }
@@ -273,10 +266,44 @@ pub fn days_after(today: Date, days: u32) -> Date {
 /// Everything open that is due within `days` of `today`, and everything overdue, soonest
 /// first: commitments, conference days and reviews, as [`Session::key_dates`] says.
 pub fn due_items(sessions: &[(PathBuf, Session)], today: Date, days: u32) -> Vec<DueItem> {
+    let each: Vec<(PathBuf, SessionDue)> = sessions
+        .iter()
+        .map(|(path, s)| (path.clone(), SessionDue::of(s)))
+        .collect();
+    due_within(&each, today, days)
+}
+
+/// What is due within `days` of `today`, and everything overdue, soonest first, from each
+/// session's dated things (as `SessionDue::of` works them out, or as the cache kept them).
+pub fn due_within(sessions: &[(PathBuf, SessionDue)], today: Date, days: u32) -> Vec<DueItem> {
     let horizon = days_after(today, days);
     let mut items: Vec<DueItem> = sessions
         .iter()
-        .flat_map(|(path, s)| session_due(path, s, today, horizon))
+        .flat_map(|(path, s)| {
+            s.items
+                .iter()
+                .filter(|d| d.due <= horizon)
+                .map(move |d| DueItem {
+                    session: s.session.clone(),
+                    session_title: s.title.clone(),
+                    path: path.clone(),
+                    record: d.record,
+                    kind: d.kind.clone(),
+                    text: d.text.clone(),
+                    owner: d.owner.clone(),
+                    due: format_date(d.due),
+                    due_date: d.due,
+                    status: if d.record.is_none()
+                        && d.status == per_session::CONFERENCE_AHEAD
+                        && d.due < today
+                    {
+                        per_session::CONFERENCE_PASSED.to_owned()
+                    } else {
+                        d.status.clone()
+                    },
+                    overdue: d.due < today,
+                })
+        })
         .collect();
     items.sort_by(|a, b| {
         (a.due_date, &a.session, a.record).cmp(&(b.due_date, &b.session, b.record))
@@ -284,66 +311,33 @@ pub fn due_items(sessions: &[(PathBuf, Session)], today: Date, days: u32) -> Vec
     items
 }
 
-/// One session's open key dates on or before `horizon`, as due items.
-fn session_due(path: &Path, s: &Session, today: Date, horizon: Date) -> Vec<DueItem> {
-    let title = clean_line(&s.title);
-    s.key_dates()
-        .into_iter()
-        .filter(|k| k.open && k.date <= horizon)
-        .filter_map(|k| {
-            let late = k.date < today;
-            let (record, text, owner, status) = match k.what {
-                DateKind::Commitment(id, _) => {
-                    let body = &s.record(id)?.body;
-                    let owner = match body {
-                        RecordBody::Agreement(a) => a.owner.as_str(),
-                        RecordBody::PlanItem(p) => p.who.as_str(),
-                        _ => "",
-                    };
-                    let status = body.status()?.label().to_owned();
-                    (
-                        Some(id.0),
-                        clean_line(body.text()),
-                        clean_line(owner),
-                        status,
-                    )
-                }
-                DateKind::Conference => {
-                    let time = s.conference.as_ref().map_or("", |c| c.time.trim());
-                    let text = if time.is_empty() {
-                        "The conference day".to_owned()
-                    } else {
-                        format!("The conference day, {}", clean_line(time))
-                    };
-                    let status = if late {
-                        "the conference date has passed"
-                    } else {
-                        "ahead"
-                    };
-                    (None, text, String::new(), status.to_owned())
-                }
-                DateKind::Review => (
-                    None,
-                    "The review of the family's plan".to_owned(),
-                    String::new(),
-                    "not held yet".to_owned(),
-                ),
-            };
-            Some(DueItem {
-                session: clean_line(s.id.as_str()),
-                session_title: title.clone(),
-                path: path.to_owned(),
-                record,
-                kind: k.what.label().to_owned(),
-                text,
-                owner,
-                due: format_date(k.date),
-                due_date: k.date,
-                status,
-                overdue: late,
-            })
-        })
-        .collect()
+/// What a folder holds of one kind (`T`): each readable session's, with its file, and the
+/// files that could not be read.
+pub type Folder<T> = (Vec<(PathBuf, T)>, Vec<Skipped>);
+
+/// What the cache `T` keeps of every readable session in the folder, each with its file,
+/// and the files that could not be read.
+pub fn from_folder<T: Digest>(store: &Store) -> Result<Folder<T>, StoreError> {
+    Ok(sorted_out(store.digests::<T>()?))
+}
+
+/// What was read of each file, sorted out: the readable ones with their files, and the
+/// files that could not be read, with why.
+pub fn sorted_out<T>(
+    read: impl IntoIterator<Item = (PathBuf, Result<T, StoreError>)>,
+) -> Folder<T> {
+    let mut sessions = Vec::new();
+    let mut skipped = Vec::new();
+    for (path, what) in read {
+        match what {
+            Ok(d) => sessions.push((path, d)),
+            Err(e) => skipped.push(Skipped {
+                file: path.display().to_string(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+    (sessions, skipped)
 }
 
 /// The figures as a Markdown report.

@@ -1,6 +1,7 @@
 //! The sessions folder: list, load, migrate and atomically save one RON file per session.
 
 mod atomic;
+mod cache;
 mod error;
 mod files;
 mod format;
@@ -9,6 +10,7 @@ mod migrate;
 mod summary;
 
 pub use atomic::{Fault, atomic_create, atomic_write};
+pub use cache::{Digest, Digested, is_cache};
 pub use error::StoreError;
 pub use files::{Role, belonging, orphans, owner};
 pub use format::{from_text, to_text};

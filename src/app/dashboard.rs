@@ -118,6 +118,8 @@ pub struct Dashboard {
     pub by_next_date: bool,
     /// Whether closed conferences are left out of the list (for this run of the app).
     pub hide_closed: bool,
+    /// The session being opened to be renamed: its rename box opens with it.
+    pub rename_on_open: Option<PathBuf>,
 }
 
 impl Dashboard {
@@ -197,23 +199,11 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Action::Down) => {
             dashboard.selected = (dashboard.selected + 1).min(count.saturating_sub(1))
         }
-        Some(Action::Open) => {
-            let chosen = dashboard
-                .visible()
-                .get(dashboard.selected)
-                .map(|e| (*e).clone());
-            match chosen {
-                Some(Entry {
-                    problem: Some(problem),
-                    ..
-                }) => {
-                    app.warn(format!(
-                        "This file is kept as it is and cannot be opened: {problem}"
-                    ));
-                }
-                Some(entry) => return vec![Effect::Open(entry.path)],
-                None => app.say("No session here yet: press n to start one."),
-            }
+        Some(Action::Open) => return open_selected(app).map(Effect::Open).into_iter().collect(),
+        Some(Action::Rename) => {
+            let path = open_selected(app);
+            app.dashboard.rename_on_open.clone_from(&path);
+            return path.map(Effect::Open).into_iter().collect();
         }
         Some(Action::New) => {
             app.screen = Screen::NewSession(Box::new(NewSession::new(&app.frameworks)))
@@ -271,4 +261,26 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// The selected session's file, to open; or says why there is none to open.
+fn open_selected(app: &mut App) -> Option<PathBuf> {
+    let dashboard = &app.dashboard;
+    let chosen = dashboard
+        .visible()
+        .get(dashboard.selected)
+        .map(|e| (e.path.clone(), e.problem.clone()));
+    match chosen {
+        Some((_, Some(problem))) => {
+            app.warn(format!(
+                "This file is kept as it is and cannot be opened: {problem}"
+            ));
+            None
+        }
+        Some((path, None)) => Some(path),
+        None => {
+            app.say("No session here yet: press n to start one.");
+            None
+        }
+    }
 }

@@ -75,6 +75,7 @@ pub enum Action {
     Week,
     Close,
     HideClosed,
+    Rename,
 }
 
 /// One binding: the key, what it does, the words that say so, and whether the footer shows it.
@@ -203,6 +204,13 @@ pub const DASHBOARD: &[Binding] = &[
         "hide closed conferences, or show them again",
         Some("hide closed"),
     ),
+    key(
+        'E',
+        Action::Rename,
+        "E",
+        "rename the session (it opens, with its title to change)",
+        None,
+    ),
     special(KeyCode::Up, Action::Up, "↑/k", "move up", None),
     key('k', Action::Up, "↑/k", "move up", None),
     special(KeyCode::Down, Action::Down, "↓/j", "move down", None),
@@ -306,6 +314,7 @@ pub const SESSION: &[Binding] = &[
         None,
     )
     .writes(),
+    key('E', Action::Rename, "E", "rename the session", None).writes(),
     key('K', Action::MoveUp, "K", "move the record up", None).writes(),
     key('J', Action::MoveDown, "J", "move the record down", None).writes(),
     key('u', Action::Undo, "u", "undo", None).writes(),
@@ -724,6 +733,20 @@ pub const PICK: &[Binding] = &[
         Some("cancel"),
     ),
 ];
+
+/// The key a table binds to `action`, as the terminal sends it (so a screen can ask for
+/// what the key does, as if it were pressed).
+pub fn key_for<A: PartialEq>(table: &[Binding<A>], action: A) -> Option<KeyEvent> {
+    let b = table.iter().find(|b| b.action == action)?;
+    let mut modifiers = KeyModifiers::NONE;
+    if b.ctrl {
+        modifiers |= KeyModifiers::CONTROL;
+    }
+    if b.alt {
+        modifiers |= KeyModifiers::ALT;
+    }
+    Some(KeyEvent::new(b.code, modifiers))
+}
 
 /// The action a key asks for on a screen with this table.
 pub fn resolve<A: Copy>(table: &[Binding<A>], event: KeyEvent) -> Option<A> {

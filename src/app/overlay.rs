@@ -6,6 +6,7 @@ pub mod delete;
 pub mod export;
 pub mod kind_choice;
 pub mod leave;
+pub mod rename;
 pub mod suggestion;
 pub mod theme;
 pub mod votes;
@@ -75,6 +76,8 @@ pub enum Overlay {
     Conflict {
         copy: PathBuf,
     },
+    /// The session's title, to rename it.
+    Rename(Box<TextArea<'static>>),
 }
 
 /// What a box's key handler asks of the session view.
@@ -86,6 +89,19 @@ pub enum Outcome<T> {
     Close,
     /// The box is answered: the view does what the answer asks.
     Done(T),
+}
+
+/// A text box's key: the answer its table gives, or else the key typed into the box.
+pub(crate) fn answer_or_type<A: Copy>(
+    table: &[crate::app::keys::Binding<A>],
+    input: &mut TextArea<'static>,
+    key: KeyEvent,
+) -> Option<A> {
+    let answer = crate::app::keys::resolve(table, key);
+    if answer.is_none() {
+        input.input(key);
+    }
+    answer
 }
 
 /// A text box filled with `text`, the cursor at its end.
@@ -163,6 +179,25 @@ pub(super) fn on_key(
                 } else {
                     format!("Theme set: {theme}.")
                 });
+            }
+        },
+        Some(Overlay::Rename(input)) => match rename::on_key(input, key) {
+            Outcome::Continue => {}
+            Outcome::Close => {
+                v.overlay = None;
+                app.say("The title is kept as it was.");
+            }
+            Outcome::Done(title) if title.is_empty() => {
+                app.say("A session needs a title: type one, or Esc keeps it as it was.");
+            }
+            Outcome::Done(title) => {
+                v.overlay = None;
+                if title == crate::text::clean_line(&v.session.title) {
+                    app.say("The title is kept as it was.");
+                } else {
+                    v.change_head(now, |s| s.title = title.clone());
+                    app.say(format!("Renamed to “{title}”. u undoes it."));
+                }
             }
         },
         Some(Overlay::Votes {
@@ -373,6 +408,26 @@ pub(crate) mod testing {
     /// A plain key press.
     pub fn press(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    /// A text box's keys: every key of its table answers it, and other keys only type
+    /// (typing `keys` into a box holding `start` leaves `typed`; F5 changes nothing).
+    pub fn every_key_answers_and_others_type<A, T: PartialEq + std::fmt::Debug>(
+        table: &[Binding<A>],
+        on_key: impl Fn(&mut ratatui_textarea::TextArea<'static>, KeyEvent) -> super::Outcome<T>,
+        (start, keys, typed): (&str, &str, &str),
+    ) {
+        for key in every_key(table) {
+            let mut input = crate::app::form::input(start);
+            assert_ne!(on_key(&mut input, key), super::Outcome::Continue, "{key:?}");
+        }
+        let mut input = crate::app::form::input(start);
+        for c in keys.chars() {
+            assert_eq!(on_key(&mut input, press(c)), super::Outcome::Continue);
+        }
+        let f5 = KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE);
+        assert_eq!(on_key(&mut input, f5), super::Outcome::Continue);
+        assert_eq!(input.lines().join(""), typed);
     }
 
     /// A question's keys: every key of its table answers it (closes it or chooses), and

@@ -189,6 +189,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             },
             None => app.say("Select a strength, then press T to tag it."),
         },
+        Some(Action::Rename) => v.overlay = Some(overlay::rename::open(&v.session.title)),
         Some(Action::SameTags) => {
             let above = v
                 .selected

@@ -285,7 +285,7 @@ impl SessionView {
     pub(super) fn paste(&mut self, text: &str) {
         match &mut self.overlay {
             Some(Overlay::Form(form)) => form.paste(text),
-            Some(Overlay::Theme { input, .. }) => {
+            Some(Overlay::Theme { input, .. } | Overlay::Rename(input)) => {
                 input.insert_str(super::one_line(text));
             }
             _ => {}

@@ -2,7 +2,8 @@
 
 use super::{CliError, Context, ExitKind};
 use crate::model::SessionId;
-use crate::store::{Role, Store, belonging, lock_path, try_lock};
+use crate::report::{SessionDue, SessionFigures};
+use crate::store::{Digest, Role, Store, Summary, belonging, is_cache, lock_path, try_lock};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -94,8 +95,9 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             Err(e) => left.push(format!("{}: {e}", lock_file.display())),
         }
     }
-    // The listing cache keeps titles: refresh it so the forgotten one is gone from it too.
-    let _ = store.summaries();
+    // The caches keep titles and words: bring them up to date so the forgotten session's
+    // are gone from them too.
+    forget_in_caches(&store);
     let s = if removed == 1 { "" } else { "s" };
     if left.is_empty() {
         crate::outln!("Removed {removed} file{s}.");
@@ -109,5 +111,34 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             ),
         )
         .with_hint("run `convene forget` again to finish once the cause is fixed"))
+    }
+}
+
+/// Brings each of the folder's caches up to date without the sessions that are gone, and
+/// removes any cache this version does not keep (an older one may hold their words).
+fn forget_in_caches(store: &Store) {
+    fn refresh<T: Digest>(store: &Store) -> &'static str {
+        if store.dir().join(T::FILE).exists() {
+            let _ = store.digests::<T>();
+        }
+        T::FILE
+    }
+    let kept = [
+        refresh::<Summary>(store),
+        refresh::<SessionDue>(store),
+        refresh::<SessionFigures>(store),
+    ];
+    for entry in std::fs::read_dir(store.dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let path = entry.path();
+        let known = path
+            .file_name()
+            .is_some_and(|n| kept.iter().any(|k| n == *k));
+        if is_cache(&path) && !known {
+            let _ = std::fs::remove_file(&path);
+        }
     }
 }

@@ -1,11 +1,9 @@
 //! `convene report` and `convene due`: figures across the folder, and what is due soon.
 
 use super::{CliError, Context, ExitKind};
-use crate::model::Session;
 use crate::model::timefmt::parse_date;
-use crate::report::{self, Skipped};
+use crate::report::{self, SessionDue, SessionFigures, Skipped};
 use crate::store::Store;
-use std::path::PathBuf;
 
 /// Figures across every session: conferences by stage, decisions, reviews on time, plan
 /// items done, ratings first and latest; workshops' agreements made, done and overdue, by
@@ -48,25 +46,6 @@ pub struct DueArgs {
     pub json: bool,
 }
 
-/// The readable sessions of a folder, each with its file, and the files that could not be read.
-pub type Folder = (Vec<(PathBuf, Session)>, Vec<Skipped>);
-
-/// Every readable session in the folder, and the files that could not be read.
-pub fn read_folder(dir: &std::path::Path) -> Result<Folder, CliError> {
-    let mut sessions = Vec::new();
-    let mut skipped = Vec::new();
-    for listing in Store::at(dir).list()? {
-        match listing.session {
-            Ok(s) => sessions.push((listing.path, s)),
-            Err(e) => skipped.push(Skipped {
-                file: listing.path.display().to_string(),
-                reason: e.to_string(),
-            }),
-        }
-    }
-    Ok((sessions, skipped))
-}
-
 fn today(ctx: &Context) -> time::Date {
     time::OffsetDateTime::now_utc().to_offset(ctx.offset).date()
 }
@@ -87,10 +66,12 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             "the per-conference rows come as a spreadsheet: add --format csv",
         ));
     }
-    let (sessions, skipped) = read_folder(&ctx.dir)?;
-    let sessions: Vec<Session> = sessions.into_iter().map(|(_, s)| s).collect();
     if args.per_conference {
-        let conferences = sessions.iter().filter(|s| {
+        // Each conference's whole row: read from every file (the caches keep figures only).
+        let listing = Store::at(&ctx.dir).list()?;
+        let (sessions, skipped) =
+            report::sorted_out(listing.into_iter().map(|l| (l.path, l.session)));
+        let conferences = sessions.iter().map(|(_, s)| s).filter(|s| {
             since.is_none_or(|d| s.created.date() >= d)
                 && ctx
                     .frameworks
@@ -101,7 +82,9 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         left_out(&skipped);
         return Ok(ExitKind::Done);
     }
-    let figures = report::compute(&sessions, skipped, &ctx.frameworks, today(ctx), since);
+    let (sessions, skipped) = report::from_folder::<SessionFigures>(&Store::at(&ctx.dir))?;
+    let sessions: Vec<SessionFigures> = sessions.into_iter().map(|(_, s)| s).collect();
+    let figures = report::add_up(&sessions, skipped, &ctx.frameworks, today(ctx), since);
     let text = match args.format {
         ReportFormat::Md => report::markdown(&figures),
         ReportFormat::Csv => report::csv(&figures),
@@ -124,8 +107,8 @@ fn left_out(skipped: &[Skipped]) {
 }
 
 pub fn due(args: DueArgs, ctx: &Context) -> Result<ExitKind, CliError> {
-    let (sessions, skipped) = read_folder(&ctx.dir)?;
-    let items = report::due_items(&sessions, today(ctx), args.within);
+    let (sessions, skipped) = report::from_folder::<SessionDue>(&Store::at(&ctx.dir))?;
+    let items = report::due_within(&sessions, today(ctx), args.within);
     if args.json {
         crate::outln!("{}", super::json(&items)?);
     } else if items.is_empty() {

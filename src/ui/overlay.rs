@@ -72,24 +72,34 @@ pub fn draw_overlay(
             }
             super::hints_from(overlay::theme::KEYS)
         }
+        Overlay::Rename(input) => {
+            let words = "The file keeps its name; only the title changes.";
+            let width = area.width.saturating_sub(2).min(64);
+            let note = (words, theme.muted);
+            one_line_box(
+                frame,
+                area,
+                theme,
+                (" Rename this session ", width, 5),
+                input,
+                note,
+            );
+            super::hints_from(overlay::rename::KEYS)
+        }
         Overlay::Votes { input, error, .. } => {
-            let rect = centered(area, 56, 6);
-            super::clear(theme, frame, rect);
-            let block = framed(" The room's dots ", theme);
-            let inner = block.inner(rect);
-            frame.render_widget(block, rect);
-            let [field, note] =
-                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-            frame.render_widget(input.as_ref(), field);
-            let (words, style) = match error {
+            let note = match error {
                 Some(problem) => (problem.as_str(), theme.gentle),
                 None => (
                     "The total, like 7; or +3 to add one person's three.",
                     theme.muted,
                 ),
             };
-            frame.render_widget(
-                Paragraph::new(Span::styled(words, style)).wrap(Wrap { trim: true }),
+            one_line_box(
+                frame,
+                area,
+                theme,
+                (" The room's dots ", 56, 6),
+                input,
                 note,
             );
             super::hints_from(overlay::votes::KEYS)
@@ -366,5 +376,27 @@ pub(super) fn popup_of_height(
             .wrap(Wrap { trim: true })
             .block(framed(title, theme)),
         rect,
+    );
+}
+
+/// A box (its title, width and height) with a one-line text field and a note under it.
+fn one_line_box(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    (title, width, height): (&str, u16, u16),
+    input: &ratatui_textarea::TextArea<'static>,
+    (words, style): (&str, ratatui::style::Style),
+) {
+    let rect = centered(area, width, height);
+    super::clear(theme, frame, rect);
+    let block = framed(title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [field, note] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(input, field);
+    frame.render_widget(
+        Paragraph::new(Span::styled(words, style)).wrap(Wrap { trim: true }),
+        note,
     );
 }

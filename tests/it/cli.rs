@@ -445,6 +445,8 @@ fn forget_also_clears_the_title_from_the_listing_cache() {
     .next()
     .expect("id")
     .to_owned();
+    // A file is cached once it has stood unchanged for two seconds.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
     convene(dir.path(), &["list"]);
     let cache = dir.path().join(convene::store::CACHE_FILE);
     assert!(

@@ -1,5 +1,6 @@
 //! One integration-test binary (one link on two cores), a module per area.
 
+mod cache;
 mod carry;
 mod cli;
 mod conference;
@@ -20,6 +21,7 @@ mod overlay_keys;
 mod past_date;
 #[cfg(unix)]
 mod pty;
+mod rename;
 mod room;
 mod screen_keys;
 mod screens;

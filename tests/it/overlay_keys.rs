@@ -4,7 +4,7 @@
 use crate::harness::Harness;
 use convene::app::Msg;
 use convene::app::keys::{Action, Binding, SESSION};
-use convene::app::overlay::{delete, export, kind_choice, theme};
+use convene::app::overlay::{delete, export, kind_choice, rename, theme};
 use crossterm::event::{KeyEvent, KeyModifiers};
 
 /// The footer line a table asks for: each footer binding's keys and words.
@@ -34,6 +34,8 @@ fn the_session_boxes_show_the_keys_their_tables_bind() {
     shows(&h, delete::KEYS);
     h.keys("n>aHalina notices when someone is left out<enter>g");
     shows(&h, theme::KEYS);
+    h.keys("<esc>E");
+    shows(&h, rename::KEYS);
     h.keys("<esc>x");
     shows(&h, export::CHOOSE_KEYS);
     h.keys("<enter>");

@@ -49,7 +49,7 @@ impl Pty {
 
     /// Waits until the screen shows `text`, or fails with what it shows.
     fn wait_for(&mut self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(45);
         while Instant::now() < deadline {
             self.pump();
             if self.contents().contains(text) {
@@ -63,6 +63,19 @@ impl Pty {
         );
     }
 
+    /// Waits until the screen no longer shows `text`, or fails with what it shows.
+    fn wait_gone(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(45);
+        while Instant::now() < deadline {
+            self.pump();
+            if !self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the screen still shows {text:?}:\n{}", self.contents());
+    }
+
     /// Types text or control sequences, with a pause so Esc is read on its own.
     fn send(&mut self, keys: &str) {
         self.session.write_all(keys.as_bytes()).expect("write");
@@ -73,7 +86,7 @@ impl Pty {
 
     /// Waits for the app to end and returns whether it ended well.
     fn wait_exit(&mut self) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(45);
         while Instant::now() < deadline {
             self.pump();
             match self.session.get_process().status() {
@@ -347,6 +360,38 @@ fn a_second_window_opens_the_session_read_only_and_says_so() {
     first.send("q");
     first.send("q");
     assert!(first.wait_exit());
+}
+
+#[test]
+fn a_session_renamed_from_the_dashboard_keeps_its_file_and_shows_its_new_title() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let id = folder_with_session(dir.path());
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Harbour day");
+    app.send("E");
+    app.wait_for("Rename this session");
+    app.send("\x7f\x7f\x7ffestival");
+    app.send(ENTER);
+    app.wait_for("Renamed to “Harbour festival”");
+    app.send("q");
+    app.wait_for("Enter open");
+    // The list fills in from the folder a moment after the dashboard shows.
+    app.wait_gone("Harbour day");
+    app.wait_for("Harbour festival");
+    app.send("q");
+    assert!(app.wait_exit());
+    let text = std::fs::read_to_string(dir.path().join(format!("{id}.ron"))).expect("its own file");
+    assert!(text.contains("title: \"Harbour festival\""), "{text}");
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter(|e| e
+                .as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ron")))
+            .count(),
+        1,
+        "no second session file"
+    );
 }
 
 #[test]

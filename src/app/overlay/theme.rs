@@ -1,7 +1,7 @@
 //! The box that sets a strength's theme, offering the themes already used.
 
 use super::{Outcome, Overlay};
-use crate::app::keys::{Binding, resolve, special};
+use crate::app::keys::{Binding, special};
 use crate::model::{RecordBody, RecordId, Session};
 use crate::text::clean_line;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -57,33 +57,20 @@ pub fn open(session: &Session, record: RecordId, theme: Option<&str>) -> Overlay
 
 /// Done with the theme as typed (empty clears it); closed on cancel; other keys type.
 pub fn on_key(input: &mut TextArea<'static>, key: KeyEvent) -> Outcome<String> {
-    match resolve(KEYS, key) {
+    match super::answer_or_type(KEYS, input, key) {
         Some(Answer::Set) => Outcome::Done(clean_line(&input.lines().join(" "))),
         Some(Answer::Cancel) => Outcome::Close,
-        None => {
-            input.input(key);
-            Outcome::Continue
-        }
+        None => Outcome::Continue,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::overlay::testing::{every_key, press};
-    use crossterm::event::KeyModifiers;
+    use crate::app::overlay::testing::every_key_answers_and_others_type;
 
     #[test]
     fn every_key_in_the_table_answers_and_others_only_type() {
-        for b in every_key(KEYS) {
-            let mut input = crate::app::form::input("Care");
-            assert_ne!(on_key(&mut input, b), Outcome::Continue, "{b:?}");
-        }
-        let mut input = crate::app::form::input("Care");
-        assert_eq!(on_key(&mut input, press('s')), Outcome::Continue);
-        assert_eq!(input.lines().join(""), "Cares");
-        let f5 = KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE);
-        assert_eq!(on_key(&mut input, f5), Outcome::Continue);
-        assert_eq!(input.lines().join(""), "Cares");
+        every_key_answers_and_others_type(KEYS, on_key, ("Care", "s", "Cares"));
     }
 }
