@@ -41,11 +41,13 @@ pub enum Field {
     Sectors,
     Level,
     Voice,
+    Votes,
+    Source,
 }
 
 impl Field {
     /// Every field, in the order a reader wants them (and the CSV columns' order).
-    pub const ALL: [Field; 26] = [
+    pub const ALL: [Field; 28] = [
         Field::StrengthKind,
         Field::Theme,
         Field::Owner,
@@ -72,6 +74,8 @@ impl Field {
         Field::Sectors,
         Field::Level,
         Field::Voice,
+        Field::Votes,
+        Field::Source,
     ];
 
     /// The label people read ("support from services").
@@ -103,6 +107,8 @@ impl Field {
             Field::Sectors => "sectors",
             Field::Level => "level",
             Field::Voice => "voice",
+            Field::Votes => "votes",
+            Field::Source => "came from",
         }
     }
 
@@ -135,6 +141,8 @@ impl Field {
             Field::Sectors => "sectors",
             Field::Level => "level",
             Field::Voice => "voice",
+            Field::Votes => "votes",
+            Field::Source => "source",
         }
     }
 
@@ -184,7 +192,9 @@ impl Field {
             | Field::Closeness
             | Field::InfoType
             | Field::Level
-            | Field::Voice => false,
+            | Field::Voice
+            | Field::Votes
+            | Field::Source => false,
         }
     }
 
@@ -193,7 +203,12 @@ impl Field {
     pub fn only_in_detail(self) -> bool {
         matches!(
             self,
-            Field::Support | Field::CheckedBy | Field::Access | Field::Childcare | Field::Safety
+            Field::Support
+                | Field::CheckedBy
+                | Field::Access
+                | Field::Childcare
+                | Field::Safety
+                | Field::Source
         )
     }
 }
@@ -313,6 +328,15 @@ impl Description {
     }
 }
 
+/// "1 vote", "3 votes": a count of the room's dots in words.
+pub fn votes_words(votes: u32) -> String {
+    if votes == 1 {
+        "1 vote".to_owned()
+    } else {
+        format!("{votes} votes")
+    }
+}
+
 /// Describes a record of a session (the session gives the words of linked records).
 pub fn describe(record: &Record, session: &Session) -> Description {
     let mut fields = Vec::new();
@@ -393,6 +417,10 @@ pub fn describe(record: &Record, session: &Session) -> Description {
             tags.voice.map(|v| v.label().to_owned()).unwrap_or_default(),
         );
     }
+    if let Some(votes) = record.body.votes().filter(|v| *v > 0) {
+        set(Field::Votes, votes.to_string());
+    }
+    set(Field::Source, record.source.clone().unwrap_or_default());
     fields.sort_by_key(|(f, _)| Field::ALL.iter().position(|x| x == f));
     let kind = record.body.kind();
     let words_of = |id: RecordId| {

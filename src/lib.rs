@@ -11,6 +11,7 @@ pub mod export;
 pub mod framework;
 #[cfg(feature = "dev-tools")]
 pub mod generate;
+pub mod import;
 pub mod lens;
 pub mod model;
 pub mod report;

@@ -1,5 +1,6 @@
 //! The session model: sessions, stages and the records a room makes, with their rules. No I/O, no UI.
 
+mod carry;
 mod conference;
 mod ids;
 pub mod map;
@@ -9,6 +10,7 @@ mod session;
 mod tags;
 pub mod timefmt;
 
+pub use carry::carry_over;
 pub use conference::{Conference, Decision, Home, Rating};
 pub use ids::{RecordId, SessionId};
 pub use record::{
@@ -16,7 +18,7 @@ pub use record::{
     Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side, Status,
     Strength, StrengthKind,
 };
-pub use rules::{LinkProblem, delete_impact, link_problems, link_target};
+pub use rules::{LinkProblem, LooseEnd, delete_impact, link_problems, link_target, loose_ends};
 pub use session::{Clock, FORMAT_VERSION, Session, StageVisit};
 pub use tags::{Closeness, Level, Tags, Voice};
 

@@ -90,7 +90,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     if let Some(mut form) = view.form.take() {
-        match super::overlay::suggestion::form_key(&mut form, key, &app.lens) {
+        match super::overlay::suggestion::form_key(&mut form, key, &app.lens, today) {
             FormOutcome::Save => {
                 let item = view.ordered().get(view.selected).map(|i| (*i).clone());
                 if let (Some(item), Purpose::CheckIn(record)) = (item, form.purpose) {

@@ -73,6 +73,10 @@ pub struct Form {
     pub error: Option<String>,
     /// Set while asking whether to throw away what was typed.
     pub confirm_discard: bool,
+    /// Set while asking whether to keep a due date that has passed.
+    pub asking_past_date: bool,
+    /// A passed due date (as typed) the facilitator chose to keep: not asked about again.
+    past_date_kept: Option<String>,
     /// The pick list of what this record builds on, while open.
     pub picker: Option<LinkPicker>,
     /// What the form fills in: a record, or a part of the conference.
@@ -275,6 +279,8 @@ impl Form {
             focus: 0,
             error: None,
             confirm_discard: false,
+            asking_past_date: false,
+            past_date_kept: None,
             picker: None,
             purpose,
             workshop: false,
@@ -307,6 +313,20 @@ impl Form {
     /// Answers a key through the form's table ([`KEYS`]); a key it does not list goes to the
     /// focused field: typed into text, or through [`CHOICE_KEYS`] in a choice.
     pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
+        if self.asking_past_date {
+            self.asking_past_date = false;
+            let due = kinds::DUE_FIELD;
+            return match key.code {
+                KeyCode::Char('y') => {
+                    self.past_date_kept = Some(self.field_text(due));
+                    FormOutcome::Save
+                }
+                _ => {
+                    self.focus = due;
+                    FormOutcome::Continue
+                }
+            };
+        }
         if self.confirm_discard {
             return match key.code {
                 KeyCode::Char('y') => FormOutcome::Cancel,
@@ -364,6 +384,24 @@ impl Form {
             None => {}
         }
         FormOutcome::Continue
+    }
+
+    /// Whether saving should first ask about the due date: one typed in this form (not the
+    /// date the record already had) that is before `today`, and not already kept.
+    pub fn asks_about_passed_date(&self, today: Date) -> bool {
+        if self.purpose != Purpose::Record
+            || !matches!(self.kind, RecordKind::Agreement | RecordKind::PlanItem)
+        {
+            return false;
+        }
+        let due = kinds::DUE_FIELD;
+        let typed = self.field_text(due);
+        if self.typed_at_start.get(due) == Some(&typed)
+            || self.past_date_kept.as_ref() == Some(&typed)
+        {
+            return false;
+        }
+        matches!(super::dates::parse_due(&typed, today), Ok(Some(date)) if date < today)
     }
 
     /// The next phrase the lens would offer an alternative for, skipping kept ones.
@@ -492,6 +530,7 @@ impl Form {
         self.picker.is_none()
             && self.suggestion.is_none()
             && !self.confirm_discard
+            && !self.asking_past_date
             && matches!(
                 self.fields.get(self.focus).map(|f| &f.input),
                 Some(Input::Text { .. })

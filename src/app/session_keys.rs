@@ -147,6 +147,30 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             },
             None => app.say("Select a strength, then press T to tag it."),
         },
+        Some(Action::SameTags) => {
+            let above = v
+                .selected
+                .checked_sub(1)
+                .and_then(|row| v.stage_record(row));
+            let tags = above.and_then(|r| r.body.tags()).cloned();
+            let target = v.selected_id().filter(|id| {
+                v.session
+                    .record(*id)
+                    .is_some_and(|r| r.body.tags().is_some())
+            });
+            match (target, tags) {
+                (Some(id), Some(tags)) if !tags.is_empty() => {
+                    v.change_record(now, id, |r| {
+                        if let Some(mine) = r.body.tags_mut() {
+                            *mine = tags.clone();
+                        }
+                    });
+                    app.say("The same tags as the record above. u takes them back.");
+                }
+                (None, _) => app.say("Tags are for strengths, dreams and agreements: select one."),
+                _ => app.say("The record above has no tags to repeat."),
+            }
+        }
         Some(Action::Export) => {
             v.overlay = Some(Overlay::Export {
                 selected: 0,
@@ -157,6 +181,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Some(Action::ByTheme) => {
             v.by_theme = !v.by_theme;
+            v.by_votes = false;
             v.selected = 0;
             let words = if v.by_theme {
                 "Grouped by theme."
@@ -164,6 +189,60 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 "In the order they were said."
             };
             app.say(words);
+        }
+        Some(action @ (Action::Vote | Action::Unvote | Action::CountVotes)) => {
+            let Some(record) = v.selected_id().filter(|id| {
+                v.session
+                    .record(*id)
+                    .is_some_and(|r| r.body.votes().is_some())
+            }) else {
+                app.say("Votes are for dreams and design statements: select one first.");
+                return Vec::new();
+            };
+            if action == Action::CountVotes {
+                let votes = v.session.record(record).and_then(|r| r.body.votes());
+                let mut input = super::form::input(&votes.unwrap_or(0).to_string());
+                input.move_cursor(ratatui_textarea::CursorMove::End);
+                v.overlay = Some(Overlay::Votes {
+                    record,
+                    input: Box::new(input),
+                    error: None,
+                });
+                return Vec::new();
+            }
+            let up = action == Action::Vote;
+            let before = v
+                .session
+                .record(record)
+                .and_then(|r| r.body.votes())
+                .unwrap_or(0);
+            let total = if up {
+                overlay::votes::Count::Add(1).apply(before)
+            } else {
+                before.saturating_sub(1)
+            };
+            if total != before {
+                v.change_record(now, record, |r| {
+                    if let Some(votes) = r.body.votes_mut() {
+                        *votes = total;
+                    }
+                });
+            }
+            app.say(format!(
+                "{record} has {}.",
+                crate::describe::votes_words(total)
+            ));
+        }
+        Some(Action::ByVotes) => {
+            v.by_votes = !v.by_votes;
+            v.by_theme = false;
+            v.selected = 0;
+            let ranked = v.by_votes;
+            app.say(if ranked {
+                "Ranked by the room's votes, most first. R again for the order they were said."
+            } else {
+                "In the order they were said."
+            });
         }
         Some(Action::MoveUp | Action::MoveDown) => {
             let Some(id) = v.selected_id() else {

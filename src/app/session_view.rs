@@ -35,6 +35,8 @@ pub struct SessionView {
     pub selected: usize,
     /// Whether strengths are grouped by theme.
     pub by_theme: bool,
+    /// Whether the records are ranked by the room's votes, most first.
+    pub by_votes: bool,
     /// The changes `u` can take back and Ctrl-r can do again.
     pub history: super::undo::History,
     /// Changes not yet on disk.
@@ -55,7 +57,7 @@ pub struct SessionView {
     revision: u64,
     /// The current stage's rows, and the (revision, stage, grouping) they were worked out
     /// for: refreshed by `update` after each message, so drawing only reads them.
-    rows: ((u64, String, bool), Vec<usize>),
+    rows: ((u64, String, bool, bool), Vec<usize>),
 }
 
 impl SessionView {
@@ -71,6 +73,7 @@ impl SessionView {
             prompt: 0,
             selected: 0,
             by_theme: false,
+            by_votes: false,
             history: Default::default(),
             dirty: false,
             changed_at,
@@ -82,7 +85,7 @@ impl SessionView {
             map_cursor: super::map::MapCursor::default(),
             looking_at: None,
             revision: 1,
-            rows: ((0, String::new(), false), Vec::new()),
+            rows: ((0, String::new(), false, false), Vec::new()),
         };
         view.refresh_rows();
         view
@@ -130,7 +133,12 @@ impl SessionView {
             self.looking_at = None;
         }
         if !self.rows_fresh() {
-            let key = (self.revision, self.shown_stage().to_owned(), self.by_theme);
+            let key = (
+                self.revision,
+                self.shown_stage().to_owned(),
+                self.by_theme,
+                self.by_votes,
+            );
             self.rows = (key, self.work_out_rows());
         }
     }
@@ -138,8 +146,11 @@ impl SessionView {
     /// Whether the rows were worked out for this revision, stage and grouping (compared
     /// in place: drawing asks several times a frame).
     fn rows_fresh(&self) -> bool {
-        let (revision, stage, by_theme) = &self.rows.0;
-        *revision == self.revision && stage == self.shown_stage() && *by_theme == self.by_theme
+        let (revision, stage, by_theme, by_votes) = &self.rows.0;
+        *revision == self.revision
+            && stage == self.shown_stage()
+            && *by_theme == self.by_theme
+            && *by_votes == self.by_votes
     }
 
     fn work_out_rows(&self) -> Vec<usize> {
@@ -155,7 +166,11 @@ impl SessionView {
             .filter(|(_, r)| r.stage == self.shown_stage() || revisits.contains(&r.body.kind()))
             .map(|(i, _)| i)
             .collect();
-        if self.by_theme {
+        if self.by_votes {
+            let records = &self.session.records;
+            // Stable: equal votes keep the order they were said in.
+            rows.sort_by_key(|&i| std::cmp::Reverse(records[i].body.votes().unwrap_or(0)));
+        } else if self.by_theme {
             let records = &self.session.records;
             rows.sort_by_cached_key(|&i| match &records[i].body {
                 RecordBody::Strength(s) => (

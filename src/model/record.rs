@@ -19,6 +19,10 @@ pub struct Record {
     pub created: OffsetDateTime,
     /// What kind of record this is, with its fields.
     pub body: RecordBody,
+    /// Where it came from when the room did not type it here: a file and row it was
+    /// imported from, or the earlier session it was carried over from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The kinds of record, each with its own fields.
@@ -165,6 +169,9 @@ pub struct Dream {
     pub builds_on: Vec<RecordId>,
     #[serde(default, skip_serializing_if = "super::Tags::is_empty")]
     pub tags: super::Tags,
+    /// The room's dots: how many chose to carry this dream into Design.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub votes: u32,
 }
 
 /// A bold present-tense statement of what should be.
@@ -174,6 +181,13 @@ pub struct DesignStatement {
     /// The dreams it serves.
     #[serde(default)]
     pub serves: Vec<RecordId>,
+    /// The room's dots: how many chose to act on this statement.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub votes: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// Where a commitment or plan item stands.
@@ -542,6 +556,22 @@ impl RecordBody {
         }
     }
 
+    /// Points every link at another record: `to` gives the new id, or `None` to drop the
+    /// link (a record carried into another session keeps its links among those carried).
+    pub fn relink(&mut self, to: impl Fn(RecordId) -> Option<RecordId>) {
+        if let RecordBody::Agreement(a) = self {
+            a.goals = a.goals.iter().filter_map(|id| to(*id)).collect();
+        }
+        if let Some(list) = self.link_list_mut() {
+            *list = list.iter().filter_map(|id| to(*id)).collect();
+        }
+        match self {
+            RecordBody::InformationItem(r) => r.giver = r.giver.and_then(&to),
+            RecordBody::Question(r) => r.answered_by = r.answered_by.and_then(&to),
+            _ => {}
+        }
+    }
+
     /// An empty record of the given kind.
     pub fn empty(kind: RecordKind) -> Self {
         match kind {
@@ -604,6 +634,24 @@ impl RecordBody {
             RecordBody::Agreement(a) => &a.checkins,
             RecordBody::PlanItem(p) => &p.checkins,
             _ => &[],
+        }
+    }
+
+    /// The room's votes, for the kinds the room chooses among (dreams, design statements).
+    pub fn votes(&self) -> Option<u32> {
+        match self {
+            RecordBody::Dream(d) => Some(d.votes),
+            RecordBody::DesignStatement(d) => Some(d.votes),
+            _ => None,
+        }
+    }
+
+    /// The room's votes, for changing; `None` for kinds the room does not vote on.
+    pub fn votes_mut(&mut self) -> Option<&mut u32> {
+        match self {
+            RecordBody::Dream(d) => Some(&mut d.votes),
+            RecordBody::DesignStatement(d) => Some(&mut d.votes),
+            _ => None,
         }
     }
 

@@ -139,6 +139,7 @@ impl Session {
             stage: stage.to_owned(),
             created: now,
             body,
+            source: None,
         });
         self.updated = now;
         id

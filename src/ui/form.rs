@@ -197,15 +197,28 @@ pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> H
     if let Some((field, suggestion)) = &form.suggestion {
         return draw_suggestion(form, *field, suggestion, theme, frame, area);
     }
-    if form.confirm_discard {
+    // A yes-or-no question of the form's own: `y` for yes, any other key for no.
+    let question = if form.asking_past_date {
+        Some((
+            "That date has passed — keep it? y keeps it, any other key goes back to the date",
+            "keep it",
+            "change it",
+        ))
+    } else if form.confirm_discard {
+        Some((
+            "Discard what was typed? y discards, any other key keeps editing",
+            "discard",
+            "keep editing",
+        ))
+    } else {
+        None
+    };
+    if let Some((words, yes, no)) = question {
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                "Discard what was typed? y discards, any other key keeps editing",
-                theme.gentle,
-            )),
+            Paragraph::new(Span::styled(words, theme.gentle)),
             message_area,
         );
-        return vec![("y", "discard".into()), ("any key", "keep editing".into())];
+        return vec![("y", yes.into()), ("any key", no.into())];
     }
     if let Some(error) = &form.error {
         frame.render_widget(
@@ -292,7 +305,7 @@ pub(super) fn draw_picker(
         .max(3);
     let rect = centered(area, area.width.saturating_sub(2).min(76), height);
     super::clear(theme, frame, rect);
-    let block = framed(&picker.title, theme);
+    let block = super::overlay::finding(framed(&picker.title, theme), &picker.finder, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let rows = usize::from(inner.height.max(1));

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Output;
 
-fn convene(dir: &Path, args: &[&str]) -> Output {
+pub fn convene(dir: &Path, args: &[&str]) -> Output {
     crate::harness::convene()
         .arg("--dir")
         .arg(dir)
@@ -13,11 +13,11 @@ fn convene(dir: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-fn stdout(o: &Output) -> String {
+pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-fn stderr(o: &Output) -> String {
+pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 

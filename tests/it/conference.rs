@@ -58,8 +58,8 @@ fn a_conference_goes_from_planning_to_review_and_every_part_is_kept() {
     assert_eq!(people[2].side, Side::Professional);
 
     // Information: a strength shared by Sam, and a question Sam answers.
-    h.keys(">aAnna has kept in touch every week<c-l>jj <enter><enter>");
-    h.keys("A<down><enter>Will the police be involved?<tab>Only to help keep J. safe<c-l>jj <enter><enter>");
+    h.keys(">aAnna has kept in touch every week<c-l><down><down> <enter><enter>");
+    h.keys("A<down><enter>Will the police be involved?<tab>Only to help keep J. safe<c-l><down><down> <enter><enter>");
     let sam = view(&h)
         .session
         .records

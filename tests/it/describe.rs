@@ -89,12 +89,14 @@ fn everything() -> Session {
         }),
         now,
     );
+    s.record_mut(strength).expect("the strength").source = Some("SourceAnswersCsvRow2".into());
     let dream = s.add(
         "information",
         RecordBody::Dream(Dream {
             text: "DreamWords".into(),
             builds_on: vec![strength],
             tags: tags(2),
+            votes: 7,
         }),
         now,
     );
@@ -103,6 +105,7 @@ fn everything() -> Session {
         RecordBody::DesignStatement(DesignStatement {
             text: "DesignWords".into(),
             serves: vec![dream],
+            votes: 3,
         }),
         now,
     );

@@ -100,6 +100,7 @@ fn only_session(dir: &Path) -> String {
 const ENTER: &str = "\r";
 const TAB: &str = "\t";
 const CTRL_L: &str = "\x0c";
+const DOWN: &str = "\x1b[B";
 
 /// The app on an empty folder, a workshop started and its first strength's form open.
 fn at_a_new_strength(dir: &Path) -> Pty {
@@ -261,6 +262,30 @@ fn a_pause_holds_the_room_clock_in_the_real_app() {
     app.wait_for("1 session");
     app.send("q");
     assert!(app.wait_exit());
+}
+
+#[test]
+fn a_strength_is_tagged_with_a_sector_a_level_and_a_voice_in_eight_keys() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = at_a_new_strength(dir.path());
+    app.send("Youth workers know every child by name");
+    app.send(ENTER);
+    app.wait_for("#1 Youth workers");
+    // T, then a letter and Enter for each tag, then Enter: eight keys.
+    let keys = ["T", "e", ENTER, "f", ENTER, "y", ENTER, ENTER];
+    for key in keys {
+        app.send(key);
+    }
+    app.wait_for("Tagged: education · family and peers · voice: young person");
+    app.send("q");
+    app.wait_for("1 session");
+    app.send("q");
+    assert!(app.wait_exit());
+    let text = only_session(dir.path());
+    for words in ["\"education\"", "FamilyAndPeers", "YoungPerson"] {
+        assert!(text.contains(words), "{words} missing from:\n{text}");
+    }
+    assert_eq!(keys.len(), 8);
 }
 
 #[test]
@@ -452,7 +477,8 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
     app.wait_for("Add an information item");
     app.send("Anna has kept in touch every week");
     app.send(CTRL_L);
-    app.send("j ");
+    app.send(DOWN);
+    app.send(" ");
     app.send(ENTER);
     app.send(ENTER);
     app.wait_for("shared by #2 Sam");
@@ -646,9 +672,12 @@ fn a_strength_tagged_in_the_real_app_is_found_in_the_map() {
     app.wait_for("#1 Bus drivers ring the control room");
     app.send("T");
     app.wait_for("Tags for the map");
-    // transport is the sixth sector; then down to the society level.
-    app.send("jjjjj ");
-    app.send("jjjjjjjjjj ");
+    // Typing finds: transport, then the society level; Enter ticks what was found.
+    app.send("tr");
+    app.wait_for("find: tr");
+    app.send(ENTER);
+    app.send("soc");
+    app.send(ENTER);
     app.send(ENTER);
     app.wait_for("Tagged: transport · society and structures");
     app.send("m");

@@ -5,6 +5,9 @@ use crate::app::dates::parse_due;
 use crate::model::{InfoKind, Invitation, Record, RecordBody, RecordKind, Side, StrengthKind};
 use time::Date;
 
+/// Where an agreement's and a plan item's due date sit in their forms (the third field).
+pub(super) const DUE_FIELD: usize = 2;
+
 const STRENGTH_KINDS: &[&str] = &["personal", "practical", "people", "community"];
 const SIDES: &[&str] = &["family", "friend", "community", "professional"];
 const INVITATIONS: &[&str] = &[
@@ -194,6 +197,8 @@ impl Form {
             focus: 0,
             error: None,
             confirm_discard: false,
+            asking_past_date: false,
+            past_date_kept: None,
             picker: None,
             original: existing.map(|r| r.body.clone()),
             typed_at_start,
@@ -226,7 +231,7 @@ impl Form {
                 d.serves = self.links.clone();
             }
             RecordBody::Agreement(a) => {
-                a.due = date(2)?;
+                a.due = date(DUE_FIELD)?;
                 a.action = self.field_text(0);
                 a.owner = self.field_text(1);
                 a.serves = self.links.clone();
@@ -279,7 +284,7 @@ impl Form {
                 q.answered_by = self.links.first().copied();
             }
             RecordBody::PlanItem(p) => {
-                p.by_when = date(2)?;
+                p.by_when = date(DUE_FIELD)?;
                 p.text = self.field_text(0);
                 p.who = self.field_text(1);
                 p.support = self.field_text(3);

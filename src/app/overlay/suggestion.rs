@@ -52,8 +52,14 @@ pub const KEYS: &[Binding<Answer>] = &[
 ];
 
 /// A key to a form the lens reads: while an offer is open the key answers it; a save
-/// first offers each phrase the lens finds. `Save` only when nothing is left to offer.
-pub fn form_key(form: &mut Form, key: KeyEvent, lens: &crate::lens::Lens) -> FormOutcome {
+/// first asks about a due date that has passed (questioned, never refused), then offers
+/// each phrase the lens finds. `Save` only when nothing is left to ask or offer.
+pub fn form_key(
+    form: &mut Form,
+    key: KeyEvent,
+    lens: &crate::lens::Lens,
+    today: time::Date,
+) -> FormOutcome {
     let outcome = if form.suggestion.is_some() {
         match on_key(form, key) {
             Outcome::Continue | Outcome::Close => return FormOutcome::Continue,
@@ -62,6 +68,10 @@ pub fn form_key(form: &mut Form, key: KeyEvent, lens: &crate::lens::Lens) -> For
     } else {
         form.handle_key(key)
     };
+    if outcome == FormOutcome::Save && form.asks_about_passed_date(today) {
+        form.asking_past_date = true;
+        return FormOutcome::Continue;
+    }
     if outcome == FormOutcome::Save
         && let Some(next) = form.next_suggestion(lens)
     {
