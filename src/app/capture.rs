@@ -55,8 +55,8 @@ pub(super) fn on_key(
         }
         return Vec::new();
     }
-    // The lens offers an alternative: one key takes it, one puts it in the editor to
-    // adjust, one keeps the speaker's words.
+    // A passed due date is questioned; the lens offers an alternative: one key takes it,
+    // one puts it in the editor to adjust, one keeps the speaker's words.
     let outcome = suggestion::form_key(form, key, &lens, today);
     match outcome {
         FormOutcome::Continue => {}

@@ -52,7 +52,8 @@ pub const KEYS: &[Binding<Answer>] = &[
 ];
 
 /// A key to a form the lens reads: while an offer is open the key answers it; a save
-/// first offers each phrase the lens finds. `Save` only when nothing is left to offer.
+/// first asks about a due date that has passed (questioned, never refused), then offers
+/// each phrase the lens finds. `Save` only when nothing is left to ask or offer.
 pub fn form_key(
     form: &mut Form,
     key: KeyEvent,
@@ -67,7 +68,6 @@ pub fn form_key(
     } else {
         form.handle_key(key)
     };
-    // A due date that has passed is questioned, never refused.
     if outcome == FormOutcome::Save && form.asks_about_passed_date(today) {
         form.asking_past_date = true;
         return FormOutcome::Continue;
