@@ -15,6 +15,7 @@ mod lint;
 pub mod list;
 mod new;
 mod numbers;
+mod present;
 mod report;
 mod show;
 #[cfg(feature = "dev-tools")]
@@ -71,6 +72,7 @@ pub enum Command {
     New(new::Args),
     List(list::Args),
     Show(show::Args),
+    Present(present::Args),
     Check(check::Args),
     Export(export::Args),
     Forget(forget::Args),
@@ -265,6 +267,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::New(args) => new::run(args, ctx),
         Command::List(args) => list::run(args, ctx),
         Command::Show(args) => show::run(args, ctx),
+        Command::Present(args) => present::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
         Command::Forget(args) => forget::run(args, ctx),
         Command::Export(args) => export::run(args, ctx),

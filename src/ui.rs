@@ -31,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     if let (true, Screen::Session(view)) = (app.presenting, &app.screen) {
-        presenter::draw(view, theme, frame, area);
+        presenter::draw(app, view, frame, area);
         if let Some(overlay) = &view.overlay {
             overlay::draw_overlay(app, view, overlay, frame, area);
         }

@@ -6,6 +6,7 @@ pub mod delete;
 pub mod export;
 pub mod kind_choice;
 pub mod leave;
+pub mod reload;
 pub mod suggestion;
 pub mod theme;
 
@@ -68,6 +69,8 @@ pub enum Overlay {
     Conflict {
         copy: PathBuf,
     },
+    /// Another program changed the file and nothing here is unsaved: reload, or keep this.
+    Reload,
 }
 
 /// What a box's key handler asks of the session view.
@@ -299,6 +302,18 @@ pub(super) fn on_key(
                     // Theirs is read again; this window keeps its lock on the file.
                     conflict::Choice::TakeTheirs => Effect::Open(v.path.clone()),
                 }];
+            }
+        },
+        Some(Overlay::Reload) => match reload::on_key(key) {
+            Outcome::Continue => {}
+            Outcome::Close => {
+                v.overlay = None;
+                app.say("Kept as it is here; a change here is saved as a copy beside theirs.");
+            }
+            Outcome::Done(()) => {
+                v.overlay = None;
+                // Read again like theirs after a conflict; this window keeps its lock.
+                return vec![Effect::Open(v.path.clone())];
             }
         },
     }

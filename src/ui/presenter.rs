@@ -1,8 +1,8 @@
-//! The presenter view: the stage's name in large type, its prompt, and the latest words
-//! captured, for a projector at the back of a room.
+//! The presenter view: the stage's name in large type, its timer, its prompt, and the
+//! latest words captured, for a projector at the back of a room (or `convene present`).
 
 use super::session::wrap_words;
-use crate::app::SessionView;
+use crate::app::{App, SessionView};
 use crate::text::clean_line;
 use crate::theme::Theme;
 use ratatui::Frame;
@@ -26,12 +26,33 @@ fn pixel_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
     .map(|(size, _, h)| (size, h))
 }
 
-pub fn draw(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
     let Some(stage) = view.stage() else {
         return;
     };
     let name = stage.name.clone();
     let heading_rows = pixel_size(&name, area).map_or(1, |(_, rows)| rows);
+    if stage.family_only() {
+        // The family's own time: the room sees only where it is, never its words.
+        let [heading, _, words] = Layout::vertical([
+            Constraint::Length(heading_rows),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        draw_heading(&name, theme, frame, heading, area);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "The family is talking privately.",
+                theme.title,
+            ))
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+            words,
+        );
+        return;
+    }
     let prompt = stage
         .prompts
         .get(view.prompt % stage.prompts.len().max(1))
@@ -40,7 +61,7 @@ pub fn draw(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let prompt_rows =
         u16::try_from(wrap_words(&prompt, usize::from(area.width.saturating_sub(2))).len())
             .unwrap_or(1);
-    let [heading, _, prompt_area, _, records_area] = Layout::vertical([
+    let [heading, timer_area, prompt_area, _, records_area] = Layout::vertical([
         Constraint::Length(heading_rows),
         Constraint::Length(1),
         Constraint::Length(prompt_rows.min(area.height / 3).max(1)),
@@ -48,21 +69,13 @@ pub fn draw(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect) {
         Constraint::Fill(1),
     ])
     .areas(area);
-    match pixel_size(&name, area) {
-        Some((size, _)) => frame.render_widget(
-            BigText::builder()
-                .pixel_size(size)
-                .style(theme.accent)
-                .lines(vec![Line::from(name)])
-                .centered()
-                .build(),
-            heading,
-        ),
-        None => frame.render_widget(
-            Paragraph::new(Span::styled(name, theme.accent)).alignment(Alignment::Center),
-            heading,
-        ),
-    }
+    draw_heading(&name, theme, frame, heading, area);
+    // The room's countdown: the stage's timer, as the facilitator's screen shows it.
+    let (timer, style) = super::session::timer_text(app, view, area.width < 60);
+    frame.render_widget(
+        Paragraph::new(Span::styled(timer, style)).alignment(Alignment::Center),
+        timer_area,
+    );
     frame.render_widget(
         Paragraph::new(Span::styled(prompt, theme.title))
             .alignment(Alignment::Center)
@@ -98,4 +111,24 @@ pub fn draw(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect) {
         Paragraph::new(lines).wrap(Wrap { trim: true }),
         records_area,
     );
+}
+
+/// The stage's name, as large as `area` allows, in `heading`.
+fn draw_heading(name: &str, theme: &Theme, frame: &mut Frame, heading: Rect, area: Rect) {
+    match pixel_size(name, area) {
+        Some((size, _)) => frame.render_widget(
+            BigText::builder()
+                .pixel_size(size)
+                .style(theme.accent)
+                .lines(vec![Line::from(name.to_owned())])
+                .centered()
+                .build(),
+            heading,
+        ),
+        None => frame.render_widget(
+            Paragraph::new(Span::styled(name.to_owned(), theme.accent))
+                .alignment(Alignment::Center),
+            heading,
+        ),
+    }
 }

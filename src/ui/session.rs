@@ -171,7 +171,11 @@ pub fn save_state(app: &App, view: &SessionView) -> String {
 
 /// The timer against the stage's suggested minutes, gentle when time is up. A stage
 /// entered on an earlier day shows that day instead of a count.
-fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::style::Style) {
+pub(super) fn timer_text(
+    app: &App,
+    view: &SessionView,
+    narrow: bool,
+) -> (String, ratatui::style::Style) {
     let theme = &app.theme;
     let Some((started, stage)) = view.session.stage_started().zip(view.stage()) else {
         return (String::new(), theme.muted);

@@ -10,6 +10,7 @@ mod follow;
 mod fuzz;
 mod harness;
 mod lens;
+mod live;
 mod maps;
 mod overlay_keys;
 #[cfg(unix)]
