@@ -39,10 +39,13 @@ fn a_change_elsewhere_with_nothing_unsaved_is_offered_for_reload() {
         h.app.session_view().expect("open").overlay,
         Some(Overlay::Reload)
     ));
+    let screen = h.screen(80, 24);
     assert!(
-        h.screen(80, 24)
-            .contains("r reload: show the version on disk")
+        screen.contains("r reload: show the version on disk"),
+        "{screen}"
     );
+    // The footer is the box's own table.
+    assert!(screen.contains("r reload  Esc keep this one"), "{screen}");
     h.keys("r");
     let view = h.app.session_view().expect("open");
     assert_eq!(view.session.title, "Harbour day, synced");
