@@ -84,6 +84,20 @@ pub enum Outcome<T> {
     Done(T),
 }
 
+/// A yes-or-no question's answer to a key: done when the key says `yes`, closed by the
+/// table's other answer, waiting on a key the table does not list.
+pub fn yes_or_no<A: Copy + PartialEq>(
+    table: &[super::keys::Binding<A>],
+    key: KeyEvent,
+    yes: A,
+) -> Outcome<()> {
+    match super::keys::resolve(table, key) {
+        Some(answer) if answer == yes => Outcome::Done(()),
+        Some(_) => Outcome::Close,
+        None => Outcome::Continue,
+    }
+}
+
 /// A text box filled with `text`, the cursor at its end.
 fn place_input(text: &std::path::Path) -> Box<TextArea<'static>> {
     let mut input = super::form::input(&text.display().to_string());

@@ -1,7 +1,7 @@
 //! The offer after another program changed an open session's file (with nothing unsaved here): reload it, or keep what is on screen.
 
 use super::Outcome;
-use crate::app::keys::{Binding, key, resolve, special};
+use crate::app::keys::{Binding, key, special};
 use crossterm::event::{KeyCode, KeyEvent};
 
 /// What the answer asks for.
@@ -33,11 +33,7 @@ pub const KEYS: &[Binding<Answer>] = &[
 
 /// Done with a reload, closed when the user keeps what is on screen; other keys wait.
 pub fn on_key(key: KeyEvent) -> Outcome<()> {
-    match resolve(KEYS, key) {
-        Some(Answer::Reload) => Outcome::Done(()),
-        Some(Answer::Keep) => Outcome::Close,
-        None => Outcome::Continue,
-    }
+    super::yes_or_no(KEYS, key, Answer::Reload)
 }
 
 #[cfg(test)]
