@@ -4,6 +4,7 @@ pub mod arrival;
 mod capture;
 mod dashboard;
 pub mod dates;
+pub mod finder;
 pub mod follow;
 pub mod form;
 pub mod keys;

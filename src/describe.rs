@@ -40,11 +40,12 @@ pub enum Field {
     Sectors,
     Level,
     Voice,
+    Votes,
 }
 
 impl Field {
     /// Every field, in the order a reader wants them (and the CSV columns' order).
-    pub const ALL: [Field; 25] = [
+    pub const ALL: [Field; 26] = [
         Field::StrengthKind,
         Field::Theme,
         Field::Owner,
@@ -70,6 +71,7 @@ impl Field {
         Field::Sectors,
         Field::Level,
         Field::Voice,
+        Field::Votes,
     ];
 
     /// The label people read ("support from services").
@@ -100,6 +102,7 @@ impl Field {
             Field::Sectors => "sectors",
             Field::Level => "level",
             Field::Voice => "voice",
+            Field::Votes => "votes",
         }
     }
 
@@ -131,6 +134,7 @@ impl Field {
             Field::Sectors => "sectors",
             Field::Level => "level",
             Field::Voice => "voice",
+            Field::Votes => "votes",
         }
     }
 
@@ -276,6 +280,15 @@ impl Description {
     }
 }
 
+/// "1 vote", "3 votes": a count of the room's dots in words.
+pub fn votes_words(votes: u32) -> String {
+    if votes == 1 {
+        "1 vote".to_owned()
+    } else {
+        format!("{votes} votes")
+    }
+}
+
 /// Describes a record of a session (the session gives the words of linked records).
 pub fn describe(record: &Record, session: &Session) -> Description {
     let mut fields = Vec::new();
@@ -347,6 +360,9 @@ pub fn describe(record: &Record, session: &Session) -> Description {
             Field::Voice,
             tags.voice.map(|v| v.label().to_owned()).unwrap_or_default(),
         );
+    }
+    if let Some(votes) = record.body.votes().filter(|v| *v > 0) {
+        set(Field::Votes, votes.to_string());
     }
     fields.sort_by_key(|(f, _)| Field::ALL.iter().position(|x| x == f));
     let kind = record.body.kind();

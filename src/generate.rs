@@ -96,6 +96,7 @@ pub fn workshop(id: &str, records: usize, seed: u64) -> Session {
                 RecordBody::DesignStatement(DesignStatement {
                     text: format!("We share what we know the same day ({i})"),
                     serves: pick(&mut rng, &dreams),
+                    ..DesignStatement::default()
                 }),
             ),
             _ => (

@@ -17,7 +17,7 @@ pub use record::{
     Strength, StrengthKind,
 };
 pub use rules::{LinkProblem, delete_impact, link_problems, link_target};
-pub use session::{FORMAT_VERSION, Session, StageVisit};
+pub use session::{Clock, FORMAT_VERSION, Session, StageVisit};
 pub use tags::{Closeness, Level, Tags, Voice};
 
 /// The sectors a partnership map starts from (`assets/sectors.ron`).

@@ -31,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     if let (true, Screen::Session(view)) = (app.presenting, &app.screen) {
-        presenter::draw(app, view, frame, area);
+        presenter::draw(view, theme, app.now, frame, area);
         if let Some(overlay) = &view.overlay {
             overlay::draw_overlay(app, view, overlay, frame, area);
         }
@@ -225,7 +225,7 @@ mod tests {
 
     #[test]
     fn a_crowded_footer_drops_what_matters_least_and_keeps_the_way_to_every_key() {
-        insta::assert_snapshot!(shown(100), @"a add  Tab next prompt  ] next stage  m map  p present  q back  ? keys");
+        insta::assert_snapshot!(shown(100), @"a add  Tab next prompt  > move on  [ look back  m map  p present  q back  ? keys");
         insta::assert_snapshot!(shown(40), @"a add  Tab next prompt  ? keys");
         insta::assert_snapshot!(shown(12), @"? keys");
     }

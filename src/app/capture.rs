@@ -176,7 +176,7 @@ fn write(v: &mut SessionView, capture: Capture, now: OffsetDateTime) -> String {
                     id
                 }
                 None => {
-                    let stage = v.session.stage.clone();
+                    let stage = v.shown_stage().to_owned();
                     v.change_head(now, |s| s.add(&stage, body, now))
                 }
             };

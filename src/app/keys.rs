@@ -10,6 +10,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum Action {
     Up,
     Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
     Open,
     New,
     Filter,
@@ -39,8 +43,28 @@ pub enum Action {
     Tag,
     Map,
     NextPrompt,
-    NextStage,
-    PrevStage,
+    /// Show the next stage, for reading: the room stays where it is.
+    LookNext,
+    /// Show the previous stage, for reading: the room stays where it is.
+    LookBack,
+    /// Move the room on: to the stage on screen, or to the next stage.
+    MoveRoom,
+    /// One more of the room's dots on the selected dream or design statement.
+    Vote,
+    /// One dot fewer.
+    Unvote,
+    /// Type the dots as a count.
+    CountVotes,
+    /// The same tags as the record above.
+    SameTags,
+    /// Rank the stage's records by the room's votes.
+    ByVotes,
+    /// Pause the room's clock, or set it going again.
+    PauseClock,
+    /// Five more minutes for the room's stage.
+    MoreTime,
+    /// Five minutes fewer for the room's stage.
+    LessTime,
     Left,
     Right,
     Group,
@@ -208,6 +232,24 @@ pub const SESSION: &[Binding] = &[
     key('g', Action::Theme, "g", "set a strength's theme", None).writes(),
     key('t', Action::ByTheme, "t", "group strengths by theme", None),
     key(
+        'v',
+        Action::Vote,
+        "v",
+        "a dot (a vote) for the selected dream or design statement",
+        None,
+    )
+    .writes(),
+    key('V', Action::Unvote, "V", "take a dot back", None).writes(),
+    key(
+        '=',
+        Action::CountVotes,
+        "=",
+        "count the dots: a total, or +3 for one person's three",
+        None,
+    )
+    .writes(),
+    key('R', Action::ByVotes, "R", "rank by the room's votes", None),
+    key(
         'x',
         Action::Export,
         "x",
@@ -243,14 +285,51 @@ pub const SESSION: &[Binding] = &[
         Some("next prompt"),
     ),
     key(
-        ']',
-        Action::NextStage,
-        "]",
-        "next stage",
-        Some("next stage"),
+        '>',
+        Action::MoveRoom,
+        ">",
+        "move the room on (to the stage you read, or the next)",
+        Some("move on"),
     )
     .writes(),
-    key('[', Action::PrevStage, "[", "previous stage", None).writes(),
+    special(
+        KeyCode::Char(' '),
+        Action::PauseClock,
+        "Space",
+        "pause the room's clock, or set it going again",
+        None,
+    )
+    .writes(),
+    key(
+        '+',
+        Action::MoreTime,
+        "+",
+        "five more minutes for this stage",
+        None,
+    )
+    .writes(),
+    key(
+        '-',
+        Action::LessTime,
+        "-",
+        "five minutes fewer for this stage",
+        None,
+    )
+    .writes(),
+    key(
+        ']',
+        Action::LookNext,
+        "]",
+        "read the next stage (the room and its clock stay)",
+        None,
+    ),
+    key(
+        '[',
+        Action::LookBack,
+        "[",
+        "read the previous stage (the room and its clock stay)",
+        Some("look back"),
+    ),
     special(
         KeyCode::Up,
         Action::Up,
@@ -276,6 +355,14 @@ pub const SESSION: &[Binding] = &[
     )
     .writes(),
     key(
+        '"',
+        Action::SameTags,
+        "\"",
+        "the same tags as the record above",
+        None,
+    )
+    .writes(),
+    key(
         'm',
         Action::Map,
         "m",
@@ -290,12 +377,18 @@ pub const SESSION: &[Binding] = &[
         Some("present"),
     ),
     key('?', Action::Help, "?", "show every key", Some("keys")),
-    key('q', Action::Back, "q", "back to all sessions", Some("back")),
+    key(
+        'q',
+        Action::Back,
+        "q",
+        "back: to the room's stage, then to all sessions",
+        Some("back"),
+    ),
     special(
         KeyCode::Esc,
         Action::Back,
         "Esc",
-        "back to all sessions",
+        "back: to the room's stage, then to all sessions",
         None,
     ),
     ctrl(
@@ -529,9 +622,29 @@ pub const PRESENT: &[Binding] = &[
 /// The keys of a pick list (what a record builds on, who shared it, its tags).
 pub const PICK: &[Binding] = &[
     special(KeyCode::Up, Action::Up, "↑/↓", "move", None),
-    key('k', Action::Up, "↑/↓", "move", None),
     special(KeyCode::Down, Action::Down, "↑/↓", "move", None),
-    key('j', Action::Down, "↑/↓", "move", None),
+    special(
+        KeyCode::PageUp,
+        Action::PageUp,
+        "PgUp/PgDn",
+        "a page up / down",
+        None,
+    ),
+    special(
+        KeyCode::PageDown,
+        Action::PageDown,
+        "PgUp/PgDn",
+        "a page up / down",
+        None,
+    ),
+    special(
+        KeyCode::Home,
+        Action::First,
+        "Home/End",
+        "first / last",
+        None,
+    ),
+    special(KeyCode::End, Action::Last, "Home/End", "first / last", None),
     key(
         ' ',
         Action::Toggle,
@@ -539,9 +652,20 @@ pub const PICK: &[Binding] = &[
         "choose or unchoose",
         Some("choose"),
     ),
-    key('x', Action::Toggle, "Space", "choose or unchoose", None),
-    special(KeyCode::Enter, Action::Open, "Enter", "done", Some("done")),
-    special(KeyCode::Esc, Action::Back, "Esc", "cancel", Some("cancel")),
+    special(
+        KeyCode::Enter,
+        Action::Open,
+        "Enter",
+        "done (after typing to find: choose the line found)",
+        Some("done"),
+    ),
+    special(
+        KeyCode::Esc,
+        Action::Back,
+        "Esc",
+        "cancel (after typing to find: forget what was typed)",
+        Some("cancel"),
+    ),
 ];
 
 /// The action a key asks for on a screen with this table.

@@ -9,6 +9,7 @@ pub mod leave;
 pub mod reload;
 pub mod suggestion;
 pub mod theme;
+pub mod votes;
 
 use super::picker::{LinkPicker, PickerOutcome};
 use super::saving::{export_path, file_name, finish, rescue_path};
@@ -65,6 +66,12 @@ pub enum Overlay {
     },
     /// Tags for a strength, dream or agreement.
     Tags(TagPicker),
+    /// The room's dots on a dream or design statement.
+    Votes {
+        record: RecordId,
+        input: Box<TextArea<'static>>,
+        error: Option<String>,
+    },
     /// Another program changed the file: keep mine, or take theirs.
     Conflict {
         copy: PathBuf,
@@ -172,6 +179,35 @@ pub(super) fn on_key(
                 } else {
                     format!("Theme set: {theme}.")
                 });
+            }
+        },
+        Some(Overlay::Votes {
+            record,
+            input,
+            error,
+        }) => match votes::on_key(input, key) {
+            Outcome::Continue => *error = None,
+            Outcome::Close => v.overlay = None,
+            Outcome::Done(None) => {
+                *error = Some("A number of dots, like 7, or +3 to add three.".to_owned());
+            }
+            Outcome::Done(Some(count)) => {
+                let record = *record;
+                v.overlay = None;
+                let total = v
+                    .session
+                    .record(record)
+                    .and_then(|r| r.body.votes())
+                    .map_or(0, |votes| count.apply(votes));
+                v.change_record(now, record, |r| {
+                    if let Some(votes) = r.body.votes_mut() {
+                        *votes = total;
+                    }
+                });
+                app.say(format!(
+                    "{record} has {}. u takes it back.",
+                    crate::describe::votes_words(total)
+                ));
             }
         },
         Some(Overlay::KindChoice { kinds, selected }) => {

@@ -16,6 +16,8 @@ pub struct LinkPicker {
     /// Only one may be ticked: the record names one person (who shared an information
     /// item, who answered a question), so the list never shows more than is kept.
     pub single: bool,
+    /// What is typed to find a line.
+    pub finder: super::finder::Finder,
 }
 
 /// What the pick list wants after a key.
@@ -59,39 +61,34 @@ impl LinkPicker {
             chosen,
             cursor: 0,
             single,
+            finder: Default::default(),
         })
     }
 
-    /// Handles a key.
+    /// Handles a key: movement, Space to tick, letters to find.
     pub fn handle_key(&mut self, key: KeyEvent) -> PickerOutcome {
-        use super::keys::{Action, PICK, resolve};
-        match resolve(PICK, key) {
-            Some(Action::Back) => PickerOutcome::Cancel,
-            Some(Action::Open) => PickerOutcome::Done,
-            Some(Action::Up) => {
-                self.cursor = self.cursor.saturating_sub(1);
-                PickerOutcome::Continue
-            }
-            Some(Action::Down) => {
-                if self.cursor + 1 < self.candidates.len() {
-                    self.cursor += 1;
+        use super::finder::{Step, on_key};
+        let labels: Vec<String> = self.candidates.iter().map(|(_, t)| t.clone()).collect();
+        match on_key(&mut self.finder, &mut self.cursor, &labels, key) {
+            Step::Continue => {}
+            Step::Done => return PickerOutcome::Done,
+            Step::Cancel => return PickerOutcome::Cancel,
+            Step::Toggle(at) => self.toggle(at),
+        }
+        PickerOutcome::Continue
+    }
+
+    /// Ticks or unticks a candidate (only one, when the record names one person).
+    fn toggle(&mut self, at: usize) {
+        if let Some((id, _)) = self.candidates.get(at) {
+            if let Some(at) = self.chosen.iter().position(|c| c == id) {
+                self.chosen.remove(at);
+            } else {
+                if self.single {
+                    self.chosen.clear();
                 }
-                PickerOutcome::Continue
+                self.chosen.push(*id);
             }
-            Some(Action::Toggle) => {
-                if let Some((id, _)) = self.candidates.get(self.cursor) {
-                    if let Some(at) = self.chosen.iter().position(|c| c == id) {
-                        self.chosen.remove(at);
-                    } else {
-                        if self.single {
-                            self.chosen.clear();
-                        }
-                        self.chosen.push(*id);
-                    }
-                }
-                PickerOutcome::Continue
-            }
-            _ => PickerOutcome::Continue,
         }
     }
 

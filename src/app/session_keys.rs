@@ -55,10 +55,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     // A stage that captures nothing (private family time) belongs to the family: nothing
     // can be written in it, only moved through (and undo, which writes nothing new).
     let family_only = v.stage().is_some_and(|s| s.family_only());
-    let moves = matches!(
-        action,
-        Some(Action::NextStage | Action::PrevStage | Action::Undo | Action::Redo)
-    );
+    let moves = matches!(action, Some(Action::MoveRoom | Action::Undo | Action::Redo));
     if family_only && changes && !moves {
         let name = v.stage().map(|s| s.name.clone()).unwrap_or_default();
         app.say(format!(
@@ -160,6 +157,30 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             },
             None => app.say("Select a strength, then press T to tag it."),
         },
+        Some(Action::SameTags) => {
+            let above = v
+                .selected
+                .checked_sub(1)
+                .and_then(|row| v.stage_record(row));
+            let tags = above.and_then(|r| r.body.tags()).cloned();
+            let target = v.selected_id().filter(|id| {
+                v.session
+                    .record(*id)
+                    .is_some_and(|r| r.body.tags().is_some())
+            });
+            match (target, tags) {
+                (Some(id), Some(tags)) if !tags.is_empty() => {
+                    v.change_record(now, id, |r| {
+                        if let Some(mine) = r.body.tags_mut() {
+                            *mine = tags.clone();
+                        }
+                    });
+                    app.say("The same tags as the record above. u takes them back.");
+                }
+                (None, _) => app.say("Tags are for strengths, dreams and agreements: select one."),
+                _ => app.say("The record above has no tags to repeat."),
+            }
+        }
         Some(Action::Export) => {
             v.overlay = Some(Overlay::Export {
                 selected: 0,
@@ -170,6 +191,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Some(Action::ByTheme) => {
             v.by_theme = !v.by_theme;
+            v.by_votes = false;
             v.selected = 0;
             let words = if v.by_theme {
                 "Grouped by theme."
@@ -178,12 +200,66 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             };
             app.say(words);
         }
+        Some(action @ (Action::Vote | Action::Unvote | Action::CountVotes)) => {
+            let Some(record) = v.selected_id().filter(|id| {
+                v.session
+                    .record(*id)
+                    .is_some_and(|r| r.body.votes().is_some())
+            }) else {
+                app.say("Votes are for dreams and design statements: select one first.");
+                return Vec::new();
+            };
+            if action == Action::CountVotes {
+                let votes = v.session.record(record).and_then(|r| r.body.votes());
+                let mut input = super::form::input(&votes.unwrap_or(0).to_string());
+                input.move_cursor(ratatui_textarea::CursorMove::End);
+                v.overlay = Some(Overlay::Votes {
+                    record,
+                    input: Box::new(input),
+                    error: None,
+                });
+                return Vec::new();
+            }
+            let up = action == Action::Vote;
+            let before = v
+                .session
+                .record(record)
+                .and_then(|r| r.body.votes())
+                .unwrap_or(0);
+            let total = if up {
+                overlay::votes::Count::Add(1).apply(before)
+            } else {
+                before.saturating_sub(1)
+            };
+            if total != before {
+                v.change_record(now, record, |r| {
+                    if let Some(votes) = r.body.votes_mut() {
+                        *votes = total;
+                    }
+                });
+            }
+            app.say(format!(
+                "{record} has {}.",
+                crate::describe::votes_words(total)
+            ));
+        }
+        Some(Action::ByVotes) => {
+            v.by_votes = !v.by_votes;
+            v.by_theme = false;
+            v.selected = 0;
+            let ranked = v.by_votes;
+            app.say(if ranked {
+                "Ranked by the room's votes, most first. R again for the order they were said."
+            } else {
+                "In the order they were said."
+            });
+        }
         Some(Action::MoveUp | Action::MoveDown) => {
             let Some(id) = v.selected_id() else {
                 return Vec::new();
             };
             let up = action == Some(Action::MoveUp);
-            let stage = v.session.stage.clone();
+            let stage = v.shown_stage().to_owned();
             let positions: Vec<usize> = v
                 .session
                 .records
@@ -227,36 +303,37 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 (false, false) => "Nothing to redo.",
             });
         }
-        Some(action @ (Action::NextStage | Action::PrevStage)) => {
-            let at = v.framework.stage_index(&v.session.stage).unwrap_or(0);
-            let to = if action == Action::NextStage {
-                at + 1
+        Some(action @ (Action::LookNext | Action::LookBack)) => look(app, action),
+        Some(Action::MoveRoom) => move_room(app, now),
+        Some(Action::PauseClock) => {
+            let paused = v.change_head(now, |s| s.toggle_pause(now));
+            app.say(if paused {
+                "The room's clock is paused. Space sets it going again."
             } else {
-                at.wrapping_sub(1)
-            };
-            match v
-                .framework
-                .stages
-                .get(to)
-                .map(|s| (s.key.clone(), s.name.clone()))
-            {
-                Some((key, name)) => {
-                    v.change_head(now, |s| s.move_to_stage(&key, now));
-                    v.prompt = 0;
-                    v.selected = 0;
-                    app.say(format!("Now in {name}."));
-                }
-                None if action == Action::NextStage => {
-                    app.say("This is the last stage. q goes back to all sessions.");
-                }
-                None => app.say("This is the first stage."),
-            }
+                "The room's clock is running again."
+            });
+        }
+        Some(action @ (Action::MoreTime | Action::LessTime)) => {
+            let minutes = if action == Action::MoreTime { 5 } else { -5 };
+            v.change_head(now, |s| s.add_minutes(minutes, now));
+            let planned = v
+                .room_stage()
+                .and_then(|stage| v.session.clock(stage.minutes, now))
+                .map_or(0, |c| c.planned_minutes);
+            app.say(format!(
+                "This stage now has {planned} minutes. u takes it back."
+            ));
         }
         Some(Action::Help) => app.help = true,
         Some(Action::Present) => {
             app.presenting = !app.presenting;
         }
         Some(Action::Back) if presenting => app.presenting = false,
+        Some(Action::Back) if v.looking_at.is_some() => {
+            v.look_at(None);
+            let name = v.stage().map(|s| s.name.clone()).unwrap_or_default();
+            app.say(format!("Back with the room, in {name}."));
+        }
         Some(Action::Back | Action::Quit) => return leave(app, After::Dashboard),
         Some(Action::Suspend) => {
             let mut effects = Vec::new();
@@ -269,6 +346,70 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Shows the next or previous stage for reading. The room, its clock and the stage
+/// history stay as they are.
+fn look(app: &mut App, action: Action) {
+    let Some(v) = view(app) else {
+        return;
+    };
+    let at = v.framework.stage_index(v.shown_stage()).unwrap_or(0);
+    let to = if action == Action::LookNext {
+        at.checked_add(1)
+    } else {
+        at.checked_sub(1)
+    };
+    let Some(stage) = to.and_then(|i| v.framework.stages.get(i)).cloned() else {
+        app.say(if action == Action::LookNext {
+            "This is the last stage. q goes back to all sessions."
+        } else {
+            "This is the first stage."
+        });
+        return;
+    };
+    v.look_at(Some(stage.key.clone()));
+    let room = v.room_stage().map(|s| s.name.clone()).unwrap_or_default();
+    let looking = v.looking_at.is_some();
+    app.say(if looking {
+        format!(
+            "Reading {}: the room stays in {room}. > moves the room here; Esc goes back.",
+            stage.name
+        )
+    } else {
+        format!("Back with the room, in {room}.")
+    });
+}
+
+/// Moves the room on, a deliberate and undoable change: to the stage on screen when the
+/// facilitator is looking at another, otherwise to the next stage.
+fn move_room(app: &mut App, now: time::OffsetDateTime) {
+    let Some(v) = view(app) else {
+        return;
+    };
+    let to = match &v.looking_at {
+        Some(key) => v.framework.stage(key).cloned(),
+        None => v
+            .framework
+            .stage_index(&v.session.stage)
+            .and_then(|i| v.framework.stages.get(i + 1))
+            .cloned(),
+    };
+    let Some(stage) = to else {
+        app.say("The room is at the last stage. q goes back to all sessions.");
+        return;
+    };
+    let looking = v.looking_at.is_some();
+    v.change_head(now, |s| s.move_to_stage(&stage.key, now));
+    v.looking_at = None;
+    if !looking {
+        v.prompt = 0;
+        v.selected = 0;
+    }
+    app.say(format!(
+        "The room is now in {}. u takes it back.",
+        stage.name
+    ));
 }
 
 /// Opens the form to add a record of `kind`, or of the stage's main kind.

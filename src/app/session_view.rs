@@ -35,6 +35,8 @@ pub struct SessionView {
     pub selected: usize,
     /// Whether strengths are grouped by theme.
     pub by_theme: bool,
+    /// Whether the records are ranked by the room's votes, most first.
+    pub by_votes: bool,
     /// The changes `u` can take back and Ctrl-r can do again.
     pub history: super::undo::History,
     /// Changes not yet on disk.
@@ -50,11 +52,14 @@ pub struct SessionView {
     pub changed_elsewhere: bool,
     /// The chosen cell of the system map.
     pub map_cursor: super::map::MapCursor,
+    /// The stage the facilitator is reading, when it is not the room's own stage. Looking
+    /// is reading: it writes nothing and the room's clock keeps counting.
+    pub looking_at: Option<String>,
     /// Bumped by every change to the session, so what is worked out from it is redone.
     revision: u64,
     /// The current stage's rows, and the (revision, stage, grouping) they were worked out
     /// for: refreshed by `update` after each message, so drawing only reads them.
-    rows: ((u64, String, bool), Vec<usize>),
+    rows: ((u64, String, bool, bool), Vec<usize>),
 }
 
 impl SessionView {
@@ -70,6 +75,7 @@ impl SessionView {
             prompt: 0,
             selected: 0,
             by_theme: false,
+            by_votes: false,
             history: Default::default(),
             dirty: false,
             changed_at,
@@ -80,16 +86,35 @@ impl SessionView {
             leaving: None,
             changed_elsewhere: false,
             map_cursor: super::map::MapCursor::default(),
+            looking_at: None,
             revision: 1,
-            rows: ((0, String::new(), false), Vec::new()),
+            rows: ((0, String::new(), false, false), Vec::new()),
         };
         view.refresh_rows();
         view
     }
 
-    /// The current stage, if the framework knows it.
+    /// The stage on screen (the room's, unless the facilitator is looking at another),
+    /// if the framework knows it.
     pub fn stage(&self) -> Option<&Stage> {
+        self.framework.stage(self.shown_stage())
+    }
+
+    /// The key of the stage on screen: where records are added and rows are shown.
+    pub fn shown_stage(&self) -> &str {
+        self.looking_at.as_deref().unwrap_or(&self.session.stage)
+    }
+
+    /// The stage the room is in, whatever the screen shows.
+    pub fn room_stage(&self) -> Option<&Stage> {
         self.framework.stage(&self.session.stage)
+    }
+
+    /// Shows another stage for reading, or the room's own (`None`, or the room's key).
+    pub fn look_at(&mut self, stage: Option<String>) {
+        self.looking_at = stage.filter(|key| *key != self.session.stage);
+        self.prompt = 0;
+        self.selected = 0;
     }
 
     /// The positions (in `session.records`) of the current stage's records, in the order
@@ -106,8 +131,17 @@ impl SessionView {
 
     /// Works the rows out again if the session, the stage or the grouping changed.
     pub fn refresh_rows(&mut self) {
+        // Undo may have brought the room to the stage on screen.
+        if self.looking_at.as_deref() == Some(self.session.stage.as_str()) {
+            self.looking_at = None;
+        }
         if !self.rows_fresh() {
-            let key = (self.revision, self.session.stage.clone(), self.by_theme);
+            let key = (
+                self.revision,
+                self.shown_stage().to_owned(),
+                self.by_theme,
+                self.by_votes,
+            );
             self.rows = (key, self.work_out_rows());
         }
     }
@@ -115,8 +149,11 @@ impl SessionView {
     /// Whether the rows were worked out for this revision, stage and grouping (compared
     /// in place: drawing asks several times a frame).
     fn rows_fresh(&self) -> bool {
-        let (revision, stage, by_theme) = &self.rows.0;
-        *revision == self.revision && *stage == self.session.stage && *by_theme == self.by_theme
+        let (revision, stage, by_theme, by_votes) = &self.rows.0;
+        *revision == self.revision
+            && stage == self.shown_stage()
+            && *by_theme == self.by_theme
+            && *by_votes == self.by_votes
     }
 
     fn work_out_rows(&self) -> Vec<usize> {
@@ -129,10 +166,14 @@ impl SessionView {
             .records
             .iter()
             .enumerate()
-            .filter(|(_, r)| r.stage == self.session.stage || revisits.contains(&r.body.kind()))
+            .filter(|(_, r)| r.stage == self.shown_stage() || revisits.contains(&r.body.kind()))
             .map(|(i, _)| i)
             .collect();
-        if self.by_theme {
+        if self.by_votes {
+            let records = &self.session.records;
+            // Stable: equal votes keep the order they were said in.
+            rows.sort_by_key(|&i| std::cmp::Reverse(records[i].body.votes().unwrap_or(0)));
+        } else if self.by_theme {
             let records = &self.session.records;
             rows.sort_by_cached_key(|&i| match &records[i].body {
                 RecordBody::Strength(s) => (

@@ -41,6 +41,8 @@ pub struct TagPicker {
     pub record: RecordId,
     pub items: Vec<(TagChoice, bool)>,
     pub cursor: usize,
+    /// What is typed to find a line.
+    pub finder: super::finder::Finder,
 }
 
 /// What the picker wants after a key.
@@ -57,6 +59,19 @@ impl TagPicker {
         let r = session.record(record)?;
         let tags = r.body.tags()?;
         let mut items: Vec<(TagChoice, bool)> = Vec::new();
+        // An agreement is tagged first by the change goals it serves.
+        if let RecordBody::Agreement(a) = &r.body {
+            for g in session
+                .records
+                .iter()
+                .filter(|g| g.body.kind() == RecordKind::ChangeGoal)
+            {
+                items.push((
+                    TagChoice::Goal(g.id, g.body.text().to_owned()),
+                    a.goals.contains(&g.id),
+                ));
+            }
+        }
         let mut known: Vec<String> = sectors.to_vec();
         for s in &tags.sectors {
             if !known.iter().any(|k| k.eq_ignore_ascii_case(s)) {
@@ -77,44 +92,25 @@ impl TagPicker {
                 .iter()
                 .map(|v| (TagChoice::Voice(*v), tags.voice == Some(*v))),
         );
-        if let RecordBody::Agreement(a) = &r.body {
-            for g in session
-                .records
-                .iter()
-                .filter(|g| g.body.kind() == RecordKind::ChangeGoal)
-            {
-                items.push((
-                    TagChoice::Goal(g.id, g.body.text().to_owned()),
-                    a.goals.contains(&g.id),
-                ));
-            }
-        }
         Some(Self {
             record,
             items,
             cursor: 0,
+            finder: Default::default(),
         })
     }
 
+    /// Handles a key: movement, Space to tick, letters to find (Enter ticks the line found).
     pub fn handle_key(&mut self, key: KeyEvent) -> TagOutcome {
-        use super::keys::{Action, PICK, resolve};
-        match resolve(PICK, key) {
-            Some(Action::Back) => TagOutcome::Cancel,
-            Some(Action::Open) => TagOutcome::Done,
-            Some(Action::Up) => {
-                self.cursor = self.cursor.saturating_sub(1);
-                TagOutcome::Continue
-            }
-            Some(Action::Down) => {
-                self.cursor = (self.cursor + 1).min(self.items.len().saturating_sub(1));
-                TagOutcome::Continue
-            }
-            Some(Action::Toggle) => {
-                self.toggle(self.cursor);
-                TagOutcome::Continue
-            }
-            _ => TagOutcome::Continue,
+        use super::finder::{Step, on_key};
+        let labels: Vec<String> = self.items.iter().map(|(c, _)| c.label()).collect();
+        match on_key(&mut self.finder, &mut self.cursor, &labels, key) {
+            Step::Continue => {}
+            Step::Done => return TagOutcome::Done,
+            Step::Cancel => return TagOutcome::Cancel,
+            Step::Toggle(at) => self.toggle(at),
         }
+        TagOutcome::Continue
     }
 
     /// Ticks or unticks a line; a level or a voice unticks the others of its section.

@@ -165,6 +165,9 @@ pub struct Dream {
     pub builds_on: Vec<RecordId>,
     #[serde(default, skip_serializing_if = "super::Tags::is_empty")]
     pub tags: super::Tags,
+    /// The room's dots: how many chose to carry this dream into Design.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub votes: u32,
 }
 
 /// A bold present-tense statement of what should be.
@@ -174,6 +177,13 @@ pub struct DesignStatement {
     /// The dreams it serves.
     #[serde(default)]
     pub serves: Vec<RecordId>,
+    /// The room's dots: how many chose to act on this statement.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub votes: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// Where a commitment or plan item stands.
@@ -574,6 +584,24 @@ impl RecordBody {
             RecordBody::Agreement(a) => &a.checkins,
             RecordBody::PlanItem(p) => &p.checkins,
             _ => &[],
+        }
+    }
+
+    /// The room's votes, for the kinds the room chooses among (dreams, design statements).
+    pub fn votes(&self) -> Option<u32> {
+        match self {
+            RecordBody::Dream(d) => Some(d.votes),
+            RecordBody::DesignStatement(d) => Some(d.votes),
+            _ => None,
+        }
+    }
+
+    /// The room's votes, for changing; `None` for kinds the room does not vote on.
+    pub fn votes_mut(&mut self) -> Option<&mut u32> {
+        match self {
+            RecordBody::Dream(d) => Some(&mut d.votes),
+            RecordBody::DesignStatement(d) => Some(&mut d.votes),
+            _ => None,
         }
     }
 

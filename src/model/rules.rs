@@ -152,6 +152,7 @@ mod tests {
             RecordBody::DesignStatement(DesignStatement {
                 text: "We share what we know the same day".into(),
                 serves: vec![dream],
+                ..DesignStatement::default()
             }),
             now,
         );

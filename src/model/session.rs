@@ -47,6 +47,61 @@ pub struct StageVisit {
     pub started: OffsetDateTime,
     #[serde(default, with = "rfc3339::option")]
     pub ended: Option<OffsetDateTime>,
+    /// Minutes the facilitator added to the stage's plan while the room was in it.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub extra_minutes: u32,
+    /// Seconds the clock stood paused, before any pause still running.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub paused_seconds: i64,
+    /// When the clock was paused, while it is.
+    #[serde(
+        default,
+        with = "rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub paused_since: Option<OffsetDateTime>,
+}
+
+fn is_zero<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+impl StageVisit {
+    /// A visit to `stage` starting at `now`, its clock running.
+    pub fn begin(stage: impl Into<String>, now: OffsetDateTime) -> Self {
+        Self {
+            stage: stage.into(),
+            started: now,
+            ended: None,
+            extra_minutes: 0,
+            paused_seconds: 0,
+            paused_since: None,
+        }
+    }
+
+    /// The time the room has spent in the stage by `now`, pauses left out.
+    pub fn elapsed(&self, now: OffsetDateTime) -> time::Duration {
+        let until = self.paused_since.or(self.ended).unwrap_or(now).min(now);
+        (until - self.started - time::Duration::seconds(self.paused_seconds))
+            .max(time::Duration::ZERO)
+    }
+}
+
+/// The room's clock: how long the room has been in its stage, against the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Clock {
+    pub started: OffsetDateTime,
+    pub elapsed: time::Duration,
+    /// The stage's planned minutes plus any added.
+    pub planned_minutes: u32,
+    pub paused: bool,
+}
+
+impl Clock {
+    /// Whole minutes left of the plan (negative once past it).
+    pub fn minutes_left(&self) -> i64 {
+        i64::from(self.planned_minutes) - self.elapsed.whole_minutes()
+    }
 }
 
 impl Session {
@@ -66,11 +121,7 @@ impl Session {
             framework: framework.into(),
             created: now,
             updated: now,
-            history: vec![StageVisit {
-                stage: stage.clone(),
-                started: now,
-                ended: None,
-            }],
+            history: vec![StageVisit::begin(stage.clone(), now)],
             stage,
             next_record: 1,
             records: Vec::new(),
@@ -131,13 +182,12 @@ impl Session {
             return;
         }
         if let Some(open) = self.history.iter_mut().rev().find(|v| v.ended.is_none()) {
+            if let Some(since) = open.paused_since.take() {
+                open.paused_seconds += (now - since).whole_seconds().max(0);
+            }
             open.ended = Some(now);
         }
-        self.history.push(StageVisit {
-            stage: stage.to_owned(),
-            started: now,
-            ended: None,
-        });
+        self.history.push(StageVisit::begin(stage, now));
         self.stage = stage.to_owned();
         self.updated = now;
     }
@@ -149,6 +199,57 @@ impl Session {
             .rev()
             .find(|v| v.stage == self.stage && v.ended.is_none())
             .map(|v| v.started)
+    }
+
+    /// The room's open visit to its current stage.
+    fn room_visit(&mut self) -> Option<&mut StageVisit> {
+        let stage = self.stage.clone();
+        self.history
+            .iter_mut()
+            .rev()
+            .find(|v| v.stage == stage && v.ended.is_none())
+    }
+
+    /// The room's clock in its current stage, given the stage's planned minutes.
+    pub fn clock(&self, planned_minutes: u32, now: OffsetDateTime) -> Option<Clock> {
+        let visit = self
+            .history
+            .iter()
+            .rev()
+            .find(|v| v.stage == self.stage && v.ended.is_none())?;
+        Some(Clock {
+            started: visit.started,
+            elapsed: visit.elapsed(now),
+            planned_minutes: planned_minutes.saturating_add(visit.extra_minutes),
+            paused: visit.paused_since.is_some(),
+        })
+    }
+
+    /// Pauses the room's clock, or sets it going again; returns whether it is now paused.
+    pub fn toggle_pause(&mut self, now: OffsetDateTime) -> bool {
+        let Some(visit) = self.room_visit() else {
+            return false;
+        };
+        let paused = match visit.paused_since.take() {
+            Some(since) => {
+                visit.paused_seconds += (now - since).whole_seconds().max(0);
+                false
+            }
+            None => {
+                visit.paused_since = Some(now);
+                true
+            }
+        };
+        self.updated = now;
+        paused
+    }
+
+    /// Gives the room's stage more minutes (or fewer, never below the plan).
+    pub fn add_minutes(&mut self, minutes: i32, now: OffsetDateTime) {
+        if let Some(visit) = self.room_visit() {
+            visit.extra_minutes = visit.extra_minutes.saturating_add_signed(minutes);
+            self.updated = now;
+        }
     }
 
     /// Whether a stage has been visited and left at least once.
@@ -262,6 +363,53 @@ mod tests {
         // Staying put changes nothing.
         s.move_to_stage("discovery", datetime!(2026-11-25 09:40 UTC));
         assert_eq!(s.history.len(), 2);
+    }
+
+    #[test]
+    fn a_paused_clock_holds_and_added_minutes_extend_the_plan() {
+        let mut s = session();
+        let at = |m: i64| datetime!(2026-11-25 09:00 UTC) + time::Duration::minutes(m);
+        assert!(s.toggle_pause(at(10)), "paused");
+        let held = s.clock(45, at(30)).expect("a clock");
+        assert_eq!(
+            held.elapsed.whole_minutes(),
+            10,
+            "the pause holds the clock"
+        );
+        assert!(held.paused);
+        assert!(!s.toggle_pause(at(30)), "running again");
+        assert_eq!(
+            s.clock(45, at(40)).map(|c| c.elapsed.whole_minutes()),
+            Some(20)
+        );
+        s.add_minutes(5, at(40));
+        let clock = s.clock(45, at(40)).expect("a clock");
+        assert_eq!(clock.planned_minutes, 50);
+        assert_eq!(clock.minutes_left(), 30);
+        s.add_minutes(-10, at(40));
+        assert_eq!(s.clock(45, at(40)).map(|c| c.planned_minutes), Some(45));
+
+        // Moving on while paused keeps the pause out of the stage's time.
+        s.toggle_pause(at(50));
+        s.move_to_stage("discovery", at(70));
+        let first = &s.history[0];
+        assert_eq!(first.elapsed(at(90)).whole_minutes(), 30);
+        assert_eq!(first.paused_since, None);
+        assert_eq!(
+            s.clock(60, at(75)).map(|c| c.elapsed.whole_minutes()),
+            Some(5)
+        );
+    }
+
+    #[test]
+    fn a_visit_without_clock_fields_reads_as_a_running_clock() {
+        let visit: StageVisit =
+            ron::from_str(r#"(stage: "dream", started: "2026-11-25T09:00:00Z", ended: None)"#)
+                .expect("an older visit reads");
+        assert_eq!(
+            visit,
+            StageVisit::begin("dream", datetime!(2026-11-25 09:00 UTC))
+        );
     }
 
     #[test]

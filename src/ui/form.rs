@@ -287,7 +287,7 @@ pub(super) fn draw_picker(
         .max(3);
     let rect = centered(area, area.width.saturating_sub(2).min(76), height);
     super::clear(theme, frame, rect);
-    let block = framed(&picker.title, theme);
+    let block = super::overlay::finding(framed(&picker.title, theme), &picker.finder, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let rows = usize::from(inner.height.max(1));

@@ -72,6 +72,28 @@ pub fn draw_overlay(
             }
             super::hints_from(overlay::theme::KEYS)
         }
+        Overlay::Votes { input, error, .. } => {
+            let rect = centered(area, 56, 6);
+            super::clear(theme, frame, rect);
+            let block = framed(" The room's dots ", theme);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            let [field, note] =
+                Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+            frame.render_widget(input.as_ref(), field);
+            let (words, style) = match error {
+                Some(problem) => (problem.as_str(), theme.gentle),
+                None => (
+                    "The total, like 7; or +3 to add one person's three.",
+                    theme.muted,
+                ),
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(words, style)).wrap(Wrap { trim: true }),
+                note,
+            );
+            super::hints_from(overlay::votes::KEYS)
+        }
         Overlay::KindChoice { kinds, selected } => {
             let lines = kinds
                 .iter()
@@ -210,7 +232,7 @@ pub fn draw_overlay(
             }
             let rect = centered(area, area.width.saturating_sub(2).min(60), area.height);
             super::clear(theme, frame, rect);
-            let block = framed(" Tags for the map ", theme);
+            let block = finding(framed(" Tags for the map ", theme), &picker.finder, theme);
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
             let lines = super::window(rows, picker.cursor, inner.height, 2);
@@ -287,6 +309,23 @@ pub fn draw_overlay(
             super::hints_from(overlay::leave::KEYS)
         }
     }
+}
+
+/// A pick list's frame, saying underneath what is typed to find a line (or that typing finds).
+pub(super) fn finding<'a>(
+    block: Block<'a>,
+    finder: &crate::app::finder::Finder,
+    theme: &Theme,
+) -> Block<'a> {
+    let words = if finder.active() {
+        Span::styled(
+            format!(" find: {}  (Enter chooses it) ", clean_line(finder.query())),
+            theme.accent,
+        )
+    } else {
+        Span::styled(" type to find ", theme.muted)
+    };
+    block.title_bottom(Line::from(words).right_aligned())
 }
 
 pub(super) fn framed<'a>(title: &'a str, theme: &Theme) -> Block<'a> {

@@ -1,8 +1,9 @@
-//! The presenter view: the stage's name in large type, its timer, its prompt, and the
+//! The presenter view: the stage's name in large type, its countdown, its prompt, and the
 //! latest words captured, for a projector at the back of a room (or `convene present`).
 
 use super::session::wrap_words;
-use crate::app::{App, SessionView};
+use crate::app::SessionView;
+use crate::model::Clock;
 use crate::text::clean_line;
 use crate::theme::Theme;
 use ratatui::Frame;
@@ -26,11 +27,36 @@ fn pixel_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
     .map(|(size, _, h)| (size, h))
 }
 
-pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
+/// The room's countdown in words the back row can read: minutes left, time up, paused.
+pub fn countdown(clock: &Clock) -> String {
+    let left = clock.minutes_left();
+    let time = match left {
+        1 => "1 minute left".to_owned(),
+        2.. => format!("{left} minutes left"),
+        _ => "time is up".to_owned(),
+    };
+    if clock.paused {
+        format!("paused · {time}")
+    } else {
+        time
+    }
+}
+
+pub fn draw(
+    view: &SessionView,
+    theme: &Theme,
+    now: time::OffsetDateTime,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let Some(stage) = view.stage() else {
         return;
     };
+    // The room's own countdown, when the room's stage is the one on screen.
+    let clock = view
+        .session
+        .clock(stage.minutes, now)
+        .filter(|_| view.looking_at.is_none());
     let name = stage.name.clone();
     let heading_rows = pixel_size(&name, area).map_or(1, |(_, rows)| rows);
     if stage.family_only() {
@@ -61,7 +87,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
     let prompt_rows =
         u16::try_from(wrap_words(&prompt, usize::from(area.width.saturating_sub(2))).len())
             .unwrap_or(1);
-    let [heading, timer_area, prompt_area, _, records_area] = Layout::vertical([
+    let [heading, countdown_area, prompt_area, _, records_area] = Layout::vertical([
         Constraint::Length(heading_rows),
         Constraint::Length(1),
         Constraint::Length(prompt_rows.min(area.height / 3).max(1)),
@@ -70,12 +96,17 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     draw_heading(&name, theme, frame, heading, area);
-    // The room's countdown: the stage's timer, as the facilitator's screen shows it.
-    let (timer, style) = super::session::timer_text(app, view, area.width < 60);
-    frame.render_widget(
-        Paragraph::new(Span::styled(timer, style)).alignment(Alignment::Center),
-        timer_area,
-    );
+    if let Some(clock) = clock {
+        let style = if clock.minutes_left() <= 0 || clock.paused {
+            theme.gentle
+        } else {
+            theme.muted
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(countdown(&clock), style)).alignment(Alignment::Center),
+            countdown_area,
+        );
+    }
     frame.render_widget(
         Paragraph::new(Span::styled(prompt, theme.title))
             .alignment(Alignment::Center)

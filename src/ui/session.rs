@@ -94,13 +94,23 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         Constraint::Fill(1),
     ])
     .areas(rest);
-    let card_title = format!(" {} {} ", stage.symbol, stage.name);
+    let mut card_title = vec![Span::styled(
+        format!(" {} {} ", stage.symbol, stage.name),
+        theme.accent,
+    )];
+    if view.looking_at.is_some() {
+        let room = view.room_stage().map_or("", |s| s.name.as_str());
+        card_title.push(Span::styled(
+            format!("· reading; the room is in {room} (Esc) "),
+            theme.gentle,
+        ));
+    }
     frame.render_widget(
         Paragraph::new(card).wrap(Wrap { trim: true }).block(
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.border)
-                .title(Span::styled(card_title, theme.accent)),
+                .title(Line::from(card_title)),
         ),
         card_area,
     );
@@ -133,7 +143,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
             .filter(|(k, _)| *k != "a" && !(*k == "p" && view.framework.conference)),
     );
     if area.width < 60 {
-        hints.retain(|(k, _)| matches!(*k, "a" | "]" | "?" | "" | "o" | "c"));
+        hints.retain(|(k, _)| matches!(*k, "a" | ">" | "?" | "" | "o" | "c"));
     } else if area.width < 90 {
         hints.retain(|(k, _)| *k != "?");
         hints.push(("?", "keys".to_owned()));
@@ -169,19 +179,28 @@ pub fn save_state(app: &App, view: &SessionView) -> String {
     }
 }
 
-/// The timer against the stage's suggested minutes, gentle when time is up. A stage
-/// entered on an earlier day shows that day instead of a count.
-pub(super) fn timer_text(
-    app: &App,
-    view: &SessionView,
-    narrow: bool,
-) -> (String, ratatui::style::Style) {
+/// The room's timer against its stage's suggested minutes, gentle when time is up; it
+/// names the room's stage while the facilitator reads another. A stage entered on an
+/// earlier day shows that day instead of a count.
+fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::style::Style) {
+    let (text, style) = room_timer(app, view, narrow);
+    match view.room_stage().filter(|_| view.looking_at.is_some()) {
+        Some(room) if !text.is_empty() => (format!("{} {text}", room.symbol), style),
+        _ => (text, style),
+    }
+}
+
+fn room_timer(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::style::Style) {
     let theme = &app.theme;
-    let Some((started, stage)) = view.session.stage_started().zip(view.stage()) else {
+    let Some(clock) = view
+        .room_stage()
+        .and_then(|stage| view.session.clock(stage.minutes, app.now))
+    else {
         return (String::new(), theme.muted);
     };
-    let elapsed = (app.now - started).whole_seconds().max(0);
-    if elapsed >= 12 * 3600 {
+    let started = clock.started;
+    let elapsed = clock.elapsed.whole_seconds().max(0);
+    if (app.now - started).whole_seconds() >= 12 * 3600 && !clock.paused {
         let day = crate::model::timefmt::format_date(started.to_offset(app.offset).date());
         return (
             if narrow {
@@ -193,12 +212,23 @@ pub(super) fn timer_text(
         );
     }
     let (m, s) = (elapsed / 60, elapsed % 60);
-    let clock = if m >= 60 {
+    let clock_text = if m >= 60 {
         format!("{}:{:02}:{s:02}", m / 60, m % 60)
     } else {
         format!("{m}:{s:02}")
     };
-    let planned = i64::from(stage.minutes);
+    let planned = i64::from(clock.planned_minutes);
+    if clock.paused {
+        return (
+            if narrow {
+                format!("{clock_text} paused")
+            } else {
+                format!("{clock_text} of {planned} min · paused (Space)")
+            },
+            theme.gentle,
+        );
+    }
+    let clock = clock_text;
     match (m >= planned, narrow) {
         (false, true) => (format!("{clock}/{planned}m"), theme.muted),
         (false, false) => (format!("{clock} of {planned} min"), theme.muted),
@@ -228,7 +258,14 @@ fn stage_rail(view: &SessionView, theme: &Theme, width: u16) -> Line<'static> {
         }
         let current = stage.key == view.session.stage;
         let finished = view.session.stage_finished(&stage.key);
-        if current {
+        if view.looking_at.as_deref() == Some(stage.key.as_str()) {
+            let text = if compact {
+                format!("◇{}", stage.symbol)
+            } else {
+                format!("◇ {} {}", stage.symbol, stage.name)
+            };
+            spans.push(Span::styled(text, theme.gentle));
+        } else if current {
             spans.push(Span::styled(
                 format!("▶ {} {}", stage.symbol, stage.name),
                 theme.accent,

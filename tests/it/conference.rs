@@ -58,8 +58,8 @@ fn a_conference_goes_from_planning_to_review_and_every_part_is_kept() {
     assert_eq!(people[2].side, Side::Professional);
 
     // Information: a strength shared by Sam, and a question Sam answers.
-    h.keys("]aAnna has kept in touch every week<c-l>jj <enter><enter>");
-    h.keys("A<down><enter>Will the police be involved?<tab>Only to help keep J. safe<c-l>jj <enter><enter>");
+    h.keys(">aAnna has kept in touch every week<c-l><down><down> <enter><enter>");
+    h.keys("A<down><enter>Will the police be involved?<tab>Only to help keep J. safe<c-l><down><down> <enter><enter>");
     let sam = view(&h)
         .session
         .records
@@ -87,7 +87,7 @@ fn a_conference_goes_from_planning_to_review_and_every_part_is_kept() {
     assert_eq!(q.answered_by, Some(sam));
 
     // Private family time, then the plan in the family's words.
-    h.keys("]]");
+    h.keys(">>");
     assert_eq!(view(&h).session.stage, "agreement");
     h.keys("aNan meets J. at the school gate every day<tab>Halina<tab>+1w<tab>Bus fares<tab>Anna<enter>");
     h.keys(
@@ -103,7 +103,7 @@ fn a_conference_goes_from_planning_to_review_and_every_part_is_kept() {
     assert!(c.contingency.starts_with("If J. is not home"));
 
     // Review: the plan item comes back; its status is checked in; ratings kept.
-    h.keys("]");
+    h.keys(">");
     assert_eq!(view(&h).session.stage, "review");
     let items = view(&h).stage_records();
     assert_eq!(items.len(), 1, "the review revisits the plan item");
@@ -150,7 +150,7 @@ fn a_conference_goes_from_planning_to_review_and_every_part_is_kept() {
 #[test]
 fn nothing_can_be_written_during_private_family_time() {
     let mut h = new_fgc();
-    h.keys("aAnna<enter>]]");
+    h.keys("aAnna<enter>>>");
     assert_eq!(view(&h).session.stage, "private-family-time");
     let before = view(&h).session.clone();
     // Every key that writes: add, add another, edit, delete, link, theme, move, facts,
@@ -173,14 +173,14 @@ fn nothing_can_be_written_during_private_family_time() {
     assert_eq!(after.records, before.records);
     assert_eq!(after.conference, before.conference);
     // Moving on is allowed.
-    h.keys("]");
+    h.keys(">");
     assert_eq!(view(&h).session.stage, "agreement");
 }
 
 #[test]
 fn a_bad_rating_is_explained_and_keeps_the_form() {
     let mut h = new_fgc();
-    h.keys("]]]]o11<enter>");
+    h.keys(">>>>o11<enter>");
     let Some(Overlay::Form(form)) = &view(&h).overlay else {
         panic!("the form stays")
     };

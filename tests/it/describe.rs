@@ -94,6 +94,7 @@ fn everything() -> Session {
             text: "DreamWords".into(),
             builds_on: vec![strength],
             tags: tags(2),
+            votes: 7,
         }),
         now,
     );
@@ -102,6 +103,7 @@ fn everything() -> Session {
         RecordBody::DesignStatement(DesignStatement {
             text: "DesignWords".into(),
             serves: vec![dream],
+            votes: 3,
         }),
         now,
     );

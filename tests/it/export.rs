@@ -88,6 +88,7 @@ fn hostile_session() -> Session {
         RecordBody::DesignStatement(DesignStatement {
             text: HOSTILE[1].into(),
             serves: vec![dream],
+            ..DesignStatement::default()
         }),
         now,
     );

@@ -232,7 +232,7 @@ fn control_key(rng: &mut fastrand::Rng) -> KeyEvent {
         12 => KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT),
         // The app's own keys, more often than chance would type them.
         _ => {
-            let keys: Vec<char> = "aA][lTedujkxtcoq? 123yn".chars().collect();
+            let keys: Vec<char> = "aA][>lTedujkxtcoq? 123yn".chars().collect();
             let c = keys[rng.usize(..keys.len())];
             let modifiers = if c.is_uppercase() {
                 KeyModifiers::SHIFT

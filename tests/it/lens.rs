@@ -28,7 +28,7 @@ fn form(h: &Harness) -> &convene::app::form::Form {
 /// A workshop open at Discovery, where strengths are captured.
 fn discovery() -> Harness {
     let mut h = Harness::new();
-    h.keys("n<enter>Harbour day<enter>]");
+    h.keys("n<enter>Harbour day<enter>>");
     h.wait(1);
     h
 }

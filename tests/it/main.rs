@@ -20,4 +20,5 @@ mod screen_keys;
 mod screens;
 mod store;
 mod trust;
+mod voting;
 mod walk;

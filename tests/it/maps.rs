@@ -2,6 +2,7 @@
 
 use crate::harness::Harness;
 use convene::app::Overlay;
+use convene::app::tags::TagChoice;
 use convene::model::*;
 
 fn view(h: &Harness) -> &convene::app::SessionView {
@@ -18,7 +19,7 @@ fn both_sizes(name: &str, h: &mut Harness) {
 #[test]
 fn a_tagged_strength_is_found_in_its_cell_of_the_map() {
     let mut h = Harness::new();
-    h.keys("n<enter>Harbour day<enter>]aYouth workers know every child<enter>T");
+    h.keys("n<enter>Harbour day<enter>>aYouth workers know every child<enter>T");
     let Some(Overlay::Tags(picker)) = &view(&h).overlay else {
         panic!("the tag picker")
     };
@@ -29,8 +30,8 @@ fn a_tagged_strength_is_found_in_its_cell_of_the_map() {
     );
     // housing (first), then down to "community and places" (12 sectors + 2), then a voice.
     h.keys(" ");
-    h.keys(&"j".repeat(14));
-    h.keys(" jjj <enter>");
+    h.keys(&"<down>".repeat(14));
+    h.keys(" <down><down><down> <enter>");
     let tags = view(&h).session.records[0]
         .body
         .tags()
@@ -81,12 +82,14 @@ fn workshop_participants_change_goals_and_agreements_that_serve_them() {
         ("Harbourside Homes", Some("Housing"))
     );
     // Destiny: an agreement that serves the goal.
-    h.keys("]]]]aCo-chair with young advisers<tab>Grace<enter>T");
+    h.keys(">>>>aCo-chair with young advisers<tab>Grace<enter>T");
     let Some(Overlay::Tags(picker)) = &view(&h).overlay else {
         panic!("the tag picker")
     };
-    let last = picker.items.len() - 1;
-    h.keys(&"j".repeat(last));
+    assert!(
+        matches!(picker.items[0].0, TagChoice::Goal(..)),
+        "an agreement's change goals come first"
+    );
     h.keys(" <enter>");
     assert_eq!(
         view(&h).session.records[2].body.goals(),
@@ -104,7 +107,7 @@ fn workshop_participants_change_goals_and_agreements_that_serve_them() {
 #[test]
 fn system_map_with_none_a_few_and_five_hundred_records() {
     let mut h = Harness::new();
-    h.keys("n<enter>Harbour day<enter>]m");
+    h.keys("n<enter>Harbour day<enter>>m");
     both_sizes("map_empty", &mut h);
 
     let few = convene::generate::workshop("few1", 20, 5);
@@ -199,4 +202,26 @@ fn the_childs_network_has_only_the_keys_it_answers() {
     );
     h.keys("q");
     assert!(!h.app.mapping);
+}
+
+#[test]
+fn one_key_repeats_the_tags_of_the_record_above() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>>aYouth workers know every child<enter>");
+    h.keys("Tedu<enter>fam<enter><enter>");
+    h.keys("aBus drivers ring the control room<enter>");
+    h.keys("\"");
+    let tags = |h: &Harness, at: usize| view(h).session.records[at].body.tags().cloned();
+    assert_eq!(tags(&h, 1), tags(&h, 0));
+    assert_eq!(
+        tags(&h, 1).map(|t| t.sectors),
+        Some(vec!["education".to_owned()])
+    );
+    h.keys("u");
+    assert_eq!(tags(&h, 1), Some(Tags::default()), "u takes them back");
+    h.keys("k\"");
+    assert!(
+        h.screen(80, 24)
+            .contains("The record above has no tags to repeat")
+    );
 }

@@ -32,7 +32,7 @@ fn the_session_boxes_show_the_keys_their_tables_bind() {
     h.keys("n<enter>Harbour day<enter>aEvery young person has trusted adults<enter>");
     h.keys("d");
     shows(&h, delete::KEYS);
-    h.keys("n]aHalina notices when someone is left out<enter>g");
+    h.keys("n>aHalina notices when someone is left out<enter>g");
     shows(&h, theme::KEYS);
     h.keys("<esc>x");
     shows(&h, export::CHOOSE_KEYS);
@@ -43,7 +43,7 @@ fn the_session_boxes_show_the_keys_their_tables_bind() {
 #[test]
 fn the_kind_choice_shows_the_keys_its_table_binds() {
     let mut h = Harness::new();
-    h.keys("n<down><enter>Conference for J.<enter>]A");
+    h.keys("n<down><enter>Conference for J.<enter>>A");
     shows(&h, kind_choice::KEYS);
 }
 

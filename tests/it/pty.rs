@@ -106,6 +106,7 @@ fn only_session(dir: &Path) -> String {
 const ENTER: &str = "\r";
 const TAB: &str = "\t";
 const CTRL_L: &str = "\x0c";
+const DOWN: &str = "\x1b[B";
 
 /// The app on an empty folder, a workshop started and its first strength's form open.
 fn at_a_new_strength(dir: &Path) -> Pty {
@@ -117,7 +118,7 @@ fn at_a_new_strength(dir: &Path) -> Pty {
     app.send("Harbour day");
     app.send(ENTER);
     app.wait_for("Define");
-    app.send("]");
+    app.send(">");
     app.wait_for("Captured in Discovery");
     app.send("a");
     app.wait_for("Add a strength");
@@ -134,7 +135,7 @@ fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
     app.send(ENTER);
     app.wait_for("#1 Youth workers know every child by name");
 
-    app.send("]a");
+    app.send(">a");
     app.wait_for("Add a dream");
     app.send("Every child has a trusted adult");
     app.send(CTRL_L);
@@ -144,7 +145,7 @@ fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
     app.send(ENTER);
     app.wait_for("builds on #1 Youth workers");
 
-    app.send("]a");
+    app.send(">a");
     app.wait_for("Add a design statement");
     app.send("We share what we know the same day");
     app.send(CTRL_L);
@@ -153,7 +154,7 @@ fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
     app.send(ENTER);
     app.wait_for("serves #2 Every child");
 
-    app.send("]a");
+    app.send(">a");
     app.wait_for("Add an agreement");
     app.send("Start a weekly huddle");
     app.send(TAB);
@@ -166,7 +167,6 @@ fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
     app.send(ENTER);
     app.wait_for("Priya (youth service) · due: 2026-12-18");
     app.wait_for("saved");
-
     app.send("q");
     app.wait_for("1 session");
     app.send("q");
@@ -194,10 +194,104 @@ fn a_whole_workshop_typed_into_the_real_app_is_saved_and_comes_back() {
     app.wait_for("Start a weekly huddle");
     app.send("[[[");
     app.wait_for("#1 Youth workers know every child by name");
+    app.wait_for("reading; the room is in Destiny");
+    app.send("q");
+    app.wait_for("Back with the room, in Destiny");
     app.send("q");
     app.wait_for("1 session");
     app.send("q");
     assert!(app.wait_exit());
+}
+
+#[test]
+fn looking_back_twice_then_carrying_on_leaves_one_visit_per_stage() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = at_a_new_strength(dir.path());
+    app.send("Youth workers know every child by name");
+    app.send(ENTER);
+    app.wait_for("#1 Youth workers");
+    for stage in ["Dream", "Design", "Destiny"] {
+        app.send(">");
+        app.wait_for(&format!("The room is now in {stage}"));
+    }
+    for _ in 0..2 {
+        app.send("[[[");
+        app.wait_for("reading; the room is in Destiny");
+        app.wait_for("#1 Youth workers");
+        app.send("q");
+        app.wait_for("Back with the room, in Destiny");
+    }
+    app.send("a");
+    app.wait_for("Add an agreement");
+    app.send("Start a weekly huddle");
+    app.send(ENTER);
+    app.wait_for("#2 Start a weekly huddle");
+    app.send("q");
+    app.wait_for("1 session");
+    app.send("q");
+    assert!(app.wait_exit());
+
+    let text = only_session(dir.path());
+    let session: convene::model::Session = ron::from_str(&text).expect("a session");
+    let visited: Vec<&str> = session.history.iter().map(|v| v.stage.as_str()).collect();
+    assert_eq!(
+        visited,
+        ["define", "discovery", "dream", "design", "destiny"],
+        "one visit per stage the room reached"
+    );
+    assert_eq!(session.stage, "destiny");
+}
+
+#[test]
+fn a_pause_holds_the_room_clock_in_the_real_app() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = at_a_new_strength(dir.path());
+    app.send("\x1b");
+    app.wait_for("Captured in Discovery");
+    app.send(" ");
+    app.wait_for("· paused (Space)");
+    let timer = |app: &Pty| {
+        app.contents()
+            .lines()
+            .next()
+            .and_then(|top| top.split("Appreciative Inquiry").nth(1))
+            .map(|t| t.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let held = timer(&app);
+    std::thread::sleep(Duration::from_millis(2200));
+    app.pump();
+    assert_eq!(timer(&app), held, "the paused clock does not move");
+    app.send(" ");
+    app.wait_for("The room's clock is running again");
+    app.send("q");
+    app.wait_for("1 session");
+    app.send("q");
+    assert!(app.wait_exit());
+}
+
+#[test]
+fn a_strength_is_tagged_with_a_sector_a_level_and_a_voice_in_eight_keys() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = at_a_new_strength(dir.path());
+    app.send("Youth workers know every child by name");
+    app.send(ENTER);
+    app.wait_for("#1 Youth workers");
+    // T, then a letter and Enter for each tag, then Enter: eight keys.
+    let keys = ["T", "e", ENTER, "f", ENTER, "y", ENTER, ENTER];
+    for key in keys {
+        app.send(key);
+    }
+    app.wait_for("Tagged: education · family and peers · voice: young person");
+    app.send("q");
+    app.wait_for("1 session");
+    app.send("q");
+    assert!(app.wait_exit());
+    let text = only_session(dir.path());
+    for words in ["\"education\"", "FamilyAndPeers", "YoungPerson"] {
+        assert!(text.contains(words), "{words} missing from:\n{text}");
+    }
+    assert_eq!(keys.len(), 8);
 }
 
 #[test]
@@ -398,11 +492,12 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
     }
     app.wait_for("#2 Sam");
 
-    app.send("]a");
+    app.send(">a");
     app.wait_for("Add an information item");
     app.send("Anna has kept in touch every week");
     app.send(CTRL_L);
-    app.send("j ");
+    app.send(DOWN);
+    app.send(" ");
     app.send(ENTER);
     app.send(ENTER);
     app.wait_for("shared by #2 Sam");
@@ -416,11 +511,11 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
     app.send(ENTER);
     app.wait_for("answer: Only to help keep J. safe");
 
-    app.send("]");
+    app.send(">");
     app.wait_for("leave the room now");
     app.send("a");
     app.wait_for("belongs to the family");
-    app.send("]a");
+    app.send(">a");
     app.wait_for("Add a plan item");
     for part in [
         "Nan meets J. at the school gate",
@@ -441,7 +536,7 @@ fn a_conference_typed_into_the_real_app_from_planning_to_review_is_saved() {
     app.send(ENTER);
     app.wait_for("The outcome is kept");
 
-    app.send("]");
+    app.send(">");
     app.wait_for("The plan, and this review");
     app.send("s");
     app.wait_for("How is #5 going?");
@@ -589,16 +684,19 @@ fn a_strength_tagged_in_the_real_app_is_found_in_the_map() {
     app.wait_for("Harbour day");
     app.send(ENTER);
     app.wait_for("Captured in Define");
-    app.send("]a");
+    app.send(">a");
     app.wait_for("Add a strength");
     app.send("Bus drivers ring the control room");
     app.send(ENTER);
     app.wait_for("#1 Bus drivers ring the control room");
     app.send("T");
     app.wait_for("Tags for the map");
-    // transport is the sixth sector; then down to the society level.
-    app.send("jjjjj ");
-    app.send("jjjjjjjjjj ");
+    // Typing finds: transport, then the society level; Enter ticks what was found.
+    app.send("tr");
+    app.wait_for("find: tr");
+    app.send(ENTER);
+    app.send("soc");
+    app.send(ENTER);
     app.send(ENTER);
     app.wait_for("Tagged: transport · society and structures");
     app.send("m");

@@ -217,7 +217,7 @@ fn no_color_means_no_colour_anywhere() {
 #[test]
 fn the_lens_offers_an_alternative_and_never_changes_words_unasked() {
     let mut h = Harness::new();
-    h.keys("n<enter>Harbour day<enter>]");
+    h.keys("n<enter>Harbour day<enter>>");
     h.keys("aThe placement gave her stability<enter>");
     let Some(Overlay::Form(form)) = &view(&h).overlay else {
         panic!("the form waits")

@@ -58,7 +58,7 @@ fn session_at_define_just_started() {
 #[test]
 fn session_discovery_with_strengths_and_time_up() {
     let mut h = Harness::new();
-    h.keys("n<enter>Harbour day<enter>]");
+    h.keys("n<enter>Harbour day<enter>>");
     h.keys("aYouth workers know every child by name<tab>3<enter>");
     h.keys("aBus drivers notice who travels late 🚌<enter>gSafe places<enter>");
     h.keys("a青少年 voices shape our plans<tab>4<enter>");
@@ -81,7 +81,7 @@ fn session_destiny_from_the_example() {
 #[test]
 fn form_for_a_strength() {
     let mut h = Harness::new();
-    h.keys("n<enter>Harbour day<enter>]aParents who run the<a-enter>Friday club<tab><right>");
+    h.keys("n<enter>Harbour day<enter>>aParents who run the<a-enter>Friday club<tab><right>");
     both_sizes("form_strength", &mut h);
 }
 
@@ -189,21 +189,21 @@ fn conference_outcome_form() {
 #[test]
 fn conference_review_stage_with_the_plan() {
     let mut h = example("conference");
-    h.keys("]");
+    h.keys(">");
     both_sizes("fgc_review", &mut h);
 }
 
 #[test]
 fn conference_review_form() {
     let mut h = example("conference");
-    h.keys("]o");
+    h.keys(">o");
     both_sizes("fgc_review_form", &mut h);
 }
 
 #[test]
 fn check_in_form() {
     let mut h = example("conference");
-    h.keys("]s");
+    h.keys(">s");
     both_sizes("check_in_form", &mut h);
 }
 

@@ -407,14 +407,21 @@ fn body() -> impl Strategy<Value = RecordBody> {
                 tags,
             })
         }),
-        (text(), ids(), tags()).prop_map(|(text, builds_on, tags)| RecordBody::Dream(Dream {
-            text,
-            builds_on,
-            tags
-        })),
-        (text(), ids()).prop_map(
-            |(text, serves)| RecordBody::DesignStatement(DesignStatement { text, serves })
-        ),
+        (text(), ids(), tags(), any::<u32>()).prop_map(|(text, builds_on, tags, votes)| {
+            RecordBody::Dream(Dream {
+                text,
+                builds_on,
+                tags,
+                votes,
+            })
+        }),
+        (text(), ids(), any::<u32>()).prop_map(|(text, serves, votes)| {
+            RecordBody::DesignStatement(DesignStatement {
+                text,
+                serves,
+                votes,
+            })
+        }),
         (
             text(),
             text(),

@@ -59,10 +59,10 @@ fn the_new_session_form_lists_ai_first_and_can_choose_the_conference() {
 fn a_whole_workshop_walks_from_define_to_destiny_and_every_word_is_saved() {
     let mut h = new_ai();
     h.keys("aEvery young person has trusted adults and safe places<enter>");
-    h.keys("]aYouth workers know every child by name<tab>3<enter>");
-    h.keys("]aEvery child has a trusted adult<c-l> <enter><enter>");
-    h.keys("]aWe share what we know the same day<c-l> <enter><enter>");
-    h.keys("]aStart a weekly huddle<tab>Priya (youth service)<tab>+2w<c-l> <enter><enter>");
+    h.keys(">aYouth workers know every child by name<tab>3<enter>");
+    h.keys(">aEvery child has a trusted adult<c-l> <enter><enter>");
+    h.keys(">aWe share what we know the same day<c-l> <enter><enter>");
+    h.keys(">aStart a weekly huddle<tab>Priya (youth service)<tab>+2w<c-l> <enter><enter>");
     h.wait(1);
 
     let v = view(&h);
@@ -104,7 +104,7 @@ fn a_whole_workshop_walks_from_define_to_destiny_and_every_word_is_saved() {
 #[test]
 fn a_strength_is_personal_unless_another_kind_is_chosen() {
     let mut h = new_ai();
-    h.keys("]aListening first<enter>aBus drivers who notice<tab><right><right><enter>");
+    h.keys(">aListening first<enter>aBus drivers who notice<tab><right><right><enter>");
     let kinds: Vec<StrengthKind> = records_of(&h, RecordKind::Strength)
         .into_iter()
         .map(|b| match b {
@@ -118,7 +118,7 @@ fn a_strength_is_personal_unless_another_kind_is_chosen() {
 #[test]
 fn alt_enter_adds_a_line_and_enter_saves() {
     let mut h = new_ai();
-    h.keys("]aFirst line<a-enter>second line<enter>");
+    h.keys(">aFirst line<a-enter>second line<enter>");
     assert_eq!(
         view(&h).session.records[0].body.text(),
         "First line\nsecond line"
@@ -128,7 +128,7 @@ fn alt_enter_adds_a_line_and_enter_saves() {
 #[test]
 fn esc_with_typed_text_asks_before_discarding() {
     let mut h = new_ai();
-    h.keys("]aHalf a thought<esc>");
+    h.keys(">aHalf a thought<esc>");
     let Some(Overlay::Form(form)) = &view(&h).overlay else {
         panic!("the form stays")
     };
@@ -147,7 +147,7 @@ fn esc_with_typed_text_asks_before_discarding() {
 #[test]
 fn a_bad_due_date_gets_a_clear_message_and_keeps_the_text() {
     let mut h = new_ai();
-    h.keys("]]]]aRun a young people's panel<tab>Jess<tab>next tues<enter>");
+    h.keys(">>>>aRun a young people's panel<tab>Jess<tab>next tues<enter>");
     let Some(Overlay::Form(form)) = &view(&h).overlay else {
         panic!("form stays open")
     };
@@ -171,7 +171,7 @@ fn a_bad_due_date_gets_a_clear_message_and_keeps_the_text() {
 #[test]
 fn delete_asks_names_what_builds_on_it_and_u_brings_it_back() {
     let mut h = new_ai();
-    h.keys("]aYouth workers know every child<enter>]aEvery child has a trusted adult<c-l> <enter><enter>[");
+    h.keys(">aYouth workers know every child<enter>>aEvery child has a trusted adult<c-l> <enter><enter>[");
     h.keys("d");
     let Some(Overlay::ConfirmDelete { impact, .. }) = &view(&h).overlay else {
         panic!("asks")
@@ -200,13 +200,13 @@ fn delete_asks_names_what_builds_on_it_and_u_brings_it_back() {
 #[test]
 fn undo_and_redo_cover_every_change_including_stage_moves() {
     let mut h = new_ai();
-    h.keys("]");
+    h.keys(">");
     assert_eq!(view(&h).session.stage, "discovery");
     h.keys("u");
     assert_eq!(view(&h).session.stage, "define");
     h.keys("<c-r>");
     assert_eq!(view(&h).session.stage, "discovery");
-    h.keys("u u u");
+    h.keys("uuu");
     assert!(
         h.app
             .status
@@ -216,9 +216,118 @@ fn undo_and_redo_cover_every_change_including_stage_moves() {
 }
 
 #[test]
+fn looking_back_never_moves_the_room_or_its_clock() {
+    let mut h = new_ai();
+    h.keys(">>>>");
+    assert_eq!(view(&h).session.stage, "destiny");
+    let started = view(&h).session.stage_started();
+    let visits = view(&h).session.history.clone();
+    assert_eq!(visits.len(), 5, "one visit per stage the room reached");
+    h.wait(90);
+
+    // Read Discovery twice during Destiny, adding a strength someone remembered.
+    h.keys("[[[");
+    assert_eq!(view(&h).shown_stage(), "discovery");
+    h.keys("aThe health visitor knows every family<enter>");
+    h.keys("<esc>");
+    assert_eq!(
+        view(&h).shown_stage(),
+        "destiny",
+        "Esc comes back to the room"
+    );
+    h.keys("[[[[]]");
+    assert_eq!(view(&h).shown_stage(), "dream");
+    let screen = h.screen(100, 24);
+    assert!(
+        screen.contains("reading; the room is in Destiny"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("1:30"),
+        "the room's clock keeps counting: {screen}"
+    );
+    h.keys("q");
+    assert_eq!(
+        view(&h).shown_stage(),
+        "destiny",
+        "q comes back to the room first"
+    );
+
+    // Carrying on in Destiny.
+    h.keys("aMeet again in March<tab>Sam<enter>");
+    let s = &view(&h).session;
+    assert_eq!(s.stage, "destiny");
+    assert_eq!(s.history, visits, "looking wrote no history");
+    assert_eq!(s.stage_started(), started, "looking left the clock alone");
+    let strength = s
+        .records
+        .iter()
+        .find(|r| r.body.text().starts_with("The health visitor"))
+        .expect("the strength is kept");
+    assert_eq!(
+        strength.stage, "discovery",
+        "added where the facilitator was reading"
+    );
+}
+
+#[test]
+fn the_room_moves_only_when_asked_and_to_the_stage_on_screen() {
+    let mut h = new_ai();
+    h.keys(">>>");
+    h.keys("[[");
+    assert_eq!(view(&h).session.stage, "design", "looking moved nothing");
+    h.keys(">");
+    assert_eq!(
+        view(&h).session.stage,
+        "discovery",
+        "> moves the room to the stage read"
+    );
+    assert_eq!(view(&h).shown_stage(), "discovery");
+    h.keys("u");
+    assert_eq!(view(&h).session.stage, "design", "and u takes it back");
+}
+
+#[test]
+fn the_room_clock_pauses_takes_five_more_minutes_and_counts_down_for_the_room() {
+    let mut h = new_ai();
+    h.keys(">");
+    h.wait(10 * 60);
+    h.keys(" ");
+    let screen = h.screen(100, 24);
+    assert!(
+        screen.contains("10:00 of 60 min · paused (Space)"),
+        "{screen}"
+    );
+    h.wait(20 * 60);
+    assert!(
+        h.screen(100, 24).contains("10:00 of 60 min · paused"),
+        "a pause holds the clock"
+    );
+    h.keys(" +");
+    h.wait(60);
+    let screen = h.screen(100, 24);
+    assert!(screen.contains("11:00 of 65 min"), "{screen}");
+    h.keys("p");
+    let presenter = h.screen(100, 30);
+    assert!(presenter.contains("54 minutes left"), "{presenter}");
+    h.keys("<esc>");
+    h.keys("u");
+    assert!(
+        h.screen(100, 24).contains("of 60 min"),
+        "u takes the five minutes back"
+    );
+    h.wait(2);
+    let saved = h.only_file();
+    assert!(
+        saved.contains("paused_seconds: 1200"),
+        "the pause is kept in the file: {saved}"
+    );
+}
+
+#[test]
 fn e_edits_and_k_j_move_records() {
     let mut h = new_ai();
-    h.keys("]aOne<enter>aTwo<enter>aThree<enter>");
+    h.keys(">aOne<enter>aTwo<enter>aThree<enter>");
     h.keys("K");
     let texts = |h: &Harness| {
         view(h)
@@ -231,14 +340,14 @@ fn e_edits_and_k_j_move_records() {
     assert_eq!(texts(&h), ["One", "Three", "Two"]);
     h.keys("J");
     assert_eq!(texts(&h), ["One", "Two", "Three"]);
-    h.keys("kk e<bs><bs><bs>First<enter>");
+    h.keys("kke<bs><bs><bs>First<enter>");
     assert_eq!(texts(&h), ["First", "Two", "Three"]);
 }
 
 #[test]
 fn themes_group_strengths() {
     let mut h = new_ai();
-    h.keys("]aOne<enter>aTwo<enter>aThree<enter>");
+    h.keys(">aOne<enter>aTwo<enter>aThree<enter>");
     h.keys("gSafe places<enter>kkgRelationships<enter>");
     h.keys("t");
     let order: Vec<String> = view(&h)
@@ -252,7 +361,7 @@ fn themes_group_strengths() {
         screen.contains("── Relationships") && screen.contains("── No theme yet"),
         "{screen}"
     );
-    h.keys("j j g");
+    h.keys("jjg");
     assert!(matches!(view(&h).overlay, Some(Overlay::Theme { .. })));
 }
 
@@ -270,7 +379,7 @@ fn tab_shows_the_next_prompt_and_wraps_round() {
 #[test]
 fn moving_between_stages_keeps_records_where_they_were_made() {
     let mut h = new_ai();
-    h.keys("]aA strength<enter>]]");
+    h.keys(">aA strength<enter>>>");
     assert_eq!(view(&h).session.stage, "design");
     assert!(view(&h).stage_records().is_empty());
     h.keys("[[");
@@ -376,7 +485,7 @@ fn a_file_changed_elsewhere_is_kept_and_our_words_go_to_a_copy() {
 #[test]
 fn private_family_time_captures_nothing() {
     let mut h = Harness::new();
-    h.keys("n<down><enter>Conference for J.<enter>]]");
+    h.keys("n<down><enter>Conference for J.<enter>>>");
     assert_eq!(view(&h).session.stage, "private-family-time");
     h.keys("anote<enter>");
     assert!(view(&h).overlay.is_none());
@@ -398,7 +507,7 @@ fn a_newer_file_opens_read_only_and_refuses_changes() {
     h.relist();
     h.keys("/harbourside<enter><enter>");
     assert!(view(&h).read_only.is_some());
-    h.keys("aMore<enter>]");
+    h.keys("aMore<enter>>");
     assert_eq!(view(&h).session.stage, "destiny");
     assert!(
         h.app
@@ -745,7 +854,7 @@ fn saved_links(h: &Harness) -> Vec<(String, Vec<String>)> {
 /// list and then the form show; the record is saved after.
 fn tick_two(h: &mut Harness, add: &str) -> (Vec<String>, Vec<String>) {
     h.keys(add);
-    h.keys("<c-l> j ");
+    h.keys("<c-l> <down> ");
     let in_list = ticked(h);
     h.keys("<enter>");
     let in_form = form_links(h);
@@ -763,7 +872,7 @@ fn newest_saved(h: &mut Harness) -> Vec<String> {
 #[test]
 fn every_link_list_in_a_workshop_saves_what_the_form_shows() {
     let mut h = new_ai();
-    h.keys("]aYouth workers know every child<enter>aThe library stays open late<enter>");
+    h.keys(">aYouth workers know every child<enter>aThe library stays open late<enter>");
     for add in [
         "]aEvery child has a trusted adult",
         "aThe library is a second home",
@@ -782,7 +891,7 @@ fn every_link_list_in_a_workshop_saves_what_the_form_shows() {
 fn who_shared_and_who_answered_hold_one_person_and_show_one() {
     let mut h = Harness::new();
     h.keys("n<down><enter>Conference for J.<enter>");
-    h.keys("aSam<tab>social worker<enter>aHalina<tab>grandmother<enter>]");
+    h.keys("aSam<tab>social worker<enter>aHalina<tab>grandmother<enter>>");
     for add in [
         "aAnna has kept in touch every week",
         "A<down><enter>Will the police be involved?<tab>Only to help",
@@ -797,7 +906,7 @@ fn who_shared_and_who_answered_hold_one_person_and_show_one() {
         assert_eq!(newest_saved(&mut h), in_form, "{add}: the file holds it");
     }
     // Changed later from the list with l: the same.
-    h.keys("l j ");
+    h.keys("l <down> ");
     let in_list = ticked(&h);
     assert_eq!(in_list.len(), 1);
     h.keys("<enter>");
@@ -809,17 +918,16 @@ fn tags_save_every_sector_ticked_and_the_one_level_and_voice_shown() {
     let mut h = new_ai();
     h.keys("A<down><enter>Every child is known by name<enter>");
     h.keys("A<down><enter>Young people shape the services<enter>");
-    h.keys("]]]]aStart a weekly huddle<tab>Priya<enter>T");
+    h.keys(">>>>aStart a weekly huddle<tab>Priya<enter>T");
     let sectors = h.app.sectors.len();
-    // Two sectors, then two levels and two voices (the second of each replaces the first),
-    // then both change goals.
-    h.keys(" j ");
-    h.keys(&"j".repeat(sectors - 1));
-    h.keys(" j ");
-    h.keys(&"j".repeat(convene::model::Level::ALL.len() - 1));
-    h.keys(" j ");
-    h.keys(&"j".repeat(convene::model::Voice::ALL.len() - 1));
-    h.keys(" j ");
+    // An agreement's change goals come first: both; then two sectors, then two levels and
+    // two voices (the second of each replaces the first).
+    h.keys(" <down> <down>");
+    h.keys(" <down> ");
+    h.keys(&"<down>".repeat(sectors - 1));
+    h.keys(" <down> ");
+    h.keys(&"<down>".repeat(convene::model::Level::ALL.len() - 1));
+    h.keys(" <down> ");
     let screen = h.screen(100, 60);
     let shown: Vec<String> = screen
         .lines()
@@ -851,6 +959,9 @@ fn tags_save_every_sector_ticked_and_the_one_level_and_voice_shown() {
         6,
         "two sectors, a level, a voice, two goals: {saved:?}"
     );
+    let (mut shown, mut saved) = (shown, saved);
+    shown.sort();
+    saved.sort();
     assert_eq!(shown, saved);
 }
 
@@ -867,7 +978,7 @@ fn arrive_together(h: &mut Harness, script: &str) {
 #[test]
 fn a_pasted_list_keeps_its_lines_whatever_line_breaks_the_terminal_sends() {
     let mut h = new_ai();
-    h.keys("]a");
+    h.keys(">a");
     h.send(Msg::Paste(
         "Survey answer 1: nurses.\r\nSurvey answer 2: teachers.\rSurvey answer 3\n".into(),
     ));
@@ -881,7 +992,7 @@ fn a_pasted_list_keeps_its_lines_whatever_line_breaks_the_terminal_sends() {
 #[test]
 fn lines_pasted_into_a_one_line_field_are_joined_with_a_space() {
     let mut h = new_ai();
-    h.keys("]]]]aStart a weekly huddle<tab>");
+    h.keys(">>>>aStart a weekly huddle<tab>");
     h.send(Msg::Paste("Priya,\r\nyouth service\rand Sam".into()));
     h.keys("<enter>");
     let RecordBody::Agreement(a) = &records_of(&h, RecordKind::Agreement)[0] else {
@@ -893,7 +1004,7 @@ fn lines_pasted_into_a_one_line_field_are_joined_with_a_space() {
 #[test]
 fn a_paste_typed_as_keys_with_enters_keeps_its_lines_and_a_last_enter_still_saves() {
     let mut h = new_ai();
-    h.keys("]a");
+    h.keys(">a");
     arrive_together(&mut h, "Survey answer 1: nurses.<enter>Survey answer 2");
     assert!(
         view(&h).overlay.is_some(),
@@ -905,7 +1016,7 @@ fn a_paste_typed_as_keys_with_enters_keeps_its_lines_and_a_last_enter_still_save
         "Survey answer 1: nurses.\nSurvey answer 2"
     );
     // In a one-line field the lines are joined with a space.
-    h.keys("]]]aStart a weekly huddle<tab>");
+    h.keys(">>>aStart a weekly huddle<tab>");
     arrive_together(&mut h, "Priya,<enter>youth service");
     h.keys("<enter>");
     let RecordBody::Agreement(a) = &records_of(&h, RecordKind::Agreement)[0] else {

@@ -206,8 +206,8 @@ fn edits_adds_moves_and_stages_in_the_app_all_undo_and_redo_exactly() {
         match i % 5 {
             0 => press(&mut app, "a m o r e <enter>"),
             1 => press(&mut app, "K"),
-            2 if i % 50 == 2 => press(&mut app, "]"),
-            3 if i % 50 == 3 => press(&mut app, "["),
+            2 if i % 50 == 2 => press(&mut app, ">"),
+            3 if i % 50 == 3 => press(&mut app, "[ >"),
             _ => press(&mut app, "e x <enter> j"),
         }
     }
