@@ -291,6 +291,22 @@ impl App {
         }
     }
 
+    /// Shows a session to the room (`convene present`): the presenter view, read-only,
+    /// following its file; once the room has voted, ranked by its votes.
+    pub fn follow_for_the_room(&mut self, mut loaded: Loaded) -> Vec<Effect> {
+        loaded
+            .read_only
+            .get_or_insert_with(|| "this window shows the session to the room".to_owned());
+        self.following = true;
+        self.presenting = true;
+        let effects = update(self, Msg::Opened(Box::new(loaded)));
+        if let Some(view) = self.session_view_mut() {
+            // Equal votes keep the order said: with no votes yet, this is that order.
+            view.by_votes = true;
+        }
+        effects
+    }
+
     /// Save the open session, if one is open and may be written.
     pub fn save(&self) -> Option<Effect> {
         self.session_view()

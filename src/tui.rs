@@ -48,10 +48,7 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
 /// file as the facilitator saves. It only reads: no lock, no leftovers cleaned, no save.
 pub fn present(ctx: &Context, id: &crate::model::SessionId) -> Result<ExitKind, CliError> {
     let store = crate::store::Store::at(&ctx.dir);
-    let mut loaded = store.load(id)?;
-    loaded
-        .read_only
-        .get_or_insert_with(|| "this window shows the session to the room".to_owned());
+    let loaded = store.load(id)?;
     let (mut app, _list) = App::new(
         ctx.frameworks.clone(),
         ctx.offset,
@@ -59,9 +56,7 @@ pub fn present(ctx: &Context, id: &crate::model::SessionId) -> Result<ExitKind, 
         OffsetDateTime::now_utc(),
     );
     app.theme = ctx.theme.clone();
-    app.following = true;
-    app.presenting = true;
-    let effects = app::update(&mut app, Msg::Opened(Box::new(loaded)));
+    let effects = app.follow_for_the_room(loaded);
     if app.session_view().is_none() {
         return Err(CliError::new(
             ExitKind::Storage,

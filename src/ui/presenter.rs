@@ -113,24 +113,41 @@ pub fn draw(
             .wrap(Wrap { trim: true }),
         prompt_area,
     );
-    // The latest words, newest last, as many as fit.
+    // The latest words, newest last, as many as fit; once the room has voted and the
+    // rows are ranked, the most chosen first, each with its votes.
     let width = usize::from(records_area.width).max(1);
     let count = view.stage_len();
+    let ranked = view.by_votes
+        && (0..count)
+            .filter_map(|row| view.stage_record(row))
+            .any(|r| r.body.votes().is_some_and(|v| v > 0));
+    let order: Box<dyn Iterator<Item = usize>> = if ranked {
+        Box::new(0..count)
+    } else {
+        Box::new((0..count).rev())
+    };
     let mut lines: Vec<Line> = Vec::new();
     let mut used = 0;
-    for record in (0..count).rev().filter_map(|row| view.stage_record(row)) {
-        let text = clean_line(record.body.text());
+    for record in order.filter_map(|row| view.stage_record(row)) {
+        let mut text = clean_line(record.body.text());
+        // Only the chosen carry a count: the room sees what it chose, not what it passed over.
+        if let Some(votes) = record.body.votes().filter(|v| ranked && *v > 0) {
+            text = format!("{text} · {}", crate::describe::votes_words(votes));
+        }
         let rows = wrap_words(&format!("• {text}"), width).len() + 1;
         if used + rows > usize::from(records_area.height) {
             break;
         }
         used += rows;
-        let mut block = vec![
+        let block = vec![
             Line::from(vec![Span::styled("• ", theme.accent), Span::raw(text)]),
             Line::raw(""),
         ];
-        block.append(&mut lines);
-        lines = block;
+        if ranked {
+            lines.extend(block);
+        } else {
+            lines.splice(0..0, block);
+        }
     }
     if count == 0 {
         lines.push(Line::from(Span::styled(

@@ -139,3 +139,26 @@ fn the_rooms_screen_in_private_family_time_shows_only_the_stage_and_that_the_fam
     // Not even the countdown.
     assert!(!screen.contains("minutes left"), "{screen}");
 }
+
+#[test]
+fn the_rooms_screen_ranks_by_the_rooms_votes_once_it_has_voted() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>>>");
+    h.keys("aEvery child has a trusted adult<enter>");
+    h.keys("aThe harbour is open to young people<enter>vvv");
+    h.settle();
+    let file = h.app.session_view().expect("open").path.clone();
+    let loaded = convene::store::load_path(&file).expect("load");
+    let effects = h.app.follow_for_the_room(loaded);
+    assert!(effects.is_empty(), "{effects:?}");
+    let screen = h.screen(100, 40);
+    assert!(!screen.contains("0 votes"), "{screen}");
+    let at = |words: &str| {
+        screen
+            .find(words)
+            .unwrap_or_else(|| panic!("{words}: {screen}"))
+    };
+    assert!(
+        at("The harbour is open to young people · 3 votes") < at("Every child has a trusted adult")
+    );
+}
