@@ -357,7 +357,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::Paste(text) => {
-            let text = line_breaks(&text);
+            let text = crate::text::line_breaks(&text);
             match &mut app.screen {
                 Screen::Session(view) => view.paste(&text),
                 Screen::NewSession(form) => form.paste(&text),
@@ -469,11 +469,6 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
     }
-}
-
-/// Pasted text with every line break as `\n`: terminals send `\r\n` or a bare `\r`.
-fn line_breaks(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// Pasted text for a one-line field: its lines joined with a space, so words from two

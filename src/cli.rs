@@ -11,6 +11,7 @@ mod export;
 mod forget;
 #[cfg(feature = "dev-tools")]
 mod generate;
+mod import;
 mod lint;
 pub mod list;
 mod new;
@@ -76,6 +77,7 @@ pub enum Command {
     Check(check::Args),
     Export(export::Args),
     Forget(forget::Args),
+    Import(import::Args),
     Completions(completions::Args),
     Config(config::Args),
     Lint(lint::Args),
@@ -224,6 +226,54 @@ pub fn session_id(text: &str) -> Result<crate::model::SessionId, CliError> {
     })
 }
 
+/// A session opened to be changed by a command: its lock held (so a convene window cannot
+/// have it open meanwhile) and the file as read, saved back in one atomic write.
+pub struct Writing {
+    store: Store,
+    _lock: crate::store::SessionLock,
+    pub loaded: crate::store::Loaded,
+}
+
+impl Writing {
+    /// Takes the session's lock and reads it; refuses while a window has it open, and a file
+    /// this version may only read.
+    pub fn open(ctx: &Context, id: &crate::model::SessionId) -> Result<Self, CliError> {
+        let store = ctx.store()?;
+        if !store.path_of(id).exists() {
+            return Err(crate::store::StoreError::NotFound(id.to_string()).into());
+        }
+        let lock = crate::store::try_lock(&store.path_of(id))
+            .map_err(|e| CliError::new(ExitKind::Storage, e.to_string()))?
+            .ok_or_else(|| {
+                CliError::new(
+                    ExitKind::Storage,
+                    "the session is open in a convene window; close it there first",
+                )
+                .with_hint("nothing was changed")
+            })?;
+        let loaded = store.load(id)?;
+        if let Some(reason) = &loaded.read_only {
+            return Err(CliError::new(ExitKind::Unreadable, reason.clone())
+                .with_hint("nothing was changed"));
+        }
+        Ok(Self {
+            store,
+            _lock: lock,
+            loaded,
+        })
+    }
+
+    /// Saves `session` (the one read, changed) over the file it was read from, in one
+    /// atomic write.
+    pub fn save(&mut self, session: &crate::model::Session) -> Result<(), CliError> {
+        self.loaded.fingerprint =
+            self.store
+                .save(&self.loaded.path, session, self.loaded.fingerprint)?;
+        self.loaded.session = session.clone();
+        Ok(())
+    }
+}
+
 /// A path as it is printed: on one line, with nothing a terminal would act on.
 pub fn shown(path: &std::path::Path) -> String {
     crate::text::clean_line(&path.display().to_string())
@@ -270,6 +320,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Present(args) => present::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
         Command::Forget(args) => forget::run(args, ctx),
+        Command::Import(args) => import::run(args, ctx),
         Command::Export(args) => export::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),
         Command::Config(args) => config::run(args, ctx),

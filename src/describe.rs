@@ -35,17 +35,19 @@ pub enum Field {
     Organisation,
     Sector,
     Closeness,
+    OutsideSafeNetwork,
     InfoType,
     Answer,
     Sectors,
     Level,
     Voice,
     Votes,
+    Source,
 }
 
 impl Field {
     /// Every field, in the order a reader wants them (and the CSV columns' order).
-    pub const ALL: [Field; 26] = [
+    pub const ALL: [Field; 28] = [
         Field::StrengthKind,
         Field::Theme,
         Field::Owner,
@@ -66,12 +68,14 @@ impl Field {
         Field::Organisation,
         Field::Sector,
         Field::Closeness,
+        Field::OutsideSafeNetwork,
         Field::InfoType,
         Field::Answer,
         Field::Sectors,
         Field::Level,
         Field::Voice,
         Field::Votes,
+        Field::Source,
     ];
 
     /// The label people read ("support from services").
@@ -97,12 +101,14 @@ impl Field {
             Field::Organisation => "organisation",
             Field::Sector => "sector",
             Field::Closeness => "closeness",
+            Field::OutsideSafeNetwork => "not in the safe network because",
             Field::InfoType => "type",
             Field::Answer => "answer",
             Field::Sectors => "sectors",
             Field::Level => "level",
             Field::Voice => "voice",
             Field::Votes => "votes",
+            Field::Source => "came from",
         }
     }
 
@@ -129,12 +135,14 @@ impl Field {
             Field::Organisation => "organisation",
             Field::Sector => "sector",
             Field::Closeness => "closeness",
+            Field::OutsideSafeNetwork => "outside_safe_network",
             Field::InfoType => "info_type",
             Field::Answer => "answer",
             Field::Sectors => "sectors",
             Field::Level => "level",
             Field::Voice => "voice",
             Field::Votes => "votes",
+            Field::Source => "source",
         }
     }
 
@@ -155,12 +163,52 @@ impl Field {
         )
     }
 
+    /// Whether a person writes this field in their own words (and so the lens reads it),
+    /// rather than choosing it from a list or typing a date.
+    pub fn is_written(self) -> bool {
+        match self {
+            Field::Theme
+            | Field::Owner
+            | Field::Who
+            | Field::Support
+            | Field::CheckedBy
+            | Field::Relationship
+            | Field::Role
+            | Field::NotInvitedBecause
+            | Field::Interpreter
+            | Field::Access
+            | Field::Childcare
+            | Field::Safety
+            | Field::Organisation
+            | Field::Sector
+            | Field::OutsideSafeNetwork
+            | Field::Answer
+            | Field::Sectors => true,
+            Field::StrengthKind
+            | Field::Due
+            | Field::Status
+            | Field::Side
+            | Field::Invitation
+            | Field::Closeness
+            | Field::InfoType
+            | Field::Level
+            | Field::Voice
+            | Field::Votes
+            | Field::Source => false,
+        }
+    }
+
     /// Whether the TUI's one-line summary under a record leaves this field out (it is in
     /// the selected record's detail and every export).
     pub fn only_in_detail(self) -> bool {
         matches!(
             self,
-            Field::Support | Field::CheckedBy | Field::Access | Field::Childcare | Field::Safety
+            Field::Support
+                | Field::CheckedBy
+                | Field::Access
+                | Field::Childcare
+                | Field::Safety
+                | Field::Source
         )
     }
 }
@@ -342,6 +390,14 @@ pub fn describe(record: &Record, session: &Session) -> Description {
                     .map(|c| c.label().to_owned())
                     .unwrap_or_default(),
             );
+            if let Some(reason) = &p.outside_safe_network {
+                let reason = if reason.trim().is_empty() {
+                    "no reason written yet"
+                } else {
+                    reason
+                };
+                set(Field::OutsideSafeNetwork, reason.to_owned());
+            }
         }
         RecordBody::InformationItem(i) => set(Field::InfoType, i.kind.label().to_owned()),
         RecordBody::Question(q) => set(Field::Answer, q.answer.clone().unwrap_or_default()),
@@ -364,6 +420,7 @@ pub fn describe(record: &Record, session: &Session) -> Description {
     if let Some(votes) = record.body.votes().filter(|v| *v > 0) {
         set(Field::Votes, votes.to_string());
     }
+    set(Field::Source, record.source.clone().unwrap_or_default());
     fields.sort_by_key(|(f, _)| Field::ALL.iter().position(|x| x == f));
     let kind = record.body.kind();
     let words_of = |id: RecordId| {
@@ -416,7 +473,19 @@ pub fn conference_facts(c: &Conference) -> Vec<(&'static str, String)> {
     filled([
         ("Child or young person", c.child.clone()),
         ("Referred by", c.referrer.clone()),
+        (
+            "Referrer's role",
+            c.referrer_role.clone().unwrap_or_default(),
+        ),
+        (
+            "Referral date",
+            c.referral_date.map(format_date).unwrap_or_default(),
+        ),
         ("Why we are meeting", c.reasons.clone()),
+        (
+            "Reason, for returns",
+            c.reason_category.clone().unwrap_or_default(),
+        ),
         ("Bottom lines", c.bottom_lines.clone()),
         ("Date", c.date.map(format_date).unwrap_or_default()),
         ("Time", c.time.clone()),
@@ -442,10 +511,13 @@ pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
     ]);
     for rating in &c.ratings {
         let score = |s: Option<u8>| s.map_or_else(|| "not given".to_owned(), |s| format!("{s}/10"));
+        let lives = rating.child_lives.map_or(String::new(), |h| {
+            format!("; where the child lives: {}", h.label())
+        });
         pairs.push((
             "Review",
             format!(
-                "{}: the family {}, the professionals {}",
+                "{}: the family {}, the professionals {}{lives}",
                 format_date(rating.date),
                 score(rating.family),
                 score(rating.professionals)
@@ -463,4 +535,65 @@ fn filled<const N: usize>(pairs: [(&'static str, String); N]) -> Vec<(&'static s
         .into_iter()
         .filter(|(_, v)| !v.trim().is_empty())
         .collect()
+}
+
+/// Words a person wrote somewhere in a session, and where: what the lens reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// The record holding them (its id and stage key), or `None` for the session's own
+    /// words (the title, the conference's facts and outcome).
+    pub record: Option<(RecordId, String)>,
+    /// Where in it, for people: "key facts: bottom lines", "Sam's safety", "a check-in"
+    /// (empty for a record's main words).
+    pub place: String,
+    pub text: String,
+}
+
+/// Every piece of writing in a session, from the one description: the title, the
+/// conference's key facts and outcome, and each record's words, written fields and
+/// check-ins. A field added to the description (or to the conference's facts) is read
+/// without a second edit.
+pub fn written(session: &Session) -> Vec<Written> {
+    let own = |place: String, text: String| Written {
+        record: None,
+        place,
+        text,
+    };
+    let mut out = vec![own("title".into(), session.title.clone())];
+    if let Some(c) = &session.conference {
+        let sections = [
+            ("key facts", conference_facts(c)),
+            ("outcome", conference_outcome(c)),
+        ];
+        for (section, pairs) in sections {
+            out.extend(
+                pairs
+                    .into_iter()
+                    .map(|(label, text)| own(format!("{section}: {}", label.to_lowercase()), text)),
+            );
+        }
+    }
+    for record in &session.records {
+        let d = describe(record, session);
+        let at = Some((record.id, record.stage.clone()));
+        let whose = match record.body {
+            RecordBody::Participant(_) => format!("{}'s ", clean_line(&d.words)),
+            _ => String::new(),
+        };
+        let mut add = |place: String, text: String| {
+            out.push(Written {
+                record: at.clone(),
+                place,
+                text,
+            })
+        };
+        add(String::new(), d.words.clone());
+        for (field, text) in d.fields.iter().filter(|(f, _)| f.is_written()) {
+            add(format!("{whose}{}", field.label()), text.clone());
+        }
+        for line in &d.checkins {
+            add(format!("{whose}check-in"), line.clone());
+        }
+    }
+    out
 }

@@ -11,9 +11,11 @@ pub mod export;
 pub mod framework;
 #[cfg(feature = "dev-tools")]
 pub mod generate;
+pub mod import;
 pub mod lens;
 pub mod model;
 pub mod report;
+pub mod returns;
 pub mod store;
 pub mod text;
 pub mod theme;

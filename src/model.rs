@@ -1,5 +1,6 @@
 //! The session model: sessions, stages and the records a room makes, with their rules. No I/O, no UI.
 
+mod carry;
 mod conference;
 mod ids;
 pub mod map;
@@ -9,14 +10,15 @@ mod session;
 mod tags;
 pub mod timefmt;
 
-pub use conference::{Conference, Decision, Rating};
+pub use carry::carry_over;
+pub use conference::{Conference, Decision, Home, Rating};
 pub use ids::{RecordId, SessionId};
 pub use record::{
     Agreement, ChangeGoal, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation,
     Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side, Status,
     Strength, StrengthKind,
 };
-pub use rules::{LinkProblem, delete_impact, link_problems, link_target};
+pub use rules::{LinkProblem, LooseEnd, delete_impact, link_problems, link_target, loose_ends};
 pub use session::{Clock, FORMAT_VERSION, Session, StageVisit};
 pub use tags::{Closeness, Level, Tags, Voice};
 

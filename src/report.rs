@@ -128,11 +128,7 @@ pub fn compute(
                 None => c.not_decided_yet += 1,
             }
             c.reviews_held += conference.ratings.len();
-            c.reviews_on_time += conference
-                .ratings
-                .iter()
-                .filter(|r| r.due.is_some_and(|due| r.date <= due))
-                .count();
+            c.reviews_on_time += conference.ratings.iter().filter(|r| r.on_time()).count();
             for r in &s.records {
                 if let RecordBody::PlanItem(p) = &r.body {
                     c.plan_items += 1;

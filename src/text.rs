@@ -39,6 +39,12 @@ pub fn clean_line(text: &str) -> String {
     out
 }
 
+/// Text with every line break as `\n`: terminals paste `\r\n` or a bare `\r`, and
+/// files from Windows end lines with `\r\n`.
+pub fn line_breaks(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// The text with its first letter in capitals ("builds on" → "Builds on").
 pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();

@@ -2,12 +2,12 @@
 //! the session (a record, the conference's sections, a check-in), each as undoable changes.
 
 use super::form::{Form, FormOutcome, Purpose};
-use super::overlay::{Outcome, Overlay, suggestion};
+use super::overlay::{Overlay, suggestion};
 use super::picker::{LinkPicker, PickerOutcome};
 use super::sections;
 use super::session_view::{SessionView, view};
 use super::{App, Effect};
-use crate::model::{RecordBody, RecordId, RecordKind, Session, link_target};
+use crate::model::{Conference, RecordBody, RecordId, RecordKind, Session, link_target};
 use crossterm::event::KeyEvent;
 use time::OffsetDateTime;
 
@@ -20,9 +20,11 @@ enum Capture {
         unlinked: bool,
         versions: Vec<RecordBody>,
     },
-    CheckIn(RecordId, crate::model::CheckIn),
-    /// The conference's sections as the form left them, and the words that say so.
-    Conference(Box<crate::model::Conference>, &'static str),
+    /// A check-in as said, then after each suggestion taken.
+    CheckIn(RecordId, Vec<crate::model::CheckIn>),
+    /// The conference's sections as the form left them (as said, then after each
+    /// suggestion taken), and the words that say so.
+    Conference(Vec<crate::model::Conference>, &'static str),
 }
 
 /// Sends a key to the open form and applies what it asks.
@@ -55,21 +57,7 @@ pub(super) fn on_key(
     }
     // The lens offers an alternative: one key takes it, one puts it in the editor to
     // adjust, one keeps the speaker's words.
-    let outcome = if form.suggestion.is_some() {
-        match suggestion::on_key(form, key) {
-            Outcome::Continue | Outcome::Close => return Vec::new(),
-            Outcome::Done(()) => FormOutcome::Save,
-        }
-    } else {
-        form.handle_key(key)
-    };
-    if outcome == FormOutcome::Save
-        && form.purpose == Purpose::Record
-        && let Some(next) = form.next_suggestion(&lens)
-    {
-        form.suggestion = Some(next);
-        return Vec::new();
-    }
+    let outcome = suggestion::form_key(form, key, &lens, today);
     match outcome {
         FormOutcome::Continue => {}
         FormOutcome::Cancel => *overlay = None,
@@ -106,13 +94,22 @@ fn offer_links(form: &mut Form, session: &Session) {
     }
 }
 
+/// One of the conference's forms applied to its sections (`sections::apply_*`).
+type ApplySection = fn(&Form, &mut Conference, time::Date) -> Result<(), (usize, String)>;
+
 /// What the saved form asks to write, or the field to fix and why.
 fn capture(
     form: &mut Form,
     session: &Session,
     today: time::Date,
 ) -> Result<Capture, (usize, String)> {
-    let mut conference = session.conference.clone().unwrap_or_default();
+    let conference = session.conference.clone().unwrap_or_default();
+    let sections = |apply: ApplySection| {
+        move |form: &Form| {
+            let mut c = conference.clone();
+            apply(form, &mut c, today).map(|()| c)
+        }
+    };
     match form.purpose {
         Purpose::Record => Ok(Capture::Record {
             kind: form.kind,
@@ -120,43 +117,51 @@ fn capture(
             unlinked: form.links.is_empty(),
             versions: form.versions(today)?,
         }),
-        Purpose::CheckIn(id) => Ok(Capture::CheckIn(id, sections::build_check_in(form, today))),
-        Purpose::Facts => {
-            sections::apply_facts(form, &mut conference, today)?;
-            Ok(Capture::Conference(
-                Box::new(conference),
-                "The key facts are kept.",
-            ))
-        }
-        Purpose::Outcome => {
-            sections::apply_outcome(form, &mut conference, today)?;
-            Ok(Capture::Conference(
-                Box::new(conference),
-                "The outcome is kept.",
-            ))
-        }
-        Purpose::Review => {
-            sections::apply_review(form, &mut conference, today)?;
-            Ok(Capture::Conference(
-                Box::new(conference),
-                "The review is kept.",
-            ))
-        }
+        Purpose::CheckIn(id) => Ok(Capture::CheckIn(
+            id,
+            form.versions_of(|form| Ok(sections::build_check_in(form, today)))?,
+        )),
+        Purpose::Facts => Ok(Capture::Conference(
+            form.versions_of(sections(sections::apply_facts))?,
+            "The key facts are kept.",
+        )),
+        Purpose::Outcome => Ok(Capture::Conference(
+            form.versions_of(sections(sections::apply_outcome))?,
+            "The outcome is kept.",
+        )),
+        Purpose::Review => Ok(Capture::Conference(
+            form.versions_of(sections(sections::apply_review))?,
+            "The review is kept.",
+        )),
     }
 }
 
 /// Writes what the form captured into the session, as undoable changes, and says so.
 fn write(v: &mut SessionView, capture: Capture, now: OffsetDateTime) -> String {
     match capture {
-        Capture::CheckIn(id, checkin) => {
-            v.change_record(now, id, |r| {
-                r.body.check_in(checkin);
-            });
-            "The check-in is kept; its history stays with the record.".into()
+        Capture::CheckIn(id, versions) => {
+            let reworded = versions.len() > 1;
+            let mut versions = versions.into_iter();
+            if let Some(said) = versions.next() {
+                v.change_record(now, id, |r| {
+                    r.body.check_in(said);
+                });
+            }
+            // Each suggestion taken rewords the check-in just kept, as its own change.
+            for checkin in versions {
+                v.change_record(now, id, |r| r.body.reword_last_check_in(checkin));
+            }
+            words_as_said(
+                "The check-in is kept; its history stays with the record.",
+                reworded,
+            )
         }
-        Capture::Conference(conference, words) => {
-            v.change_head(now, |s| s.conference = Some(*conference));
-            words.into()
+        Capture::Conference(versions, words) => {
+            let reworded = versions.len() > 1;
+            for conference in versions {
+                v.change_head(now, |s| s.conference = Some(conference));
+            }
+            words_as_said(words, reworded)
         }
         Capture::Record {
             kind,
@@ -185,15 +190,22 @@ fn write(v: &mut SessionView, capture: Capture, now: OffsetDateTime) -> String {
             }
             v.select(id);
             let verb = if editing.is_some() { "updated" } else { "kept" };
-            let mut words = format!("The {} is {verb}.", kind.label());
-            if reworded {
-                words.push_str(" u gives back the words as said.");
-            }
+            let mut words = words_as_said(&format!("The {} is {verb}.", kind.label()), reworded);
             if editing.is_none() && link_target(kind).is_some() && unlinked {
                 words.push_str(" Press l to link what it builds on.");
             }
             words
         }
+    }
+}
+
+/// What the status bar says after a save, and how to get the words as said back when a
+/// suggestion was taken.
+fn words_as_said(kept: &str, reworded: bool) -> String {
+    if reworded {
+        format!("{kept} u gives back the words as said.")
+    } else {
+        kept.to_owned()
     }
 }
 

@@ -4,7 +4,7 @@
 use super::form::{Form, FormOutcome, Purpose, choice, text};
 use super::keys::{self, Action};
 use super::{App, Effect, Screen};
-use crate::model::{CheckIn, Status};
+use crate::model::Status;
 use crate::report::{DueItem, Figures};
 use crossterm::event::KeyEvent;
 
@@ -90,16 +90,11 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     if let Some(mut form) = view.form.take() {
-        match form.handle_key(key) {
+        match super::overlay::suggestion::form_key(&mut form, key, &app.lens, today) {
             FormOutcome::Save => {
                 let item = view.ordered().get(view.selected).map(|i| (*i).clone());
                 if let (Some(item), Purpose::CheckIn(record)) = (item, form.purpose) {
-                    let checkin = CheckIn {
-                        date: today,
-                        status: Status::ALL[form.field_choice(0).min(Status::ALL.len() - 1)],
-                        by: form.field_text(1),
-                        note: form.field_text(2),
-                    };
+                    let checkin = super::sections::build_check_in(&form, today);
                     return vec![Effect::CheckInElsewhere {
                         path: item.path,
                         record,

@@ -26,7 +26,7 @@ pub enum Input {
     },
     /// One of a few options, chosen with 1–n or ←/→.
     Choice {
-        options: &'static [&'static str],
+        options: Vec<String>,
         selected: usize,
     },
 }
@@ -73,6 +73,10 @@ pub struct Form {
     pub error: Option<String>,
     /// Set while asking whether to throw away what was typed.
     pub confirm_discard: bool,
+    /// Set while asking whether to keep a due date that has passed.
+    pub asking_past_date: bool,
+    /// A passed due date (as typed) the facilitator chose to keep: not asked about again.
+    past_date_kept: Option<String>,
     /// The pick list of what this record builds on, while open.
     pub picker: Option<LinkPicker>,
     /// What the form fills in: a record, or a part of the conference.
@@ -227,7 +231,23 @@ pub fn text(label: &'static str, value: &str, multiline: bool, placeholder: &str
 }
 
 /// A choice among a few options.
-pub fn choice(label: &'static str, options: &'static [&'static str], selected: usize) -> Field {
+pub fn choice(label: &'static str, options: &[&str], selected: usize) -> Field {
+    let options = options.iter().map(|o| (*o).to_owned()).collect();
+    Field {
+        label,
+        input: Input::Choice { options, selected },
+    }
+}
+
+/// A choice of one of a list kept as data, or none ("not said yet"). A value no longer in
+/// the list is offered too, so opening and saving the form never loses it.
+pub fn choice_from(label: &'static str, list: &[String], current: Option<&str>) -> Field {
+    let mut options = vec!["not said yet".to_owned()];
+    options.extend(list.iter().cloned());
+    if let Some(current) = current.filter(|c| !list.iter().any(|o| o == c)) {
+        options.push(current.to_owned());
+    }
+    let selected = current.map_or(0, |c| options.iter().rposition(|o| o == c).unwrap_or(0));
     Field {
         label,
         input: Input::Choice { options, selected },
@@ -259,6 +279,8 @@ impl Form {
             focus: 0,
             error: None,
             confirm_discard: false,
+            asking_past_date: false,
+            past_date_kept: None,
             picker: None,
             purpose,
             workshop: false,
@@ -291,6 +313,20 @@ impl Form {
     /// Answers a key through the form's table ([`KEYS`]); a key it does not list goes to the
     /// focused field: typed into text, or through [`CHOICE_KEYS`] in a choice.
     pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
+        if self.asking_past_date {
+            self.asking_past_date = false;
+            let due = kinds::DUE_FIELD;
+            return match key.code {
+                KeyCode::Char('y') => {
+                    self.past_date_kept = Some(self.field_text(due));
+                    FormOutcome::Save
+                }
+                _ => {
+                    self.focus = due;
+                    FormOutcome::Continue
+                }
+            };
+        }
         if self.confirm_discard {
             return match key.code {
                 KeyCode::Char('y') => FormOutcome::Cancel,
@@ -348,6 +384,24 @@ impl Form {
             None => {}
         }
         FormOutcome::Continue
+    }
+
+    /// Whether saving should first ask about the due date: one typed in this form (not the
+    /// date the record already had) that is before `today`, and not already kept.
+    pub fn asks_about_passed_date(&self, today: Date) -> bool {
+        if self.purpose != Purpose::Record
+            || !matches!(self.kind, RecordKind::Agreement | RecordKind::PlanItem)
+        {
+            return false;
+        }
+        let due = kinds::DUE_FIELD;
+        let typed = self.field_text(due);
+        if self.typed_at_start.get(due) == Some(&typed)
+            || self.past_date_kept.as_ref() == Some(&typed)
+        {
+            return false;
+        }
+        matches!(super::dates::parse_due(&typed, today), Ok(Some(date)) if date < today)
     }
 
     /// The next phrase the lens would offer an alternative for, skipping kept ones.
@@ -416,7 +470,15 @@ impl Form {
     /// out). The form's fields end up as they were before the first suggestion, so call
     /// this only when saving.
     pub fn versions(&mut self, today: Date) -> Result<Vec<RecordBody>, (usize, String)> {
-        let last = self.build(today)?;
+        self.versions_of(|form| form.build(today))
+    }
+
+    /// The same for whatever the form fills in: `build` makes it from the form as it stands.
+    pub fn versions_of<T: PartialEq>(
+        &mut self,
+        build: impl Fn(&Form) -> Result<T, (usize, String)>,
+    ) -> Result<Vec<T>, (usize, String)> {
+        let last = build(self)?;
         let mut versions = Vec::new();
         for texts in std::mem::take(&mut self.taken) {
             for (i, text) in texts.iter().enumerate() {
@@ -425,7 +487,7 @@ impl Form {
                 }
             }
             // An earlier step that would not build (a date since mended) is folded into the next.
-            if let Ok(body) = self.build(today) {
+            if let Ok(body) = build(self) {
                 versions.push(body);
             }
         }
@@ -468,6 +530,7 @@ impl Form {
         self.picker.is_none()
             && self.suggestion.is_none()
             && !self.confirm_discard
+            && !self.asking_past_date
             && matches!(
                 self.fields.get(self.focus).map(|f| &f.input),
                 Some(Input::Text { .. })
@@ -480,6 +543,17 @@ impl Form {
             .get(i)
             .map(|f| f.input.text())
             .unwrap_or_default()
+    }
+
+    /// The words of the chosen option of field `i` made by [`choice_from`], or `None` for
+    /// "not said yet".
+    pub fn field_chosen(&self, i: usize) -> Option<String> {
+        match self.fields.get(i).map(|f| &f.input) {
+            Some(Input::Choice { options, selected }) if *selected > 0 => {
+                options.get(*selected).cloned()
+            }
+            _ => None,
+        }
     }
 
     /// The chosen option of field `i`.

@@ -1,8 +1,8 @@
 //! The conference's own forms: key facts, the outcome, a review, and a check-in on a commitment.
 
 use super::dates::parse_due;
-use super::form::{DUE_HINT, Form, Purpose, choice, date_text, text};
-use crate::model::{CheckIn, Conference, Decision, Rating, Record, Status};
+use super::form::{DUE_HINT, Form, Purpose, choice, choice_from, date_text, text};
+use crate::model::{CheckIn, Conference, Decision, Home, Rating, Record, Status};
 use time::{Date, Duration};
 
 const DECISIONS: &[&str] = &[
@@ -13,6 +13,10 @@ const DECISIONS: &[&str] = &[
 ];
 const STATUSES: &[&str] = &["not started", "in progress", "done", "changed", "dropped"];
 const CLOSE: &[&str] = &["keep going", "close the conference"];
+
+fn returns() -> &'static crate::returns::Categories {
+    crate::returns::Categories::shared()
+}
 
 /// The key facts form.
 pub fn facts(c: &Conference) -> Form {
@@ -57,6 +61,22 @@ pub fn facts(c: &Conference) -> Form {
                 true,
                 "Their wishes and views, directly or through an advocate",
             ),
+            text(
+                "Referral date",
+                &date_text(c.referral_date),
+                false,
+                "When the referral came in: YYYY-MM-DD",
+            ),
+            choice_from(
+                "Referrer's role",
+                &returns().referrer_roles,
+                c.referrer_role.as_deref(),
+            ),
+            choice_from(
+                "Reason, for returns",
+                &returns().reasons,
+                c.reason_category.as_deref(),
+            ),
         ],
     )
 }
@@ -64,6 +84,9 @@ pub fn facts(c: &Conference) -> Form {
 /// Applies the key facts form.
 pub fn apply_facts(form: &Form, c: &mut Conference, today: Date) -> Result<(), (usize, String)> {
     c.date = parse_due(&form.field_text(4), today).map_err(|e| (4, e))?;
+    c.referral_date = parse_due(&form.field_text(8), today).map_err(|e| (8, e))?;
+    c.referrer_role = form.field_chosen(9);
+    c.reason_category = form.field_chosen(10);
     c.child = form.field_text(0);
     c.referrer = form.field_text(1);
     c.reasons = form.field_text(2);
@@ -144,6 +167,15 @@ pub fn review(c: &Conference, today: Date, weeks: u32) -> Form {
             ),
             text("Next review", &date_text(Some(next)), false, DUE_HINT),
             choice("Then", CLOSE, usize::from(c.closed.is_some())),
+            choice(
+                "Where the child lives",
+                &std::iter::once("not said")
+                    .chain(Home::ALL.map(Home::label))
+                    .collect::<Vec<_>>(),
+                c.ratings.last().and_then(|r| r.child_lives).map_or(0, |h| {
+                    1 + Home::ALL.iter().position(|x| *x == h).unwrap_or(0)
+                }),
+            ),
         ],
     )
 }
@@ -167,12 +199,17 @@ pub fn apply_review(form: &Form, c: &mut Conference, today: Date) -> Result<(), 
     let professionals = rating(&form.field_text(1)).map_err(|e| (1, e))?;
     let next = parse_due(&form.field_text(2), today).map_err(|e| (2, e))?;
     let close = form.field_choice(3) == 1;
-    if family.is_some() || professionals.is_some() {
+    let child_lives = form
+        .field_choice(4)
+        .checked_sub(1)
+        .and_then(|i| Home::ALL.get(i).copied());
+    if family.is_some() || professionals.is_some() || child_lives.is_some() {
         c.ratings.push(Rating {
             date: today,
             family,
             professionals,
             due: c.review_date,
+            child_lives,
         });
     }
     if close {

@@ -1,14 +1,17 @@
 //! `convene check`: validates session files and prints each problem as `file:line:col: reason`.
 
 use super::{CliError, Context, ExitKind};
-use crate::model::{Session, link_problems};
+use crate::model::{Session, link_problems, loose_ends};
 use crate::store::{Store, load_path};
 use std::path::{Path, PathBuf};
 
 /// Check session files: that each parses, follows a known framework and stage, and that
 /// every link points at a record of the right kind. Exits 1 if any problem is found.
+/// Loose ends (a dream no design statement serves, an agreement that serves none) are
+/// noted, and are not problems.
 ///
 /// Example: convene check            (every file in the folder)
+///
 /// Example: convene check sessions/k7q2m9xa.ron
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -30,10 +33,16 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         );
     }
     let mut problems = 0;
+    let mut notes = 0;
     for path in &paths {
-        for problem in check_file(path, ctx) {
+        let (found, noted) = check_file(path, ctx);
+        for problem in found {
             crate::outln!("{problem}");
             problems += 1;
+        }
+        for note in noted {
+            crate::outln!("{note}");
+            notes += 1;
         }
     }
     if whole_folder {
@@ -43,6 +52,12 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         }
     }
     let files = if paths.len() == 1 { "file" } else { "files" };
+    if notes > 0 {
+        let s = if notes == 1 { "" } else { "s" };
+        crate::outln!(
+            "{notes} loose end{s} noted: not problems, threads the room may still want to tie."
+        );
+    }
     if problems == 0 {
         crate::outln!("All {} {files} read well.", paths.len());
         Ok(ExitKind::Done)
@@ -53,13 +68,17 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     }
 }
 
-/// Every problem in one file, as `file:line:col: reason`.
-pub fn check_file(path: &Path, ctx: &Context) -> Vec<String> {
+/// Every problem in one file, as `file:line:col: reason`, and every loose end in it, as
+/// `file:line:col: note: …`.
+pub fn check_file(path: &Path, ctx: &Context) -> (Vec<String>, Vec<String>) {
     match load_path(path) {
-        Err(e) => vec![match e {
-            crate::store::StoreError::Parse { .. } => e.to_string(),
-            other => format!("{}:1:1: {other}", path.display()),
-        }],
+        Err(e) => (
+            vec![match e {
+                crate::store::StoreError::Parse { .. } => e.to_string(),
+                other => format!("{}:1:1: {other}", path.display()),
+            }],
+            Vec::new(),
+        ),
         Ok(loaded) => {
             let text = std::fs::read_to_string(path).unwrap_or_default();
             let mut problems = Vec::new();
@@ -71,9 +90,33 @@ pub fn check_file(path: &Path, ctx: &Context) -> Vec<String> {
                     .into_iter()
                     .map(|(line, reason)| format!("{}:{line}:1: {reason}", path.display())),
             );
-            problems
+            let notes = loose_ends(&loaded.session)
+                .into_iter()
+                .map(|end| {
+                    let line = record_line(&text, end.record().0);
+                    format!("{}:{line}:1: note: {end}", path.display())
+                })
+                .collect();
+            (problems, notes)
         }
     }
+}
+
+/// The line a record starts on in a session file's text (the `records:` line if not found).
+fn record_line(text: &str, id: u32) -> usize {
+    let records = line_of(text, "records:");
+    text.lines()
+        .enumerate()
+        .skip(records)
+        .find(|(_, l)| l.trim() == format!("id: {id},"))
+        .map_or(records, |(i, _)| i + 1)
+}
+
+/// The first line that starts (after its indent) with `needle`, or 1.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(needle))
+        .map_or(1, |i| i + 1)
 }
 
 /// Problems in what a well-formed file says, each with the line it is on.
@@ -83,19 +126,8 @@ fn meaning_problems(
     ctx: &Context,
     text: &str,
 ) -> Vec<(usize, String)> {
-    let line_of = |needle: &str| {
-        text.lines()
-            .position(|l| l.trim_start().starts_with(needle))
-            .map_or(1, |i| i + 1)
-    };
-    let record_line = |id: u32| {
-        let records = line_of("records:");
-        text.lines()
-            .enumerate()
-            .skip(records)
-            .find(|(_, l)| l.trim() == format!("id: {id},"))
-            .map_or(records, |(i, _)| i + 1)
-    };
+    let line_of = |needle: &str| line_of(text, needle);
+    let record_line = |id: u32| record_line(text, id);
     let mut problems = Vec::new();
     if let Some(inner) = inner_id {
         problems.push((

@@ -4,8 +4,10 @@ use super::{CliError, Context, ExitKind};
 use crate::lens::Lens;
 use crate::text::clean_line;
 
-/// List the lens's suggestions for every record in a session. It changes nothing: the
-/// room's words are theirs. Exits 1 when there are suggestions.
+/// List the lens's suggestions for everything written in a session (the title, the
+/// conference's key facts and outcome, every record's words and fields, check-in notes),
+/// each with where it is. It changes nothing: the room's words are theirs. Exits 1 when
+/// there are suggestions.
 ///
 /// Example: convene lint p3f8h2kd
 #[derive(Debug, clap::Args)]
@@ -20,18 +22,17 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let session = &loaded.session;
     let lens = Lens::embedded();
     let mut count = 0;
-    let texts = std::iter::once(("title".to_owned(), session.title.clone())).chain(
-        session.records.iter().map(|r| {
-            (
-                format!(
-                    "{} ({})",
-                    r.id,
-                    ctx.stage_name(&session.framework, &r.stage)
-                ),
-                r.body.text().to_owned(),
-            )
-        }),
-    );
+    let texts = crate::describe::written(session).into_iter().map(|w| {
+        let record = w
+            .record
+            .map(|(id, stage)| format!("{id} ({})", ctx.stage_name(&session.framework, &stage)));
+        let place = match record {
+            Some(record) if w.place.is_empty() => record,
+            Some(record) => format!("{record} {}", w.place),
+            None => w.place,
+        };
+        (place, w.text)
+    });
     for (place, text) in texts {
         for s in lens.check(&text) {
             count += 1;

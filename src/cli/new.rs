@@ -1,12 +1,15 @@
 //! `convene new`: starts a session and prints its id and file.
 
 use super::{CliError, Context, ExitKind};
-use crate::model::{Session, SessionId};
+use crate::framework::Framework;
+use crate::model::{RecordKind, Session, SessionId, carry_over};
 use crate::text::clean_line;
 
 /// Start a new session at its first stage.
 ///
 /// Example: convene new ai "Harbourside partnership day"
+///
+/// Example: convene new ai "Harbourside, six months on" --from k7q2m9xa
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The framework: `ai` (Appreciative Inquiry) or `fgc` (Family Group Conference), or the
@@ -14,6 +17,10 @@ pub struct Args {
     pub framework: String,
     /// The session's title (kept inside the file, never used as a file name)
     pub title: String,
+    /// A follow-up day: carry over the participants, change goals and open agreements of
+    /// an earlier session (its id), each marked with where it came from
+    #[arg(long, value_name = "ID")]
+    pub from: Option<String>,
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
@@ -35,6 +42,10 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         return Err(CliError::new(ExitKind::Usage, "a session needs a title"));
     }
     let store = ctx.store()?;
+    let earlier = match &args.from {
+        Some(from) => Some(store.load(&super::session_id(from)?)?.session),
+        None => None,
+    };
     let mut rng = fastrand::Rng::new();
     let now = time::OffsetDateTime::now_utc();
     let id = loop {
@@ -43,9 +54,53 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             break id;
         }
     };
-    let session = Session::new(id, title, &framework.id, framework.first_stage(), now);
+    let mut session = Session::new(id, title, &framework.id, framework.first_stage(), now);
+    let carried = earlier.map(|earlier| {
+        let counts = carry_over(
+            &earlier,
+            &mut session,
+            |kind, was| stage_for(framework, kind, was),
+            now,
+        );
+        (earlier, counts)
+    });
     let saved = store.create(&session)?;
     crate::outln!("{}", session.id);
     crate::outln!("{}", saved.path.display());
+    if let Some((earlier, counts)) = carried {
+        let what: Vec<String> = counts
+            .iter()
+            .map(|(kind, n)| {
+                let open = if *kind == RecordKind::Agreement {
+                    "open "
+                } else {
+                    ""
+                };
+                let noun = if *n == 1 { kind.label() } else { kind.plural() };
+                format!("{n} {open}{noun}")
+            })
+            .collect();
+        let what = if what.is_empty() {
+            "nothing to carry (no participants, change goals or open agreements)".to_owned()
+        } else {
+            what.join(", ")
+        };
+        crate::outln!(
+            "Carried over from “{}” ({}): {what}.",
+            clean_line(&earlier.title),
+            earlier.id
+        );
+    }
     Ok(ExitKind::Done)
+}
+
+/// The stage a carried record joins: the one it was in, if this framework has it and it
+/// gathers that kind; else the first stage that gathers the kind; else the first stage.
+fn stage_for(framework: &Framework, kind: RecordKind, was: &str) -> String {
+    let gathers = |s: &&crate::framework::Stage| s.captures.contains(&kind);
+    framework
+        .stage(was)
+        .filter(gathers)
+        .or_else(|| framework.stages.iter().find(gathers))
+        .map_or_else(|| framework.first_stage().to_owned(), |s| s.key.clone())
 }

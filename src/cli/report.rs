@@ -12,6 +12,7 @@ use std::path::PathBuf;
 /// owner. Unreadable files are named and left out.
 ///
 /// Example: convene report --since 2026-09-01 --format md
+/// Example: convene report --per-conference --format csv > returns.csv
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only sessions started on or after this date (YYYY-MM-DD)
@@ -20,6 +21,10 @@ pub struct Args {
     /// md, csv or json
     #[arg(long, short, value_enum, default_value = "md")]
     pub format: ReportFormat,
+    /// One row per conference for the service's returns (with --format csv): referral,
+    /// decision, plan items, reviews, ratings, closure and where the child lives
+    #[arg(long)]
+    pub per_conference: bool,
 }
 
 /// The formats of a report.
@@ -76,8 +81,26 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         })?),
         None => None,
     };
+    if args.per_conference && args.format != ReportFormat::Csv {
+        return Err(CliError::new(
+            ExitKind::Usage,
+            "the per-conference rows come as a spreadsheet: add --format csv",
+        ));
+    }
     let (sessions, skipped) = read_folder(&ctx.dir)?;
     let sessions: Vec<Session> = sessions.into_iter().map(|(_, s)| s).collect();
+    if args.per_conference {
+        let conferences = sessions.iter().filter(|s| {
+            since.is_none_or(|d| s.created.date() >= d)
+                && ctx
+                    .frameworks
+                    .get(&s.framework)
+                    .is_some_and(|f| f.conference)
+        });
+        super::export::to_stdout(&crate::returns::csv(conferences))?;
+        left_out(&skipped);
+        return Ok(ExitKind::Done);
+    }
     let figures = report::compute(&sessions, skipped, &ctx.frameworks, today(ctx), since);
     let text = match args.format {
         ReportFormat::Md => report::markdown(&figures),
@@ -85,14 +108,19 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         ReportFormat::Json => super::json(&figures)? + "\n",
     };
     super::export::to_stdout(&text)?;
-    for s in &figures.skipped {
+    left_out(&figures.skipped);
+    Ok(ExitKind::Done)
+}
+
+/// Names each file that could not be read, on stderr.
+fn left_out(skipped: &[Skipped]) {
+    for s in skipped {
         crate::errln!(
             "convene: left out, could not be read: {}: {}",
             s.file,
             s.reason
         );
     }
-    Ok(ExitKind::Done)
 }
 
 pub fn due(args: DueArgs, ctx: &Context) -> Result<ExitKind, CliError> {
@@ -122,12 +150,6 @@ pub fn due(args: DueArgs, ctx: &Context) -> Result<ExitKind, CliError> {
             );
         }
     }
-    for s in &skipped {
-        crate::errln!(
-            "convene: left out, could not be read: {}: {}",
-            s.file,
-            s.reason
-        );
-    }
+    left_out(&skipped);
     Ok(ExitKind::Done)
 }

@@ -32,6 +32,20 @@ pub struct Conference {
     pub child: String,
     #[serde(default)]
     pub referrer: String,
+    /// When the referral came in.
+    #[serde(
+        default,
+        with = "iso_date_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub referral_date: Option<Date>,
+    /// Who referred, by role, from the service's list (`assets/returns.ron`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referrer_role: Option<String>,
+    /// Why, in the service's category list for its returns (`assets/returns.ron`); the
+    /// reasons in plain words are `reasons`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_category: Option<String>,
     /// Why the conference is happening, in plain words.
     #[serde(default)]
     pub reasons: String,
@@ -84,6 +98,38 @@ pub struct Rating {
         skip_serializing_if = "Option::is_none"
     )]
     pub due: Option<Date>,
+    /// Where the child lives at this review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child_lives: Option<Home>,
+}
+
+impl Rating {
+    /// Whether the review was held on or before the date set for it.
+    pub fn on_time(&self) -> bool {
+        self.due.is_some_and(|due| self.date <= due)
+    }
+}
+
+/// Where the child lives, as a service reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Home {
+    AtHome,
+    WiderFamily,
+    Other,
+}
+
+impl Home {
+    /// Every place, in the order a form offers them.
+    pub const ALL: [Home; 3] = [Home::AtHome, Home::WiderFamily, Home::Other];
+
+    /// A short label for people (and the returns' column).
+    pub fn label(self) -> &'static str {
+        match self {
+            Home::AtHome => "at home",
+            Home::WiderFamily => "with wider family",
+            Home::Other => "other",
+        }
+    }
 }
 
 impl Decision {

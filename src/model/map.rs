@@ -135,11 +135,14 @@ pub struct Person {
 }
 
 /// The child's network: for each side (in `Side` order: family, friend, community,
-/// professional) and closeness (close, around, further out, not placed yet), the people.
+/// professional) and closeness (close, around, further out, not placed yet), the people
+/// the child can count on ([`Session::safe_network`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Network {
     pub child: String,
     pub cells: [[Vec<Person>; 4]; 4],
+    /// How many participants are outside the child's safe network, and so not placed.
+    pub outside: usize,
 }
 
 /// Whether `name` appears in `text` as whole words, ignoring case.
@@ -155,13 +158,11 @@ fn names(text: &str, name: &str) -> bool {
     })
 }
 
-/// Places a conference's participants by side and closeness, with their plan items.
+/// Places the participants the child can count on by side and closeness, with their plan
+/// items; anyone outside the child's safe network is left out.
 pub fn network(session: &Session) -> Network {
     let mut cells: [[Vec<Person>; 4]; 4] = Default::default();
-    for r in &session.records {
-        let RecordBody::Participant(p) = &r.body else {
-            continue;
-        };
+    for (r, p) in session.safe_network() {
         let side = match p.side {
             Side::Family => 0,
             Side::Friend => 1,
@@ -188,7 +189,16 @@ pub fn network(session: &Session) -> Network {
         .map(|c| c.child.clone())
         .filter(|c| !c.trim().is_empty())
         .unwrap_or_else(|| "the child".to_owned());
-    Network { child, cells }
+    let outside = session
+        .records
+        .iter()
+        .filter(|r| matches!(&r.body, RecordBody::Participant(p) if !p.in_safe_network()))
+        .count();
+    Network {
+        child,
+        cells,
+        outside,
+    }
 }
 
 #[cfg(test)]
@@ -363,5 +373,41 @@ mod tests {
         assert_eq!(net.cells[0][0][0].plan_items, 2);
         assert_eq!(net.cells[3][2][0].plan_items, 0, "Samantha is not Sam");
         assert_eq!(net.cells[2][3][0].name, "Kevin", "not placed yet");
+    }
+
+    #[test]
+    fn someone_outside_the_safe_network_is_never_among_those_the_child_can_count_on() {
+        let now = datetime!(2026-11-25 10:00 UTC);
+        let mut s = Session::new(
+            SessionId::parse("net2").expect("id"),
+            "N",
+            "family-group-conference",
+            "planning",
+            now,
+        );
+        for (name, outside) in [("Halina", None), ("Dan", Some("A court order"))] {
+            s.add(
+                "planning",
+                RecordBody::Participant(Participant {
+                    name: name.into(),
+                    closeness: Some(Closeness::Close),
+                    outside_safe_network: outside.map(str::to_owned),
+                    ..Participant::default()
+                }),
+                now,
+            );
+        }
+        let net = network(&s);
+        let placed: Vec<&str> = net
+            .cells
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(placed, ["Halina"]);
+        assert_eq!(net.outside, 1);
+        let safe: Vec<&str> = s.safe_network().map(|(_, p)| p.name.as_str()).collect();
+        assert_eq!(safe, ["Halina"]);
     }
 }

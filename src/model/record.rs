@@ -19,6 +19,10 @@ pub struct Record {
     pub created: OffsetDateTime,
     /// What kind of record this is, with its fields.
     pub body: RecordBody,
+    /// Where it came from when the room did not type it here: a file and row it was
+    /// imported from, or the earlier session it was carried over from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The kinds of record, each with its own fields.
@@ -346,6 +350,18 @@ pub struct Participant {
     /// In a conference: how close they are to the child.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closeness: Option<super::Closeness>,
+    /// Set when they are not part of the child's safe network, with the reason (a court
+    /// order, a bottom line); they are then never listed among those the child can count on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outside_safe_network: Option<String>,
+}
+
+impl Participant {
+    /// Whether the child can count on them: everyone is, unless marked as outside the
+    /// child's safe network.
+    pub fn in_safe_network(&self) -> bool {
+        self.outside_safe_network.is_none()
+    }
 }
 
 /// What a piece of shared information is.
@@ -540,6 +556,22 @@ impl RecordBody {
         }
     }
 
+    /// Points every link at another record: `to` gives the new id, or `None` to drop the
+    /// link (a record carried into another session keeps its links among those carried).
+    pub fn relink(&mut self, to: impl Fn(RecordId) -> Option<RecordId>) {
+        if let RecordBody::Agreement(a) = self {
+            a.goals = a.goals.iter().filter_map(|id| to(*id)).collect();
+        }
+        if let Some(list) = self.link_list_mut() {
+            *list = list.iter().filter_map(|id| to(*id)).collect();
+        }
+        match self {
+            RecordBody::InformationItem(r) => r.giver = r.giver.and_then(&to),
+            RecordBody::Question(r) => r.answered_by = r.answered_by.and_then(&to),
+            _ => {}
+        }
+    }
+
     /// An empty record of the given kind.
     pub fn empty(kind: RecordKind) -> Self {
         match kind {
@@ -568,14 +600,32 @@ impl RecordBody {
     /// Records a check-in on an agreement or plan item and makes its status the latest.
     /// Returns false (and changes nothing) for other kinds.
     pub fn check_in(&mut self, checkin: CheckIn) -> bool {
-        let (status, checkins) = match self {
-            RecordBody::Agreement(a) => (&mut a.status, &mut a.checkins),
-            RecordBody::PlanItem(p) => (&mut p.status, &mut p.checkins),
-            _ => return false,
+        let Some((status, checkins)) = self.commitment_mut() else {
+            return false;
         };
         *status = checkin.status;
         checkins.push(checkin);
         true
+    }
+
+    /// An agreement's or plan item's status and check-ins, to change together.
+    fn commitment_mut(&mut self) -> Option<(&mut Status, &mut Vec<CheckIn>)> {
+        match self {
+            RecordBody::Agreement(a) => Some((&mut a.status, &mut a.checkins)),
+            RecordBody::PlanItem(p) => Some((&mut p.status, &mut p.checkins)),
+            _ => None,
+        }
+    }
+
+    /// Replaces the latest check-in (its words reworded) and makes its status the latest.
+    pub fn reword_last_check_in(&mut self, checkin: CheckIn) {
+        let Some((status, checkins)) = self.commitment_mut() else {
+            return;
+        };
+        if let Some(last) = checkins.last_mut() {
+            *status = checkin.status;
+            *last = checkin;
+        }
     }
 
     /// The check-ins of an agreement or plan item.

@@ -1,5 +1,5 @@
-//! The rules that keep a session whole: links point at the right kind of record, and a
-//! delete says what builds on the record first.
+//! The rules that keep a session whole: links point at the right kind of record, a
+//! delete says what builds on the record first, and loose ends are noticed.
 
 use super::ids::RecordId;
 use super::record::{Record, RecordKind};
@@ -106,6 +106,65 @@ pub fn link_problems(session: &Session) -> Vec<LinkProblem> {
     problems
 }
 
+/// A thread the room has not tied yet: worth a word, never an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LooseEnd {
+    /// A dream that no design statement serves yet.
+    DreamNotServed(RecordId),
+    /// An agreement that serves no design statement.
+    AgreementServesNone(RecordId),
+}
+
+impl LooseEnd {
+    /// The record left loose.
+    pub fn record(self) -> RecordId {
+        match self {
+            LooseEnd::DreamNotServed(id) | LooseEnd::AgreementServesNone(id) => id,
+        }
+    }
+}
+
+impl fmt::Display for LooseEnd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LooseEnd::DreamNotServed(id) => {
+                write!(f, "the dream {id} has no design statement serving it yet")
+            }
+            LooseEnd::AgreementServesNone(id) => {
+                write!(f, "the agreement {id} serves no design statement yet")
+            }
+        }
+    }
+}
+
+/// The dreams no design statement serves and the agreements that serve no design
+/// statement, in record order.
+pub fn loose_ends(session: &Session) -> Vec<LooseEnd> {
+    let designs: std::collections::HashSet<RecordId> = session
+        .records
+        .iter()
+        .filter(|r| r.body.kind() == RecordKind::DesignStatement)
+        .map(|r| r.id)
+        .collect();
+    let served: std::collections::HashSet<RecordId> = session
+        .records
+        .iter()
+        .filter(|r| designs.contains(&r.id))
+        .flat_map(|r| r.body.links())
+        .collect();
+    session
+        .records
+        .iter()
+        .filter_map(|r| match r.body.kind() {
+            RecordKind::Dream if !served.contains(&r.id) => Some(LooseEnd::DreamNotServed(r.id)),
+            RecordKind::Agreement if !r.body.links().iter().any(|to| designs.contains(to)) => {
+                Some(LooseEnd::AgreementServesNone(r.id))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// The records that build on (or name) the given record: what a delete would unlink.
 pub fn delete_impact(session: &Session, id: RecordId) -> Vec<&Record> {
     session
@@ -188,6 +247,24 @@ mod tests {
     fn a_whole_chain_has_no_problems() {
         let (s, _) = session_with_chain();
         assert_eq!(link_problems(&s), vec![]);
+        assert_eq!(loose_ends(&s), vec![]);
+    }
+
+    #[test]
+    fn a_dream_nothing_serves_and_an_agreement_serving_nothing_are_loose_ends() {
+        let (mut s, [_, dream, design, agreement]) = session_with_chain();
+        s.remove(design, datetime!(2026-11-25 11:00 UTC));
+        assert_eq!(
+            loose_ends(&s),
+            vec![
+                LooseEnd::DreamNotServed(dream),
+                LooseEnd::AgreementServesNone(agreement)
+            ]
+        );
+        assert_eq!(
+            loose_ends(&s)[0].to_string(),
+            "the dream #2 has no design statement serving it yet"
+        );
     }
 
     #[test]

@@ -139,6 +139,7 @@ impl Session {
             stage: stage.to_owned(),
             created: now,
             body,
+            source: None,
         });
         self.updated = now;
         id
@@ -301,6 +302,16 @@ impl Session {
             .iter()
             .filter(|r| r.body.status().is_some_and(Status::is_open))
             .filter_map(|r| r.body.due())
+    }
+
+    /// The participants the child can count on, in the order they were added: everyone
+    /// but those marked as outside the child's safe network. Every list of the child's
+    /// network (the map, a family's copy) reads this.
+    pub fn safe_network(&self) -> impl Iterator<Item = (&Record, &super::Participant)> + '_ {
+        self.records.iter().filter_map(|r| match &r.body {
+            RecordBody::Participant(p) if p.in_safe_network() => Some((r, p)),
+            _ => None,
+        })
     }
 
     /// Whether anything in the session matches a search, ignoring case.
@@ -514,6 +525,7 @@ mod tests {
                 family: Some(8),
                 professionals: Some(7),
                 due: Some(date!(2027 - 02 - 12)),
+                child_lives: None,
             });
         }
         assert!(!s.overdue(date!(2027 - 02 - 13)), "the review was held");

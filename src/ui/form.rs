@@ -85,9 +85,13 @@ pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> H
             .map(|f| field_height(&f.input, rows))
             .sum::<u16>()
     };
-    // Roomy boxes when they fit, smaller ones when not, one field at a time on a tiny window.
+    // Roomy boxes when they fit, smaller ones (down to one line of words) when not, one
+    // field at a time on a tiny window.
     let room = area.height.saturating_sub(4);
-    let multiline_rows = if total(5) <= room { 5 } else { 4 };
+    let multiline_rows = [5, 4]
+        .into_iter()
+        .find(|rows| total(*rows) <= room)
+        .unwrap_or(3);
     let rect = centered(
         area,
         area.width.saturating_sub(2).min(76),
@@ -193,15 +197,28 @@ pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> H
     if let Some((field, suggestion)) = &form.suggestion {
         return draw_suggestion(form, *field, suggestion, theme, frame, area);
     }
-    if form.confirm_discard {
+    // A yes-or-no question of the form's own: `y` for yes, any other key for no.
+    let question = if form.asking_past_date {
+        Some((
+            "That date has passed — keep it? y keeps it, any other key goes back to the date",
+            "keep it",
+            "change it",
+        ))
+    } else if form.confirm_discard {
+        Some((
+            "Discard what was typed? y discards, any other key keeps editing",
+            "discard",
+            "keep editing",
+        ))
+    } else {
+        None
+    };
+    if let Some((words, yes, no)) = question {
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                "Discard what was typed? y discards, any other key keeps editing",
-                theme.gentle,
-            )),
+            Paragraph::new(Span::styled(words, theme.gentle)),
             message_area,
         );
-        return vec![("y", "discard".into()), ("any key", "keep editing".into())];
+        return vec![("y", yes.into()), ("any key", no.into())];
     }
     if let Some(error) = &form.error {
         frame.render_widget(
@@ -233,13 +250,14 @@ fn draw_text(
 
 /// A choice: every option with its number when they fit, else the chosen one between arrows.
 fn draw_choice(
-    options: &[&str],
+    options: &[String],
     selected: usize,
     focused: bool,
     theme: &Theme,
     frame: &mut Frame,
     rect: Rect,
 ) {
+    let options: Vec<String> = options.iter().map(|o| clean_line(o)).collect();
     let full: usize = options.iter().map(|o| o.width() + 6).sum();
     let line = if full <= usize::from(rect.width) {
         let mut spans = Vec::new();
@@ -254,7 +272,7 @@ fn draw_choice(
         }
         Line::from(spans)
     } else {
-        let chosen = options.get(selected).copied().unwrap_or_default();
+        let chosen = options.get(selected).map_or("", String::as_str);
         let style = if focused { theme.accent } else { theme.muted };
         Line::from(Span::styled(
             format!("‹ {chosen} › ({}/{})", selected + 1, options.len()),

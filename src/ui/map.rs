@@ -164,21 +164,33 @@ fn summary_lines(map: &crate::model::map::SystemMap, theme: &Theme) -> Vec<Line<
 
 fn draw_network(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let net = network(&view.session);
-    let [title, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(vec![
-            Line::from(vec![
-                Span::styled("Who ", theme.accent),
-                Span::styled(clean_line(&net.child), theme.title),
-                Span::styled(" can count on", theme.accent),
-            ]),
-            Line::from(Span::styled(
-                "by side and closeness; (n) = plan items they take on",
-                theme.muted,
-            )),
+    let mut heading = vec![
+        Line::from(vec![
+            Span::styled("Who ", theme.accent),
+            Span::styled(clean_line(&net.child), theme.title),
+            Span::styled(" can count on", theme.accent),
         ]),
-        title,
-    );
+        Line::from(Span::styled(
+            "by side and closeness; (n) = plan items they take on",
+            theme.muted,
+        )),
+    ];
+    if net.outside > 0 {
+        let people = if net.outside == 1 { "person" } else { "people" };
+        heading.push(Line::from(Span::styled(
+            format!(
+                "{} {people} outside the child's safe network, not shown",
+                net.outside
+            ),
+            theme.muted,
+        )));
+    }
+    let [title, body] = Layout::vertical([
+        Constraint::Length(heading.len() as u16),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(heading).wrap(Wrap { trim: true }), title);
     let sides = ["Family", "Friends", "Community", "Professionals"];
     let rings = ["close", "around", "further out", "not placed yet"];
     if area.width < 60 {

@@ -77,11 +77,18 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         Span::styled(prompt_label.clone(), theme.key),
         Span::raw(prompt.clone()),
     ]));
+    let loose = loose_end_line(session, stage);
+    if let Some(loose) = &loose {
+        card.push(Line::from(Span::styled(loose.clone(), theme.muted)));
+    }
     let card_height = if show_purpose {
         wrapped_height(&stage.purpose, inner_width)
     } else {
         0
-    } + wrapped_height(&format!("{prompt_label}{prompt}"), inner_width);
+    } + wrapped_height(&format!("{prompt_label}{prompt}"), inner_width)
+        + loose
+            .as_deref()
+            .map_or(0, |l| wrapped_height(l, inner_width));
     // The prompt is what the facilitator reads out: it may take all but three rows.
     let max_card = if show_purpose {
         rest.height / 2
@@ -149,6 +156,41 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         hints.push(("?", "keys".to_owned()));
     }
     hints
+}
+
+/// The stage's loose ends in a line, where they can be tied: in the stage that writes
+/// design statements, the dreams none serves yet; in the stage that makes agreements, those
+/// serving no design statement.
+fn loose_end_line(session: &Session, stage: &crate::framework::Stage) -> Option<String> {
+    use crate::model::{LooseEnd, RecordKind};
+    let ties = |kind| stage.captures.contains(&kind);
+    if !ties(RecordKind::DesignStatement) && !ties(RecordKind::Agreement) {
+        return None;
+    }
+    let ends = crate::model::loose_ends(session);
+    let count = |dreams: bool| {
+        ends.iter()
+            .filter(|e| matches!(e, LooseEnd::DreamNotServed(_)) == dreams)
+            .count()
+    };
+    let mut parts = Vec::new();
+    if ties(RecordKind::DesignStatement) {
+        match count(true) {
+            0 => {}
+            1 => parts.push("1 dream has no design statement serving it yet".to_owned()),
+            n => parts.push(format!(
+                "{n} dreams have no design statement serving them yet"
+            )),
+        }
+    }
+    if ties(RecordKind::Agreement) {
+        match count(false) {
+            0 => {}
+            1 => parts.push("1 agreement serves no design statement yet".to_owned()),
+            n => parts.push(format!("{n} agreements serve no design statement yet")),
+        }
+    }
+    (!parts.is_empty()).then(|| format!("○ {}", parts.join("; ")))
 }
 
 /// The right-hand side of the status bar: whether the words are on disk.

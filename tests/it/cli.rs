@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Output;
 
-fn convene(dir: &Path, args: &[&str]) -> Output {
+pub fn convene(dir: &Path, args: &[&str]) -> Output {
     crate::harness::convene()
         .arg("--dir")
         .arg(dir)
@@ -13,11 +13,11 @@ fn convene(dir: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-fn stdout(o: &Output) -> String {
+pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-fn stderr(o: &Output) -> String {
+pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
@@ -633,4 +633,151 @@ fn escapes_in_file_names_and_errors_never_reach_the_terminal() {
             assert_eq!(raw(&text), None, "{args:?} {name}: {text:?}");
         }
     }
+}
+
+#[test]
+fn lint_reads_the_key_facts_the_outcome_every_field_and_check_ins_and_says_where() {
+    use convene::model::*;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let now = crate::harness::START;
+    let mut s = Session::new(
+        SessionId::parse("lint1").expect("id"),
+        "Conference for K.",
+        "family-group-conference",
+        "agreement",
+        now,
+    );
+    s.conference = Some(Conference {
+        reasons: "Going missing is a lifestyle choice for K.".into(),
+        decision_reasons: "Dad refused to come.".into(),
+        ..Conference::default()
+    });
+    s.add(
+        "planning",
+        RecordBody::Participant(Participant {
+            name: "Sam".into(),
+            needs: Needs {
+                safety: Some("Sam is hard to reach.".into()),
+                ..Needs::default()
+            },
+            ..Participant::default()
+        }),
+        now,
+    );
+    s.add(
+        "agreement",
+        RecordBody::PlanItem(PlanItem {
+            text: "K. walks to school with Gran.".into(),
+            checkins: vec![CheckIn {
+                date: time::macros::date!(2027 - 01 - 20),
+                status: Status::InProgress,
+                by: "Gran".into(),
+                note: "The placement is going well.".into(),
+            }],
+            ..PlanItem::default()
+        }),
+        now,
+    );
+    convene::store::Store::open(dir.path())
+        .expect("store")
+        .create(&s)
+        .expect("saved");
+    let out = convene(dir.path(), &["lint", "lint1"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let printed = stdout(&out);
+    for line in [
+        "key facts: why we are meeting: “a lifestyle choice” → “exploitation” [blames the child]",
+        "outcome: why: “refused to”",
+        "#1 (Planning) Sam's safety: “hard to reach”",
+        "#2 (Agreement) check-in: “placement” → “home”",
+    ] {
+        assert!(printed.contains(line), "{line}\n{printed}");
+    }
+    assert!(!printed.contains("build people up"), "{printed}");
+}
+
+#[test]
+fn report_per_conference_gives_one_csv_row_per_conference_for_the_returns() {
+    use convene::model::*;
+    use time::macros::date;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = convene::store::Store::open(dir.path()).expect("store");
+    let now = crate::harness::START;
+    let mut s = Session::new(
+        SessionId::parse("ret1").expect("id"),
+        "Conference for K.",
+        "family-group-conference",
+        "review",
+        now,
+    );
+    let review = |date, due, family, lives| Rating {
+        date,
+        family: Some(family),
+        professionals: Some(6),
+        due: Some(due),
+        child_lives: lives,
+    };
+    s.conference = Some(Conference {
+        referral_date: Some(date!(2026 - 09 - 01)),
+        // A value a spreadsheet would run as a formula is written as text.
+        referrer_role: Some("=HYPERLINK(\"x\")".into()),
+        reason_category: Some("child in need".into()),
+        date: Some(date!(2026 - 10 - 01)),
+        decision: Some(Decision::AgreedWithChanges),
+        ratings: vec![
+            review(date!(2026 - 12 - 20), date!(2026 - 12 - 24), 5, None),
+            // The second review was held a week after its date.
+            review(
+                date!(2027 - 03 - 31),
+                date!(2027 - 03 - 24),
+                8,
+                Some(Home::WiderFamily),
+            ),
+        ],
+        closed: Some(date!(2027 - 04 - 01)),
+        ..Conference::default()
+    });
+    for status in [Status::Done, Status::InProgress, Status::Done] {
+        s.add(
+            "agreement",
+            RecordBody::PlanItem(PlanItem {
+                text: "A step".into(),
+                status,
+                ..PlanItem::default()
+            }),
+            now,
+        );
+    }
+    store.create(&s).expect("saved");
+    let workshop = Session::new(
+        SessionId::parse("ws1").expect("id"),
+        "Harbour day",
+        "appreciative-inquiry",
+        "define",
+        now,
+    );
+    store.create(&workshop).expect("saved");
+
+    let out = convene(
+        dir.path(),
+        &["report", "--per-conference", "--format", "csv"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = stdout(&out);
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "session,referral_date,referrer_role,reason,conference_date,decision,\
+             plan_items_agreed,plan_items_done,reviews_held,reviews_on_time,\
+             family_rating_latest,professionals_rating_latest,closed_date,closed_reason,\
+             child_lives",
+            "ret1,2026-09-01,\"'=HYPERLINK(\"\"x\"\")\",child in need,2026-10-01,\
+             agreed with changes,3,2,2,1,8,6,2027-04-01,,with wider family",
+        ],
+        "one row for the conference, none for the workshop"
+    );
+    let out = convene(dir.path(), &["report", "--per-conference"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stderr(&out).contains("--format csv"), "{}", stderr(&out));
 }

@@ -128,6 +128,7 @@ fn a_conference_goes_from_planning_to_review_and_every_part_is_kept() {
             family: Some(8),
             professionals: Some(7),
             due: Some(date!(2027 - 02 - 26)),
+            child_lives: None,
         }]
     );
     assert_eq!(
@@ -255,5 +256,57 @@ fn a_participant_is_placed_by_closeness_for_the_network_map() {
         h.screen(80, 24).contains("close           Halina (0)"),
         "{}",
         h.screen(80, 24)
+    );
+}
+
+#[test]
+fn the_returns_fields_are_set_in_the_key_facts_and_the_review() {
+    let mut h = new_fgc();
+    // After the eight key facts: the referral date, the referrer's role, the reason.
+    h.keys("cK.");
+    h.keys(&"<tab>".repeat(8));
+    h.keys("2026-09-01<tab>2<tab><right><right><right>");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Reason, for returns"), "{screen}");
+    h.keys("<enter>");
+    let c = conference(&h);
+    assert_eq!(c.referral_date, Some(date!(2026 - 09 - 01)));
+    assert_eq!(c.referrer_role.as_deref(), Some("social worker"));
+    assert_eq!(c.reason_category.as_deref(), Some("child protection"));
+    // Opened again, the choices stand and saving changes nothing.
+    h.keys("c<enter>");
+    assert_eq!(conference(&h), c);
+
+    // A review: the ratings, the next date, keep going, then where the child lives.
+    h.keys("]]]]o8<tab>7<tab><tab><tab>3<enter>");
+    let c = conference(&h);
+    assert_eq!(c.ratings.len(), 1);
+    assert_eq!(c.ratings[0].child_lives, Some(Home::WiderFamily));
+    assert_eq!(c.closed, None);
+}
+
+#[test]
+fn a_returns_category_no_longer_in_the_list_is_kept_when_the_facts_are_saved() {
+    let mut session = Session::new(
+        SessionId::parse("old1").expect("id"),
+        "Conference for K.",
+        "family-group-conference",
+        "planning",
+        crate::harness::START,
+    );
+    session.conference = Some(Conference {
+        reason_category: Some("a category since renamed".into()),
+        ..Conference::default()
+    });
+    let mut h = Harness::new();
+    h.runtime.store().create(&session).expect("create");
+    h.relist();
+    h.keys("<enter>c");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("a category since renamed"), "{screen}");
+    h.keys("<enter>");
+    assert_eq!(
+        conference(&h).reason_category.as_deref(),
+        Some("a category since renamed")
     );
 }

@@ -57,6 +57,7 @@ fn everything() -> Session {
             organisation: "OrgYouthService".into(),
             sector: Some("SectorHealth".into()),
             closeness: Some(Closeness::Close),
+            outside_safe_network: Some("ReasonCourtOrder".into()),
         }),
         now,
     );
@@ -88,6 +89,7 @@ fn everything() -> Session {
         }),
         now,
     );
+    s.record_mut(strength).expect("the strength").source = Some("SourceAnswersCsvRow2".into());
     let dream = s.add(
         "information",
         RecordBody::Dream(Dream {
@@ -156,6 +158,7 @@ fn everything() -> Session {
             family: Some(7),
             professionals: Some(6),
             due: None,
+            child_lives: None,
         }],
         closed: Some(date!(2027 - 06 - 01)),
         ..Conference::default()
@@ -291,5 +294,32 @@ fn a_reviewed_conference_shows_its_reviews_in_show_and_every_export() {
         ] {
             assert!(text.contains(words), "{format:?}: {words}");
         }
+    }
+}
+
+#[test]
+fn the_lens_reads_every_written_field_check_in_and_conference_section() {
+    let session = everything();
+    let read: Vec<String> = convene::describe::written(&session)
+        .into_iter()
+        .map(|w| w.text)
+        .collect();
+    let reads = |value: &str| read.iter().any(|text| text.contains(value));
+    let mut written_fields = HashSet::new();
+    for record in &session.records {
+        let d = describe(record, &session);
+        assert!(reads(&d.words), "{}", d.words);
+        for (field, value) in d.fields.iter().filter(|(f, _)| f.is_written()) {
+            written_fields.insert(*field);
+            assert!(reads(value), "{field:?}: {value}");
+        }
+        for c in record.body.checkins() {
+            assert!(reads(&c.note), "{}", c.note);
+        }
+    }
+    let every_written = Field::ALL.iter().filter(|f| f.is_written()).count();
+    assert_eq!(written_fields.len(), every_written);
+    for value in ["ChildAmara", "ContingencyWords", "Every field"] {
+        assert!(reads(value), "{value}");
     }
 }

@@ -74,6 +74,7 @@ fn rating(date: time::Date, family: u8, professionals: u8, due: time::Date) -> R
         family: Some(family),
         professionals: Some(professionals),
         due: Some(due),
+        child_lives: None,
     }
 }
 
@@ -314,6 +315,25 @@ mod screens {
         );
         h.keys("q");
         assert!(matches!(h.app.screen, Screen::Dashboard));
+    }
+
+    #[test]
+    fn the_lens_reads_a_check_in_made_in_place() {
+        let mut h = Harness::with_examples();
+        h.keys("fs<tab>Gran<tab>The placement is going well.<enter>");
+        let Screen::FollowThrough(view) = &h.app.screen else {
+            panic!("follow-through")
+        };
+        let form = view.form.as_ref().expect("the form stays open");
+        assert!(form.suggestion.is_some(), "the lens offers");
+        assert!(
+            h.screen(80, 24).contains("The home is going well."),
+            "the sentence as it would read"
+        );
+        h.keys("y");
+        let file =
+            std::fs::read_to_string(h.runtime.store().dir().join("p3f8h2kd.ron")).expect("read");
+        assert!(file.contains("note: \"The home is going well.\""), "{file}");
     }
 
     #[test]

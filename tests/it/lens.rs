@@ -277,3 +277,60 @@ fn rewording_a_saved_record_is_one_step_back_to_its_words() {
     h.keys("u");
     assert!(texts(&h).is_empty(), "no empty step between");
 }
+
+fn reasons(h: &Harness) -> String {
+    view(h)
+        .session
+        .conference
+        .as_ref()
+        .map(|c| c.reasons.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_lens_reads_the_key_facts_on_save_and_undo_gives_back_the_words_as_said() {
+    let mut h = Harness::with_examples();
+    h.keys("/conference<enter><enter>c<tab><tab>");
+    h.keys(" Going missing is a lifestyle choice.<enter>");
+    let (_, offered) = form(&h).suggestion.clone().expect("the lens offers");
+    assert!(offered.blames_child, "{offered:?}");
+    h.keys("y");
+    assert!(view(&h).overlay.is_none(), "saved");
+    assert!(
+        reasons(&h).ends_with("Going missing is exploitation."),
+        "{}",
+        reasons(&h)
+    );
+    h.keys("u");
+    assert!(
+        reasons(&h).ends_with("Going missing is a lifestyle choice."),
+        "the words as said: {}",
+        reasons(&h)
+    );
+}
+
+#[test]
+fn the_lens_reads_a_check_in_note_on_save() {
+    let mut h = Harness::with_examples();
+    h.keys("/conference<enter><enter>]s<tab><tab>The placement is going well.<enter>");
+    assert!(form(&h).suggestion.is_some(), "the lens offers");
+    h.keys("y");
+    let notes = |h: &Harness| -> Vec<String> {
+        let v = view(h);
+        let id = v.selected_id().expect("selected");
+        v.session
+            .record(id)
+            .map(|r| r.body.checkins().iter().map(|c| c.note.clone()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        notes(&h).last().map(String::as_str),
+        Some("The home is going well.")
+    );
+    h.keys("u");
+    assert_eq!(
+        notes(&h).last().map(String::as_str),
+        Some("The placement is going well."),
+        "the words as said"
+    );
+}

@@ -1,5 +1,6 @@
 //! One integration-test binary (one link on two cores), a module per area.
 
+mod carry;
 mod cli;
 mod conference;
 #[cfg(unix)]
@@ -9,10 +10,13 @@ mod export;
 mod follow;
 mod fuzz;
 mod harness;
+mod import;
 mod lens;
 mod live;
+mod loose_ends;
 mod maps;
 mod overlay_keys;
+mod past_date;
 #[cfg(unix)]
 mod pty;
 mod room;

@@ -225,3 +225,57 @@ fn one_key_repeats_the_tags_of_the_record_above() {
             .contains("The record above has no tags to repeat")
     );
 }
+
+#[test]
+fn a_participant_marked_outside_the_safe_network_leaves_the_network_map() {
+    let mut h = Harness::with_examples();
+    h.keys("/conference<enter><enter>m");
+    assert!(h.screen(80, 24).contains("Anna (3)"), "placed at first");
+    // Anna's form: the safe network is the twelfth field, its reason the thirteenth.
+    h.keys("q[[[e");
+    h.keys(&"<tab>".repeat(11));
+    h.keys("2<tab>A court order<enter>");
+    let anna = view(&h)
+        .session
+        .records
+        .iter()
+        .find_map(|r| match &r.body {
+            RecordBody::Participant(p) if p.name == "Anna" => Some(p.clone()),
+            _ => None,
+        })
+        .expect("Anna");
+    assert_eq!(anna.outside_safe_network.as_deref(), Some("A court order"));
+    assert!(
+        h.screen(80, 24).contains("network because: A court order"),
+        "the session shows why: {}",
+        h.screen(80, 24)
+    );
+    h.keys("m");
+    h.settle();
+    let screen = h.screen(80, 24);
+    assert!(!screen.contains("Anna"), "{screen}");
+    assert!(
+        screen.contains("1 person outside the child's safe network, not shown"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("network_outside_safe_80x24", screen);
+}
+
+#[test]
+fn outside_the_safe_network_needs_a_reason_and_a_reason_needs_the_mark() {
+    let mut h = Harness::with_examples();
+    h.keys("/conference<enter><enter>[[[e");
+    h.keys(&"<tab>".repeat(11));
+    h.keys("2<enter>");
+    let form = |h: &Harness| match &view(h).overlay {
+        Some(Overlay::Form(form)) => (form.focus, form.error.clone().unwrap_or_default()),
+        _ => panic!("the form stays open"),
+    };
+    assert_eq!(form(&h).0, 12);
+    assert!(form(&h).1.starts_with("Say why"), "{}", form(&h).1);
+    h.keys("A bottom line<s-tab>1<enter>");
+    assert_eq!(form(&h).0, 11);
+    assert!(form(&h).1.contains("choose 2"), "{}", form(&h).1);
+    h.keys("2<enter>");
+    assert!(view(&h).overlay.is_none(), "saved");
+}

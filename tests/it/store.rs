@@ -355,6 +355,9 @@ fn conference() -> impl Strategy<Value = Option<Conference>> {
             any::<bool>(),
         )
             .prop_map(|(child, date, review_date, family, closed)| Conference {
+                referral_date: date,
+                referrer_role: Some("school".into()),
+                reason_category: Some(child.clone()),
                 child,
                 date,
                 review_date,
@@ -364,6 +367,7 @@ fn conference() -> impl Strategy<Value = Option<Conference>> {
                     family,
                     professionals: Some(7),
                     due: review_date,
+                    child_lives: Some(Home::WiderFamily),
                 }],
                 closed: closed.then_some(date!(2027 - 02 - 01)),
                 ..Conference::default()
@@ -457,7 +461,8 @@ fn body() -> impl Strategy<Value = RecordBody> {
             (
                 text(),
                 prop::option::of(text()),
-                prop::option::of(prop::sample::select(Closeness::ALL.to_vec()))
+                prop::option::of(prop::sample::select(Closeness::ALL.to_vec())),
+                prop::option::of(text())
             )
         )
             .prop_map(
@@ -468,7 +473,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                     role,
                     invitation,
                     interpreter,
-                    (organisation, sector, closeness),
+                    (organisation, sector, closeness, outside_safe_network),
                 )| {
                     RecordBody::Participant(Participant {
                         name,
@@ -483,6 +488,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                         organisation,
                         sector,
                         closeness,
+                        outside_safe_network,
                     })
                 }
             ),

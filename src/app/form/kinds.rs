@@ -5,6 +5,9 @@ use crate::app::dates::parse_due;
 use crate::model::{InfoKind, Invitation, Record, RecordBody, RecordKind, Side, StrengthKind};
 use time::Date;
 
+/// Where an agreement's and a plan item's due date sit in their forms (the third field).
+pub(super) const DUE_FIELD: usize = 2;
+
 const STRENGTH_KINDS: &[&str] = &["personal", "practical", "people", "community"];
 const SIDES: &[&str] = &["family", "friend", "community", "professional"];
 const INVITATIONS: &[&str] = &[
@@ -15,6 +18,7 @@ const INVITATIONS: &[&str] = &[
     "not invited",
 ];
 const CLOSENESS: &[&str] = &["not placed yet", "close", "around", "further out"];
+const SAFE_NETWORK: &[&str] = &["part of it", "not part of it"];
 const INFO_KINDS: &[&str] = &["strength", "worry", "bottom line", "resource on offer"];
 
 impl Form {
@@ -139,6 +143,17 @@ impl Form {
                             .unwrap_or(0)
                     }),
                 ),
+                choice(
+                    "Safe network",
+                    SAFE_NETWORK,
+                    usize::from(!p.in_safe_network()),
+                ),
+                text(
+                    "Outside it because",
+                    p.outside_safe_network.as_deref().unwrap_or(""),
+                    false,
+                    "The reason, such as a court order or a bottom line",
+                ),
             ],
             RecordBody::InformationItem(i) => vec![
                 text("Information", &i.text, true, words),
@@ -182,6 +197,8 @@ impl Form {
             focus: 0,
             error: None,
             confirm_discard: false,
+            asking_past_date: false,
+            past_date_kept: None,
             picker: None,
             original: existing.map(|r| r.body.clone()),
             typed_at_start,
@@ -214,7 +231,7 @@ impl Form {
                 d.serves = self.links.clone();
             }
             RecordBody::Agreement(a) => {
-                a.due = date(2)?;
+                a.due = date(DUE_FIELD)?;
                 a.action = self.field_text(0);
                 a.owner = self.field_text(1);
                 a.serves = self.links.clone();
@@ -249,6 +266,7 @@ impl Form {
                     .field_choice(10)
                     .checked_sub(1)
                     .and_then(|i| crate::model::Closeness::ALL.get(i).copied());
+                p.outside_safe_network = self.outside_safe_network()?;
             }
             RecordBody::InformationItem(i) => {
                 i.text = self.field_text(0);
@@ -266,7 +284,7 @@ impl Form {
                 q.answered_by = self.links.first().copied();
             }
             RecordBody::PlanItem(p) => {
-                p.by_when = date(2)?;
+                p.by_when = date(DUE_FIELD)?;
                 p.text = self.field_text(0);
                 p.who = self.field_text(1);
                 p.support = self.field_text(3);
@@ -276,6 +294,27 @@ impl Form {
             RecordBody::ChangeGoal(g) => g.text = self.field_text(0),
         }
         Ok(body)
+    }
+}
+
+impl Form {
+    /// A conference participant's place outside the child's safe network: the reason when
+    /// marked so. A mark without a reason, or a reason without the mark, is asked about
+    /// rather than guessed or dropped.
+    fn outside_safe_network(&self) -> Result<Option<String>, (usize, String)> {
+        let (outside, reason) = (self.field_choice(11) == 1, self.field_text(12));
+        match (outside, reason.is_empty()) {
+            (true, false) => Ok(Some(reason)),
+            (false, true) => Ok(None),
+            (true, true) => Err((
+                12,
+                "Say why they are not part of the child's safe network (a court order, a bottom line).".into(),
+            )),
+            (false, false) => Err((
+                11,
+                "A reason is written: choose 2 (not part of it), or clear the reason.".into(),
+            )),
+        }
     }
 }
 

@@ -1,8 +1,8 @@
-//! The lens's offer inside the record form: take the alternative, adjust it, or keep the
-//! speaker's words.
+//! The lens's offer inside a form (a record, a check-in, the conference's sections): take
+//! the alternative, adjust it, or keep the speaker's words.
 
 use super::Outcome;
-use crate::app::form::Form;
+use crate::app::form::{Form, FormOutcome};
 use crate::app::keys::{Binding, key, resolve, special};
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -50,6 +50,36 @@ pub const KEYS: &[Binding<Answer>] = &[
         Some("back to editing"),
     ),
 ];
+
+/// A key to a form the lens reads: while an offer is open the key answers it; a save
+/// first offers each phrase the lens finds. `Save` only when nothing is left to offer.
+pub fn form_key(
+    form: &mut Form,
+    key: KeyEvent,
+    lens: &crate::lens::Lens,
+    today: time::Date,
+) -> FormOutcome {
+    let outcome = if form.suggestion.is_some() {
+        match on_key(form, key) {
+            Outcome::Continue | Outcome::Close => return FormOutcome::Continue,
+            Outcome::Done(()) => FormOutcome::Save,
+        }
+    } else {
+        form.handle_key(key)
+    };
+    // A due date that has passed is questioned, never refused.
+    if outcome == FormOutcome::Save && form.asks_about_passed_date(today) {
+        form.asking_past_date = true;
+        return FormOutcome::Continue;
+    }
+    if outcome == FormOutcome::Save
+        && let Some(next) = form.next_suggestion(lens)
+    {
+        form.suggestion = Some(next);
+        return FormOutcome::Continue;
+    }
+    outcome
+}
 
 /// Answers the form's offer. Done when the last offer is answered and the form is to be
 /// saved; otherwise the form stays open.

@@ -1,0 +1,58 @@
+//! A follow-up day: what an earlier session hands on (its people, change goals and open agreements), with fresh ids.
+
+use super::ids::RecordId;
+use super::record::{RecordBody, RecordKind};
+use super::session::Session;
+use std::collections::HashMap;
+use time::OffsetDateTime;
+
+/// Whether a record of an earlier session carries into a follow-up: the participants, the
+/// change goals and the agreements still open (not done, not dropped).
+fn carries(body: &RecordBody) -> bool {
+    match body {
+        RecordBody::Participant(_) | RecordBody::ChangeGoal(_) => true,
+        RecordBody::Agreement(a) => a.status.is_open(),
+        _ => false,
+    }
+}
+
+/// Copies what `earlier` hands on into `into`, in its order, each with a fresh id, its
+/// words, fields and check-ins, its links among the records carried (links to records left
+/// behind are dropped), when it was first made, and where it came from ("“Harbour day”
+/// (k7q2m9xa), #5"). `stage_for` says in which stage of `into` a kind lands, given the
+/// stage it was in. Returns how many of each kind were carried, in the order first met.
+pub fn carry_over(
+    earlier: &Session,
+    into: &mut Session,
+    stage_for: impl Fn(RecordKind, &str) -> String,
+    now: OffsetDateTime,
+) -> Vec<(RecordKind, usize)> {
+    let mut fresh: HashMap<RecordId, RecordId> = HashMap::new();
+    let mut counts: Vec<(RecordKind, usize)> = Vec::new();
+    let carried: Vec<_> = earlier
+        .records
+        .iter()
+        .filter(|r| carries(&r.body))
+        .collect();
+    for record in &carried {
+        let kind = record.body.kind();
+        let id = into.add(&stage_for(kind, &record.stage), record.body.clone(), now);
+        fresh.insert(record.id, id);
+        match counts.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((kind, 1)),
+        }
+    }
+    for record in carried {
+        let Some(new) = fresh.get(&record.id).and_then(|id| into.record_mut(*id)) else {
+            continue;
+        };
+        new.body.relink(|id| fresh.get(&id).copied());
+        new.created = record.created;
+        new.source = Some(format!(
+            "“{}” ({}), {}",
+            earlier.title, earlier.id, record.id
+        ));
+    }
+    counts
+}

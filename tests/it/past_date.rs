@@ -1,0 +1,73 @@
+//! A due date that has passed is questioned when it is typed in the record form, never
+//! refused: `y` keeps it, any other key goes back to the date.
+
+use crate::harness::{Harness, START};
+use convene::app::Overlay;
+use convene::model::{Session, SessionId};
+use time::macros::date;
+
+/// The app with a workshop open at Destiny (today is 2026-11-25 on the harness's clock).
+fn at_destiny() -> Harness {
+    let mut h = Harness::new();
+    let session = Session::new(
+        SessionId::parse("destiny1").expect("id"),
+        "Harbour day",
+        "appreciative-inquiry",
+        "destiny",
+        START,
+    );
+    let saved = h.runtime.store().create(&session).expect("saved");
+    h.open(&saved.path);
+    h
+}
+
+fn view(h: &Harness) -> &convene::app::SessionView {
+    h.app.session_view().expect("a session is open")
+}
+
+#[test]
+fn a_passed_due_date_is_questioned_kept_with_y_and_not_asked_again() {
+    let mut h = at_destiny();
+    h.keys("aRun a young people's panel<tab>Jess<tab>2026-11-01<enter>");
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("That date has passed — keep it?"),
+        "{screen}"
+    );
+    assert!(view(&h).session.records.is_empty(), "not saved yet");
+    // Any other key goes back to the date, as typed.
+    h.keys("n");
+    let Some(Overlay::Form(form)) = &view(&h).overlay else {
+        panic!("the form stays open")
+    };
+    assert_eq!(form.focus, 2);
+    assert_eq!(form.fields[2].input.text(), "2026-11-01");
+    assert!(!h.screen(100, 30).contains("That date has passed"));
+    assert!(view(&h).session.records.is_empty());
+    // Asked again on saving; y keeps it.
+    h.keys("<enter>");
+    assert!(
+        h.screen(100, 30)
+            .contains("That date has passed — keep it?")
+    );
+    h.keys("y");
+    assert!(view(&h).overlay.is_none());
+    assert_eq!(
+        view(&h).session.records[0].body.due(),
+        Some(date!(2026 - 11 - 01))
+    );
+    // Edited for its words, the agreement's kept date is not asked about again.
+    h.keys("e<bs><bs><bs><bs><bs>panel with the youth council<enter>");
+    assert!(view(&h).overlay.is_none(), "{}", h.screen(100, 30));
+    assert_eq!(
+        view(&h).session.records[0].body.text(),
+        "Run a young people's panel with the youth council"
+    );
+    // A date ahead is saved at once.
+    h.keys("aMap the safe places<tab>Priya<tab>+2w<enter>");
+    assert!(view(&h).overlay.is_none(), "{}", h.screen(100, 30));
+    assert_eq!(
+        view(&h).session.records[1].body.due(),
+        Some(date!(2026 - 12 - 09))
+    );
+}
