@@ -4,6 +4,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 mod check;
+mod close;
 mod completions;
 mod config;
 mod error;
@@ -22,6 +23,7 @@ mod show;
 #[cfg(feature = "dev-tools")]
 mod stress;
 
+pub use completions::answer_the_shell;
 pub use error::{CliError, ExitKind};
 pub use list::list_lines;
 pub use show::{describe as show_record, session_json};
@@ -56,7 +58,13 @@ pub struct Cli {
     pub review_weeks: Option<u32>,
 
     /// The colours: default, light or high-contrast (NO_COLOR=1 takes colour out)
-    #[arg(long, global = true, env = "CONVENE_THEME", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "CONVENE_THEME",
+        value_name = "NAME",
+        add = clap_complete::ArgValueCandidates::new(completions::themes)
+    )]
     pub theme: Option<String>,
 
     /// The settings file [default: config.ron in the platform's config folder]
@@ -83,6 +91,8 @@ pub enum Command {
     Lint(lint::Args),
     Report(report::Args),
     Due(report::DueArgs),
+    Close(close::Args),
+    Reopen(close::ReopenArgs),
     #[cfg(feature = "dev-tools")]
     #[command(hide = true)]
     StressSaves(stress::Args),
@@ -102,7 +112,8 @@ Exit codes:
   2  the command line was not understood
   3  no session has that id
   4  a session file could not be read (the message names file:line:col)
-  5  the sessions folder or a file could not be read or written";
+  5  the sessions folder or a file could not be read or written
+  6  nothing to export in that format (a calendar of a session with nothing dated)";
 
 /// What every command needs: where the sessions are, the frameworks, and the local clock.
 pub struct Context {
@@ -327,6 +338,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Lint(args) => lint::run(args, ctx),
         Command::Report(args) => report::run(args, ctx),
         Command::Due(args) => report::due(args, ctx),
+        Command::Close(args) => close::close(args, ctx),
+        Command::Reopen(args) => close::reopen(args, ctx),
         #[cfg(feature = "dev-tools")]
         Command::StressSaves(args) => stress::run(args, ctx),
         #[cfg(feature = "dev-tools")]

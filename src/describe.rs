@@ -494,6 +494,9 @@ pub fn conference_facts(c: &Conference) -> Vec<(&'static str, String)> {
     ])
 }
 
+/// The label of each review's pair in [`conference_outcome`].
+pub const REVIEW: &str = "Review";
+
 /// A conference's outcome, reviews and closure as (label, value) pairs, the empty ones left
 /// out. Each review is one pair: its date with the family's and the professionals' 0–10.
 pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
@@ -506,7 +509,11 @@ pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
         ("Why", c.decision_reasons.clone()),
         (
             "Review date",
-            c.review_date.map(format_date).unwrap_or_default(),
+            // A closed conference has no review ahead: the family is not given a date.
+            c.review_date
+                .filter(|_| c.closed.is_none())
+                .map(format_date)
+                .unwrap_or_default(),
         ),
     ]);
     for rating in &c.ratings {
@@ -515,7 +522,7 @@ pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
             format!("; where the child lives: {}", h.label())
         });
         pairs.push((
-            "Review",
+            REVIEW,
             format!(
                 "{}: the family {}, the professionals {}{lives}",
                 format_date(rating.date),
@@ -524,8 +531,8 @@ pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
             ),
         ));
     }
-    if let Some(closed) = c.closed {
-        pairs.push(("Closed", format_date(closed)));
+    if let Some(closed) = &c.closed {
+        pairs.push(("Closed", closed.describe()));
     }
     pairs
 }

@@ -1,6 +1,7 @@
-//! Sharing the outcome: Markdown, HTML, CSV and iCalendar writers over a session.
+//! Sharing the outcome: Markdown, HTML, Word, CSV and iCalendar writers over a session.
 
 mod calendar;
+mod docx;
 mod html;
 mod markdown;
 mod table;
@@ -25,9 +26,12 @@ pub enum Format {
     Csv,
     /// Agreements, plan items and the review date as calendar to-dos
     Ics,
+    /// A Word document: headings, the plan and agreements as tables (needs -o FILE)
+    Docx,
 }
 
 impl Format {
+    /// The formats the app's export box offers (Word is written from the command line).
     pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Csv, Format::Ics];
 
     /// The file extension.
@@ -37,6 +41,7 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Ics => "ics",
+            Format::Docx => "docx",
         }
     }
 
@@ -47,24 +52,83 @@ impl Format {
             Format::Html => "HTML page (prints to PDF)",
             Format::Csv => "CSV, one row per record",
             Format::Ics => "Calendar (ICS) of agreements and dates",
+            Format::Docx => "Word document (DOCX)",
+        }
+    }
+
+    /// Whether the format is text (a Word file is not: it goes to a file, never a terminal).
+    pub fn is_text(self) -> bool {
+        self != Format::Docx
+    }
+}
+
+/// How to write an export, beyond its format. The default is what a person sharing a
+/// file wants: a byte-order mark in CSV, no record's words in a calendar, times in UTC.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// To-dos or all-day events in a calendar.
+    pub calendar: CalendarStyle,
+    /// Start a CSV with a UTF-8 byte-order mark, so spreadsheet applications read `é`
+    /// (scripts turn it off).
+    pub bom: bool,
+    /// Put a plan item's or agreement's own words in a calendar (work calendars are seen
+    /// by others; without it, an item says only the session's title and its kind).
+    pub include_text: bool,
+    /// Put the conference's venue in a calendar (venues can be secret).
+    pub include_venue: bool,
+    /// The reader's time zone, for times in reports (dates are dates everywhere).
+    pub offset: time::UtcOffset,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            calendar: CalendarStyle::Todos,
+            bom: true,
+            include_text: false,
+            include_venue: false,
+            offset: time::UtcOffset::UTC,
         }
     }
 }
 
+/// Why a session could not be exported in a format.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    /// A calendar needs at least one dated item: an empty one is not a valid file.
+    #[error("nothing in this session has a date yet, so there is nothing to put in a calendar")]
+    NothingDated,
+}
+
 /// Writes the session in a format. `framework` gives stage names and order; records in
-/// stages it does not know are still exported, after the known ones.
+/// stages it does not know are still exported, after the known ones. For Word, this is the
+/// document's main XML; [`render_file`] gives the file itself.
 pub fn render(
     session: &Session,
     framework: Option<&Framework>,
     format: Format,
-    style: CalendarStyle,
-) -> String {
+    options: Options,
+) -> Result<String, ExportError> {
     let view = Report::new(session, framework);
+    Ok(match format {
+        Format::Md => markdown::render(&view, options),
+        Format::Html => html::render(&view, options),
+        Format::Csv => table::render(&view, options),
+        Format::Ics => calendar::render(&view, options)?,
+        Format::Docx => docx::xml(&view, options),
+    })
+}
+
+/// The bytes of the file to write: the text for text formats, the packed document for Word.
+pub fn render_file(
+    session: &Session,
+    framework: Option<&Framework>,
+    format: Format,
+    options: Options,
+) -> Result<Vec<u8>, ExportError> {
     match format {
-        Format::Md => markdown::render(&view),
-        Format::Html => html::render(&view),
-        Format::Csv => table::render(&view),
-        Format::Ics => calendar::render(&view, style),
+        Format::Docx => Ok(docx::render(&Report::new(session, framework), options)),
+        _ => render(session, framework, format, options).map(String::into_bytes),
     }
 }
 

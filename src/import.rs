@@ -49,6 +49,12 @@ fn quoted(names: &[String]) -> String {
 /// around it); without it the file must have only one. A row with more or fewer cells
 /// than the first, or bytes that are not UTF-8, refuse the whole file with the line.
 pub fn read_answers(bytes: &[u8], column: Option<&str>) -> Result<Answers, ImportError> {
+    if let Some(opened) = unclosed_quote(bytes) {
+        return Err(ImportError::Malformed {
+            line: line_at(bytes, opened as u64) as u64,
+            reason: "a quote opened on this line is never closed, so the rest of the file would run into one cell".into(),
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
@@ -104,6 +110,32 @@ pub fn read_answers(bytes: &[u8], column: Option<&str>) -> Result<Answers, Impor
         answers,
         empty,
     })
+}
+
+/// Where a quoted cell opens that no quote closes, if one does. The reader would take
+/// everything after it, to the end of the file, as that one cell.
+fn unclosed_quote(bytes: &[u8]) -> Option<usize> {
+    let mut open = None;
+    let mut cell_start = true;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        match (open, b) {
+            // A doubled quote inside quotes is a quote in the words.
+            (Some(_), b'"') if bytes.get(at + 1) == Some(&b'"') => at += 1,
+            (Some(_), b'"') => open = None,
+            (Some(_), _) => {}
+            (None, b'"') if cell_start => open = Some(at),
+            (None, b',' | b'\r' | b'\n') => {
+                cell_start = true;
+                at += 1;
+                continue;
+            }
+            (None, _) => {}
+        }
+        cell_start = false;
+        at += 1;
+    }
+    open
 }
 
 fn newlines(text: &str) -> usize {
@@ -203,6 +235,23 @@ mod tests {
             e.to_string().starts_with("line 3: this row has 3 cells"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_refused_with_the_line_it_opens_on() {
+        let e = read_answers(
+            b"answer\r\n\"first, \"\"quoted\"\"\"\r\n\"second, never closed\r\nthird\r\n",
+            None,
+        )
+        .expect_err("a reason");
+        assert!(
+            e.to_string()
+                .starts_with("line 3: a quote opened on this line is never closed"),
+            "{e}"
+        );
+        // Quotes inside a cell that did not open with one are words.
+        let read = read_answers(b"answer\nthe 5\" screen\n", None).expect("reads");
+        assert_eq!(read.answers[0].words, "the 5\" screen");
     }
 
     #[test]

@@ -9,6 +9,8 @@ fn main() -> ExitCode {
     // Read the local offset first, while the process has one thread (the `time` crate
     // refuses to read it later on some platforms).
     let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    // With COMPLETE set, the shell is asking what to offer: answer and exit.
+    cli::answer_the_shell();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         // A usage error quotes what was typed: it reaches the terminal cleaned.

@@ -1,6 +1,7 @@
 //! The session model: sessions, stages and the records a room makes, with their rules. No I/O, no UI.
 
 mod carry;
+mod closure;
 mod conference;
 mod ids;
 pub mod map;
@@ -11,6 +12,7 @@ mod tags;
 pub mod timefmt;
 
 pub use carry::carry_over;
+pub use closure::{Closure, ClosureReason, REASON_KINDS, REASON_LABELS};
 pub use conference::{Conference, Decision, Home, Rating};
 pub use ids::{RecordId, SessionId};
 pub use record::{
@@ -19,7 +21,7 @@ pub use record::{
     Strength, StrengthKind,
 };
 pub use rules::{LinkProblem, LooseEnd, delete_impact, link_problems, link_target, loose_ends};
-pub use session::{Clock, FORMAT_VERSION, Session, StageVisit};
+pub use session::{Clock, DateKind, FORMAT_VERSION, KeyDate, Session, StageVisit};
 pub use tags::{Closeness, Level, Tags, Voice};
 
 /// The sectors a partnership map starts from (`assets/sectors.ron`).

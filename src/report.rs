@@ -3,11 +3,11 @@
 
 use crate::framework::Frameworks;
 use crate::model::timefmt::format_date;
-use crate::model::{Decision, RecordBody, RecordId, Session, Status};
+use crate::model::{DateKind, Decision, RecordBody, RecordId, Session, Status};
 use crate::text::clean_line;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use time::{Date, Duration};
 
 /// Every figure of a report.
@@ -50,6 +50,25 @@ pub struct Conferences {
     pub family_latest: Option<f64>,
     pub professionals_first: Option<f64>,
     pub professionals_latest: Option<f64>,
+    /// Conferences closed, by reason ("other" reasons counted together), most first.
+    pub closed: usize,
+    pub closed_by_reason: Vec<(String, usize)>,
+}
+
+impl Conferences {
+    /// "Closed: 3 (2 the family withdrew; 1 other)".
+    pub fn closures(&self) -> String {
+        let reasons: Vec<String> = self
+            .closed_by_reason
+            .iter()
+            .map(|(reason, n)| format!("{n} {reason}"))
+            .collect();
+        if reasons.is_empty() {
+            format!("Closed: {}", self.closed)
+        } else {
+            format!("Closed: {} ({})", self.closed, reasons.join("; "))
+        }
+    }
 }
 
 /// Appreciative Inquiry (and other workshop) figures.
@@ -106,6 +125,7 @@ pub fn compute(
     }
     let mut owners: BTreeMap<String, OwnerRow> = BTreeMap::new();
     let mut sectors: BTreeMap<String, OwnerRow> = BTreeMap::new();
+    let mut closures: BTreeMap<&'static str, usize> = BTreeMap::new();
     let (mut fam_first, mut fam_latest, mut pro_first, mut pro_latest) =
         (vec![], vec![], vec![], vec![]);
     for s in chosen {
@@ -121,6 +141,10 @@ pub fn compute(
                 None => stages.push((stage_name, 1)),
             }
             let conference = s.conference.clone().unwrap_or_default();
+            if let Some(closure) = &conference.closed {
+                c.closed += 1;
+                *closures.entry(closure.reason.group()).or_insert(0) += 1;
+            }
             match conference.decision {
                 Some(Decision::Agreed) => c.agreed += 1,
                 Some(Decision::AgreedWithChanges) => c.agreed_with_changes += 1,
@@ -148,10 +172,20 @@ pub fn compute(
         } else {
             let w = &mut f.workshops;
             w.count += 1;
+            // What is late, as the session's key dates say.
+            let late: Vec<RecordId> = s
+                .key_dates()
+                .into_iter()
+                .filter(|k| k.open && k.date < today)
+                .filter_map(|k| match k.what {
+                    DateKind::Commitment(id, _) => Some(id),
+                    _ => None,
+                })
+                .collect();
             for r in &s.records {
                 if let RecordBody::Agreement(a) = &r.body {
                     let done = a.status == Status::Done;
-                    let overdue = a.status.is_open() && a.due.is_some_and(|d| d < today);
+                    let overdue = late.contains(&r.id);
                     w.agreements += 1;
                     w.done += usize::from(done);
                     w.overdue += usize::from(overdue);
@@ -185,6 +219,12 @@ pub fn compute(
         }
     }
     f.conferences.by_stage = stages;
+    let mut by_reason: Vec<(String, usize)> = closures
+        .into_iter()
+        .map(|(reason, n)| (reason.to_owned(), n))
+        .collect();
+    by_reason.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    f.conferences.closed_by_reason = by_reason;
     f.conferences.family_first = mean(&fam_first);
     f.conferences.family_latest = mean(&fam_latest);
     f.conferences.professionals_first = mean(&pro_first);
@@ -196,7 +236,7 @@ pub fn compute(
     f
 }
 
-/// Something due: an agreement, a plan item or a conference's review.
+/// Something due: an agreement, a plan item, a conference day or a review.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DueItem {
     pub session: String,
@@ -205,7 +245,7 @@ pub struct DueItem {
     pub path: PathBuf,
     /// The record, or `None` for a review date.
     pub record: Option<u32>,
-    /// `agreement`, `plan item` or `review`.
+    /// `agreement`, `plan item`, `conference` or `review`.
     pub kind: String,
     pub text: String,
     pub owner: String,
@@ -230,58 +270,80 @@ pub fn days_after(today: Date, days: u32) -> Date {
         .unwrap_or(Date::MAX)
 }
 
-/// Everything open that is due within `days` of `today`, and everything overdue, soonest first.
+/// Everything open that is due within `days` of `today`, and everything overdue, soonest
+/// first: commitments, conference days and reviews, as [`Session::key_dates`] says.
 pub fn due_items(sessions: &[(PathBuf, Session)], today: Date, days: u32) -> Vec<DueItem> {
     let horizon = days_after(today, days);
-    let mut items = Vec::new();
-    for (path, s) in sessions {
-        let title = clean_line(&s.title);
-        for r in &s.records {
-            let (owner, due, status) = match &r.body {
-                RecordBody::Agreement(a) => (a.owner.clone(), a.due, a.status),
-                RecordBody::PlanItem(p) => (p.who.clone(), p.by_when, p.status),
-                _ => continue,
-            };
-            let Some(due) = due.filter(|d| *d <= horizon && status.is_open()) else {
-                continue;
-            };
-            items.push(DueItem {
-                session: clean_line(s.id.as_str()),
-                session_title: title.clone(),
-                path: path.clone(),
-                record: Some(r.id.0),
-                kind: r.body.kind().label().to_owned(),
-                text: clean_line(r.body.text()),
-                owner: clean_line(&owner),
-                due: format_date(due),
-                due_date: due,
-                status: status.label().to_owned(),
-                overdue: due < today,
-            });
-        }
-        if let Some(c) = s.conference.as_ref().filter(|c| c.closed.is_none())
-            && let Some(review) = c.review_date.filter(|d| *d <= horizon)
-            && !c.ratings.iter().any(|r| r.due == Some(review))
-        {
-            items.push(DueItem {
-                session: clean_line(s.id.as_str()),
-                session_title: title.clone(),
-                path: path.clone(),
-                record: None,
-                kind: "review".to_owned(),
-                text: "The review of the family's plan".to_owned(),
-                owner: String::new(),
-                due: format_date(review),
-                due_date: review,
-                status: "not held yet".to_owned(),
-                overdue: review < today,
-            });
-        }
-    }
+    let mut items: Vec<DueItem> = sessions
+        .iter()
+        .flat_map(|(path, s)| session_due(path, s, today, horizon))
+        .collect();
     items.sort_by(|a, b| {
         (a.due_date, &a.session, a.record).cmp(&(b.due_date, &b.session, b.record))
     });
     items
+}
+
+/// One session's open key dates on or before `horizon`, as due items.
+fn session_due(path: &Path, s: &Session, today: Date, horizon: Date) -> Vec<DueItem> {
+    let title = clean_line(&s.title);
+    s.key_dates()
+        .into_iter()
+        .filter(|k| k.open && k.date <= horizon)
+        .filter_map(|k| {
+            let late = k.date < today;
+            let (record, text, owner, status) = match k.what {
+                DateKind::Commitment(id, _) => {
+                    let body = &s.record(id)?.body;
+                    let owner = match body {
+                        RecordBody::Agreement(a) => a.owner.as_str(),
+                        RecordBody::PlanItem(p) => p.who.as_str(),
+                        _ => "",
+                    };
+                    let status = body.status()?.label().to_owned();
+                    (
+                        Some(id.0),
+                        clean_line(body.text()),
+                        clean_line(owner),
+                        status,
+                    )
+                }
+                DateKind::Conference => {
+                    let time = s.conference.as_ref().map_or("", |c| c.time.trim());
+                    let text = if time.is_empty() {
+                        "The conference day".to_owned()
+                    } else {
+                        format!("The conference day, {}", clean_line(time))
+                    };
+                    let status = if late {
+                        "the conference date has passed"
+                    } else {
+                        "ahead"
+                    };
+                    (None, text, String::new(), status.to_owned())
+                }
+                DateKind::Review => (
+                    None,
+                    "The review of the family's plan".to_owned(),
+                    String::new(),
+                    "not held yet".to_owned(),
+                ),
+            };
+            Some(DueItem {
+                session: clean_line(s.id.as_str()),
+                session_title: title.clone(),
+                path: path.to_owned(),
+                record,
+                kind: k.what.label().to_owned(),
+                text,
+                owner,
+                due: format_date(k.date),
+                due_date: k.date,
+                status,
+                overdue: late,
+            })
+        })
+        .collect()
 }
 
 /// The figures as a Markdown report.
@@ -329,6 +391,7 @@ pub fn markdown(f: &Figures) -> String {
             show(c.professionals_first),
             show(c.professionals_latest)
         );
+        let _ = writeln!(out, "- {}", c.closures());
         out.push('\n');
     }
     let w = &f.workshops;
@@ -411,6 +474,10 @@ pub fn csv(f: &Figures) -> String {
         "professionals rating latest",
         opt(c.professionals_latest),
     );
+    row("conferences", "closed", c.closed.to_string());
+    for (reason, n) in &c.closed_by_reason {
+        row("conferences", &format!("closed: {reason}"), n.to_string());
+    }
     let ws = &f.workshops;
     row("workshops", "count", ws.count.to_string());
     row("workshops", "agreements", ws.agreements.to_string());

@@ -31,7 +31,7 @@ impl Categories {
 }
 
 /// One conference's row: each column's name and value, in order. Empty where nothing is
-/// recorded yet. `closed_reason` stays empty until closing keeps a reason.
+/// recorded yet.
 pub fn row(session: &Session) -> Vec<(&'static str, String)> {
     let plan: Vec<Status> = session
         .records
@@ -87,8 +87,17 @@ fn cells(session: &str, plan: &[Status], c: &Conference) -> Vec<(&'static str, S
         ),
         ("family_rating_latest", latest(|r| r.family)),
         ("professionals_rating_latest", latest(|r| r.professionals)),
-        ("closed_date", date(c.closed)),
-        ("closed_reason", String::new()),
+        (
+            "closed_date",
+            date(c.closed.as_ref().map(|closed| closed.date)),
+        ),
+        (
+            "closed_reason",
+            c.closed
+                .as_ref()
+                .map(|closed| closed.reason.label())
+                .unwrap_or_default(),
+        ),
         (
             "child_lives",
             c.ratings

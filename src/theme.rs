@@ -99,6 +99,9 @@ impl Theme {
         }
     }
 
+    /// The names a person chooses a theme by (each one [`Theme::named`] knows).
+    pub const NAMES: [&'static str; 3] = ["default", "light", "high-contrast"];
+
     /// The theme with this name.
     pub fn named(name: &str) -> Option<Self> {
         match name {

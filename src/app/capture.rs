@@ -133,6 +133,10 @@ fn capture(
             form.versions_of(sections(sections::apply_review))?,
             "The review is kept.",
         )),
+        Purpose::Close => Ok(Capture::Conference(
+            form.versions_of(sections(sections::apply_close))?,
+            "The conference is closed: nothing is due from it now. u undoes; C reopens it.",
+        )),
     }
 }
 

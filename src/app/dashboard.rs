@@ -3,7 +3,7 @@
 use super::keys::{self, Action};
 use super::{App, Effect, NewSession, Screen};
 use crate::framework::Frameworks;
-use crate::model::{Session, SessionId};
+use crate::model::{KeyDate, Session, SessionId};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
@@ -18,14 +18,17 @@ pub struct Entry {
     pub framework: String,
     pub stage: String,
     pub updated: Option<OffsetDateTime>,
-    /// The next key date from today: a conference, a review or a commitment's due date.
-    pub next_date: Option<Date>,
+    /// The earliest open key date, late or not: a conference, a review or a commitment.
+    pub next: Option<KeyDate>,
     /// Whether something is overdue.
     pub overdue: bool,
+    /// Whether the conference is closed.
+    pub closed: bool,
     /// Agreements and plan items done, and how many there are.
     pub done: usize,
     pub commitments: usize,
-    /// Everything a search can match, lower-cased: title, id, framework and stage names.
+    /// Everything a search can match, lower-cased: title, id, framework and stage names,
+    /// and `closed` for a closed conference.
     pub search: String,
     /// Why the file could not be read, if it could not.
     pub problem: Option<String>,
@@ -37,6 +40,7 @@ impl Entry {
         let framework = frameworks.get(&s.framework);
         let stage = framework.and_then(|f| f.stage(&s.stage));
         let title = crate::text::clean_line(&s.title);
+        let closed = s.conference.as_ref().is_some_and(|c| c.closed.is_some());
         let search = [
             title.as_str(),
             s.id.as_str(),
@@ -45,6 +49,7 @@ impl Entry {
             framework.map_or("", |f| f.name.as_str()),
             &s.stage,
             stage.map_or("", |st| st.name.as_str()),
+            if closed { "closed" } else { "" },
         ]
         .join(" ")
         .to_lowercase();
@@ -55,8 +60,9 @@ impl Entry {
             framework: s.framework.clone(),
             stage: s.stage.clone(),
             updated: Some(s.updated),
-            next_date: s.next_key_date(today),
+            next: s.next_open(),
             overdue: s.overdue(today),
+            closed,
             done: s
                 .records
                 .iter()
@@ -85,8 +91,9 @@ impl Entry {
             framework: String::new(),
             stage: String::new(),
             updated: None,
-            next_date: None,
+            next: None,
             overdue: false,
+            closed: false,
             done: 0,
             commitments: 0,
             search: title.to_lowercase(),
@@ -109,6 +116,8 @@ pub struct Dashboard {
     pub loaded: bool,
     /// Whether the list is sorted by next date (else by last change).
     pub by_next_date: bool,
+    /// Whether closed conferences are left out of the list (for this run of the app).
+    pub hide_closed: bool,
 }
 
 impl Dashboard {
@@ -143,11 +152,15 @@ impl Dashboard {
         let mut entries: Vec<&Entry> = self
             .entries
             .iter()
+            .filter(|e| !(self.hide_closed && e.closed))
             .filter(|e| query.split_whitespace().all(|word| e.search.contains(word)))
             .collect();
         if self.by_next_date {
             // Overdue first, then the soonest date; sessions with no date last.
-            entries.sort_by_key(|e| (!e.overdue, e.next_date.is_none(), e.next_date));
+            entries.sort_by_key(|e| {
+                let date = e.next.map(|k| k.date);
+                (!e.overdue, date.is_none(), date)
+            });
         }
         entries
     }
@@ -222,6 +235,17 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 "Sorted by next date, overdue first."
             } else {
                 "Sorted by last change, newest first."
+            };
+            app.say(words);
+        }
+        Some(Action::HideClosed) => {
+            dashboard.hide_closed = !dashboard.hide_closed;
+            dashboard.selected = 0;
+            let hidden = dashboard.entries.iter().filter(|e| e.closed).count();
+            let words = if dashboard.hide_closed {
+                format!("Closed conferences are hidden ({hidden}); h shows them again.")
+            } else {
+                "Closed conferences are shown again.".to_owned()
             };
             app.say(words);
         }

@@ -119,7 +119,9 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 .and_then(|item| check_in_form(item))
             {
                 Some(form) => view.form = Some(Box::new(form)),
-                None => app.say("A review is held from its conference: open it from all sessions."),
+                None => app.say(
+                    "A conference day or a review is kept in its conference: open it from all sessions.",
+                ),
             }
         }
         Some(Action::Group) => {

@@ -108,6 +108,8 @@ pub enum Purpose {
     Review,
     /// A check-in on an agreement or plan item.
     CheckIn(RecordId),
+    /// Closing the conference: the date and the reason.
+    Close,
 }
 
 /// What a key asks of the form.

@@ -71,6 +71,8 @@ pub enum Action {
     Further,
     Nearer,
     Toggle,
+    Close,
+    HideClosed,
 }
 
 /// One binding: the key, what it does, the words that say so, and whether the footer shows it.
@@ -185,6 +187,13 @@ pub const DASHBOARD: &[Binding] = &[
         "sort by next date, or by last change",
         Some("sort"),
     ),
+    key(
+        'h',
+        Action::HideClosed,
+        "h",
+        "hide closed conferences, or show them again",
+        Some("hide closed"),
+    ),
     special(KeyCode::Up, Action::Up, "↑/k", "move up", None),
     key('k', Action::Up, "↑/k", "move up", None),
     special(KeyCode::Down, Action::Down, "↓/j", "move down", None),
@@ -270,6 +279,14 @@ pub const SESSION: &[Binding] = &[
         Action::Outcome,
         "o",
         "the conference's outcome, or its review",
+        None,
+    )
+    .writes(),
+    key(
+        'C',
+        Action::Close,
+        "C",
+        "close the conference (date and reason), or reopen it",
         None,
     )
     .writes(),

@@ -121,6 +121,7 @@ pub(super) fn on_key(
     today: time::Date,
 ) -> Vec<Effect> {
     let documents = app.documents.clone();
+    let offset = app.offset;
     let Some(v) = view(app) else {
         return Vec::new();
     };
@@ -302,17 +303,24 @@ pub(super) fn on_key(
                     path,
                     replace,
                 }) => {
-                    let text = crate::export::render(
-                        &v.session,
-                        Some(&v.framework),
-                        format,
-                        crate::export::CalendarStyle::Todos,
-                    );
-                    return vec![Effect::Export {
-                        text,
-                        path,
-                        replace,
-                    }];
+                    let options = crate::export::Options {
+                        offset,
+                        ..crate::export::Options::default()
+                    };
+                    match crate::export::render(&v.session, Some(&v.framework), format, options) {
+                        Ok(text) => {
+                            return vec![Effect::Export {
+                                text,
+                                path,
+                                replace,
+                            }];
+                        }
+                        Err(e) => {
+                            if let Some(Overlay::Export { error, .. }) = &mut v.overlay {
+                                *error = Some(crate::text::capitalised(&format!("{e}.")));
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -2,7 +2,10 @@
 
 use super::dates::parse_due;
 use super::form::{DUE_HINT, Form, Purpose, choice, choice_from, date_text, text};
-use crate::model::{CheckIn, Conference, Decision, Home, Rating, Record, Status};
+use crate::model::{
+    CheckIn, Closure, ClosureReason, Conference, Decision, Home, REASON_LABELS, Rating, Record,
+    Status,
+};
 use time::{Date, Duration};
 
 const DECISIONS: &[&str] = &[
@@ -12,7 +15,7 @@ const DECISIONS: &[&str] = &[
     "not agreed",
 ];
 const STATUSES: &[&str] = &["not started", "in progress", "done", "changed", "dropped"];
-const CLOSE: &[&str] = &["keep going", "close the conference"];
+const CLOSE: &[&str] = &["keep going", "close: the plan is working, the family asked"];
 
 fn returns() -> &'static crate::returns::Categories {
     crate::returns::Categories::shared()
@@ -213,11 +216,45 @@ pub fn apply_review(form: &Form, c: &mut Conference, today: Date) -> Result<(), 
         });
     }
     if close {
-        c.closed = Some(today);
+        // Closed already (for whatever reason): the closure stands as it was.
+        c.closed.get_or_insert(Closure {
+            date: today,
+            reason: ClosureReason::PlanWorking,
+        });
     } else {
         c.closed = None;
         c.review_date = next;
     }
+    Ok(())
+}
+
+/// The closing form: the date (today unless typed) and the reason.
+pub fn close(today: Date) -> Form {
+    Form::custom(
+        Purpose::Close,
+        vec![
+            text("Closed on", &date_text(Some(today)), false, DUE_HINT),
+            choice("Reason", REASON_LABELS, 0),
+            text(
+                "In words",
+                "",
+                false,
+                "Why, in a few words (needed for other)",
+            ),
+        ],
+    )
+}
+
+/// Applies the closing form.
+pub fn apply_close(form: &Form, c: &mut Conference, today: Date) -> Result<(), (usize, String)> {
+    let date = parse_due(&form.field_text(0), today)
+        .map_err(|e| (0, e))?
+        .unwrap_or(today);
+    let reason = ClosureReason::from_choice(form.field_choice(1), &form.field_text(2));
+    if reason == ClosureReason::Other(String::new()) {
+        return Err((2, "Say why in a few words, so the record is whole.".into()));
+    }
+    c.closed = Some(Closure { date, reason });
     Ok(())
 }
 
@@ -262,6 +299,7 @@ pub fn title(form: &Form) -> String {
         Purpose::Facts => " The conference: key facts ".into(),
         Purpose::Outcome => " The outcome ".into(),
         Purpose::Review => " The review ".into(),
+        Purpose::Close => " Close the conference ".into(),
         Purpose::CheckIn(id) => format!(" How is {id} going? "),
     }
 }

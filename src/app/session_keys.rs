@@ -121,8 +121,26 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             _ => app.say("Themes group strengths: select a strength, then press g."),
         },
-        Some(Action::Facts | Action::Outcome) if !v.framework.conference => {
-            app.say("Key facts and outcomes belong to a Family Group Conference.");
+        Some(Action::Facts | Action::Outcome | Action::Close) if !v.framework.conference => {
+            app.say("Key facts, outcomes and closing belong to a Family Group Conference.");
+        }
+        Some(Action::Close) => {
+            match v
+                .session
+                .conference
+                .as_ref()
+                .and_then(|c| c.closed.as_ref())
+            {
+                Some(_) => {
+                    v.change_head(now, |s| {
+                        if let Some(c) = s.conference.as_mut() {
+                            c.closed = None;
+                        }
+                    });
+                    app.say("Reopened: its dates are due again. u closes it again.");
+                }
+                None => v.overlay = Some(Overlay::Form(Box::new(sections::close(today)))),
+            }
         }
         Some(Action::Facts) => {
             let facts = sections::facts(&v.session.conference.clone().unwrap_or_default());

@@ -13,6 +13,7 @@ pub enum ExitKind {
     NotFound,
     Unreadable,
     Storage,
+    NothingToExport,
 }
 
 impl ExitKind {
@@ -25,6 +26,7 @@ impl ExitKind {
             ExitKind::NotFound => 3,
             ExitKind::Unreadable => 4,
             ExitKind::Storage => 5,
+            ExitKind::NothingToExport => 6,
         }
     }
 }
@@ -56,6 +58,18 @@ impl CliError {
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(clean(&hint.into()).into_owned());
         self
+    }
+}
+
+impl From<crate::export::ExportError> for CliError {
+    fn from(e: crate::export::ExportError) -> Self {
+        match e {
+            crate::export::ExportError::NothingDated => {
+                CliError::new(ExitKind::NothingToExport, e.to_string()).with_hint(
+                    "give an agreement or a plan item a date, or a conference its review date",
+                )
+            }
+        }
     }
 }
 

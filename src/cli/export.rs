@@ -1,17 +1,18 @@
 //! `convene export`: a session as Markdown, HTML, CSV or iCalendar, to stdout or a file.
 
 use super::{CliError, Context, ExitKind};
-use crate::export::{CalendarStyle, Format, render};
+use crate::export::{CalendarStyle, Format, Options, render_file};
 use crate::store::{Store, atomic_create, atomic_write};
 use std::io::Write;
 use std::path::PathBuf;
 
-/// Export a session to share: a report (md, html), a spreadsheet (csv) or a calendar (ics).
+/// Export a session to share: a report (md, html, docx), a spreadsheet (csv) or a calendar (ics).
 ///
 /// Example: convene export k7q2m9xa --format html -o harbourside.html
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The session's id (as `convene list` shows it)
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::session_ids))]
     pub id: String,
     /// The format to write
     #[arg(long, short, value_enum, default_value = "md")]
@@ -25,23 +26,48 @@ pub struct Args {
     /// With --format ics: all-day events instead of to-dos, for calendars that ignore to-dos
     #[arg(long)]
     pub as_events: bool,
+    /// With --format csv: no byte-order mark at the start (for scripts; spreadsheet
+    /// applications need it to read accented letters)
+    #[arg(long)]
+    pub no_bom: bool,
+    /// With --format ics: put each item's own words in the calendar (without it, an item
+    /// says only the session's title and its kind: work calendars are seen by others)
+    #[arg(long)]
+    pub include_text: bool,
+    /// With --format ics: write the conference's venue too (left out unless asked: venues
+    /// can be secret)
+    #[arg(long)]
+    pub include_venue: bool,
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let id = super::session_id(&args.id)?;
     let store = Store::at(&ctx.dir);
     let loaded = store.load(&id)?;
-    let style = if args.as_events {
-        CalendarStyle::Events
-    } else {
-        CalendarStyle::Todos
+    let options = Options {
+        calendar: if args.as_events {
+            CalendarStyle::Events
+        } else {
+            CalendarStyle::Todos
+        },
+        bom: !args.no_bom,
+        include_text: args.include_text,
+        include_venue: args.include_venue,
+        offset: ctx.offset,
     };
-    let text = render(
+    if !args.format.is_text() && args.output.is_none() {
+        return Err(CliError::new(
+            ExitKind::Usage,
+            "a Word document is a file, not text for the terminal",
+        )
+        .with_hint(format!("add -o {}.docx", loaded.session.id.as_str())));
+    }
+    let bytes = render_file(
         &loaded.session,
         ctx.frameworks.get(&loaded.session.framework),
         args.format,
-        style,
-    );
+        options,
+    )?;
     match args.output {
         Some(path) => {
             if crate::export::lands_in(&path, store.dir()) {
@@ -51,9 +77,9 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
                 ));
             }
             let written = if args.force {
-                atomic_write(&path, text.as_bytes(), None)
+                atomic_write(&path, &bytes, None)
             } else {
-                atomic_create(&path, text.as_bytes(), None)
+                atomic_create(&path, &bytes, None)
             };
             written.map_err(|e| {
                 if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -71,7 +97,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             })?;
             crate::errln!("Exported to {}", path.display());
         }
-        None => to_stdout(&text)?,
+        None => to_stdout(&String::from_utf8_lossy(&bytes))?,
     }
     Ok(ExitKind::Done)
 }

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The session's id (as `convene list` shows it)
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::session_ids))]
     pub id: String,
     /// Do not ask; for scripts that apply a retention rule
     #[arg(long)]

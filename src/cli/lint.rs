@@ -13,6 +13,7 @@ use crate::text::clean_line;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The session's id (as `convene list` shows it)
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::session_ids))]
     pub id: String,
 }
 

@@ -15,7 +15,7 @@ use time::UtcOffset;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only sessions of this framework (`ai`, `fgc`, or a framework id)
-    #[arg(long)]
+    #[arg(long, add = clap_complete::ArgValueCandidates::new(super::completions::frameworks))]
     pub framework: Option<String>,
     /// Only sessions now at this stage (its name or key, e.g. `destiny`)
     #[arg(long)]
@@ -40,6 +40,9 @@ pub struct Listed {
     pub created: String,
     pub updated: String,
     pub next_due: Option<String>,
+    /// Whether the conference is closed (then nothing is due from it).
+    pub closed: bool,
+    pub closed_reason: Option<String>,
     pub records: usize,
     pub path: String,
 }
@@ -150,6 +153,8 @@ fn listed(path: &std::path::Path, s: &Summary, ctx: &Context) -> Listed {
         created: format_timestamp(s.created),
         updated: format_timestamp(s.updated),
         next_due: s.next_due.map(format_date),
+        closed: s.closed.is_some(),
+        closed_reason: s.closed.as_deref().map(clean_line),
         records: s.records,
         path: path.display().to_string(),
     }

@@ -14,6 +14,7 @@ use crate::text::clean_line;
 pub struct Args {
     /// The framework: `ai` (Appreciative Inquiry) or `fgc` (Family Group Conference), or the
     /// id of one of your own
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::frameworks))]
     pub framework: String,
     /// The session's title (kept inside the file, never used as a file name)
     pub title: String,

@@ -12,6 +12,7 @@ use std::fmt::Write;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The session's id (as `convene list` shows it)
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::session_ids))]
     pub id: String,
     /// Print the whole session as JSON (the same fields as its file)
     #[arg(long)]

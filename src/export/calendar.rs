@@ -1,12 +1,20 @@
-//! The iCalendar export: agreements, plan items and the review date as RFC 5545 to-dos.
+//! The iCalendar export: agreements, plan items and the review date as RFC 5545 to-dos,
+//! and the conference day as an event (a closed conference gives no dates at all).
 //!
 //! VTODO is the right kind for a commitment with a due date, and Apple Reminders,
 //! Thunderbird, Outlook tasks and Nextcloud import it. Google Calendar's import ignores
 //! VTODO, so `CalendarStyle::Events` writes all-day VEVENTs on the due date instead.
 //! UIDs come from the session and record ids, so a second export updates, not duplicates.
+//!
+//! What is no longer open stays in the file with its state (COMPLETED for done items and a
+//! review already held, CANCELLED for dropped and changed ones) rather than being left
+//! out: a to-do imported earlier is only closed in the reader's calendar if a re-import
+//! says so. SEQUENCE comes from the session's last change (minutes since 2020), so it
+//! rises whenever an item changes and the same session always gives the same file; a
+//! number kept per record would change the session file format for one export.
 
-use super::Report;
-use crate::model::{RecordBody, Status};
+use super::{ExportError, Options, Report};
+use crate::model::{RecordBody, RecordKind, Status};
 use crate::text::clean_line;
 use icalendar::{Calendar, Component, Event, Property, Todo};
 use time::Date;
@@ -30,25 +38,87 @@ fn ical_date(date: Date) -> String {
     )
 }
 
+/// Text for a property the `icalendar` crate writes as it is given (NAME):
+/// backslashes, commas, semicolons and new lines escaped as RFC 5545 says for TEXT.
+fn text_value(text: &str) -> String {
+    clean_line(text)
+        .replace('\\', "\\\\")
+        .replace(',', "\\,")
+        .replace(';', "\\;")
+}
+
 /// One dated item to put in the calendar.
 struct Item {
     uid: String,
     summary: String,
     description: String,
     due: Date,
-    status: Status,
+    state: State,
 }
 
-pub fn render(report: &Report, style: CalendarStyle) -> String {
+/// Where an item stands, as a calendar says it.
+#[derive(Clone, Copy)]
+enum State {
+    Open(Status),
+    Completed,
+    Cancelled,
+}
+
+impl State {
+    fn of(status: Status) -> Self {
+        match status {
+            Status::NotStarted | Status::InProgress => State::Open(status),
+            Status::Done => State::Completed,
+            // A changed commitment is no longer the one written here; a dropped one is gone.
+            Status::Changed | Status::Dropped => State::Cancelled,
+        }
+    }
+
+    fn todo_status(self) -> &'static str {
+        match self {
+            State::Open(Status::InProgress) => "IN-PROCESS",
+            State::Open(_) => "NEEDS-ACTION",
+            State::Completed => "COMPLETED",
+            State::Cancelled => "CANCELLED",
+        }
+    }
+}
+
+/// A summary others may see: the session's title and the item's kind, with its number.
+fn private_summary(title: &str, what: &str) -> String {
+    format!("{} · {what}", clean_line(title))
+}
+
+/// The calendar; the conference's venue only when asked for (venues can be secret).
+pub fn render(report: &Report, options: Options) -> Result<String, ExportError> {
     let s = report.session;
+    let closed = s.conference.as_ref().is_some_and(|c| c.closed.is_some());
     let mut items = Vec::new();
-    for record in &s.records {
+    for record in s.records.iter().filter(|_| !closed) {
         let (summary, who, status, due) = match &record.body {
             RecordBody::Agreement(a) => (a.action.clone(), a.owner.clone(), a.status, a.due),
             RecordBody::PlanItem(p) => (p.text.clone(), p.who.clone(), p.status, p.by_when),
             _ => continue,
         };
         let Some(due) = due else { continue };
+        let kind: RecordKind = record.body.kind();
+        let uid = format!("{}-{}@convene", clean_line(s.id.as_str()), record.id.0);
+        if !options.include_text {
+            items.push(Item {
+                uid,
+                summary: private_summary(&s.title, &format!("{} {}", kind.label(), record.id)),
+                description: format!(
+                    "The words are kept in convene: session {}, {} {}.\nStatus: {}",
+                    clean_line(s.id.as_str()),
+                    kind.label(),
+                    record.id,
+                    status.label()
+                ),
+                due,
+                state: State::of(status),
+            });
+            continue;
+        }
         let mut description = vec![format!("From: {}", clean_line(&s.title))];
         if !who.trim().is_empty() {
             description.push(format!("Who: {}", clean_line(&who)));
@@ -74,22 +144,38 @@ pub fn render(report: &Report, style: CalendarStyle) -> String {
                 link.named()
             ));
         }
+        description.push(format!("Status: {}", status.label()));
         items.push(Item {
-            uid: format!("{}-{}@convene", clean_line(s.id.as_str()), record.id.0),
+            uid,
             summary: clean_line(&summary),
             description: description.join("\n"),
             due,
-            status,
+            state: State::of(status),
         });
     }
-    if let Some(review) = s.conference.as_ref().and_then(|c| c.review_date) {
+    let open = s.conference.as_ref().filter(|_| !closed);
+    if let Some(c) = open
+        && let Some(review) = c.review_date
+    {
+        // A review is held once a rating answers it (or one was given on or after its date).
+        let held = c
+            .ratings
+            .iter()
+            .any(|r| r.due == Some(review) || r.date >= review);
         items.push(Item {
             uid: format!("{}-review@convene", clean_line(s.id.as_str())),
-            summary: format!("Review: {}", clean_line(&s.title)),
+            summary: private_summary(&s.title, "review"),
             description: "The family, the coordinator and the professionals meet to see how the plan is going.".into(),
             due: review,
-            status: Status::NotStarted,
+            state: if held {
+                State::Completed
+            } else {
+                State::Open(Status::NotStarted)
+            },
         });
+    }
+    if items.is_empty() && open.and_then(|c| c.date).is_none() {
+        return Err(ExportError::NothingDated);
     }
     let stamp = s.updated.to_offset(time::UtcOffset::UTC);
     let dtstamp = format!(
@@ -104,9 +190,18 @@ pub fn render(report: &Report, style: CalendarStyle) -> String {
         .append_property(Property::new("VERSION", "2.0"))
         .append_property(Property::new("PRODID", "-//convene//convene//EN"))
         .append_property(Property::new("CALSCALE", "GREGORIAN"));
-    calendar.name(&clean_line(&s.title));
+    // The crate escapes X-WR-CALNAME as text, but writes NAME as it is given.
+    calendar
+        .append_property(Property::new("NAME", text_value(&s.title)))
+        .append_property(Property::new("X-WR-CALNAME", clean_line(&s.title)));
+    let sequence = sequence(s.updated);
+    let conference =
+        open.and_then(|c| conference_event(report, c, &dtstamp, options.include_venue, sequence));
+    if let Some(event) = conference {
+        calendar.push(event);
+    }
     for item in items {
-        match style {
+        match options.calendar {
             CalendarStyle::Todos => {
                 let mut todo = Todo::new();
                 todo.uid(&item.uid)
@@ -118,7 +213,8 @@ pub fn render(report: &Report, style: CalendarStyle) -> String {
                             .add_parameter("VALUE", "DATE")
                             .done(),
                     )
-                    .add_property("STATUS", todo_status(item.status));
+                    .sequence(sequence)
+                    .add_property("STATUS", item.state.todo_status());
                 calendar.push(todo.done());
             }
             CalendarStyle::Events => {
@@ -127,11 +223,8 @@ pub fn render(report: &Report, style: CalendarStyle) -> String {
                     .uid(&item.uid)
                     .add_property("DTSTAMP", dtstamp.as_str())
                     .summary(&item.summary)
-                    .description(&format!(
-                        "{}\nStatus: {}",
-                        item.description,
-                        item.status.label()
-                    ))
+                    .sequence(sequence)
+                    .description(&item.description)
                     .append_property(
                         Property::new("DTSTART", ical_date(item.due))
                             .add_parameter("VALUE", "DATE")
@@ -143,18 +236,75 @@ pub fn render(report: &Report, style: CalendarStyle) -> String {
                             .done(),
                     )
                     .add_property("TRANSP", "TRANSPARENT");
+                if matches!(item.state, State::Cancelled) {
+                    event.add_property("STATUS", "CANCELLED");
+                }
                 calendar.push(event.done());
             }
         }
     }
-    calendar.done().to_string()
+    Ok(calendar.done().to_string())
 }
 
-fn todo_status(status: Status) -> &'static str {
-    match status {
-        Status::NotStarted | Status::Changed => "NEEDS-ACTION",
-        Status::InProgress => "IN-PROCESS",
-        Status::Done => "COMPLETED",
-        Status::Dropped => "CANCELLED",
+/// SEQUENCE for every item: minutes from 2020 to the session's last change, which only
+/// moves forward, so a re-import replaces what an earlier import put there.
+fn sequence(updated: time::OffsetDateTime) -> u32 {
+    let since = updated - time::macros::datetime!(2020-01-01 0:00 UTC);
+    u32::try_from(since.whole_minutes()).unwrap_or(0)
+}
+
+/// The conference day as an event: at the time typed when it can be read (floating local
+/// time), else all day; the venue only when asked.
+fn conference_event(
+    report: &Report,
+    c: &crate::model::Conference,
+    dtstamp: &str,
+    venue: bool,
+    sequence: u32,
+) -> Option<Event> {
+    let s = report.session;
+    let date = c.date?;
+    let at = |time: time::Time| {
+        format!(
+            "{}T{:02}{:02}00",
+            ical_date(date),
+            time.hour(),
+            time.minute()
+        )
+    };
+    let mut event = Event::new();
+    event
+        .uid(&format!("{}-conference@convene", clean_line(s.id.as_str())))
+        .add_property("DTSTAMP", dtstamp)
+        .summary(&private_summary(&s.title, "Family Group Conference"))
+        .add_property("SEQUENCE", sequence.to_string())
+        .description(
+            "The family, the coordinator and the professionals meet; the plan is the family's.",
+        );
+    match c.times() {
+        Some((start, end)) => {
+            event.add_property("DTSTART", at(start));
+            if let Some(end) = end.filter(|end| *end > start) {
+                event.add_property("DTEND", at(end));
+            }
+        }
+        None => {
+            event
+                .append_property(
+                    Property::new("DTSTART", ical_date(date))
+                        .add_parameter("VALUE", "DATE")
+                        .done(),
+                )
+                .append_property(
+                    Property::new("DTEND", ical_date(date.next_day().unwrap_or(date)))
+                        .add_parameter("VALUE", "DATE")
+                        .done(),
+                );
+        }
     }
+    let place = clean_line(&c.venue);
+    if venue && !place.trim().is_empty() {
+        event.add_property("LOCATION", place.as_str());
+    }
+    Some(event.done())
 }

@@ -1,8 +1,8 @@
 //! The HTML report: one self-contained page (inline CSS, no scripts) that prints well to PDF.
 
-use super::{Report, conference_facts, conference_outcome};
+use super::{Options, Report, conference_facts, conference_outcome};
 use crate::model::Record;
-use crate::model::timefmt::format_short;
+use crate::model::timefmt::format_zoned;
 use crate::text::clean;
 use std::fmt::Write;
 
@@ -27,7 +27,9 @@ pub fn escape(text: &str) -> String {
 
 const STYLE: &str = "
 body { font-family: Georgia, 'Times New Roman', serif; color: #111; background: #fff;
-       max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
+       max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5;
+       overflow-wrap: anywhere; word-break: normal; }
+h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
 h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
 h2 { font-size: 1.35rem; border-bottom: 2px solid #111; padding-bottom: 0.2rem; margin-top: 2rem; }
 h3 { font-size: 1.05rem; margin-bottom: 0.3rem; }
@@ -38,19 +40,20 @@ ol.records li { margin-bottom: 0.6rem; }
 .words { font-weight: bold; }
 .detail { display: block; color: #333; font-size: 0.95rem; }
 .builds-on { display: block; color: #333; font-size: 0.95rem; padding-left: 1rem; border-left: 3px solid #999; }
-dl.facts dt { font-weight: bold; }
+dl.facts .fact { break-inside: avoid; page-break-inside: avoid; }
+dl.facts dt { font-weight: bold; break-after: avoid; page-break-after: avoid; }
 dl.facts dd { margin: 0 0 0.5rem 0; }
-table.map { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+table.map { border-collapse: collapse; width: 100%; font-size: 0.95rem; table-layout: fixed; }
 table.map th, table.map td { border: 1px solid #555; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   section.stage { break-before: page; page-break-before: always; }
   section.stage:first-of-type { break-before: auto; page-break-before: auto; }
-  li, .builds-on { break-inside: avoid; page-break-inside: avoid; }
+  li, .builds-on, tr { break-inside: avoid; page-break-inside: avoid; }
 }
 ";
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, options: Options) -> String {
     let s = report.session;
     let mut out = String::new();
     let _ = write!(
@@ -67,8 +70,8 @@ pub fn render(report: &Report) -> String {
         "<p class=\"meta\">{} · session {} · started {} · last change {}</p>\n</header>",
         escape(&report.framework_name),
         escape(s.id.as_str()),
-        format_short(s.created),
-        format_short(s.updated)
+        format_zoned(s.created, options.offset),
+        format_zoned(s.updated, options.offset)
     );
     if let Some(c) = &s.conference {
         facts(
@@ -152,7 +155,12 @@ fn facts(out: &mut String, class: &str, heading: &str, pairs: &[(&str, String)])
         "<section class=\"{class}\">\n<h2>{heading}</h2>\n<dl class=\"facts\">"
     );
     for (label, value) in pairs {
-        let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", escape(value));
+        // A label and its value in one block that a page break never splits.
+        let _ = writeln!(
+            out,
+            "<div class=\"fact\"><dt>{label}</dt><dd>{}</dd></div>",
+            escape(value)
+        );
     }
     out.push_str("</dl>\n</section>\n");
 }

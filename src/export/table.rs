@@ -1,6 +1,6 @@
 //! The CSV export: one row per record, stable columns, formula-safe cells.
 
-use super::Report;
+use super::{Options, Report};
 use crate::describe::{Field, Relation};
 use crate::model::timefmt::format_timestamp;
 use crate::text::clean;
@@ -8,16 +8,29 @@ use crate::text::clean;
 /// The columns every row starts with; the fields, links and check-ins follow.
 const LEADING: [&str; 6] = ["session", "record", "stage", "kind", "text", "created"];
 
+/// The columns after the links: every check-in, the latest on its own (where a commitment
+/// stands now), and a review's two ratings (on the conference's review rows).
+const TRAILING: [&str; 4] = [
+    "check_ins",
+    "latest_check_in",
+    "family_rating",
+    "professionals_rating",
+];
+
 /// The columns, in order: the leading ones, then a column for every field a record may
-/// have ([`Field::ALL`]), every kind of link ([`Relation::ALL`], as record numbers) and the
-/// check-ins. Scripts may rely on the names; a field added to the description adds a column.
+/// have ([`Field::ALL`]), every kind of link ([`Relation::ALL`], as record numbers), the
+/// check-ins and the ratings. Scripts may rely on the names; a field added to the
+/// description adds a column.
 pub fn columns() -> Vec<&'static str> {
     let mut columns = LEADING.to_vec();
     columns.extend(Field::ALL.iter().map(|f| f.column()));
     columns.extend(Relation::ALL.iter().map(|r| r.column()));
-    columns.push("check_ins");
+    columns.extend(TRAILING);
     columns
 }
+
+/// The UTF-8 byte-order mark: without it, spreadsheet applications read `é` as `Ã©`.
+const BOM: &str = "\u{feff}";
 
 /// A cell as a spreadsheet will show it: control characters gone, and text that a
 /// spreadsheet would read as a formula starts with `'` instead (the OWASP advice).
@@ -78,8 +91,14 @@ pub fn row<S: AsRef<str>>(cells: impl IntoIterator<Item = S>) -> String {
     out
 }
 
-pub fn render(report: &Report) -> String {
-    let mut out = row(columns());
+pub fn render(report: &Report, options: Options) -> String {
+    let mut out = if options.bom {
+        BOM.to_owned()
+    } else {
+        String::new()
+    };
+    let header = columns();
+    out.push_str(&row(&header));
     let s = report.session;
     for stage in &report.stages {
         for record in &stage.records {
@@ -104,15 +123,21 @@ pub fn render(report: &Report) -> String {
                     .join(" ")
             }));
             cells.push(d.checkins.join(" | "));
+            cells.push(d.checkins.last().cloned().unwrap_or_default());
+            cells.resize(header.len(), String::new());
             out.push_str(&row(cells));
         }
     }
     // A conference's own facts, outcome, reviews (with their ratings) and closure follow,
     // a row each, kind "conference", so the spreadsheet holds what every other view does.
+    // The outcome lists the reviews in the order they were held, so each "Review" row
+    // takes the next rating's two scores into the rating columns.
     if let Some(c) = &s.conference {
         let pairs = crate::describe::conference_facts(c)
             .into_iter()
             .chain(crate::describe::conference_outcome(c));
+        let mut ratings = c.ratings.iter();
+        let column = |name: &str| header.iter().position(|c| *c == name);
         for (label, value) in pairs {
             let mut cells = vec![
                 s.id.to_string(),
@@ -122,7 +147,20 @@ pub fn render(report: &Report) -> String {
                 format!("{label}: {value}"),
                 String::new(),
             ];
-            cells.resize(columns().len(), String::new());
+            cells.resize(header.len(), String::new());
+            if label == crate::describe::REVIEW
+                && let Some(rating) = ratings.next()
+            {
+                let scores = [
+                    ("family_rating", rating.family),
+                    ("professionals_rating", rating.professionals),
+                ];
+                for (name, score) in scores {
+                    if let (Some(at), Some(score)) = (column(name), score) {
+                        cells[at] = score.to_string();
+                    }
+                }
+            }
             out.push_str(&row(cells));
         }
     }

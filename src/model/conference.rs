@@ -2,7 +2,7 @@
 
 use super::timefmt::iso_date_option;
 use serde::{Deserialize, Serialize};
-use time::Date;
+use time::{Date, Time};
 
 /// How the plan was received when the coordinator and professionals rejoined.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,13 +73,57 @@ pub struct Conference {
     /// How well the plan is working, 0–10, at each review, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ratings: Vec<Rating>,
-    /// Set when the conference is closed: no further review.
+    /// Set when the conference is closed, with the date and the reason: nothing is due after.
     #[serde(
         default,
-        with = "iso_date_option",
+        deserialize_with = "super::closure::read_closed",
         skip_serializing_if = "Option::is_none"
     )]
-    pub closed: Option<Date>,
+    pub closed: Option<super::Closure>,
+}
+
+impl Conference {
+    /// The time typed for the conference, read leniently ("10:00", "10am", "9.30 to 14:00",
+    /// "2pm-4pm"): its start and, when given, its end. `None` when no time can be read.
+    pub fn times(&self) -> Option<(Time, Option<Time>)> {
+        let text = self.time.to_lowercase();
+        let mut parts = text
+            .split(['-', '–', '—'])
+            .flat_map(|p| p.split(" to "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        let start = parts.next().and_then(clock_time)?;
+        Some((start, parts.next().and_then(clock_time)))
+    }
+}
+
+/// A time of day as people type it: `10:00`, `9.30`, `10am`, `2:30 pm`, `14h`.
+fn clock_time(text: &str) -> Option<Time> {
+    let text = text.trim().trim_end_matches('h');
+    let (text, pm) = match text
+        .strip_suffix("pm")
+        .or_else(|| text.strip_suffix("p.m."))
+    {
+        Some(t) => (t.trim(), Some(true)),
+        None => match text
+            .strip_suffix("am")
+            .or_else(|| text.strip_suffix("a.m."))
+        {
+            Some(t) => (t.trim(), Some(false)),
+            None => (text, None),
+        },
+    };
+    let (hour, minute) = match text.split_once([':', '.']) {
+        Some((h, m)) => (h.trim().parse::<u8>().ok()?, m.trim().parse::<u8>().ok()?),
+        None => (text.parse::<u8>().ok()?, 0),
+    };
+    let hour = match pm {
+        Some(true) if (1..12).contains(&hour) => hour + 12,
+        Some(false) if hour == 12 => 0,
+        Some(_) if hour > 12 || hour == 0 => return None,
+        _ => hour,
+    };
+    Time::from_hms(hour, minute, 0).ok()
 }
 
 /// How well the plan is working on a 0–10 scale, from the family and from the professionals.
@@ -139,4 +183,34 @@ impl Decision {
         Decision::AgreedWithChanges,
         Decision::NotAgreed,
     ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::time;
+
+    fn at(typed: &str) -> Option<(Time, Option<Time>)> {
+        Conference {
+            time: typed.into(),
+            ..Conference::default()
+        }
+        .times()
+    }
+
+    #[test]
+    fn the_time_is_read_as_people_type_it() {
+        assert_eq!(at("10:00"), Some((time!(10:00), None)));
+        assert_eq!(
+            at("9.30 to 14:00"),
+            Some((time!(09:30), Some(time!(14:00))))
+        );
+        assert_eq!(at("2pm-4pm"), Some((time!(14:00), Some(time!(16:00)))));
+        assert_eq!(at("10am"), Some((time!(10:00), None)));
+        assert_eq!(at("12 pm"), Some((time!(12:00), None)));
+        assert_eq!(at("14h"), Some((time!(14:00), None)));
+        for vague in ["", "after school", "25:00", "13pm", "morning"] {
+            assert_eq!(at(vague), None, "{vague}");
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! A session: one workshop or conference, its place in its framework's stages, and its records.
 
 use super::ids::{RecordId, SessionId};
-use super::record::{Record, RecordBody, Status};
+use super::record::{Record, RecordBody, RecordKind};
 use super::timefmt::rfc3339;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -37,6 +37,36 @@ pub struct Session {
     /// A Family Group Conference's key facts, decision and review date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conference: Option<super::Conference>,
+}
+
+/// What a key date is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateKind {
+    /// An agreement's or a plan item's due date.
+    Commitment(RecordId, RecordKind),
+    /// The day of the conference.
+    Conference,
+    /// The review of the family's plan.
+    Review,
+}
+
+impl DateKind {
+    /// "agreement", "plan item", "conference" or "review".
+    pub fn label(self) -> &'static str {
+        match self {
+            DateKind::Commitment(_, kind) => kind.label(),
+            DateKind::Conference => "conference",
+            DateKind::Review => "review",
+        }
+    }
+}
+
+/// A dated thing in a session, and whether it is still open (see [`Session::key_dates`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyDate {
+    pub what: DateKind,
+    pub date: Date,
+    pub open: bool,
 }
 
 /// One stretch of time spent in a stage.
@@ -260,48 +290,69 @@ impl Session {
             .any(|v| v.stage == stage && v.ended.is_some())
     }
 
-    /// The earliest due date among commitments that are still open.
-    pub fn next_due(&self) -> Option<Date> {
-        self.records
+    /// Every dated thing in the session, soonest first: each agreement and plan item with a
+    /// due date, the conference day and the review date, and whether each is still open.
+    /// Nothing is open in a closed conference. The one place that decides what is due:
+    /// `due`, the follow-through view, the dashboard, the listing and overdue marks read it.
+    pub fn key_dates(&self) -> Vec<KeyDate> {
+        let conference = self.conference.as_ref();
+        let closed = conference.is_some_and(|c| c.closed.is_some());
+        let mut dates: Vec<KeyDate> = self
+            .records
             .iter()
-            .filter(|r| {
-                matches!(
-                    r.body.status(),
-                    Some(Status::NotStarted | Status::InProgress | Status::Changed)
-                )
+            .filter_map(|r| {
+                let status = r.body.status()?;
+                Some(KeyDate {
+                    what: DateKind::Commitment(r.id, r.body.kind()),
+                    date: r.body.due()?,
+                    open: !closed && status.is_open(),
+                })
             })
-            .filter_map(|r| r.body.due())
-            .chain(self.conference.as_ref().and_then(|c| c.review_date))
-            .min()
+            .collect();
+        if let Some(c) = conference {
+            if let Some(date) = c.date {
+                dates.push(KeyDate {
+                    what: DateKind::Conference,
+                    date,
+                    open: !closed && self.before_the_conference(),
+                });
+            }
+            if let Some(review) = c.review_date {
+                let held = c
+                    .ratings
+                    .iter()
+                    .any(|r| r.due == Some(review) || r.date >= review);
+                dates.push(KeyDate {
+                    what: DateKind::Review,
+                    date: review,
+                    open: !closed && !held,
+                });
+            }
+        }
+        dates.sort_by_key(|k| k.date);
+        dates
     }
 
-    /// The next key date on or after `today`: a conference date, a review date, or an
-    /// open commitment's due date.
-    pub fn next_key_date(&self, today: Date) -> Option<Date> {
-        let conference = self.conference.as_ref().filter(|c| c.closed.is_none());
-        self.open_due_dates()
-            .chain(conference.and_then(|c| c.date))
-            .chain(conference.and_then(|c| c.review_date))
-            .filter(|d| *d >= today)
-            .min()
+    /// Whether the conference is still ahead: the session is at the stage it began in
+    /// (a conference's planning).
+    fn before_the_conference(&self) -> bool {
+        self.history.first().is_none_or(|v| v.stage == self.stage)
     }
 
-    /// Whether anything is overdue on `today`: an open commitment past its date, or a
-    /// review date passed without the conference being closed or reviewed since.
+    /// The earliest date still open, late or not.
+    pub fn next_open(&self) -> Option<KeyDate> {
+        self.key_dates().into_iter().find(|k| k.open)
+    }
+
+    /// The earliest date still open (see [`Session::key_dates`]).
+    pub fn next_due(&self) -> Option<Date> {
+        self.next_open().map(|k| k.date)
+    }
+
+    /// Whether anything open is late on `today`: a commitment, the conference day while
+    /// the session is still at planning, or a review not held.
     pub fn overdue(&self, today: Date) -> bool {
-        let review_late = self.conference.as_ref().is_some_and(|c| {
-            c.closed.is_none()
-                && c.review_date
-                    .is_some_and(|r| r < today && !c.ratings.iter().any(|rating| rating.date >= r))
-        });
-        review_late || self.open_due_dates().any(|d| d < today)
-    }
-
-    fn open_due_dates(&self) -> impl Iterator<Item = Date> + '_ {
-        self.records
-            .iter()
-            .filter(|r| r.body.status().is_some_and(Status::is_open))
-            .filter_map(|r| r.body.due())
+        self.key_dates().iter().any(|k| k.open && k.date < today)
     }
 
     /// The participants the child can count on, in the order they were added: everyone
@@ -327,7 +378,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Agreement, Dream, Strength};
+    use crate::model::{Agreement, Closure, ClosureReason, Dream, Status, Strength};
     use time::macros::{date, datetime};
 
     fn session() -> Session {
@@ -492,10 +543,9 @@ mod tests {
             review_date: Some(date!(2027 - 02 - 12)),
             ..Conference::default()
         });
-        assert_eq!(
-            s.next_key_date(date!(2026 - 11 - 25)),
-            Some(date!(2026 - 12 - 01))
-        );
+        // The conference was held: the session moved on from its first stage.
+        s.move_to_stage("agreement", now);
+        assert_eq!(s.next_due(), Some(date!(2026 - 12 - 01)));
         assert!(!s.overdue(date!(2026 - 11 - 25)));
         assert!(s.overdue(date!(2026 - 12 - 02)), "the plan item is late");
         let done = CheckIn {
@@ -515,8 +565,8 @@ mod tests {
         assert_eq!(s.record(item).map(|r| r.body.checkins().len()), Some(1));
         assert!(!s.overdue(date!(2026 - 12 - 02)));
         assert_eq!(
-            s.next_key_date(date!(2026 - 12 - 02)),
-            Some(date!(2027 - 02 - 12))
+            s.next_open().map(|k| (k.what, k.date)),
+            Some((DateKind::Review, date!(2027 - 02 - 12)))
         );
         assert!(s.overdue(date!(2027 - 02 - 13)), "the review date passed");
         if let Some(c) = s.conference.as_mut() {
@@ -530,5 +580,60 @@ mod tests {
         }
         assert!(!s.overdue(date!(2027 - 02 - 13)), "the review was held");
         assert!(!RecordBody::Note(crate::model::Note::default()).check_in(done));
+    }
+
+    fn conference_on(date: Date) -> Session {
+        let mut s = session();
+        s.conference = Some(crate::model::Conference {
+            date: Some(date),
+            ..Default::default()
+        });
+        s
+    }
+
+    #[test]
+    fn the_conference_day_is_due_while_the_session_is_at_planning() {
+        let mut s = conference_on(date!(2026 - 12 - 01));
+        assert_eq!(
+            s.next_open().map(|k| (k.what, k.date)),
+            Some((DateKind::Conference, date!(2026 - 12 - 01)))
+        );
+        assert!(!s.overdue(date!(2026 - 12 - 01)));
+        assert!(
+            s.overdue(date!(2026 - 12 - 02)),
+            "the conference date has passed while still at planning"
+        );
+        s.move_to_stage("information", datetime!(2026-12-01 10:00 UTC));
+        assert!(!s.overdue(date!(2026 - 12 - 02)), "the conference was held");
+        assert_eq!(s.next_due(), None);
+    }
+
+    #[test]
+    fn a_closed_conference_has_nothing_due_and_nothing_late() {
+        let now = datetime!(2026-11-25 09:10 UTC);
+        let mut s = conference_on(date!(2026 - 11 - 01));
+        s.add(
+            "agreement",
+            RecordBody::PlanItem(crate::model::PlanItem {
+                text: "Walk home together".into(),
+                by_when: Some(date!(2026 - 11 - 10)),
+                ..Default::default()
+            }),
+            now,
+        );
+        if let Some(c) = s.conference.as_mut() {
+            c.review_date = Some(date!(2026 - 11 - 20));
+        }
+        assert!(s.overdue(date!(2026 - 11 - 25)));
+        assert_eq!(s.key_dates().iter().filter(|k| k.open).count(), 3);
+        if let Some(c) = s.conference.as_mut() {
+            c.closed = Some(Closure {
+                date: date!(2026 - 11 - 24),
+                reason: ClosureReason::FamilyWithdrew,
+            });
+        }
+        assert!(!s.overdue(date!(2026 - 11 - 25)));
+        assert_eq!(s.next_due(), None);
+        assert_eq!(s.key_dates().len(), 3, "the dates are kept, none open");
     }
 }

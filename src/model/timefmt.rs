@@ -41,6 +41,19 @@ pub fn format_short(at: OffsetDateTime) -> String {
         .unwrap_or_else(|_| at.to_string())
 }
 
+/// A timestamp in a reader's time zone, with the zone named: `2026-10-05 10:20 UTC+01:00`
+/// (or `… UTC`), so a reader elsewhere is never left guessing.
+pub fn format_zoned(at: OffsetDateTime, offset: time::UtcOffset) -> String {
+    let zone = if offset.is_utc() {
+        "UTC".to_owned()
+    } else {
+        let (h, m, _) = offset.as_hms();
+        let sign = if offset.is_negative() { '-' } else { '+' };
+        format!("UTC{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs())
+    };
+    format!("{} {zone}", format_short(at.to_offset(offset)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,8 @@ pub struct Summary {
     #[serde(with = "iso_date_option")]
     pub next_due: Option<Date>,
     pub records: usize,
+    /// Why the conference was closed, in plain words, if it is closed.
+    pub closed: Option<String>,
 }
 
 impl Summary {
@@ -38,6 +40,11 @@ impl Summary {
             updated: s.updated,
             next_due: s.next_due(),
             records: s.records.len(),
+            closed: s
+                .conference
+                .as_ref()
+                .and_then(|c| c.closed.as_ref())
+                .map(|c| c.reason.label()),
         }
     }
 }
@@ -52,7 +59,8 @@ struct Cache {
     entries: BTreeMap<String, (u64, i64, u32, Summary)>,
 }
 
-const CACHE_VERSION: u32 = 2; // 2: ids are the file's name, not the id written inside
+// 2: ids are the file's name, not the id written inside; 3: closures, conference days
+const CACHE_VERSION: u32 = 3;
 /// The cache's file name in the sessions folder (hidden; never listed as a session).
 pub const CACHE_FILE: &str = ".summaries.ron";
 

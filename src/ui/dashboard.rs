@@ -1,14 +1,15 @@
 //! The dashboard: every session with its stage, last change and next date; a welcome when empty.
 
 use super::Hints;
-use crate::app::App;
 use crate::app::keys;
+use crate::app::{App, Entry};
 use crate::model::timefmt::format_date;
 use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use time::Date;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Hints {
     let theme = &app.theme;
@@ -27,10 +28,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Hints {
         Span::styled("convene", theme.accent),
         Span::styled(format!("  {count} {noun}"), theme.title),
         Span::styled(
-            if dashboard.by_next_date {
-                "  by next date"
-            } else {
-                ""
+            match (dashboard.by_next_date, dashboard.hide_closed) {
+                (true, true) => "  by next date · closed hidden",
+                (true, false) => "  by next date",
+                (false, true) => "  closed hidden",
+                (false, false) => "",
             },
             theme.key,
         ),
@@ -102,105 +104,145 @@ fn welcome(theme: &Theme, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn draw_table(app: &App, visible: &[&crate::app::Entry], frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
-    let wide = area.width >= 70;
-    let (widths, header): (Vec<Constraint>, Vec<&str>) = if wide {
-        (
-            vec![
-                Constraint::Fill(1),
-                Constraint::Length(4),
-                Constraint::Length(20),
-                Constraint::Length(10),
-                Constraint::Length(10),
-                Constraint::Length(11),
-            ],
-            vec!["Title", "", "Stage", "Next date", "Done", "Last change"],
-        )
-    } else {
-        (
-            vec![
-                Constraint::Fill(1),
-                Constraint::Length(4),
-                Constraint::Length(14),
-                Constraint::Length(1),
-            ],
-            vec!["Title", "", "Stage", ""],
-        )
+/// The words of an entry's stage column.
+fn stage_words(app: &App, entry: &Entry) -> String {
+    let stage = app
+        .frameworks
+        .get(&entry.framework)
+        .and_then(|f| f.stage(&entry.stage));
+    match (&entry.problem, stage) {
+        (Some(_), _) => "! could not be read".to_owned(),
+        (None, Some(s)) => format!("{} {}", s.symbol, s.name),
+        (None, None) => format!("· {}", entry.stage),
+    }
+}
+
+/// What the next date is and how near or late: "review 3 days late", "conference in 2
+/// days", "plan item today"; `closed` for a closed conference.
+pub fn next_words(entry: &Entry, today: Date) -> String {
+    if entry.closed {
+        return "closed".to_owned();
+    }
+    let Some(next) = entry.next else {
+        return "—".to_owned();
     };
-    // The title has the room the other columns leave (their widths and a space each).
-    let others: u16 = widths
-        .iter()
-        .map(|w| match w {
-            Constraint::Length(n) => n + 1,
-            _ => 0,
-        })
-        .sum();
-    let title_width = usize::from(area.width.saturating_sub(others));
+    let what = next.what.label();
+    let days = (next.date - today).whole_days();
+    let plural = |n: i64| if n == 1 { "day" } else { "days" };
+    match days {
+        ..0 => format!("! {what} {} {} late", -days, plural(-days)),
+        0 => format!("{what} today"),
+        1 => format!("{what} tomorrow"),
+        2..=14 => format!("{what} in {days} days"),
+        _ => format!("{what} {}", format_date(next.date)),
+    }
+}
+
+fn width_of(text: &str) -> u16 {
+    u16::try_from(unicode_width::UnicodeWidthStr::width(text)).unwrap_or(u16::MAX)
+}
+
+/// The room a title is given before the optional columns (done, last change) are shown.
+const TITLE_ROOM: u16 = 26;
+
+fn draw_table(app: &App, visible: &[&Entry], frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let today = app.local_now().date();
+    let wide = area.width >= 70;
     let height = usize::from(area.height.saturating_sub(1)).max(1);
     let selected = app.dashboard.selected.min(visible.len().saturating_sub(1));
     let offset = selected.saturating_sub(height - 1);
-    let rows = visible
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, entry)| {
-            let framework = app.frameworks.get(&entry.framework);
-            let stage = framework.and_then(|f| f.stage(&entry.stage));
-            let stage_text = match (&entry.problem, stage) {
-                (Some(_), _) => "! could not be read".to_owned(),
-                (None, Some(s)) => format!("{} {}", s.symbol, s.name),
-                (None, None) => format!("· {}", entry.stage),
-            };
-            let short =
-                framework.map_or_else(|| entry.framework.clone(), |f| f.short.to_uppercase());
-            let updated = entry
-                .updated
-                .map(|u| format_date(u.to_offset(app.offset).date()))
-                .unwrap_or_default();
-            let next = match (entry.overdue, entry.next_date) {
-                (true, _) => "! overdue".to_owned(),
-                (false, Some(date)) => format_date(date),
-                (false, None) => "—".to_owned(),
-            };
-            let next_style = if entry.overdue {
-                theme.problem
-            } else {
-                ratatui::style::Style::new()
-            };
-            let mut cells = vec![
-                Cell::from(super::short(&entry.title, title_width)),
-                Cell::from(short),
-                Cell::from(stage_text),
-            ];
-            if wide {
-                cells.push(Cell::from(next).style(next_style));
-                cells.push(Cell::from(progress(entry.done, entry.commitments)));
-                cells.push(Cell::from(updated));
-            } else if entry.overdue {
-                cells.push(Cell::from("!").style(theme.problem));
+    let shown: Vec<&Entry> = visible.iter().skip(offset).take(height).copied().collect();
+    let stages: Vec<String> = shown.iter().map(|e| stage_words(app, e)).collect();
+    let nexts: Vec<String> = shown.iter().map(|e| next_words(e, today)).collect();
+    // Each column as wide as its widest cell (and its heading); the title takes the rest.
+    let widest = |cells: &[String], heading: &str| {
+        cells
+            .iter()
+            .map(|c| width_of(c))
+            .chain([width_of(heading)])
+            .max()
+            .unwrap_or(0)
+    };
+    let stage_width = widest(&stages, "Stage").min(if wide { 24 } else { 14 });
+    let next_width = widest(&nexts, "Next date").min(26);
+    let mut columns: Vec<(u16, &str)> = vec![(3, ""), (stage_width, "Stage")];
+    if wide {
+        columns.push((next_width, "Next date"));
+        // Done and last change only while the title keeps its room.
+        for optional in [(8, "Done"), (10, "Last change")] {
+            let used: u16 = columns.iter().map(|(w, _)| w + 1).sum::<u16>() + optional.0 + 1;
+            if area.width.saturating_sub(used) >= TITLE_ROOM {
+                columns.push(optional);
             }
-            let row = Row::new(cells);
-            match (i == selected, entry.problem.is_some()) {
-                (true, _) => row.style(theme.selected),
-                (false, true) => row.style(theme.problem),
-                _ => row,
-            }
-        });
+        }
+    } else {
+        columns.push((1, ""));
+    }
+    let others: u16 = columns.iter().map(|(w, _)| w + 1).sum();
+    let title_width = usize::from(area.width.saturating_sub(others));
+    let mut widths = vec![Constraint::Fill(1)];
+    widths.extend(columns.iter().map(|(w, _)| Constraint::Length(*w)));
+    let mut header = vec!["Title"];
+    header.extend(columns.iter().map(|(_, h)| *h));
+    let rows =
+        shown
+            .iter()
+            .zip(stages)
+            .zip(nexts)
+            .enumerate()
+            .map(|(i, ((entry, stage_text), next))| {
+                let framework = app.frameworks.get(&entry.framework);
+                let short =
+                    framework.map_or_else(|| entry.framework.clone(), |f| f.short.to_uppercase());
+                let next_style = if entry.overdue && !entry.closed {
+                    theme.problem
+                } else if entry.closed {
+                    theme.muted
+                } else {
+                    ratatui::style::Style::new()
+                };
+                let mut cells = vec![
+                    Cell::from(super::short(&entry.title, title_width)),
+                    Cell::from(short),
+                    Cell::from(stage_text),
+                ];
+                if wide {
+                    cells.push(Cell::from(next).style(next_style));
+                    if columns.len() > 3 {
+                        cells.push(Cell::from(progress(entry.done, entry.commitments)));
+                    }
+                    if columns.len() > 4 {
+                        let updated = entry
+                            .updated
+                            .map(|u| format_date(u.to_offset(app.offset).date()))
+                            .unwrap_or_default();
+                        cells.push(Cell::from(updated));
+                    }
+                } else if entry.closed {
+                    cells.push(Cell::from("×").style(theme.muted));
+                } else if entry.overdue {
+                    cells.push(Cell::from("!").style(theme.problem));
+                }
+                let row = Row::new(cells);
+                match (offset + i == selected, entry.problem.is_some()) {
+                    (true, _) => row.style(theme.selected),
+                    (false, true) => row.style(theme.problem),
+                    _ => row,
+                }
+            });
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.muted))
         .column_spacing(1);
     frame.render_widget(table, area);
     if visible.is_empty() && app.dashboard.loaded {
         let [_, below] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                "Nothing matches yet; Esc clears the search.",
-                theme.muted,
-            )),
-            below,
-        );
+        let words = if app.dashboard.hide_closed && app.dashboard.query().is_empty() {
+            "Every conference here is closed; h shows them again."
+        } else {
+            "Nothing matches yet; Esc clears the search."
+        };
+        frame.render_widget(Paragraph::new(Span::styled(words, theme.muted)), below);
     }
 }
 

@@ -174,6 +174,9 @@ fn conferences(f: &Figures, theme: &Theme, frame: &mut Frame, area: Rect, room_f
             show(c.professionals_latest)
         )),
     ];
+    if c.closed > 0 {
+        lines.push(Line::raw(c.closures()));
+    }
     if !room_for_chart {
         let w = &f.workshops;
         lines.push(Line::raw(format!(

@@ -274,8 +274,11 @@ fn draw_choice(
     } else {
         let chosen = options.get(selected).map_or("", String::as_str);
         let style = if focused { theme.accent } else { theme.muted };
+        let count = format!("({}/{})", selected + 1, options.len());
+        // A long option is cut with … so the arrows and the count stay in sight.
+        let room = usize::from(rect.width).saturating_sub(count.width() + 5);
         Line::from(Span::styled(
-            format!("‹ {chosen} › ({}/{})", selected + 1, options.len()),
+            format!("‹ {} › {count}", super::short(chosen, room)),
             style,
         ))
     };

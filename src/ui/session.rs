@@ -29,14 +29,25 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     let [title_area, timer_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(timer_width)]).areas(top);
     let mut title = vec![Span::styled(clean_line(&session.title), theme.title)];
-    if area.width >= 60 {
-        title.push(Span::styled(
-            format!("  {}", view.framework.name),
-            theme.muted,
-        ));
-    }
     if view.read_only.is_some() {
         title.push(Span::styled("  (read-only)", theme.problem));
+    }
+    // A closed conference says so where its framework's name would be.
+    match session.conference.as_ref().and_then(|c| c.closed.as_ref()) {
+        Some(closed) => {
+            let used: usize = title.iter().map(Span::width).sum();
+            let room = usize::from(title_area.width).saturating_sub(used + 2);
+            let words = format!("closed {}", clean_line(&closed.describe()));
+            title.push(Span::styled(
+                format!("  {}", super::short(&words, room)),
+                theme.key,
+            ));
+        }
+        None if area.width >= 60 => title.push(Span::styled(
+            format!("  {}", view.framework.name),
+            theme.muted,
+        )),
+        None => {}
     }
     frame.render_widget(Paragraph::new(Line::from(title)), title_area);
     frame.render_widget(

@@ -26,7 +26,7 @@ fn examples() -> std::path::PathBuf {
 }
 
 /// The example sessions copied to a folder of their own (listing writes a cache beside them).
-fn examples_copy() -> tempfile::TempDir {
+pub fn examples_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for name in ["k7q2m9xa.ron", "p3f8h2kd.ron"] {
         std::fs::copy(examples().join(name), dir.path().join(name)).expect("copy");
@@ -357,9 +357,10 @@ fn completions_are_generated_for_each_shell() {
     for shell in ["bash", "zsh", "fish"] {
         let out = convene(dir.path(), &["completions", shell]);
         assert!(out.status.success(), "{shell}");
+        // The script calls convene back to ask what to offer.
         let script = stdout(&out);
         assert!(
-            script.contains("convene") && script.contains("export"),
+            script.contains("convene") && script.contains("COMPLETE="),
             "{shell}"
         );
     }
@@ -734,7 +735,10 @@ fn report_per_conference_gives_one_csv_row_per_conference_for_the_returns() {
                 Some(Home::WiderFamily),
             ),
         ],
-        closed: Some(date!(2027 - 04 - 01)),
+        closed: Some(convene::model::Closure {
+            date: date!(2027 - 04 - 01),
+            reason: convene::model::ClosureReason::PlanWorking,
+        }),
         ..Conference::default()
     });
     for status in [Status::Done, Status::InProgress, Status::Done] {
@@ -773,7 +777,8 @@ fn report_per_conference_gives_one_csv_row_per_conference_for_the_returns() {
              family_rating_latest,professionals_rating_latest,closed_date,closed_reason,\
              child_lives",
             "ret1,2026-09-01,\"'=HYPERLINK(\"\"x\"\")\",child in need,2026-10-01,\
-             agreed with changes,3,2,2,1,8,6,2027-04-01,,with wider family",
+             agreed with changes,3,2,2,1,8,6,2027-04-01,\
+             \"plan working; the family asked to close\",with wider family",
         ],
         "one row for the conference, none for the workshop"
     );

@@ -190,9 +190,12 @@ fn a_bad_rating_is_explained_and_keeps_the_form() {
     let c = conference(&h);
     assert_eq!(c.ratings[0].family, Some(9));
     assert_eq!(
-        c.closed,
-        Some(date!(2026 - 11 - 25)),
-        "the conference is closed"
+        c.closed.map(|c| (c.date, c.reason)),
+        Some((
+            date!(2026 - 11 - 25),
+            convene::model::ClosureReason::PlanWorking
+        )),
+        "the conference is closed: the plan is working"
     );
 }
 

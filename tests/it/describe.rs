@@ -2,7 +2,7 @@
 //! Markdown, HTML, CSV and JSON, all read from the one description.
 
 use convene::describe::{Field, Relation, describe};
-use convene::export::{CalendarStyle, Format, render};
+use convene::export::{Format, Options, render};
 use convene::framework::Frameworks;
 use convene::model::{
     Agreement, ChangeGoal, CheckIn, Closeness, Conference, DesignStatement, Dream, InfoKind,
@@ -160,7 +160,10 @@ fn everything() -> Session {
             due: None,
             child_lives: None,
         }],
-        closed: Some(date!(2027 - 06 - 01)),
+        closed: Some(convene::model::Closure {
+            date: date!(2027 - 06 - 01),
+            reason: convene::model::ClosureReason::Other("ClosureWords".into()),
+        }),
         ..Conference::default()
     });
     s
@@ -207,6 +210,7 @@ fn expected(session: &Session) -> Vec<(String, String)> {
     out.push(("rating".into(), "7/10".into()));
     out.push(("rating".into(), "6/10".into()));
     out.push(("closed".into(), "2027-06-01".into()));
+    out.push(("closed".into(), "ClosureWords".into()));
     out
 }
 
@@ -230,7 +234,7 @@ fn every_field_of_every_record_kind_reaches_every_view() {
     let frameworks = Frameworks::embedded();
     let framework = frameworks.get(&session.framework);
     for format in [Format::Md, Format::Html, Format::Csv] {
-        let text = render(&session, framework, format, CalendarStyle::Todos);
+        let text = render(&session, framework, format, Options::default()).expect("exported");
         check(&format!("{format:?}"), &text, &session, false);
     }
     // `convene show`, the real binary, on a folder holding the session.
@@ -286,7 +290,7 @@ fn a_reviewed_conference_shows_its_reviews_in_show_and_every_export() {
     let frameworks = Frameworks::embedded();
     let framework = frameworks.get(&session.framework);
     for format in [Format::Md, Format::Html, Format::Csv] {
-        let text = render(&session, framework, format, CalendarStyle::Todos);
+        let text = render(&session, framework, format, Options::default()).expect("exported");
         for words in [
             "the family 7/10",
             "the professionals 6/10",

@@ -1,7 +1,7 @@
 //! Exports: golden files over the example sessions, hostile text through every format, and
 //! the calendar read back by a parser.
 
-use convene::export::{CalendarStyle, Format, render};
+use convene::export::{CalendarStyle, Format, Options, render};
 use convene::framework::Frameworks;
 use convene::model::*;
 use convene::store::load_path;
@@ -15,14 +15,22 @@ fn example(id: &str) -> Session {
     load_path(&path).expect("example loads").session
 }
 
+/// The export as a person gets it, with the default options.
 fn export(session: &Session, format: Format) -> String {
+    export_with(session, format, Options::default())
+}
+
+fn export_with(session: &Session, format: Format, options: Options) -> String {
     let frameworks = Frameworks::embedded();
-    render(
-        session,
-        frameworks.get(&session.framework),
-        format,
-        CalendarStyle::Todos,
-    )
+    render(session, frameworks.get(&session.framework), format, options).expect("exported")
+}
+
+/// The calendar with each item's own words.
+fn with_text() -> Options {
+    Options {
+        include_text: true,
+        ..Options::default()
+    }
 }
 
 #[test]
@@ -123,7 +131,7 @@ fn hostile_session() -> Session {
 fn hostile_text_comes_out_inert_and_intact_in_every_format() {
     let session = hostile_session();
     for format in Format::ALL {
-        let out = export(&session, format);
+        let out = export_with(&session, format, with_text());
         for bad in ['\u{1b}', '\u{7}', '\u{0}', '\u{9b}'] {
             assert!(!out.contains(bad), "{format:?} lets {bad:?} through");
         }
@@ -175,7 +183,7 @@ fn hostile_text_comes_out_inert_and_intact_in_every_format() {
         "{texts:?}"
     );
 
-    let ics = export(&session, Format::Ics);
+    let ics = export_with(&session, Format::Ics, with_text());
     for line in ics.split("\r\n") {
         assert!(
             line.len() <= 75,
@@ -260,12 +268,13 @@ fn the_calendar_parses_with_stable_uids_and_every_dated_commitment() {
 #[test]
 fn calendars_that_ignore_todos_get_all_day_events() {
     let session = example("k7q2m9xa");
-    let frameworks = Frameworks::embedded();
-    let ics = render(
+    let ics = export_with(
         &session,
-        frameworks.get(&session.framework),
         Format::Ics,
-        CalendarStyle::Events,
+        Options {
+            calendar: CalendarStyle::Events,
+            ..Options::default()
+        },
     );
     let unfolded = icalendar::parser::unfold(&ics);
     let calendar = icalendar::parser::read_calendar(&unfolded).expect("parses");

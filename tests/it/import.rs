@@ -51,6 +51,7 @@ const COLUMN: [&str; 2] = ["--column", "What helps you feel safe, out and about?
 #[test]
 fn a_real_world_consultation_is_saved_word_for_word_with_its_row_and_voice() {
     let (dir, id, file, session) = session_and_file(CONSULTATION);
+    let before = std::fs::read(&session).expect("read");
     let out = import(
         dir.path(),
         &id,
@@ -58,6 +59,11 @@ fn a_real_world_consultation_is_saved_word_for_word_with_its_row_and_voice() {
         &[COLUMN[0], COLUMN[1], "--voice", "young-person"],
     );
     assert!(out.status.success(), "{}", stderr(&out));
+    // One save: the backup it kept is the session as it was before the import.
+    assert_eq!(
+        std::fs::read(convene::store::backup_path(&session)).expect("a backup"),
+        before
+    );
     let said = stdout(&out);
     assert!(
         said.contains("Added 3 strengths in the voice of a young person to Discovery")

@@ -140,7 +140,8 @@ fn exports_carry_the_map() {
         frameworks.get("ai"),
         convene::export::Format::Md,
         Default::default(),
-    );
+    )
+    .expect("exported");
     assert!(md.contains("## Where strength lies: strengths by sector and level"));
     assert!(md.contains(
         "| sector | individual | family and peers | community and places | society and structures |"
@@ -150,14 +151,16 @@ fn exports_carry_the_map() {
         frameworks.get("ai"),
         convene::export::Format::Html,
         Default::default(),
-    );
+    )
+    .expect("exported");
     assert!(html.contains("<table class=\"map\">") && html.contains("background: rgb("));
     let csv = convene::export::render(
         &session,
         frameworks.get("ai"),
         convene::export::Format::Csv,
         Default::default(),
-    );
+    )
+    .expect("exported");
     assert!(
         csv.lines()
             .next()

@@ -860,3 +860,53 @@ fn an_open_session_changed_by_another_process_is_offered_for_reload() {
     app.send("q");
     assert!(app.wait_exit());
 }
+
+/// Starts a conference with this title in the running app, from the dashboard.
+fn start_conference(app: &mut Pty, title: &str) {
+    app.send("n");
+    app.wait_for("Which flow");
+    app.send("j");
+    app.send(ENTER);
+    app.send(title);
+    app.send(ENTER);
+    app.wait_for("Planning");
+}
+
+#[test]
+fn a_conference_closed_in_the_real_app_is_kept_and_the_dashboard_tells_long_titles_apart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Press n to start one");
+    start_conference(&mut app, "Conference for Kai (review after move)");
+    app.send("C");
+    app.wait_for("Close the conference");
+    app.send(TAB);
+    app.send("4");
+    app.send(ENTER);
+    app.wait_for("The conference is closed");
+    app.wait_for("saved");
+    let text = only_session(dir.path());
+    assert!(text.contains("reason: ChildMoved"), "{text}");
+
+    app.send("q");
+    app.wait_for("1 session");
+    start_conference(&mut app, "Conference for Kai (first conference)");
+    app.send("q");
+    app.wait_for("2 sessions");
+    app.wait_for("Conference for Kai (first conf");
+    let screen = app.contents();
+    assert!(
+        screen.contains("Conference for Kai (review aft"),
+        "{screen}"
+    );
+    assert!(screen.contains("closed"), "{screen}");
+    app.send("h");
+    app.wait_for("closed hidden");
+    assert!(
+        !app.contents().contains("(review aft"),
+        "{}",
+        app.contents()
+    );
+    app.send("q");
+    assert!(app.wait_exit(), "convene ended well");
+}

@@ -220,3 +220,21 @@ fn dashboard_by_next_date() {
     h.keys("s");
     both_sizes("dashboard_by_next_date", &mut h);
 }
+
+#[test]
+fn dashboard_with_conferences_dated_and_closed() {
+    let mut h = Harness::with_examples();
+    h.keys("n<down><enter>Conference for Kai (review after move)<enter>");
+    h.keys("c<tab><tab><tab><tab>+2d<enter>");
+    h.settle();
+    h.keys("q");
+    // A minute on, so the newest is first whatever the random ids.
+    h.wait(60);
+    h.keys("n<down><enter>Conference for Kai (first conference)<enter>C");
+    both_sizes("close_form", &mut h);
+    h.keys("<enter>");
+    h.settle();
+    h.keys("q");
+    h.relist();
+    both_sizes("dashboard_dated_and_closed", &mut h);
+}

@@ -358,7 +358,7 @@ fn conference() -> impl Strategy<Value = Option<Conference>> {
                 referral_date: date,
                 referrer_role: Some("school".into()),
                 reason_category: Some(child.clone()),
-                child,
+                child: child.clone(),
                 date,
                 review_date,
                 decision: Some(Decision::AgreedWithChanges),
@@ -369,7 +369,10 @@ fn conference() -> impl Strategy<Value = Option<Conference>> {
                     due: review_date,
                     child_lives: Some(Home::WiderFamily),
                 }],
-                closed: closed.then_some(date!(2027 - 02 - 01)),
+                closed: closed.then(|| convene::model::Closure {
+                    date: date!(2027 - 02 - 01),
+                    reason: convene::model::ClosureReason::Other(child.clone()),
+                }),
                 ..Conference::default()
             }),
     )

@@ -1,0 +1,234 @@
+//! The Word (DOCX) export: a heading per stage, records as paragraphs, the plan and agreements as tables.
+//!
+//! Local authorities and partnerships keep their papers in Word. The document uses Word's
+//! own heading styles (so its navigation pane and a table of contents work), and every
+//! label and value comes from the one description of each record.
+
+use super::{Options, Report, conference_facts, conference_outcome};
+use crate::describe::{Description, Field};
+use crate::model::timefmt::format_zoned;
+use crate::model::{Record, RecordKind};
+use crate::text::{capitalised, clean, clean_line};
+use docx_rs::{BreakType, Docx, Paragraph, Run, Style, StyleType, Table, TableCell, TableRow};
+
+/// The packed `.docx` file.
+pub fn render(report: &Report, options: Options) -> Vec<u8> {
+    let mut file = std::io::Cursor::new(Vec::new());
+    // Packing into memory fails only if the zip writer cannot write to a Vec.
+    let _ = document(report, options).build().pack(&mut file);
+    file.into_inner()
+}
+
+/// The document's main XML (`word/document.xml`), for reading and testing.
+pub fn xml(report: &Report, options: Options) -> String {
+    String::from_utf8_lossy(&document(report, options).build().document).into_owned()
+}
+
+fn document(report: &Report, options: Options) -> Docx {
+    let s = report.session;
+    let mut doc = Docx::new()
+        .add_style(heading_style(1, 36))
+        .add_style(heading_style(2, 28))
+        .add_style(heading_style(3, 24));
+    doc = doc.add_paragraph(heading(1, &clean_line(&s.title)));
+    doc = doc.add_paragraph(paragraph(&format!(
+        "{} · session {} · started {} · last change {}",
+        report.framework_name,
+        clean_line(s.id.as_str()),
+        format_zoned(s.created, options.offset),
+        format_zoned(s.updated, options.offset)
+    )));
+    if let Some(c) = &s.conference {
+        doc = facts(doc, "The conference", &conference_facts(c));
+    }
+    for stage in &report.stages {
+        doc = doc.add_paragraph(heading(2, &stage.name));
+        if !stage.purpose.is_empty() {
+            doc = doc.add_paragraph(Paragraph::new().add_run(lines(&stage.purpose).italic()));
+        }
+        if stage.family_only {
+            doc = doc.add_paragraph(paragraph(
+                "This time belonged to the family. Nothing was written here; their plan follows in their own words.",
+            ));
+        } else if stage.records.is_empty() {
+            doc = doc.add_paragraph(paragraph("Nothing was captured in this stage."));
+        } else {
+            match stage.by_theme() {
+                Some(groups) => {
+                    for (theme, records) in groups {
+                        doc = doc.add_paragraph(heading(3, &theme));
+                        doc = records_of(doc, report, &records);
+                    }
+                }
+                None => doc = records_of(doc, report, &stage.records),
+            }
+        }
+    }
+    if let Some(c) = &s.conference {
+        doc = facts(doc, "The outcome", &conference_outcome(c));
+    }
+    if let Some((title, header, rows)) = super::map_table(s, s.conference.is_some()) {
+        doc = doc.add_paragraph(heading(2, &title));
+        let rows = rows
+            .into_iter()
+            .map(|(label, cells)| {
+                std::iter::once(label)
+                    .chain(cells.into_iter().map(|(_, text)| text))
+                    .collect()
+            })
+            .collect();
+        doc = doc.add_table(table(&header, rows));
+    }
+    doc
+}
+
+/// The records of a stage: commitments (agreements, plan items) in one table, the others
+/// as paragraphs before it.
+fn records_of(mut doc: Docx, report: &Report, records: &[&Record]) -> Docx {
+    let described: Vec<Description> = records.iter().map(|r| report.describe(r)).collect();
+    let (commitments, others): (Vec<&Description>, Vec<&Description>) = described
+        .iter()
+        .partition(|d| matches!(d.kind, RecordKind::Agreement | RecordKind::PlanItem));
+    for d in others {
+        doc = record(doc, d);
+    }
+    if !commitments.is_empty() {
+        doc = doc.add_table(commitments_table(&commitments));
+    }
+    doc
+}
+
+/// One record: its number and words, then its fields, links and check-ins.
+fn record(doc: Docx, d: &Description) -> Docx {
+    let mut p = Paragraph::new()
+        .add_run(Run::new().add_text(format!("{} ", d.id)).bold())
+        .add_run(lines(&d.words));
+    let mut details: Vec<String> = Vec::new();
+    if !d.fields.is_empty() {
+        details.push(d.field_pairs().collect::<Vec<_>>().join(" · "));
+    }
+    for (relation, named) in d.link_groups() {
+        details.push(format!(
+            "{}: {}",
+            capitalised(relation.label()),
+            named.join("; ")
+        ));
+    }
+    for checkin in &d.checkins {
+        details.push(format!("Check-in {checkin}"));
+    }
+    for detail in details {
+        p = p.add_run(
+            Run::new()
+                .add_break(BreakType::TextWrapping)
+                .add_text(detail)
+                .size(20),
+        );
+    }
+    doc.add_paragraph(p.keep_lines(true))
+}
+
+/// The plan or the agreements as a table: number, what, then a column for each field any
+/// of them has (who, by when, status, support, checked by…), and the latest check-in.
+fn commitments_table(commitments: &[&Description]) -> Table {
+    let fields: Vec<Field> = Field::ALL
+        .into_iter()
+        .filter(|f| commitments.iter().any(|d| d.get(*f).is_some()))
+        .collect();
+    let checked = commitments.iter().any(|d| !d.checkins.is_empty());
+    let mut header = vec!["#".to_owned(), "What".to_owned()];
+    header.extend(fields.iter().map(|f| capitalised(f.label())));
+    if checked {
+        header.push("Latest check-in".to_owned());
+    }
+    let rows = commitments
+        .iter()
+        .map(|d| {
+            let mut row = vec![d.id.0.to_string(), clean(&d.words).trim().to_owned()];
+            row.extend(
+                fields
+                    .iter()
+                    .map(|f| d.get(*f).unwrap_or_default().to_owned()),
+            );
+            if checked {
+                row.push(d.checkins.last().cloned().unwrap_or_default());
+            }
+            row
+        })
+        .collect();
+    table(&header, rows)
+}
+
+/// Label and value pairs as a two-column table.
+fn facts(doc: Docx, title: &str, pairs: &[(&str, String)]) -> Docx {
+    if pairs.is_empty() {
+        return doc;
+    }
+    let rows = pairs
+        .iter()
+        .map(|(label, value)| vec![(*label).to_owned(), value.clone()])
+        .collect();
+    doc.add_paragraph(heading(2, title))
+        .add_table(table(&[], rows))
+}
+
+/// A table with a bold heading row (if any); each row kept on one page.
+fn table(header: &[String], rows: Vec<Vec<String>>) -> Table {
+    let cell = |text: &str, bold: bool| {
+        let run = lines(text);
+        TableCell::new().add_paragraph(Paragraph::new().add_run(if bold {
+            run.bold()
+        } else {
+            run
+        }))
+    };
+    let mut out = Vec::new();
+    if !header.is_empty() {
+        out.push(TableRow::new(header.iter().map(|h| cell(h, true)).collect()).cant_split());
+    }
+    for row in rows {
+        out.push(
+            TableRow::new(
+                row.iter()
+                    .enumerate()
+                    .map(|(i, text)| cell(text, header.is_empty() && i == 0))
+                    .collect(),
+            )
+            .cant_split(),
+        );
+    }
+    Table::new(out)
+}
+
+/// A run of text with its lines kept as line breaks, control characters gone.
+fn lines(text: &str) -> Run {
+    let cleaned = clean(text);
+    let mut run = Run::new();
+    for (i, line) in cleaned.trim().lines().enumerate() {
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        run = run.add_text(line);
+    }
+    run
+}
+
+fn paragraph(text: &str) -> Paragraph {
+    Paragraph::new().add_run(lines(text))
+}
+
+/// A heading in Word's own style, kept with what follows it.
+fn heading(level: usize, text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(Run::new().add_text(clean_line(text)))
+        .style(&format!("Heading{level}"))
+        .keep_next(true)
+}
+
+fn heading_style(level: usize, half_points: usize) -> Style {
+    Style::new(format!("Heading{level}"), StyleType::Paragraph)
+        .name(format!("heading {level}"))
+        .size(half_points)
+        .bold()
+        .outline_lvl(level - 1)
+}
