@@ -8,6 +8,7 @@ pub mod finder;
 pub mod follow;
 pub mod form;
 pub mod keys;
+mod live;
 pub mod map;
 mod new_session;
 pub mod overlay;
@@ -76,6 +77,11 @@ pub enum Msg {
     Reported(Box<crate::report::Figures>),
     /// A check-in was saved into another session's file (or why not).
     CheckedIn(Result<String, String>),
+    /// Session files in the folder were created, changed or removed (by anyone: this
+    /// window, another, a sync tool, git).
+    FolderChanged(Vec<PathBuf>),
+    /// The open session's file now holds something other than this window read or wrote.
+    ChangedOnDisk(Box<Loaded>),
     /// Something could not be done; the words say what.
     Failed(String),
 }
@@ -152,6 +158,12 @@ pub enum Effect {
         checkin: crate::model::CheckIn,
         now: OffsetDateTime,
     },
+    /// Read the open session's file again, if it no longer holds what this window knows
+    /// (its own saves hold the same bytes, so they are never taken for someone else's).
+    Reread {
+        path: PathBuf,
+        fingerprint: Fingerprint,
+    },
     /// Hand the terminal back to the shell until resumed.
     Suspend,
 }
@@ -194,6 +206,9 @@ pub struct App {
     pub theme: crate::theme::Theme,
     /// Whether the presenter view is showing (the stage, large, for the room).
     pub presenting: bool,
+    /// Whether this window only follows a session for the room (`convene present`): it
+    /// shows the presenter view, takes every change from the file, and never writes.
+    pub following: bool,
     /// The sectors a partnership map shows (the defaults and the user's own).
     pub sectors: Vec<String>,
     /// Whether the map view is showing (the system map, or the child's network).
@@ -230,6 +245,7 @@ impl App {
             review_weeks: 12,
             theme: crate::theme::Theme::default_dark(),
             presenting: false,
+            following: false,
             lens: crate::lens::Lens::shared(),
             sectors: crate::model::default_sectors(),
             mapping: false,
@@ -282,6 +298,22 @@ impl App {
         }
     }
 
+    /// Shows a session to the room (`convene present`): the presenter view, read-only,
+    /// following its file; once the room has voted, ranked by its votes.
+    pub fn follow_for_the_room(&mut self, mut loaded: Loaded) -> Vec<Effect> {
+        loaded
+            .read_only
+            .get_or_insert_with(|| "this window shows the session to the room".to_owned());
+        self.following = true;
+        self.presenting = true;
+        let effects = update(self, Msg::Opened(Box::new(loaded)));
+        if let Some(view) = self.session_view_mut() {
+            // Equal votes keep the order said: with no votes yet, this is that order.
+            view.by_votes = true;
+        }
+        effects
+    }
+
     /// Save the open session, if one is open and may be written.
     pub fn save(&self) -> Option<Effect> {
         self.session_view()
@@ -292,7 +324,9 @@ impl App {
 
 /// Changes the state for one message and returns the effects to carry out.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let effects = handle(app, msg);
+    let mut effects = handle(app, msg);
+    // A change made elsewhere is put to the user once no box is open.
+    effects.extend(live::offer(app));
     // What drawing reads is worked out here, once per change, never while drawing.
     if let Some(view) = app.session_view_mut() {
         view.refresh_rows();
@@ -453,6 +487,8 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Vec::new()
             }
         },
+        Msg::FolderChanged(paths) => live::on_folder_changed(app, &paths),
+        Msg::ChangedOnDisk(loaded) => live::on_changed_on_disk(app, *loaded),
         Msg::Failed(text) => {
             app.dashboard.rename_on_open = None;
             app.warn(text);

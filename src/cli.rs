@@ -17,6 +17,7 @@ mod lint;
 pub mod list;
 mod new;
 mod numbers;
+mod present;
 mod rename;
 mod report;
 mod show;
@@ -81,6 +82,7 @@ pub enum Command {
     New(new::Args),
     List(list::Args),
     Show(show::Args),
+    Present(present::Args),
     Check(check::Args),
     Export(export::Args),
     Forget(forget::Args),
@@ -328,6 +330,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::New(args) => new::run(args, ctx),
         Command::List(args) => list::run(args, ctx),
         Command::Show(args) => show::run(args, ctx),
+        Command::Present(args) => present::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
         Command::Forget(args) => forget::run(args, ctx),
         Command::Rename(args) => rename::run(args, ctx),

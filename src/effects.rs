@@ -116,6 +116,7 @@ impl Runtime {
             } => Some(Msg::CheckedIn(check_in_elsewhere(
                 store, &path, record, &checkin, now,
             ))),
+            Effect::Reread { path, fingerprint } => reread(&path, fingerprint),
             Effect::Suspend => None,
         }
     }
@@ -180,6 +181,30 @@ fn save(store: &Store, job: SaveJob) -> Msg {
         Ok(saved) => Ok(saved),
         Err(StoreError::Changed(_)) => Err(SaveProblem::Changed),
         Err(e) => Err(SaveProblem::Failed(plain_reason(&e))),
+    })
+}
+
+/// The session's file again, if it holds something other than `known` (a window's own
+/// save holds the same bytes, so it is nothing new). Only read, never written.
+fn reread(path: &Path, known: crate::store::Fingerprint) -> Option<Msg> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Some(Msg::Failed(
+                "This session's file was removed from the folder by another program; your words are kept here and written again at the next change."
+                    .into(),
+            ));
+        }
+        Err(_) => return None,
+    };
+    if crate::store::Fingerprint::of(&bytes) == known {
+        return None;
+    }
+    Some(match crate::store::load_bytes(path, &bytes) {
+        Ok(loaded) => Msg::ChangedOnDisk(Box::new(loaded)),
+        Err(e) => Msg::Failed(format!(
+            "This session's file was changed elsewhere and cannot be read just now, so what is here is kept: {e}"
+        )),
     })
 }
 

@@ -45,6 +45,12 @@ pub struct Stage {
 }
 
 impl Stage {
+    /// Whether the stage belongs to the family alone (private family time): it captures
+    /// nothing, nothing is written in it, and the room's screen shows only its name.
+    pub fn family_only(&self) -> bool {
+        self.captures.is_empty()
+    }
+
     /// The stage's main record kind, if it captures anything.
     pub fn main_kind(&self) -> Option<RecordKind> {
         self.captures.first().copied()

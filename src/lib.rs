@@ -21,4 +21,5 @@ pub mod text;
 pub mod theme;
 pub mod tui;
 pub mod ui;
+pub mod watch;
 pub mod week;

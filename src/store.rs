@@ -363,7 +363,12 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Loads a session file from any path.
 pub fn load_path(path: &Path) -> Result<Loaded, StoreError> {
     let bytes = fs::read(path).map_err(|e| StoreError::io("read", path, e))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::Parse {
+    load_bytes(path, &bytes)
+}
+
+/// A session from the bytes just read from its file at `path`.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| StoreError::Parse {
         file: path.to_owned(),
         line: 1 + bytes[..e.valid_up_to()]
             .iter()
@@ -384,7 +389,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, StoreError> {
     Ok(Loaded {
         session,
         path: path.to_owned(),
-        fingerprint: Fingerprint::of(&bytes),
+        fingerprint: Fingerprint::of(bytes),
         read_only,
         inner_id,
         loose: loose_mode(path),

@@ -10,7 +10,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -40,7 +40,40 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
             store.dir().display()
         ));
     }
-    let mut runtime = Runtime::new(store, ctx.frameworks.clone());
+    let runtime = Runtime::new(store, ctx.frameworks.clone());
+    drive(app, runtime, effects)
+}
+
+/// Shows one session for the room (`convene present`): the presenter view, following the
+/// file as the facilitator saves. It only reads: no lock, no leftovers cleaned, no save.
+pub fn present(ctx: &Context, id: &crate::model::SessionId) -> Result<ExitKind, CliError> {
+    let store = crate::store::Store::at(&ctx.dir);
+    let loaded = store.load(id)?;
+    let (mut app, _list) = App::new(
+        ctx.frameworks.clone(),
+        ctx.offset,
+        ctx.dir.clone(),
+        OffsetDateTime::now_utc(),
+    );
+    app.theme = ctx.theme.clone();
+    let effects = app.follow_for_the_room(loaded);
+    if app.session_view().is_none() {
+        return Err(CliError::new(
+            ExitKind::Storage,
+            app.status
+                .map_or_else(|| "the session could not be shown".into(), |s| s.text),
+        ));
+    }
+    drive(app, Runtime::new(store, ctx.frameworks.clone()), effects)
+}
+
+/// Runs the app in the terminal until it quits, watching the folder, and gives the
+/// terminal back whatever happens.
+fn drive(mut app: App, mut runtime: Runtime, effects: Vec<Effect>) -> Result<ExitKind, CliError> {
+    let (changed_tx, changed) = mpsc::channel();
+    crate::watch::watch(runtime.store().dir(), move |paths| {
+        changed_tx.send(paths).is_ok()
+    });
     let terminal_error = |e: std::io::Error| {
         CliError::new(
             ExitKind::Storage,
@@ -57,7 +90,14 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
     forget_paste_mode_on_panic();
     let mut terminal = take_terminal().map_err(terminal_error)?;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &mut runtime, effects, &stop)
+        event_loop(
+            &mut terminal,
+            &mut app,
+            &mut runtime,
+            effects,
+            &stop,
+            &changed,
+        )
     }));
     give_back_terminal();
     if stop.load(Ordering::Relaxed) && matches!(outcome, Ok(Ok(()))) {
@@ -100,6 +140,7 @@ fn event_loop(
     runtime: &mut Runtime,
     effects: Vec<Effect>,
     stop: &AtomicBool,
+    changed: &Receiver<Vec<PathBuf>>,
 ) -> std::io::Result<()> {
     // The first frame comes first; the folder is read after it, on a worker.
     terminal.draw(|frame| crate::ui::draw(app, frame))?;
@@ -124,6 +165,15 @@ fn event_loop(
         }
         while let Ok(entries) = listed.try_recv() {
             dispatch(terminal, app, runtime, Msg::Listed(entries), &listed_tx)?;
+        }
+        while let Ok(paths) = changed.try_recv() {
+            dispatch(
+                terminal,
+                app,
+                runtime,
+                Msg::FolderChanged(paths),
+                &listed_tx,
+            )?;
         }
         terminal.draw(|frame| crate::ui::draw(app, frame))?;
         let event = match waiting.take() {

@@ -685,6 +685,13 @@ pub const MAP: &[Binding] = &[
     key('q', Action::Back, "m/Esc/q", "back to the session", None),
 ];
 
+/// The keys of `convene present`, the room's screen: it only shows, so it only leaves.
+pub const PRESENT: &[Binding] = &[
+    key('?', Action::Help, "?", "show every key", None),
+    key('q', Action::Quit, "q/Esc", "stop presenting", None),
+    special(KeyCode::Esc, Action::Quit, "q/Esc", "stop presenting", None),
+];
+
 /// The keys of a pick list (what a record builds on, who shared it, its tags).
 pub const PICK: &[Binding] = &[
     special(KeyCode::Up, Action::Up, "↑/↓", "move", None),
@@ -790,6 +797,7 @@ mod tests {
             MAP,
             NETWORK,
             PICK,
+            PRESENT,
         ] {
             for (i, b) in table.iter().enumerate() {
                 let first = table

@@ -6,6 +6,7 @@ pub mod delete;
 pub mod export;
 pub mod kind_choice;
 pub mod leave;
+pub mod reload;
 pub mod rename;
 pub mod suggestion;
 pub mod theme;
@@ -78,6 +79,8 @@ pub enum Overlay {
     },
     /// The session's title, to rename it.
     Rename(Box<TextArea<'static>>),
+    /// Another program changed the file and nothing here is unsaved: reload, or keep this.
+    Reload,
 }
 
 /// What a box's key handler asks of the session view.
@@ -102,6 +105,20 @@ pub(crate) fn answer_or_type<A: Copy>(
         input.input(key);
     }
     answer
+}
+
+/// A yes-or-no question's answer to a key: done when the key says `yes`, closed by the
+/// table's other answer, waiting on a key the table does not list.
+pub fn yes_or_no<A: Copy + PartialEq>(
+    table: &[super::keys::Binding<A>],
+    key: KeyEvent,
+    yes: A,
+) -> Outcome<()> {
+    match super::keys::resolve(table, key) {
+        Some(answer) if answer == yes => Outcome::Done(()),
+        Some(_) => Outcome::Close,
+        None => Outcome::Continue,
+    }
 }
 
 /// A text box filled with `text`, the cursor at its end.
@@ -378,6 +395,18 @@ pub(super) fn on_key(
                     // Theirs is read again; this window keeps its lock on the file.
                     conflict::Choice::TakeTheirs => Effect::Open(v.path.clone()),
                 }];
+            }
+        },
+        Some(Overlay::Reload) => match reload::on_key(key) {
+            Outcome::Continue => {}
+            Outcome::Close => {
+                v.overlay = None;
+                app.say("Kept as it is here; a change here is saved as a copy beside theirs.");
+            }
+            Outcome::Done(()) => {
+                v.overlay = None;
+                // Read again like theirs after a conflict; this window keeps its lock.
+                return vec![Effect::Open(v.path.clone())];
             }
         },
     }

@@ -21,10 +21,20 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let weeks = app.review_weeks;
     let presenting = app.presenting;
     let mapping = app.mapping;
+    let following = app.following;
     let sectors = app.sectors.clone();
     let Some(v) = view(app) else {
         return Vec::new();
     };
+    if following {
+        // The room's screen only shows: it leaves, and shows its keys.
+        match keys::resolve(keys::PRESENT, key) {
+            Some(Action::Help) => app.help = true,
+            Some(_) => app.quit = true,
+            None => {}
+        }
+        return Vec::new();
+    }
     if v.overlay.is_some() {
         return overlay::on_key(app, key, now, today);
     }
@@ -47,7 +57,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     // A stage that captures nothing (private family time) belongs to the family: nothing
     // can be written in it, only moved through (and undo, which writes nothing new).
-    let family_only = v.stage().is_some_and(|s| s.captures.is_empty());
+    let family_only = v.stage().is_some_and(|s| s.family_only());
     let moves = matches!(action, Some(Action::MoveRoom | Action::Undo | Action::Redo));
     if family_only && changes && !moves {
         let name = v.stage().map(|s| s.name.clone()).unwrap_or_default();

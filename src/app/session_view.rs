@@ -48,6 +48,8 @@ pub struct SessionView {
     pub overlay: Option<Overlay>,
     /// Set while waiting for a save before leaving.
     pub leaving: Option<After>,
+    /// Another program changed the file; the user is asked once no box is open.
+    pub changed_elsewhere: bool,
     /// The chosen cell of the system map.
     pub map_cursor: super::map::MapCursor,
     /// Whether the conference's own page shows (what is recorded, what is still open),
@@ -85,6 +87,7 @@ impl SessionView {
             retry_at: None,
             overlay: None,
             leaving: None,
+            changed_elsewhere: false,
             map_cursor: super::map::MapCursor::default(),
             conference_page: None,
             looking_at: None,
@@ -269,6 +272,20 @@ impl SessionView {
         self.dirty = true;
         self.changed_at = now;
         self.retry_at = None;
+    }
+
+    /// Takes the session as its file now holds it (a window that cannot write follows
+    /// the one that does); the place on screen is kept where the stage is the same.
+    pub(super) fn follow(&mut self, loaded: Loaded) {
+        if loaded.session.stage != self.session.stage {
+            self.prompt = 0;
+            self.selected = 0;
+        }
+        self.session = loaded.session;
+        self.fingerprint = loaded.fingerprint;
+        self.history = Default::default();
+        self.revision += 1;
+        self.clamp_selection();
     }
 
     pub(super) fn select(&mut self, id: RecordId) {

@@ -16,6 +16,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Screen::FollowThrough(_) => (" Keys: follow-through ", keys::rows(keys::FOLLOW)),
         Screen::Report(_) => (" Keys: report ", keys::rows(keys::REPORT)),
         Screen::Week(_) => (" Keys: the week ahead ", keys::rows(keys::WEEK)),
+        Screen::Session(_) if app.following => {
+            (" Keys: the room's screen ", keys::rows(keys::PRESENT))
+        }
         Screen::Session(v) if app.mapping => (
             " Keys: the map ",
             keys::rows(keys::map_keys(v.framework.conference)),

@@ -1,5 +1,5 @@
-//! The presenter view: the stage's name in large type, its prompt, and the latest words
-//! captured, for a projector at the back of a room.
+//! The presenter view: the stage's name in large type, its countdown, its prompt, and the
+//! latest words captured, for a projector at the back of a room (or `convene present`).
 
 use super::session::wrap_words;
 use crate::app::SessionView;
@@ -59,6 +59,26 @@ pub fn draw(
         .filter(|_| view.looking_at.is_none());
     let name = stage.name.clone();
     let heading_rows = pixel_size(&name, area).map_or(1, |(_, rows)| rows);
+    if stage.family_only() {
+        // The family's own time: the room sees only where it is, never its words.
+        let [heading, _, words] = Layout::vertical([
+            Constraint::Length(heading_rows),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        draw_heading(&name, theme, frame, heading, area);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "The family is talking privately.",
+                theme.title,
+            ))
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+            words,
+        );
+        return;
+    }
     let prompt = stage
         .prompts
         .get(view.prompt % stage.prompts.len().max(1))
@@ -75,21 +95,7 @@ pub fn draw(
         Constraint::Fill(1),
     ])
     .areas(area);
-    match pixel_size(&name, area) {
-        Some((size, _)) => frame.render_widget(
-            BigText::builder()
-                .pixel_size(size)
-                .style(theme.accent)
-                .lines(vec![Line::from(name)])
-                .centered()
-                .build(),
-            heading,
-        ),
-        None => frame.render_widget(
-            Paragraph::new(Span::styled(name, theme.accent)).alignment(Alignment::Center),
-            heading,
-        ),
-    }
+    draw_heading(&name, theme, frame, heading, area);
     if let Some(clock) = clock {
         let style = if clock.minutes_left() <= 0 || clock.paused {
             theme.gentle
@@ -107,24 +113,41 @@ pub fn draw(
             .wrap(Wrap { trim: true }),
         prompt_area,
     );
-    // The latest words, newest last, as many as fit.
+    // The latest words, newest last, as many as fit; once the room has voted and the
+    // rows are ranked, the most chosen first, each with its votes.
     let width = usize::from(records_area.width).max(1);
     let count = view.stage_len();
+    let ranked = view.by_votes
+        && (0..count)
+            .filter_map(|row| view.stage_record(row))
+            .any(|r| r.body.votes().is_some_and(|v| v > 0));
+    let order: Box<dyn Iterator<Item = usize>> = if ranked {
+        Box::new(0..count)
+    } else {
+        Box::new((0..count).rev())
+    };
     let mut lines: Vec<Line> = Vec::new();
     let mut used = 0;
-    for record in (0..count).rev().filter_map(|row| view.stage_record(row)) {
-        let text = clean_line(record.body.text());
+    for record in order.filter_map(|row| view.stage_record(row)) {
+        let mut text = clean_line(record.body.text());
+        // Only the chosen carry a count: the room sees what it chose, not what it passed over.
+        if let Some(votes) = record.body.votes().filter(|v| ranked && *v > 0) {
+            text = format!("{text} · {}", crate::describe::votes_words(votes));
+        }
         let rows = wrap_words(&format!("• {text}"), width).len() + 1;
         if used + rows > usize::from(records_area.height) {
             break;
         }
         used += rows;
-        let mut block = vec![
+        let block = vec![
             Line::from(vec![Span::styled("• ", theme.accent), Span::raw(text)]),
             Line::raw(""),
         ];
-        block.append(&mut lines);
-        lines = block;
+        if ranked {
+            lines.extend(block);
+        } else {
+            lines.splice(0..0, block);
+        }
     }
     if count == 0 {
         lines.push(Line::from(Span::styled(
@@ -136,4 +159,24 @@ pub fn draw(
         Paragraph::new(lines).wrap(Wrap { trim: true }),
         records_area,
     );
+}
+
+/// The stage's name, as large as `area` allows, in `heading`.
+fn draw_heading(name: &str, theme: &Theme, frame: &mut Frame, heading: Rect, area: Rect) {
+    match pixel_size(name, area) {
+        Some((size, _)) => frame.render_widget(
+            BigText::builder()
+                .pixel_size(size)
+                .style(theme.accent)
+                .lines(vec![Line::from(name.to_owned())])
+                .centered()
+                .build(),
+            heading,
+        ),
+        None => frame.render_widget(
+            Paragraph::new(Span::styled(name.to_owned(), theme.accent))
+                .alignment(Alignment::Center),
+            heading,
+        ),
+    }
 }

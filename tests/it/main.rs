@@ -15,6 +15,7 @@ mod harness;
 mod import;
 mod lens;
 mod life;
+mod live;
 mod loose_ends;
 mod maps;
 mod overlay_keys;

@@ -16,8 +16,14 @@ struct Pty {
 
 impl Pty {
     fn spawn(dir: &Path) -> Self {
+        Self::spawn_with(dir, &[])
+    }
+
+    /// The app with a command line of its own (`present ID`).
+    fn spawn_with(dir: &Path, args: &[&str]) -> Self {
         let mut command = crate::harness::convene();
         command
+            .args(args)
             .env("CONVENE_DIR", dir)
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR");
@@ -394,23 +400,36 @@ fn a_session_renamed_from_the_dashboard_keeps_its_file_and_shows_its_new_title()
     );
 }
 
-#[test]
-fn a_change_by_another_program_is_never_clobbered() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let id = folder_with_session(dir.path());
-    let path = dir.path().join(format!("{id}.ron"));
-    let mut app = Pty::spawn(dir.path());
+/// A folder with one session, open in the app; returns the app and the session's file.
+fn open_in_the_app(dir: &Path) -> (Pty, std::path::PathBuf) {
+    let id = folder_with_session(dir);
+    let mut app = Pty::spawn(dir);
     app.wait_for("Harbour day");
     app.send(ENTER);
     app.wait_for("Captured in Define");
+    (app, dir.join(format!("{id}.ron")))
+}
 
-    // Another process (this test, standing in for a sync tool) changes the file.
-    let theirs = std::fs::read_to_string(&path)
+/// Another process (this test, standing in for a sync tool or git) changes the session's
+/// title in its file; returns what it wrote.
+fn change_elsewhere(path: &Path) -> String {
+    let theirs = std::fs::read_to_string(path)
         .expect("read")
         .replace("Harbour day", "Harbour day, synced");
-    std::fs::write(&path, &theirs).expect("their change");
+    std::fs::write(path, &theirs).expect("their change");
+    theirs
+}
 
-    app.send("aOur words from the room");
+#[test]
+fn a_change_by_another_program_is_never_clobbered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut app, path) = open_in_the_app(dir.path());
+    // The change lands while words are being typed: they are never lost.
+    app.send("a");
+    app.wait_for("Add a");
+    let theirs = change_elsewhere(&path);
+
+    app.send("Our words from the room");
     app.send(ENTER);
     app.wait_for("Nothing was overwritten");
     assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
@@ -875,6 +894,71 @@ fn ctrl_z_gives_the_shell_its_paste_mode_and_coming_back_takes_it_again() {
         "{}",
         String::from_utf8_lossy(&app.written[before..])
     );
+}
+
+/// The names of the files in a folder, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn words_saved_in_one_window_appear_on_the_rooms_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let id = folder_with_session(dir.path());
+    let mut room = Pty::spawn_with(dir.path(), &["present", &id]);
+    room.wait_for("The room's words will appear here.");
+    // The room's screen took no lock and wrote nothing.
+    assert_eq!(names(dir.path()), vec![format!("{id}.ron")]);
+
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Harbour day");
+    app.send(ENTER);
+    app.wait_for("Captured in Define");
+    // Not read-only: the room's screen holds no lock.
+    app.send("aThe topic we share");
+    app.send(ENTER);
+    app.wait_for("saved");
+    room.wait_for("The topic we share");
+    app.send("aA second thought");
+    app.send(ENTER);
+    room.wait_for("A second thought");
+
+    room.send("q");
+    assert!(room.wait_exit());
+    app.send("q");
+    app.send("q");
+    assert!(app.wait_exit());
+}
+
+#[test]
+fn a_session_made_in_another_process_appears_on_an_open_dashboard() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Press n to start one");
+    folder_with_session(dir.path());
+    app.wait_for("Harbour day");
+    app.send("q");
+    assert!(app.wait_exit());
+}
+
+#[test]
+fn an_open_session_changed_by_another_process_is_offered_for_reload() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut app, path) = open_in_the_app(dir.path());
+    // Nothing is typed: the change is noticed at once, not at the next save.
+    let theirs = change_elsewhere(&path);
+    app.wait_for("Changed elsewhere");
+    app.send("r");
+    app.wait_for("Harbour day, synced");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+    app.send("q");
+    app.send("q");
+    assert!(app.wait_exit());
 }
 
 /// Starts a conference with this title in the running app, from the dashboard.

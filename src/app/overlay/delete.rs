@@ -1,7 +1,7 @@
 //! The question before a record is deleted: delete it, or keep it as it was.
 
 use super::{Outcome, Overlay};
-use crate::app::keys::{Binding, key, resolve, special};
+use crate::app::keys::{Binding, key, special};
 use crate::model::{Record, Session, delete_impact};
 use crate::text::clean_line;
 use crossterm::event::{KeyCode, KeyEvent};
@@ -48,11 +48,7 @@ pub fn open(session: &Session, record: &Record) -> Overlay {
 
 /// Done when the user says delete; closed when they keep it; any other key waits.
 pub fn on_key(key: KeyEvent) -> Outcome<()> {
-    match resolve(KEYS, key) {
-        Some(Answer::Delete) => Outcome::Done(()),
-        Some(Answer::Keep) => Outcome::Close,
-        None => Outcome::Continue,
-    }
+    super::yes_or_no(KEYS, key, Answer::Delete)
 }
 
 #[cfg(test)]
