@@ -1,4 +1,8 @@
 //! A session: one workshop or conference, its place in its framework's stages, and its records.
+//!
+//! Longer than most files on purpose: the session's own rules (its records, the room's
+//! stage and clock, and `key_dates`, the one place that decides what is due) read each
+//! other's fields, and its tests walk those rules together.
 
 use super::ids::{RecordId, SessionId};
 use super::record::{Record, RecordBody, RecordKind};

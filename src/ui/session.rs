@@ -1,4 +1,8 @@
 //! The session screen: the stage rail, the stage's purpose and prompt, the timer, and its records.
+//!
+//! Longer than most files on purpose: one screen drawn top to bottom (title and the room's
+//! clock, the rail, the stage card, the records and the selected record's detail), whose
+//! parts share its widths and the view they read; each part is a function of its own.
 
 use super::Hints;
 use crate::app::keys;

@@ -1,7 +1,7 @@
 //! The box that counts the room's dots on a dream or design statement: a new total, or `+3` to add.
 
 use super::Outcome;
-use crate::app::keys::{Binding, resolve, special};
+use crate::app::keys::{Binding, special};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
@@ -66,13 +66,10 @@ impl Count {
 
 /// Done with the count as typed (or `None` when it is not a count); closed on cancel.
 pub fn on_key(input: &mut TextArea<'static>, key: KeyEvent) -> Outcome<Option<Count>> {
-    match resolve(KEYS, key) {
+    match super::answer_or_type(KEYS, input, key) {
         Some(Answer::Set) => Outcome::Done(Count::parse(&input.lines().join(""))),
         Some(Answer::Cancel) => Outcome::Close,
-        None => {
-            input.input(key);
-            Outcome::Continue
-        }
+        None => Outcome::Continue,
     }
 }
 
