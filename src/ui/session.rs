@@ -268,7 +268,7 @@ fn room_timer(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::
     };
     let started = clock.started;
     let elapsed = clock.elapsed.whole_seconds().max(0);
-    if (app.now - started).whole_seconds() >= 12 * 3600 && !clock.paused {
+    if (app.now - started).whole_seconds() >= 12 * 3600 {
         let day = crate::model::timefmt::format_date(started.to_offset(app.offset).date());
         return (
             if narrow {
