@@ -11,6 +11,8 @@ mod export;
 mod follow;
 mod formats;
 mod fuzz;
+#[cfg(unix)]
+mod hangup;
 mod harness;
 mod import;
 mod lens;
