@@ -22,6 +22,7 @@ mod loose_ends;
 mod maps;
 mod overlay_keys;
 mod past_date;
+mod pipes;
 #[cfg(unix)]
 mod pty;
 mod rename;
