@@ -171,7 +171,7 @@ fn event_loop(
         }
         if let Err(e) = tty.screen.draw(|frame| crate::ui::draw(app, frame)) {
             // A window that went between two looks: the next turn leaves through the save.
-            if tty.input.quiet_if_gone() {
+            if tty.input.quiet_if_gone_within(Duration::from_secs(1)) {
                 continue;
             }
             return Err(e);

@@ -154,6 +154,19 @@ impl Input {
         gone
     }
 
+    /// Whether the terminal turns out to have gone within `wait`: a window closing fails
+    /// writes a moment before the terminal says it has hung up.
+    pub fn quiet_if_gone_within(&self, wait: Duration) -> bool {
+        let until = Instant::now() + wait;
+        while !self.quiet_if_gone() {
+            if Instant::now() >= until {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        true
+    }
+
     /// Runs `f` with crossterm's reader to itself: the reader thread steps aside first.
     pub fn aside<T>(&self, f: impl FnOnce() -> T) -> T {
         self.step_aside.store(true, Ordering::Release);
