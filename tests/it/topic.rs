@@ -111,3 +111,30 @@ fn later_stages_keep_the_topic_in_view() {
         "{define}"
     );
 }
+
+#[test]
+fn a_session_with_a_topic_saves_and_loads_back_the_same() {
+    use convene::model::{RecordBody, Session, Topic};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = convene::store::Store::open(dir.path()).expect("store");
+    let mut s = Session::new(
+        SessionId::parse("topic1").expect("id"),
+        "Harbour day",
+        "appreciative-inquiry",
+        "define",
+        crate::harness::START,
+    );
+    let text = "Safe and heard, together\n“wherever they are”";
+    s.add(
+        "define",
+        RecordBody::Topic(Topic { text: text.into() }),
+        crate::harness::START,
+    );
+    store.create(&s).expect("saved");
+    let loaded = store.load(&s.id).expect("loaded").session;
+    assert_eq!(loaded, s);
+    assert_eq!(
+        loaded.affirmative_topic().map(|t| t.body.text()),
+        Some(text)
+    );
+}
