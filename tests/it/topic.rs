@@ -138,3 +138,44 @@ fn a_session_with_a_topic_saves_and_loads_back_the_same() {
         Some(text)
     );
 }
+
+#[test]
+fn check_notes_a_workshop_that_moved_on_without_a_topic_and_still_reads_it_well() {
+    use convene::model::{RecordBody, Session, Topic};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = convene::store::Store::open(dir.path()).expect("store");
+    let start = crate::harness::START;
+    let mut s = Session::new(
+        SessionId::parse("notopic1").expect("id"),
+        "Harbour day",
+        "appreciative-inquiry",
+        "define",
+        start,
+    );
+    s.move_to_stage("discovery", start + time::Duration::minutes(30));
+    let saved = store.create(&s).expect("saved");
+    let out = convene(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0));
+    let said = stdout(&out);
+    let note = format!(
+        "{}:9:1: note: the room moved on from Define without an affirmative topic; it can still be written there",
+        saved.path.display()
+    );
+    assert!(said.contains(&note), "{said}");
+    assert!(said.contains("All 1 file read well."), "{said}");
+
+    // Written later, in Define, the note goes.
+    let mut s = store.load(&s.id).expect("loaded");
+    s.session.add(
+        "define",
+        RecordBody::Topic(Topic {
+            text: "Safe and heard".into(),
+        }),
+        start,
+    );
+    store
+        .save(&s.path, &s.session, s.fingerprint)
+        .expect("saved again");
+    let said = stdout(&convene(dir.path(), &["check"]));
+    assert!(!said.contains("note:"), "{said}");
+}
