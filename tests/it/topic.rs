@@ -179,3 +179,14 @@ fn check_notes_a_workshop_that_moved_on_without_a_topic_and_still_reads_it_well(
     let said = stdout(&convene(dir.path(), &["check"]));
     assert!(!said.contains("note:"), "{said}");
 }
+
+#[test]
+fn the_presenter_view_names_the_topic_for_the_room() {
+    let mut h = crate::harness::Harness::new();
+    h.keys("n<enter>Harbour day<enter>aSafe and heard, together<enter>p");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Affirmative topic: Safe and heard, together"),
+        "{screen}"
+    );
+}
