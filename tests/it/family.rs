@@ -251,28 +251,38 @@ mod the_family_copy {
     }
 }
 
+/// An example session exported for an audience to a file in `dir`.
+fn export_to(dir: &std::path::Path, id: &str, audience: &str, format: &str) -> std::path::PathBuf {
+    let copy = examples_copy();
+    let target = dir.join(format!("{audience}.{format}"));
+    let out = convene(
+        copy.path(),
+        &[
+            "export",
+            id,
+            "--for",
+            audience,
+            "--format",
+            format,
+            "-o",
+            target.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{audience} {format}: {}",
+        stderr(&out)
+    );
+    target
+}
+
 /// The example's family copy prints on no more than two A4 pages from its HTML, in a real
 /// browser (chromium's print to PDF, counted by poppler's pdfinfo). Skipped, and said so,
 /// where either is missing (CI has no browser).
 #[test]
 fn the_example_family_copy_prints_on_two_a4_pages_at_most() {
-    let copy = examples_copy();
     let out_dir = tempfile::tempdir().expect("temp dir");
-    let html = out_dir.path().join("family.html");
-    let out = convene(
-        copy.path(),
-        &[
-            "export",
-            "p3f8h2kd",
-            "--for",
-            "family",
-            "--format",
-            "html",
-            "-o",
-            html.to_str().expect("utf-8"),
-        ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    let html = export_to(out_dir.path(), "p3f8h2kd", "family", "html");
     let pdf = out_dir.path().join("family.pdf");
     let printed = std::process::Command::new("chromium")
         .args(["--headless", "--no-sandbox", "--no-pdf-header-footer"])
@@ -296,4 +306,42 @@ fn the_example_family_copy_prints_on_two_a4_pages_at_most() {
         .and_then(|n| n.trim().parse().ok())
         .expect("a page count");
     assert!((1..=2).contains(&pages), "{pages} pages");
+}
+
+/// Every audience's Word copy is a Word file, and opens in LibreOffice (converted to PDF)
+/// where LibreOffice is on the machine.
+#[test]
+fn every_audiences_word_copy_opens_in_libreoffice() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (id, audience) in [
+        ("p3f8h2kd", "family"),
+        ("p3f8h2kd", "professionals"),
+        ("k7q2m9xa", "partnership"),
+    ] {
+        let target = export_to(dir.path(), id, audience, "docx");
+        assert!(
+            std::fs::read(&target)
+                .expect("written")
+                .starts_with(b"PK\x03\x04")
+        );
+        crate::harness::libreoffice_pdf(&target);
+    }
+}
+
+#[test]
+fn the_family_copy_is_a_document_not_a_spreadsheet_or_a_calendar() {
+    let copy = examples_copy();
+    for format in ["csv", "ics"] {
+        let out = convene(
+            copy.path(),
+            &["export", "p3f8h2kd", "--for", "family", "--format", format],
+        );
+        assert_eq!(out.status.code(), Some(2), "{format}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{format}: nothing is written");
+        assert!(
+            stderr(&out).contains("the family's copy is a document to read"),
+            "{}",
+            stderr(&out)
+        );
+    }
 }
