@@ -261,6 +261,20 @@ mod the_family_copy {
         assert!(copy.contains("The plan is still being written."), "{copy}");
         let found = lens.check(&copy);
         assert!(found.is_empty(), "{found:?}");
+        // And what it says of each decision.
+        for decision in [
+            Decision::Agreed,
+            Decision::AgreedWithChanges,
+            Decision::NotAgreed,
+        ] {
+            let mut decided = empty.clone();
+            if let Some(c) = decided.conference.as_mut() {
+                c.decision = Some(decision);
+            }
+            let copy = family_copy(&decided, Format::Md);
+            let found = lens.check(&copy);
+            assert!(found.is_empty(), "{decision:?}: {found:?}");
+        }
     }
 }
 
