@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         // A usage error quotes what was typed: it reaches the terminal cleaned.
         Err(e) if e.use_stderr() => {
-            eprint!("{}", convene::text::clean(&e.render().to_string()));
+            convene::text::print_err(&convene::text::clean(&e.render().to_string()));
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
         Err(e) => e.exit(),

@@ -63,6 +63,31 @@ fn every_command_that_prints_stops_quietly_when_its_reader_has_gone() {
     }
 }
 
+/// `convene … 2>&1 | head -c1`: messages and warnings find the pipe closed too. Nothing can
+/// be read, so the exit code tells: the command's own, never a panic's 101.
+#[test]
+fn messages_to_a_closed_pipe_end_with_the_commands_own_code() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (args, code) in [
+        (&["--no-such-option"][..], 2),
+        (&["--help"], 0),
+        (&["show", "nosuchid"], 3),
+        (&["list"], 0),
+        (&["new", "ai", "Harbour day"], 0),
+    ] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let status = crate::harness::convene()
+            .args(args)
+            .env("CONVENE_DIR", dir.path())
+            .stdout(writer.try_clone().expect("clone"))
+            .stderr(writer)
+            .status()
+            .expect("convene runs");
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}
+
 /// A full disk under `> file` is a failure that says so: the file does not hold the output.
 #[cfg(target_os = "linux")]
 #[test]
