@@ -2,7 +2,8 @@
 //!
 //! crossterm's reader loops for ever on a terminal whose window has gone (each read gives
 //! nothing). On a thread of its own that never holds up the loop, which asks
-//! [`Input::gone`] each turn and leaves through the save.
+//! [`Input::quiet_if_gone`] each turn and leaves through the save. The thread ends with
+//! the process, or at the next key once nobody listens.
 
 use crossterm::event::{self, Event};
 use std::collections::VecDeque;
