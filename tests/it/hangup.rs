@@ -9,8 +9,8 @@ use std::path::Path;
 use std::process::{Child, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-/// The app on a terminal of the test's own. The app is not given it as its controlling
-/// terminal, so closing the far end sends no SIGHUP: the terminal only goes quiet.
+/// The app on a terminal of the test's own. Unless it is the app's controlling terminal
+/// ([`Window::controlling`]), closing the far end sends no SIGHUP: the terminal only goes quiet.
 struct Window {
     app: Child,
     /// The far end, the test's only handle on it: dropping it closes the window.
@@ -20,6 +20,33 @@ struct Window {
 
 impl Window {
     fn open(dir: &Path, args: &[&str]) -> Self {
+        let mut app = crate::harness::convene();
+        app.args(args);
+        Self::run(dir, app)
+    }
+
+    /// The app with the window as its controlling terminal, as a terminal emulator starts
+    /// it: closing the window hangs the terminal up and sends SIGHUP. `None` without
+    /// util-linux's `setsid`, which makes the new session's controlling terminal.
+    fn controlling(dir: &Path) -> Option<Self> {
+        let convene = crate::harness::convene();
+        let mut app = std::process::Command::new("setsid");
+        app.arg("--ctty").arg(convene.get_program());
+        for (name, value) in convene.get_envs() {
+            match value {
+                Some(value) => app.env(name, value),
+                None => app.env_remove(name),
+            };
+        }
+        let found = app.get_program().to_owned();
+        let usable = std::process::Command::new(found)
+            .arg("--version")
+            .output()
+            .is_ok_and(|out| out.status.success());
+        usable.then(|| Self::run(dir, app))
+    }
+
+    fn run(dir: &Path, mut app: std::process::Command) -> Self {
         // Close-on-exec from the start: another test's child never holds the far end open.
         let far_end = posix_openpt(OFlag::O_RDWR | OFlag::O_NOCTTY | OFlag::O_CLOEXEC)
             .expect("a pseudo-terminal");
@@ -39,8 +66,7 @@ impl Window {
         };
         rustix::termios::tcsetwinsize(&near_end, size).expect("a window size");
         let end = || Stdio::from(near_end.try_clone().expect("the app's end"));
-        let app = crate::harness::convene()
-            .args(args)
+        let app = app
             .env("CONVENE_DIR", dir)
             .env("TERM", "xterm-256color")
             .stdin(end())
@@ -145,6 +171,30 @@ fn a_window_closed_without_a_signal_keeps_the_last_words_and_the_app_leaves() {
         lock.try_lock().is_ok(),
         "the session is free for the next window"
     );
+}
+
+#[test]
+fn a_window_closed_for_real_hangs_up_and_signals_and_the_words_are_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    folder_with_session(dir.path());
+    let Some(mut window) = Window::controlling(dir.path()) else {
+        eprintln!("skipped: no setsid to give the app its controlling terminal");
+        return;
+    };
+    window.wait_for("Harbour day");
+    window.send("\r");
+    window.wait_for("Captured in Define");
+    window.send("a");
+    window.send("Every young person has a trusted adult\r");
+    window.wait_for("Every young person has a trusted adult");
+    window.close();
+    let status = window.ended(ENDS_WITHIN);
+    assert!(
+        status.is_some(),
+        "the app kept running after its window closed"
+    );
+    assert_eq!(status.and_then(|s| s.code()), Some(0), "{status:?}");
+    assert!(only_session(dir.path()).contains("Every young person has a trusted adult"));
 }
 
 #[test]
