@@ -359,10 +359,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(action @ (Action::MoreTime | Action::LessTime)) => {
             let minutes = if action == Action::MoreTime { 5 } else { -5 };
             v.change_head(now, |s| s.add_minutes(minutes, now));
-            let planned = v
-                .room_stage()
-                .and_then(|stage| v.session.clock(stage.minutes, now))
-                .map_or(0, |c| c.planned_minutes);
+            let planned = v.room_clock(now).map_or(0, |c| c.planned_minutes);
             app.say(format!(
                 "This stage now has {planned} minutes. u takes it back."
             ));

@@ -114,6 +114,14 @@ impl SessionView {
         self.framework.stage(&self.session.stage)
     }
 
+    /// The room's clock in its stage, against the minutes the day's plan gives the stage
+    /// (else the framework's).
+    pub fn room_clock(&self, now: OffsetDateTime) -> Option<crate::model::Clock> {
+        let stage = self.room_stage()?;
+        let planned = self.session.planned_minutes(&stage.key, stage.minutes);
+        self.session.clock(planned, now)
+    }
+
     /// Shows another stage for reading, or the room's own (`None`, or the room's key).
     pub fn look_at(&mut self, stage: Option<String>) {
         self.looking_at = stage.filter(|key| *key != self.session.stage);

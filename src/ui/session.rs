@@ -260,10 +260,7 @@ fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::
 
 fn room_timer(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::style::Style) {
     let theme = &app.theme;
-    let Some(clock) = view
-        .room_stage()
-        .and_then(|stage| view.session.clock(stage.minutes, app.now))
-    else {
+    let Some(clock) = view.room_clock(app.now) else {
         return (String::new(), theme.muted);
     };
     let started = clock.started;
