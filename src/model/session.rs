@@ -626,7 +626,7 @@ mod tests {
         );
         assert_eq!(s.planned_minutes("dream", 45), 45, "not in the plan");
         if let Some(a) = s.agenda.as_mut() {
-            a.blocks[2].minutes = 25;
+            a.blocks[3].minutes = 25;
         }
         assert_eq!(s.planned_minutes("discovery", 60), 65);
         let text =
