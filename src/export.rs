@@ -4,6 +4,7 @@ mod calendar;
 mod docx;
 mod html;
 mod markdown;
+pub mod run_sheet;
 mod table;
 
 use crate::framework::{Framework, Stage};

@@ -159,6 +159,26 @@ fn commitments_table(commitments: &[&Description]) -> Table {
     table(&header, rows)
 }
 
+/// A one-table document (a run-sheet): a title, a line under it, the table, a closing line.
+pub fn sheet(title: &str, lines: &[String], header: &[String], rows: Vec<Vec<String>>) -> Vec<u8> {
+    let mut doc = Docx::new().add_style(heading_style(1, 36));
+    doc = doc.add_paragraph(heading(1, title));
+    let (first, rest) = lines
+        .split_first()
+        .map_or((None, &[][..]), |(f, r)| (Some(f), r));
+    if let Some(first) = first {
+        doc = doc.add_paragraph(paragraph(first));
+    }
+    doc = doc.add_table(table(header, rows));
+    for line in rest {
+        doc = doc.add_paragraph(paragraph(line));
+    }
+    let mut file = std::io::Cursor::new(Vec::new());
+    // Packing into memory fails only if the zip writer cannot write to a Vec.
+    let _ = doc.build().pack(&mut file);
+    file.into_inner()
+}
+
 /// Label and value pairs as a two-column table.
 fn facts(doc: Docx, title: &str, pairs: &[(&str, String)]) -> Docx {
     if pairs.is_empty() {
