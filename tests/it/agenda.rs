@@ -128,3 +128,180 @@ fn a_bad_id_or_start_time_is_refused_plainly() {
     assert!(text.contains("- Discovery (1 h)"), "{text}");
     assert!(text.contains("No start time yet"), "{text}");
 }
+
+mod in_the_app {
+    //! The plan edited on the session screen, each change undoable and saved.
+    use crate::harness::{Harness, START};
+    use convene::app::Msg;
+    use convene::model::{Pace, What};
+
+    /// A new workshop, its plan open.
+    fn planning() -> Harness {
+        let mut h = Harness::new();
+        h.keys("n<enter>Harbour day<enter>P");
+        h
+    }
+
+    fn plan(h: &Harness) -> convene::model::Agenda {
+        let v = h.app.session_view().expect("a session");
+        v.framework.plan_of(&v.session)
+    }
+
+    #[test]
+    fn each_edit_changes_the_plan_is_saved_and_undone_one_by_one() {
+        let mut h = planning();
+        // Start at 08:50; a break after Discovery; Discovery five minutes shorter; Dream
+        // typed as 50; a note on Define; Destiny moved above Design.
+        h.keys("s08:50<enter>jb");
+        h.keys("k-");
+        h.keys("jjm50<enter>");
+        h.keys("kkkkn Agree the affirmative topic<enter>");
+        h.keys("jjjjjK");
+        let p = plan(&h);
+        assert_eq!(p.start, time::Time::from_hms(8, 50, 0).ok());
+        let blocks: Vec<(String, u32)> = p
+            .blocks
+            .iter()
+            .map(|b| (b.stage_key().unwrap_or("break").to_owned(), b.minutes))
+            .collect();
+        let expected = [
+            ("define", 30),
+            ("discovery", 55),
+            ("break", 15),
+            ("dream", 50),
+            ("destiny", 45),
+            ("design", 45),
+        ];
+        assert_eq!(
+            blocks,
+            expected.map(|(k, m)| (k.to_owned(), m)).to_vec(),
+            "{p:?}"
+        );
+        assert_eq!(p.blocks[2].what, What::Break);
+        assert_eq!(p.blocks[0].note, "Agree the affirmative topic");
+
+        // Saved through the normal path.
+        h.wait(1);
+        let file = h.only_file();
+        assert!(file.contains("start: Some(\"08:50\")"), "{file}");
+        assert!(file.contains("Agree the affirmative topic"), "{file}");
+
+        // Each change is its own undo step; the plan's screen takes u as the session does.
+        h.keys("u");
+        assert_eq!(plan(&h).blocks[4].stage_key(), Some("design"));
+        h.keys("uuu");
+        assert_eq!(plan(&h).blocks[1].minutes, 60, "back to the framework's");
+        h.keys("u");
+        assert_eq!(plan(&h).blocks.len(), 5, "the break taken back");
+        h.keys("u");
+        assert_eq!(plan(&h).start, None);
+        h.keys("<c-r>");
+        assert_eq!(plan(&h).start, time::Time::from_hms(8, 50, 0).ok());
+    }
+
+    #[test]
+    fn a_bad_time_or_number_is_asked_again_and_nothing_changes() {
+        let mut h = planning();
+        h.keys("shalf nine<enter>");
+        let v = h.app.session_view().expect("a session");
+        assert_eq!(v.session.agenda, None, "nothing kept");
+        assert!(h.screen(80, 24).contains("A time of day, like 09:30."));
+        h.keys("<esc>m0<enter>");
+        assert!(h.screen(80, 24).contains("Whole minutes, like 45."));
+        h.keys("<esc><esc>");
+        let v = h.app.session_view().expect("a session");
+        assert!(v.overlay.is_none(), "back to the session");
+        assert_eq!(v.session.agenda, None);
+    }
+
+    #[test]
+    fn the_room_s_clock_counts_against_the_plan_and_the_header_says_the_pace() {
+        let mut h = planning();
+        // Define gets 20 minutes in the plan (the framework gives it 30); the day starts 08:50.
+        h.keys("s08:50<enter>--<esc>");
+        let v = h.app.session_view().expect("a session");
+        assert_eq!(v.room_clock(START).map(|c| c.planned_minutes), Some(20));
+        // The room began Define at 09:00, ten minutes after the plan's start.
+        assert_eq!(v.pace(START), Some(Pace::Behind(10)));
+        h.send(Msg::Tick(START + time::Duration::minutes(5)));
+        let wide = h.screen(80, 24);
+        assert!(
+            wide.lines()
+                .next()
+                .is_some_and(|l| l.contains("10 min behind")),
+            "{wide}"
+        );
+        // Five minutes given back to the stage on the day: 15 behind.
+        h.keys("+");
+        assert!(h.screen(80, 24).contains("15 min behind"));
+        let narrow = h.screen(40, 12);
+        assert!(
+            !narrow.contains("behind"),
+            "the words go first at 40 columns"
+        );
+    }
+
+    #[test]
+    fn snapshots_of_the_plan_and_the_header_with_the_pace() {
+        let mut h = planning();
+        h.keys("s09:30<enter>jbn Coffee and biscuits<enter>jjn Pairs interview each other<enter>");
+        h.keys("k");
+        h.settle();
+        for (w, rows) in [(80, 24), (40, 12)] {
+            insta::assert_snapshot!(format!("agenda_plan_{w}x{rows}"), h.screen(w, rows));
+        }
+        h.keys("s08:45<enter><esc>");
+        h.send(Msg::Tick(START + time::Duration::minutes(12)));
+        h.settle();
+        for (w, rows) in [(80, 24), (40, 12)] {
+            insta::assert_snapshot!(format!("agenda_header_{w}x{rows}"), h.screen(w, rows));
+        }
+    }
+}
+
+#[test]
+fn every_key_of_the_plan_does_something_and_others_nothing() {
+    use convene::app::agenda::{KEYS, PlanKey};
+    use convene::app::{self, Msg};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let start = || {
+        let mut h = crate::harness::Harness::new();
+        h.keys("n<enter>Harbour day<enter>Pj");
+        h
+    };
+    for b in KEYS {
+        let mut h = start();
+        match b.action {
+            PlanKey::Undo => h.keys("+"),
+            PlanKey::Redo => h.keys("+u"),
+            _ => {}
+        }
+        let before = format!("{:?}", h.app);
+        let modifiers = if b.ctrl {
+            KeyModifiers::CONTROL
+        } else {
+            KeyModifiers::NONE
+        };
+        let effects = app::update(&mut h.app, Msg::Key(KeyEvent::new(b.code, modifiers)));
+        assert!(
+            !effects.is_empty() || format!("{:?}", h.app) != before,
+            "{} ({}) did nothing",
+            b.keys,
+            b.help
+        );
+        let first = KEYS
+            .iter()
+            .position(|o| o.code == b.code && o.ctrl == b.ctrl)
+            .expect("itself");
+        assert!(std::ptr::eq(&KEYS[first], b), "{} is bound twice", b.keys);
+    }
+    let mut h = start();
+    let before = format!("{:?}", h.app);
+    for code in [KeyCode::F(5), KeyCode::Char('§'), KeyCode::Insert] {
+        app::update(
+            &mut h.app,
+            Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+        );
+    }
+    assert_eq!(format!("{:?}", h.app), before);
+}
