@@ -147,7 +147,7 @@ impl Sheet {
     }
 
     fn heading(&self) -> String {
-        format!("{}: the day's plan", self.title)
+        format!("The day's plan: {}", self.title)
     }
 
     fn markdown(&self) -> String {
