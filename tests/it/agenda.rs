@@ -305,3 +305,34 @@ fn every_key_of_the_plan_does_something_and_others_nothing() {
     }
     assert_eq!(format!("{:?}", h.app), before);
 }
+
+#[test]
+fn hostile_words_in_the_plan_never_reach_the_terminal_or_the_page_as_markup() {
+    let dir = examples_copy();
+    plan_the_day(dir.path());
+    let store = Store::at(dir.path());
+    let id = SessionId::parse("k7q2m9xa").expect("an id");
+    let loaded = store.load(&id).expect("reads");
+    let mut session = loaded.session.clone();
+    if let Some(plan) = session.agenda.as_mut() {
+        plan.blocks[1].note = "<script>alert(1)</script> \u{1b}[2J*loud*".into();
+        plan.blocks[2].title = "# Coffee\nand | cake".into();
+    }
+    store
+        .save(&loaded.path, &session, loaded.fingerprint)
+        .expect("saved");
+    let md = stdout(&convene(dir.path(), &["agenda", "k7q2m9xa"]));
+    assert!(!md.contains('\u{1b}'), "{md}");
+    assert!(md.contains("&lt;script&gt;"), "{md}");
+    assert!(md.contains("\\*loud\\*"), "{md}");
+    assert!(
+        md.contains("- 11:00–11:15  *\\# Coffee and \\| cake* (15 min)"),
+        "{md}"
+    );
+    let html = stdout(&convene(
+        dir.path(),
+        &["agenda", "k7q2m9xa", "--format", "html"],
+    ));
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(!html.contains('\u{1b}'));
+}
