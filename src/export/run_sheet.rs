@@ -1,5 +1,6 @@
 //! The day's run-sheet: a session's plan with its clock times, as Markdown, HTML or Word.
 
+use super::document::Block as DocBlock;
 use crate::framework::Framework;
 use crate::model::agenda::hhmm;
 use crate::model::{Session, What};
@@ -76,7 +77,16 @@ impl Sheet {
                         .get(i)
                         .map(|(from, to)| format!("{}–{}", hhmm(*from), hhmm(*to)))
                         .unwrap_or_default(),
-                    title: clean_line(b.title(|_| &name)),
+                    title: match (&b.what, b.title.trim().is_empty()) {
+                        (What::Break | What::Lunch, false) => {
+                            format!(
+                                "{} ({})",
+                                clean_line(&b.title),
+                                b.kind(|k| k).to_lowercase()
+                            )
+                        }
+                        _ => clean_line(b.title(|_| &name)),
+                    },
                     minutes: b.minutes,
                     note: clean_line(&b.note),
                     pause: !matches!(b.what, What::Stage(_)),
@@ -109,27 +119,30 @@ impl Sheet {
     }
 
     /// A row as one line of text: `09:30–10:00  Define — Agree the topic (30 min)`.
-    fn line(row: &Row, title: &str, note: &str) -> String {
+    fn line(row: &Row) -> String {
         let mut line = String::new();
         if !row.time.is_empty() {
             let _ = write!(line, "{}  ", row.time);
         }
-        line.push_str(title);
-        if !note.is_empty() {
-            let _ = write!(line, " — {note}");
+        line.push_str(&row.title);
+        if !row.note.is_empty() {
+            let _ = write!(line, " — {}", row.note);
         }
         let _ = write!(line, " ({})", duration_words(row.minutes));
         line
     }
 
-    /// The run-sheet as a file's bytes.
-    pub fn render(&self, format: SheetFormat) -> Vec<u8> {
-        match format {
-            SheetFormat::Md => self.markdown().into_bytes(),
-            SheetFormat::Html => self.html().into_bytes(),
-            SheetFormat::Docx => {
-                let header = ["Time", "Block", "Minutes", "What happens"].map(str::to_owned);
-                let rows = self
+    /// The run-sheet as a document: its heading, the blocks (one line each in Markdown, a
+    /// table in a page or in Word) and the total.
+    fn document(&self, lines: bool) -> Vec<DocBlock> {
+        let body = if lines {
+            DocBlock::List(self.rows.iter().map(Self::line).collect())
+        } else {
+            DocBlock::Table {
+                header: ["Time", "Block", "Minutes", "What happens"]
+                    .map(str::to_owned)
+                    .to_vec(),
+                rows: self
                     .rows
                     .iter()
                     .map(|r| {
@@ -140,8 +153,26 @@ impl Sheet {
                             r.note.clone(),
                         ]
                     })
-                    .collect();
-                super::docx::sheet(&self.heading(), &[self.summary()], &header, rows)
+                    .collect(),
+            }
+        };
+        vec![
+            DocBlock::Heading(1, self.heading()),
+            body,
+            DocBlock::Paragraph(self.summary()),
+        ]
+    }
+
+    /// The run-sheet as a file's bytes.
+    pub fn render(&self, format: SheetFormat) -> Vec<u8> {
+        use super::document::{to_docx, to_html, to_markdown};
+        match format {
+            SheetFormat::Md => to_markdown(&self.document(true)).into_bytes(),
+            SheetFormat::Html => {
+                super::html::page(&self.heading(), &to_html(&self.document(false))).into_bytes()
+            }
+            SheetFormat::Docx => {
+                super::docx::pack(to_docx(super::docx::styled(), &self.document(false)))
             }
         }
     }
@@ -149,52 +180,7 @@ impl Sheet {
     fn heading(&self) -> String {
         format!("The day's plan: {}", self.title)
     }
-
-    fn markdown(&self) -> String {
-        use super::markdown_escape as esc;
-        let mut out = format!("# {}\n\n", esc(&self.heading()));
-        for row in &self.rows {
-            let title = if row.pause {
-                format!("*{}*", esc(&row.title))
-            } else {
-                esc(&row.title)
-            };
-            let _ = writeln!(out, "- {}", Self::line(row, &title, &esc(&row.note)));
-        }
-        let _ = writeln!(out, "\n{}", self.summary());
-        out
-    }
-
-    fn html(&self) -> String {
-        use super::html::escape as esc;
-        let mut out = format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{0}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{0}</h1>\n<table>\n<tr><th>Time</th><th>Block</th><th>Minutes</th><th>What happens</th></tr>\n",
-            esc(&self.heading())
-        );
-        for row in &self.rows {
-            let class = if row.pause { " class=\"pause\"" } else { "" };
-            let _ = writeln!(
-                out,
-                "<tr{class}><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&row.time),
-                esc(&row.title),
-                row.minutes,
-                esc(&row.note)
-            );
-        }
-        let _ = write!(
-            out,
-            "</table>\n<p>{}</p>\n</body>\n</html>\n",
-            esc(&self.summary())
-        );
-        out
-    }
 }
-
-const STYLE: &str = "body { font-family: Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; } \
-table { border-collapse: collapse; width: 100%; } \
-th, td { border: 1px solid #555; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; } \
-tr { break-inside: avoid; } tr.pause td { font-style: italic; color: #333; }";
 
 #[cfg(test)]
 mod tests {

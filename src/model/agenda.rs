@@ -89,17 +89,22 @@ impl Block {
         }
     }
 
-    /// Its title for people: its own, else the stage's name (from `stage_name`), "Break",
-    /// "Lunch" or "Other".
-    pub fn title<'a>(&'a self, stage_name: impl Fn(&'a str) -> &'a str) -> &'a str {
-        if !self.title.trim().is_empty() {
-            return self.title.trim();
-        }
+    /// What kind of time it is: the stage's name (from `stage_name`), "Break", "Lunch"
+    /// or "Other".
+    pub fn kind<'a>(&'a self, stage_name: impl Fn(&'a str) -> &'a str) -> &'a str {
         match &self.what {
             What::Stage(key) => stage_name(key),
             What::Break => "Break",
             What::Lunch => "Lunch",
             What::Other => "Other",
+        }
+    }
+
+    /// Its title for people: its own, else its [`Block::kind`].
+    pub fn title<'a>(&'a self, stage_name: impl Fn(&'a str) -> &'a str) -> &'a str {
+        match self.title.trim() {
+            "" => self.kind(stage_name),
+            own => own,
         }
     }
 }

@@ -39,7 +39,7 @@ fn the_run_sheet_prints_clock_times_breaks_a_total_and_the_finish() {
         text.contains("- 09:30–10:00  Define — Agree the affirmative topic (30 min)"),
         "{text}"
     );
-    assert!(text.contains("- 11:00–11:15  *Break* (15 min)"), "{text}");
+    assert!(text.contains("- 11:00–11:15  Break (15 min)"), "{text}");
     assert!(text.contains("- 12:45–13:30  Destiny (45 min)"), "{text}");
     assert!(text.contains("In all 4 h, from 09:30 to 13:30."), "{text}");
 
@@ -69,7 +69,7 @@ fn the_run_sheet_goes_to_html_and_word_files_and_never_over_one() {
     assert!(out.status.success(), "{}", stderr(&out));
     let page = std::fs::read_to_string(&html).expect("written");
     assert!(
-        page.contains("<tr class=\"pause\"><td>11:00–11:15</td><td>Break</td><td>15</td>"),
+        page.contains("<tr><td>11:00–11:15</td><td>Break</td><td>15</td>"),
         "{page}"
     );
 
@@ -326,7 +326,7 @@ fn hostile_words_in_the_plan_never_reach_the_terminal_or_the_page_as_markup() {
     assert!(md.contains("&lt;script&gt;"), "{md}");
     assert!(md.contains("\\*loud\\*"), "{md}");
     assert!(
-        md.contains("- 11:00–11:15  *\\# Coffee and \\| cake* (15 min)"),
+        md.contains("- 11:00–11:15  # Coffee and \\| cake (break) (15 min)"),
         "{md}"
     );
     let html = stdout(&convene(

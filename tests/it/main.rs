@@ -9,6 +9,7 @@ mod conference;
 mod crash;
 mod describe;
 mod export;
+mod family;
 mod follow;
 mod formats;
 mod fuzz;

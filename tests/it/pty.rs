@@ -1052,7 +1052,7 @@ fn a_day_planned_in_the_real_app_is_printed_with_its_clock_times() {
     for line in [
         "- 09:30–10:00  Define (30 min)",
         "- 10:00–11:05  Discovery (1 h 5 min)",
-        "- 11:05–11:20  *Break* (15 min)",
+        "- 11:05–11:20  Break (15 min)",
         "- 12:50–13:35  Destiny (45 min)",
         "In all 4 h 5 min, from 09:30 to 13:35.",
     ] {
