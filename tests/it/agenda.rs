@@ -250,7 +250,11 @@ mod in_the_app {
         for (w, rows) in [(80, 24), (40, 12)] {
             insta::assert_snapshot!(format!("agenda_plan_{w}x{rows}"), h.screen(w, rows));
         }
-        h.keys("s08:45<enter><esc>");
+        h.keys("s");
+        for (w, rows) in [(80, 24), (40, 12)] {
+            insta::assert_snapshot!(format!("agenda_start_time_{w}x{rows}"), h.screen(w, rows));
+        }
+        h.keys("08:45<enter><esc>");
         h.send(Msg::Tick(START + time::Duration::minutes(12)));
         h.settle();
         for (w, rows) in [(80, 24), (40, 12)] {
