@@ -7,6 +7,7 @@ mod docx;
 mod family;
 mod html;
 mod markdown;
+pub mod run_sheet;
 mod table;
 
 use crate::framework::{Framework, Stage};
