@@ -356,7 +356,6 @@ pub fn describe(record: &Record, session: &Session) -> Description {
     match &record.body {
         RecordBody::Strength(s) => {
             set(Field::StrengthKind, s.kind.label().to_owned());
-            set(Field::Theme, s.theme.clone().unwrap_or_default());
         }
         RecordBody::Agreement(a) => {
             set(Field::Owner, a.owner.clone());
@@ -416,6 +415,10 @@ pub fn describe(record: &Record, session: &Session) -> Description {
         | RecordBody::Note(_)
         | RecordBody::ChangeGoal(_) => {}
     }
+    set(
+        Field::Theme,
+        record.body.theme().unwrap_or_default().to_owned(),
+    );
     if let Some(tags) = record.body.tags() {
         set(Field::Sectors, tags.sectors.join(", "));
         set(

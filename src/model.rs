@@ -10,6 +10,7 @@ mod record;
 mod rules;
 mod session;
 mod tags;
+mod themes;
 pub mod timefmt;
 
 pub use carry::carry_over;
@@ -27,6 +28,7 @@ pub use record::{
 pub use rules::{LinkProblem, LooseEnd, delete_impact, link_problems, link_target, loose_ends};
 pub use session::{Clock, DateKind, FORMAT_VERSION, KeyDate, Session, StageVisit};
 pub use tags::{Closeness, Level, Tags, Voice};
+pub use themes::{Renamed, same_theme, takes_theme, theme_key};
 
 /// The sectors a partnership map starts from (`assets/sectors.ron`).
 pub fn default_sectors() -> Vec<String> {

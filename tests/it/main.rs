@@ -1,6 +1,7 @@
 //! One integration-test binary (one link on two cores), a module per area.
 
 mod cache;
+mod capture;
 mod carry;
 mod cli;
 mod conference;

@@ -114,6 +114,15 @@ fn theme_input() {
 }
 
 #[test]
+fn theme_rename() {
+    let mut h = example("harbourside");
+    h.keys("[[[G");
+    h.keys(&"<bs>".repeat("Relationships".len()));
+    h.keys("sa");
+    both_sizes("theme_rename", &mut h);
+}
+
+#[test]
 fn help_screen() {
     let mut h = example("harbourside");
     h.keys("?");

@@ -1,0 +1,184 @@
+//! Faster capture: owners picked from the room, themes matched without regard to case,
+//! renamed and merged, and given to dreams as well as strengths.
+
+use crate::harness::{Harness, convene};
+use convene::model::{RecordBody, RecordKind};
+
+fn view(h: &Harness) -> &convene::app::SessionView {
+    h.app.session_view().expect("a session is open")
+}
+
+/// Each record of a kind: its words and its theme.
+fn themes(h: &Harness, kind: RecordKind) -> Vec<(String, Option<String>)> {
+    view(h)
+        .session
+        .records
+        .iter()
+        .filter(|r| r.body.kind() == kind)
+        .map(|r| (r.body.text().to_owned(), r.body.theme().map(str::to_owned)))
+        .collect()
+}
+
+/// Runs `convene` on the harness's folder and gives what it printed.
+fn run(h: &Harness, args: &[&str]) -> String {
+    let out = convene()
+        .arg("--dir")
+        .arg(h.runtime.store().dir())
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A workshop in Discovery with three strengths: two under "Homes" and "Housing", one
+/// without a theme; the last is selected.
+fn three_strengths() -> Harness {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>>");
+    h.keys("aThe tenants' group fixed the lifts<enter>gHomes<enter>");
+    h.keys("aThe council answers within a day<enter>gHousing<enter>");
+    h.keys("aYouth workers know every child<enter>");
+    h
+}
+
+#[test]
+fn a_theme_typed_in_another_case_takes_the_spelling_already_there() {
+    let mut h = three_strengths();
+    h.keys("gHOUSING<enter>");
+    assert_eq!(
+        themes(&h, RecordKind::Strength)[2].1.as_deref(),
+        Some("Housing")
+    );
+    assert!(h.screen(80, 24).contains("Theme set: Housing."));
+    // The box offers the themes already used as you type; Tab takes the first.
+    h.keys("k");
+    h.keys("g<bs><bs><bs><bs><bs><bs><bs>ho");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Already here: Homes, Housing · Tab takes “Homes”"),
+        "{screen}"
+    );
+    h.keys("<tab><enter>");
+    assert_eq!(
+        themes(&h, RecordKind::Strength)[1].1.as_deref(),
+        Some("Homes")
+    );
+}
+
+#[test]
+fn renaming_a_theme_to_one_already_there_merges_them_and_undo_restores_both() {
+    let mut h = three_strengths();
+    h.keys("kG");
+    assert!(h.screen(80, 24).contains("Rename the theme everywhere"));
+    h.keys("<bs><bs><bs><bs><bs><bs><bs>homes<enter>");
+    assert_eq!(
+        themes(&h, RecordKind::Strength),
+        [
+            (
+                "The tenants' group fixed the lifts".into(),
+                Some("Homes".into())
+            ),
+            (
+                "The council answers within a day".into(),
+                Some("Homes".into())
+            ),
+            ("Youth workers know every child".into(), None),
+        ]
+    );
+    assert!(
+        h.screen(80, 24)
+            .contains("“Housing” joins “Homes”: one theme now, 1 record moved.")
+    );
+    // Grouped by theme, the two are one group under one heading.
+    h.keys("t");
+    let screen = h.screen(80, 24);
+    assert_eq!(screen.matches("── Homes").count(), 1, "{screen}");
+    assert!(!screen.contains("── Housing"), "{screen}");
+
+    h.keys("u");
+    assert_eq!(
+        themes(&h, RecordKind::Strength)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect::<Vec<_>>(),
+        [Some("Homes".into()), Some("Housing".into()), None],
+        "one undo restores both themes"
+    );
+    // Renamed to a new name: every record with it takes the name, through the normal save.
+    h.keys("t<c-r>");
+    h.keys("kkG<bs><bs><bs><bs><bs>Homes and housing<enter>");
+    h.wait(2);
+    let file = std::fs::read_to_string(&view(&h).path).expect("saved");
+    assert_eq!(
+        file.matches("theme: Some(\"Homes and housing\")").count(),
+        2,
+        "{file}"
+    );
+    assert!(!file.contains("Some(\"Homes\")"), "{file}");
+}
+
+#[test]
+fn a_dream_takes_a_theme_and_shows_it_in_show_and_markdown_grouped_by_theme() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>>>");
+    h.keys("aEvery child has a trusted adult<enter>gBelonging<enter>");
+    h.keys("aSchools and clubs share one calendar<enter>");
+    h.keys("aYoung people chair the partnership<enter>gbelonging<enter>");
+    assert_eq!(
+        themes(&h, RecordKind::Dream)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect::<Vec<_>>(),
+        [Some("Belonging".into()), None, Some("Belonging".into())]
+    );
+    h.wait(2);
+    let id = view(&h).session.id.as_str().to_owned();
+    assert!(run(&h, &["show", &id]).contains("theme: Belonging"));
+    let md = run(&h, &["export", &id, "--format", "md"]);
+    let belonging = md.find("### Belonging").expect("a heading for the theme");
+    let rest = md.find("### Not yet themed").expect("the rest after it");
+    let at = |words: &str| md.find(words).expect(words);
+    assert!(belonging < at("Every child has a trusted adult"));
+    assert!(at("Young people chair the partnership") < rest, "{md}");
+    assert!(rest < at("Schools and clubs share one calendar"), "{md}");
+}
+
+#[test]
+fn an_agreements_owner_is_picked_from_the_rooms_participants_in_a_few_keys() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>");
+    for name in ["Sam Okafor", "Priya Shah"] {
+        h.keys(&format!("A<down><down><enter>{name}<enter>"));
+    }
+    h.keys(">>>>aOpen the youth club on Fridays");
+    // Ctrl-p, a letter or two to find, Enter ticks, Enter takes it.
+    h.keys("<c-p>pr<enter><enter>");
+    assert!(h.screen(80, 24).contains("Priya Shah"));
+    h.keys("<enter>");
+    let owners: Vec<String> = view(&h)
+        .session
+        .records
+        .iter()
+        .filter_map(|r| match &r.body {
+            RecordBody::Agreement(a) => Some(a.owner.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(owners, ["Priya Shah"]);
+    h.wait(2);
+    let file = std::fs::read_to_string(&view(&h).path).expect("saved");
+    assert!(file.contains("owner: \"Priya Shah\""), "{file}");
+    let id = view(&h).session.id.as_str().to_owned();
+    assert!(run(&h, &["show", &id]).contains("Priya Shah"));
+}
+
+#[test]
+fn an_owner_not_in_the_room_is_typed_as_before() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>>>>>aOpen the youth club on Fridays<c-p>");
+    assert!(h.screen(80, 24).contains("No participants yet"));
+    h.keys("Councillor Reid<enter>");
+    let agreement = view(&h).session.records.last().map(|r| r.body.clone());
+    assert!(matches!(agreement, Some(RecordBody::Agreement(a)) if a.owner == "Councillor Reid"));
+}
