@@ -182,3 +182,49 @@ fn an_owner_not_in_the_room_is_typed_as_before() {
     let agreement = view(&h).session.records.last().map(|r| r.body.clone());
     assert!(matches!(agreement, Some(RecordBody::Agreement(a)) if a.owner == "Councillor Reid"));
 }
+
+#[test]
+fn convene_theme_lists_renames_and_merges_but_not_while_a_window_has_the_session() {
+    let mut h = three_strengths();
+    h.wait(2);
+    let id = view(&h).session.id.as_str().to_owned();
+    let path = view(&h).path.clone();
+    let dir = h.runtime.store().dir().to_owned();
+    let theme = |args: &[&str]| {
+        convene()
+            .arg("--dir")
+            .arg(&dir)
+            .arg("theme")
+            .arg(&id)
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let before = std::fs::read_to_string(&path).expect("saved");
+    let out = theme(&["--rename", "housing", "Homes"]);
+    assert_eq!(out.status.code(), Some(5), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("open in a convene window"));
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), before);
+
+    h.keys("q");
+    assert!(h.app.session_view().is_none(), "the window has let it go");
+    let out = theme(&[]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Homes (1 record)\nHousing (1 record)\n"
+    );
+    let out = theme(&["--rename", "HOUSING", "homes"]);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "“Housing” joins “Homes”: one theme now, 1 record moved.\n"
+    );
+    let after = std::fs::read_to_string(&path).expect("saved");
+    assert_eq!(
+        after.matches("theme: Some(\"Homes\")").count(),
+        2,
+        "{after}"
+    );
+    assert_eq!(theme(&["--rename", "Play", "Games"]).status.code(), Some(3));
+    assert_eq!(theme(&["--rename", "Homes", " "]).status.code(), Some(2));
+}

@@ -207,20 +207,12 @@ pub(crate) fn rename(
 ) -> Option<String> {
     let mut renamed = v.session.clone();
     let done = renamed.rename_theme(old, typed)?;
-    let (old, to) = (clean_line(old), clean_line(&done.to));
+    let words = crate::describe::theme_renamed(old, Some(&done));
     if done.records == 0 {
-        return Some(format!("The theme “{old}” is kept as it was."));
+        return Some(words);
     }
     v.change(now, |s| *s = renamed);
-    let records = match done.records {
-        1 => "1 record".to_owned(),
-        n => format!("{n} records"),
-    };
-    Some(if done.merged {
-        format!("“{old}” joins “{to}”: one theme now, {records} moved. u takes it back.")
-    } else {
-        format!("The theme “{old}” is now “{to}” on {records}. u takes it back.")
-    })
+    Some(format!("{words} u takes it back."))
 }
 
 #[cfg(test)]
