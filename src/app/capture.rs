@@ -99,7 +99,7 @@ fn offer_people(form: &mut Form, session: &Session) {
         return;
     };
     let label = form.fields.get(field).map_or("Who", |f| f.label);
-    let title = format!("{label}: someone in the room (Esc, then type any name)");
+    let title = format!("{label}: someone in the room");
     let picker = LinkPicker::people(session, title, &form.field_text(field));
     if picker.candidates.is_empty() {
         form.focus = field;

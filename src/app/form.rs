@@ -542,8 +542,9 @@ impl Form {
             .copied()
     }
 
-    /// Takes what the open pick list chose: a person's name into the field it fills (the
-    /// typed name stays when no one is ticked), or else the records it builds on.
+    /// Takes what the open pick list chose: a person's name into the field it fills, or
+    /// else the records it builds on. The name replaces an empty field or another
+    /// participant's name; other words typed there are kept, the name after them.
     pub fn take_picked(&mut self) {
         let Some(picker) = self.picker.take() else {
             return;
@@ -551,7 +552,18 @@ impl Form {
         match self.picking_person.take() {
             Some(field) => {
                 if let Some(name) = picker.chosen_words().first() {
-                    self.set_text(field, name);
+                    let typed = self.field_text(field);
+                    let replaced = typed.is_empty()
+                        || picker
+                            .candidates
+                            .iter()
+                            .any(|(_, n)| n.eq_ignore_ascii_case(&typed));
+                    let words = if replaced {
+                        name.clone()
+                    } else {
+                        format!("{typed}, {name}")
+                    };
+                    self.set_text(field, &words);
                 }
                 self.focus = field;
             }

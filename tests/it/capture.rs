@@ -228,3 +228,27 @@ fn convene_theme_lists_renames_and_merges_but_not_while_a_window_has_the_session
     assert_eq!(theme(&["--rename", "Play", "Games"]).status.code(), Some(3));
     assert_eq!(theme(&["--rename", "Homes", " "]).status.code(), Some(2));
 }
+
+#[test]
+fn a_name_picked_after_words_typed_keeps_the_words_and_replaces_another_participant() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>");
+    for name in ["Sam Okafor", "Priya Shah"] {
+        h.keys(&format!("A<down><down><enter>{name}<enter>"));
+    }
+    h.keys(">>>>aOpen the youth club on Fridays<tab>Councillor Reid");
+    h.keys("<c-p>pr<enter><enter>");
+    h.keys("<c-p>sa<enter><enter>");
+    let owner = |h: &Harness| match view(h).overlay.as_ref() {
+        Some(convene::app::Overlay::Form(form)) => form.field_text(1),
+        _ => String::new(),
+    };
+    assert_eq!(owner(&h), "Councillor Reid, Priya Shah, Sam Okafor");
+    h.keys(&"<bs>".repeat(owner(&h).len()));
+    h.keys("<c-p>pr<enter><enter><c-p>sa<enter><enter>");
+    assert_eq!(
+        owner(&h),
+        "Sam Okafor",
+        "one participant picked instead of another"
+    );
+}

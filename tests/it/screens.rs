@@ -93,6 +93,13 @@ fn form_for_an_agreement_with_a_bad_date() {
 }
 
 #[test]
+fn who_picked_from_the_participants() {
+    let mut h = example("Conference for J");
+    h.keys("aWalk J. to school on Mondays<c-p>ma");
+    both_sizes("who_picker", &mut h);
+}
+
+#[test]
 fn link_picker() {
     let mut h = example("harbourside");
     h.keys("[[aA new dream<c-l><down> ");
