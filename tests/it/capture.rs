@@ -19,6 +19,15 @@ fn themes(h: &Harness, kind: RecordKind) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// A strength with a theme, or none.
+fn strength(text: &str, theme: Option<&str>) -> RecordBody {
+    RecordBody::Strength(convene::model::Strength {
+        text: text.into(),
+        theme: theme.map(str::to_owned),
+        ..Default::default()
+    })
+}
+
 /// Runs `convene` on the harness's folder and gives what it printed.
 fn run(h: &Harness, args: &[&str]) -> String {
     let out = convene()
@@ -251,4 +260,86 @@ fn a_name_picked_after_words_typed_keeps_the_words_and_replaces_another_particip
         "Sam Okafor",
         "one participant picked instead of another"
     );
+}
+
+#[test]
+fn exports_group_strengths_and_dreams_by_theme_whatever_its_case() {
+    use convene::model::{Dream, Session, SessionId};
+    let now = crate::harness::START;
+    let id = SessionId::parse("themes2").expect("id");
+    let mut s = Session::new(id, "Harbour day", "appreciative-inquiry", "define", now);
+    s.add("discovery", strength("Lifts fixed", Some("Housing")), now);
+    s.add("discovery", strength("Bus drivers", None), now);
+    s.add(
+        "discovery",
+        strength("Council answers", Some(" housing ")),
+        now,
+    );
+    for (text, theme) in [("Trusted adult", Some("Belonging")), ("Calendar", None)] {
+        let body = RecordBody::Dream(Dream {
+            text: text.into(),
+            theme: theme.map(str::to_owned),
+            ..Dream::default()
+        });
+        s.add("dream", body, now);
+    }
+    let frameworks = convene::framework::Frameworks::embedded();
+    let report = convene::export::Report::new(&s, frameworks.get("appreciative-inquiry"));
+    let grouped = |key: &str| -> Vec<(String, Vec<String>)> {
+        let stage = report.stages.iter().find(|st| st.key == key).expect(key);
+        stage
+            .by_theme()
+            .expect("themed")
+            .into_iter()
+            .map(|(theme, records)| {
+                let words = records.iter().map(|r| r.body.text().to_owned()).collect();
+                (theme, words)
+            })
+            .collect()
+    };
+    assert_eq!(
+        grouped("discovery"),
+        [
+            (
+                "Housing".into(),
+                vec!["Lifts fixed".into(), "Council answers".into()]
+            ),
+            ("Not yet themed".into(), vec!["Bus drivers".into()]),
+        ]
+    );
+    assert_eq!(
+        grouped("dream"),
+        [
+            ("Belonging".into(), vec!["Trusted adult".into()]),
+            ("Not yet themed".into(), vec!["Calendar".into()]),
+        ]
+    );
+}
+
+#[test]
+fn the_session_groups_a_theme_whatever_its_case_under_one_heading() {
+    use convene::model::{Session, SessionId};
+    let now = crate::harness::START;
+    let id = SessionId::parse("themes3").expect("id");
+    let mut s = Session::new(id, "Harbour day", "appreciative-inquiry", "discovery", now);
+    s.add("discovery", strength("Lifts fixed", Some("Housing")), now);
+    s.add("discovery", strength("Bus drivers", None), now);
+    s.add(
+        "discovery",
+        strength("Council answers", Some("HOUSING")),
+        now,
+    );
+    let mut h = Harness::new();
+    let loaded = h.runtime.store().create(&s).expect("created");
+    h.open(&loaded.path);
+    h.keys("t");
+    let screen = h.screen(80, 24);
+    assert_eq!(screen.matches("── Housing").count(), 1, "{screen}");
+    assert!(!screen.contains("── HOUSING"), "{screen}");
+    let order: Vec<String> = view(&h)
+        .stage_records()
+        .iter()
+        .map(|r| r.body.text().to_owned())
+        .collect();
+    assert_eq!(order, ["Lifts fixed", "Council answers", "Bus drivers"]);
 }
