@@ -557,7 +557,7 @@ impl Form {
                         || picker
                             .candidates
                             .iter()
-                            .any(|(_, n)| n.eq_ignore_ascii_case(&typed));
+                            .any(|(_, n)| n.to_lowercase() == typed.to_lowercase());
                     let words = if replaced {
                         name.clone()
                     } else {

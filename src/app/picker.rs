@@ -77,7 +77,7 @@ impl LinkPicker {
             .collect();
         let at = candidates
             .iter()
-            .position(|(_, name)| name.eq_ignore_ascii_case(named.trim()));
+            .position(|(_, name)| name.to_lowercase() == named.trim().to_lowercase());
         Self {
             title,
             chosen: at.map(|i| candidates[i].0).into_iter().collect(),

@@ -191,7 +191,7 @@ pub(crate) fn set(
         }
     });
     match theme {
-        Some(theme) => format!("Theme set: {theme}."),
+        Some(theme) => format!("Theme set: {}.", clean_line(&theme)),
         None => "Theme cleared.".to_owned(),
     }
 }
