@@ -23,9 +23,12 @@ pub use readiness::{Gap, before_the_day, readiness};
 pub use record::{
     Agreement, ChangeGoal, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation,
     Need, Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side,
-    Status, Strength, StrengthKind,
+    Status, Strength, StrengthKind, Topic,
 };
-pub use rules::{LinkProblem, LooseEnd, delete_impact, link_problems, link_target, loose_ends};
+pub use rules::{
+    LinkProblem, LooseEnd, delete_impact, link_problems, link_target, loose_ends,
+    moved_on_without_topic,
+};
 pub use session::{Clock, DateKind, FORMAT_VERSION, KeyDate, Session, StageVisit};
 pub use tags::{Closeness, Level, Tags, Voice};
 pub use themes::{Renamed, same_theme, takes_theme, theme_key};

@@ -13,23 +13,17 @@ use docx_rs::{BreakType, Docx, Paragraph, Run, Style, StyleType, Table, TableCel
 
 /// The packed `.docx` file.
 pub fn render(report: &Report, options: Options) -> Vec<u8> {
-    let mut file = std::io::Cursor::new(Vec::new());
-    // Packing into memory fails only if the zip writer cannot write to a Vec.
-    let _ = document(report, options).build().pack(&mut file);
-    file.into_inner()
+    pack(document(report, options))
 }
 
 /// The document's main XML (`word/document.xml`), for reading and testing.
 pub fn xml(report: &Report, options: Options) -> String {
-    String::from_utf8_lossy(&document(report, options).build().document).into_owned()
+    main_xml(document(report, options))
 }
 
 fn document(report: &Report, options: Options) -> Docx {
     let s = report.session;
-    let mut doc = Docx::new()
-        .add_style(heading_style(1, 36))
-        .add_style(heading_style(2, 28))
-        .add_style(heading_style(3, 24));
+    let mut doc = styled();
     doc = doc.add_paragraph(heading(1, &clean_line(&s.title)));
     doc = doc.add_paragraph(paragraph(&format!(
         "{} · session {} · started {} · last change {}",
@@ -82,6 +76,27 @@ fn document(report: &Report, options: Options) -> Docx {
     doc
 }
 
+/// An empty document with Word's own heading styles.
+pub(super) fn styled() -> Docx {
+    Docx::new()
+        .add_style(heading_style(1, 36))
+        .add_style(heading_style(2, 28))
+        .add_style(heading_style(3, 24))
+}
+
+/// The packed file of a document.
+pub(super) fn pack(doc: Docx) -> Vec<u8> {
+    let mut file = std::io::Cursor::new(Vec::new());
+    // Packing into memory fails only if the zip writer cannot write to a Vec.
+    let _ = doc.build().pack(&mut file);
+    file.into_inner()
+}
+
+/// A document's main XML (`word/document.xml`).
+pub(super) fn main_xml(doc: Docx) -> String {
+    String::from_utf8_lossy(&doc.build().document).into_owned()
+}
+
 /// The records of a stage: commitments (agreements, plan items) in one table, the others
 /// as paragraphs before it.
 fn records_of(mut doc: Docx, report: &Report, records: &[&Record]) -> Docx {
@@ -100,9 +115,11 @@ fn records_of(mut doc: Docx, report: &Report, records: &[&Record]) -> Docx {
 
 /// One record: its number and words, then its fields, links and check-ins.
 fn record(doc: Docx, d: &Description) -> Docx {
-    let mut p = Paragraph::new()
-        .add_run(Run::new().add_text(format!("{} ", d.id)).bold())
-        .add_run(lines(&d.words));
+    let mut p = Paragraph::new().add_run(Run::new().add_text(format!("{} ", d.id)).bold());
+    if let Some(lead) = d.lead() {
+        p = p.add_run(Run::new().add_text(format!("{lead}: ")).italic());
+    }
+    p = p.add_run(lines(&d.words));
     let mut details: Vec<String> = Vec::new();
     if !d.fields.is_empty() {
         details.push(d.field_pairs().collect::<Vec<_>>().join(" · "));
@@ -173,7 +190,7 @@ fn facts(doc: Docx, title: &str, pairs: &[(&str, String)]) -> Docx {
 }
 
 /// A table with a bold heading row (if any); each row kept on one page.
-fn table(header: &[String], rows: Vec<Vec<String>>) -> Table {
+pub(super) fn table(header: &[String], rows: Vec<Vec<String>>) -> Table {
     let cell = |text: &str, bold: bool| {
         let run = lines(text);
         TableCell::new().add_paragraph(Paragraph::new().add_run(if bold {
@@ -213,12 +230,12 @@ fn lines(text: &str) -> Run {
     run
 }
 
-fn paragraph(text: &str) -> Paragraph {
+pub(super) fn paragraph(text: &str) -> Paragraph {
     Paragraph::new().add_run(lines(text))
 }
 
 /// A heading in Word's own style, kept with what follows it.
-fn heading(level: usize, text: &str) -> Paragraph {
+pub(super) fn heading(level: usize, text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(Run::new().add_text(clean_line(text)))
         .style(&format!("Heading{level}"))

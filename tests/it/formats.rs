@@ -593,6 +593,11 @@ mod completion {
         }
         let formats = offered(dir.path(), &["export", "k7q2m9xa", "--format", ""]);
         assert_eq!(values(&formats), ["md", "html", "csv", "ics", "docx"]);
+        let audiences = offered(dir.path(), &["export", "p3f8h2kd", "--for", ""]);
+        assert_eq!(
+            values(&audiences),
+            ["family", "professionals", "partnership"]
+        );
         // A folder typed on the command line comes before CONVENE_DIR.
         let other = folder();
         std::fs::remove_file(other.path().join("k7q2m9xa.ron")).expect("remove");
@@ -760,20 +765,7 @@ mod word {
         assert!(file.starts_with(b"PK\x03\x04"));
 
         // Where LibreOffice is installed, it converts the file to PDF.
-        let Ok(converted) = std::process::Command::new("soffice")
-            .args(["--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(dir.path())
-            .arg(&target)
-            .output()
-        else {
-            eprintln!("LibreOffice (soffice) is not on this machine: the PDF check is skipped");
-            return;
-        };
-        assert!(converted.status.success());
-        assert!(
-            dir.path().join("plan.pdf").exists(),
-            "LibreOffice made a PDF"
-        );
+        crate::harness::libreoffice_pdf(&target);
     }
 }
 
