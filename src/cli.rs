@@ -24,6 +24,7 @@ mod report;
 mod show;
 #[cfg(feature = "dev-tools")]
 mod stress;
+mod theme;
 
 pub use completions::answer_the_shell;
 pub use error::{CliError, ExitKind};
@@ -89,6 +90,7 @@ pub enum Command {
     Agenda(agenda::Args),
     Forget(forget::Args),
     Rename(rename::Args),
+    Theme(theme::Args),
     Import(import::Args),
     Completions(completions::Args),
     Config(config::Args),
@@ -336,6 +338,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Check(args) => check::run(args, ctx),
         Command::Forget(args) => forget::run(args, ctx),
         Command::Rename(args) => rename::run(args, ctx),
+        Command::Theme(args) => theme::run(args, ctx),
         Command::Import(args) => import::run(args, ctx),
         Command::Export(args) => export::run(args, ctx),
         Command::Agenda(args) => agenda::run(args, ctx),
