@@ -19,6 +19,7 @@ mod live;
 mod loose_ends;
 mod maps;
 mod overlay_keys;
+mod partnership;
 mod past_date;
 #[cfg(unix)]
 mod pty;
