@@ -31,8 +31,14 @@ pub enum Format {
 }
 
 impl Format {
-    /// The formats the app's export box offers (Word is written from the command line).
-    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Csv, Format::Ics];
+    /// Every format, in the order the app's export box offers them.
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Html,
+        Format::Csv,
+        Format::Ics,
+        Format::Docx,
+    ];
 
     /// The file extension.
     pub fn extension(self) -> &'static str {

@@ -342,10 +342,15 @@ pub(super) fn on_key(
                         offset,
                         ..crate::export::Options::default()
                     };
-                    match crate::export::render(&v.session, Some(&v.framework), format, options) {
-                        Ok(text) => {
+                    match crate::export::render_file(
+                        &v.session,
+                        Some(&v.framework),
+                        format,
+                        options,
+                    ) {
+                        Ok(bytes) => {
                             return vec![Effect::Export {
-                                text,
+                                bytes,
                                 path,
                                 replace,
                             }];

@@ -161,6 +161,9 @@ pub fn draw_overlay(
             error,
             ..
         } => {
+            let width = area.width.saturating_sub(4).min(72);
+            // Each choice on one line, cut to fit, so every one shows at any size.
+            let fit = |text: String| super::short(&text, usize::from(width.saturating_sub(4)));
             let mut lines: Vec<Line> = Vec::new();
             match path {
                 None => {
@@ -169,7 +172,7 @@ pub fn draw_overlay(
                         theme.muted,
                     )));
                     for (i, format) in crate::export::Format::ALL.iter().enumerate() {
-                        let text = format!("{} .{}", format.label(), format.extension());
+                        let text = fit(format!("{} .{}", format.label(), format.extension()));
                         lines.push(if i == *selected {
                             Line::from(Span::styled(format!("▶ {text}"), theme.accent))
                         } else {
@@ -193,7 +196,6 @@ pub fn draw_overlay(
                     theme.problem,
                 )));
             }
-            let width = area.width.saturating_sub(4).min(72);
             let height = u16::try_from(lines.len())
                 .unwrap_or(u16::MAX)
                 .saturating_add(2)
@@ -203,7 +205,7 @@ pub fn draw_overlay(
             let block = framed(" Export ", theme);
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
             match path {
                 None => super::hints_from(overlay::export::CHOOSE_KEYS),
                 Some(input) => {

@@ -8,6 +8,7 @@ mod conference;
 mod crash;
 mod describe;
 mod export;
+mod export_box;
 mod follow;
 mod formats;
 mod fuzz;
