@@ -1,6 +1,8 @@
 //! Sharing the outcome: Markdown, HTML, Word, CSV and iCalendar writers over a session.
 
+mod audience;
 mod calendar;
+pub mod document;
 mod docx;
 mod html;
 mod markdown;
@@ -11,6 +13,7 @@ use crate::model::{Record, RecordBody, Session};
 use crate::text::clean_line;
 
 pub use crate::describe::{conference_facts, conference_outcome};
+pub use audience::Audience;
 pub use calendar::CalendarStyle;
 pub use markdown::escape as markdown_escape;
 pub use table::row as csv_row;
@@ -84,6 +87,8 @@ pub struct Options {
     pub include_venue: bool,
     /// The reader's time zone, for times in reports (dates are dates everywhere).
     pub offset: time::UtcOffset,
+    /// Who the export is for: it chooses what a document holds (see [`Audience`]).
+    pub audience: Audience,
 }
 
 impl Default for Options {
@@ -94,6 +99,7 @@ impl Default for Options {
             include_text: false,
             include_venue: false,
             offset: time::UtcOffset::UTC,
+            audience: Audience::Professionals,
         }
     }
 }

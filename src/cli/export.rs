@@ -1,7 +1,7 @@
 //! `convene export`: a session as Markdown, HTML, CSV or iCalendar, to stdout or a file.
 
 use super::{CliError, Context, ExitKind};
-use crate::export::{CalendarStyle, Format, Options, render_file};
+use crate::export::{Audience, CalendarStyle, Format, Options, render_file};
 use crate::store::{Store, atomic_create, atomic_write};
 use std::io::Write;
 use std::path::PathBuf;
@@ -17,6 +17,11 @@ pub struct Args {
     /// The format to write
     #[arg(long, short, value_enum, default_value = "md")]
     pub format: Format,
+    /// Who the export is for: family (a conference's plan for the family, in their words),
+    /// professionals (everything recorded; a conference's default) or partnership (a
+    /// workshop's summary, then the record; a workshop's default)
+    #[arg(long = "for", value_enum, value_name = "AUDIENCE")]
+    pub audience: Option<Audience>,
     /// Write to this file instead of standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -44,6 +49,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let id = super::session_id(&args.id)?;
     let store = Store::at(&ctx.dir);
     let loaded = store.load(&id)?;
+    let audience = audience(args.audience, &loaded.session)?;
     let options = Options {
         calendar: if args.as_events {
             CalendarStyle::Events
@@ -54,6 +60,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         include_text: args.include_text,
         include_venue: args.include_venue,
         offset: ctx.offset,
+        audience,
     };
     if !args.format.is_text() && args.output.is_none() {
         return Err(CliError::new(
@@ -100,6 +107,37 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         None => to_stdout(&String::from_utf8_lossy(&bytes))?,
     }
     Ok(ExitKind::Done)
+}
+
+/// The audience asked for, or the session's own default; one that does not fit the
+/// session (a family's copy of a workshop) is a usage error naming those that do.
+fn audience(
+    asked: Option<Audience>,
+    session: &crate::model::Session,
+) -> Result<Audience, CliError> {
+    let Some(asked) = asked else {
+        return Ok(Audience::default_for(session));
+    };
+    if asked.fits(session) {
+        return Ok(asked);
+    }
+    let (kind, other) = if Audience::Family.fits(session) {
+        ("a conference", "a workshop")
+    } else {
+        ("a workshop", "a conference")
+    };
+    let fitting: Vec<&str> = Audience::for_session(session)
+        .iter()
+        .map(|a| a.name())
+        .collect();
+    Err(CliError::new(
+        ExitKind::Usage,
+        format!(
+            "{} is written for {other}, and this session is {kind}",
+            crate::text::capitalised(asked.label())
+        ),
+    )
+    .with_hint(format!("use --for {}", fitting.join(" or --for "))))
 }
 
 /// Writes a document (an export, a report) to standard output, cleaned line by line so

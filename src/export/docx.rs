@@ -173,7 +173,7 @@ fn facts(doc: Docx, title: &str, pairs: &[(&str, String)]) -> Docx {
 }
 
 /// A table with a bold heading row (if any); each row kept on one page.
-fn table(header: &[String], rows: Vec<Vec<String>>) -> Table {
+pub(super) fn table(header: &[String], rows: Vec<Vec<String>>) -> Table {
     let cell = |text: &str, bold: bool| {
         let run = lines(text);
         TableCell::new().add_paragraph(Paragraph::new().add_run(if bold {
@@ -213,12 +213,12 @@ fn lines(text: &str) -> Run {
     run
 }
 
-fn paragraph(text: &str) -> Paragraph {
+pub(super) fn paragraph(text: &str) -> Paragraph {
     Paragraph::new().add_run(lines(text))
 }
 
 /// A heading in Word's own style, kept with what follows it.
-fn heading(level: usize, text: &str) -> Paragraph {
+pub(super) fn heading(level: usize, text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(Run::new().add_text(clean_line(text)))
         .style(&format!("Heading{level}"))

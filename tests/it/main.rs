@@ -9,6 +9,7 @@ mod crash;
 mod describe;
 mod export;
 mod export_box;
+mod family;
 mod follow;
 mod formats;
 mod fuzz;
