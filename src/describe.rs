@@ -421,7 +421,8 @@ pub fn describe(record: &Record, session: &Session) -> Description {
         RecordBody::Dream(_)
         | RecordBody::DesignStatement(_)
         | RecordBody::Note(_)
-        | RecordBody::ChangeGoal(_) => {}
+        | RecordBody::ChangeGoal(_)
+        | RecordBody::Topic(_) => {}
     }
     if let Some(tags) = record.body.tags() {
         set(Field::Sectors, tags.sectors.join(", "));

@@ -248,6 +248,9 @@ mod tests {
         let ai = fw.get("ai").expect("AI is embedded");
         let keys: Vec<&str> = ai.stages.iter().map(|s| s.key.as_str()).collect();
         assert_eq!(keys, ["define", "discovery", "dream", "design", "destiny"]);
+        let define = ai.stage("define").expect("Define is the first stage");
+        assert_eq!(define.main_kind(), Some(RecordKind::Topic));
+        assert!(define.captures.contains(&RecordKind::ChangeGoal));
         assert_eq!(
             ai.stage("discovery").and_then(Stage::main_kind),
             Some(RecordKind::Strength)
@@ -306,14 +309,20 @@ mod tests {
     fn user_frameworks_are_added_and_bad_ones_reported() {
         let dir = tempfile::tempdir().expect("temp dir");
         let (_, ai) = EMBEDDED[0];
+        // A flow written before the topic was its own record still says `Note`.
         let mine = ai
             .replace("\"appreciative-inquiry\"", "\"team-retro\"")
-            .replace("short: \"ai\"", "short: \"retro\"");
+            .replace("short: \"ai\"", "short: \"retro\"")
+            .replace(
+                "[Topic, ChangeGoal, Participant, Note]",
+                "[Note, ChangeGoal, Participant]",
+            );
         std::fs::write(dir.path().join("retro.ron"), mine).expect("write");
         std::fs::write(dir.path().join("broken.ron"), "(").expect("write");
         std::fs::write(dir.path().join("copy.ron"), ai).expect("write");
         let (fw, problems) = Frameworks::with_user_folder(dir.path());
-        assert!(fw.get("retro").is_some());
+        let retro = fw.get("retro").expect("the user's flow is added");
+        assert_eq!(retro.stages[0].main_kind(), Some(RecordKind::Note));
         assert_eq!(fw.all.len(), 3);
         assert_eq!(problems.len(), 2, "{problems:?}");
     }

@@ -22,7 +22,7 @@ pub use readiness::{Gap, before_the_day, readiness};
 pub use record::{
     Agreement, ChangeGoal, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation,
     Need, Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side,
-    Status, Strength, StrengthKind,
+    Status, Strength, StrengthKind, Topic,
 };
 pub use rules::{LinkProblem, LooseEnd, delete_impact, link_problems, link_target, loose_ends};
 pub use session::{Clock, DateKind, FORMAT_VERSION, KeyDate, Session, StageVisit};

@@ -1,7 +1,7 @@
 //! The tag picker: sectors, level, whose voice, and (for an agreement) the change goals it
 //! serves, ticked in one small list.
 
-use crate::model::{Level, RecordBody, RecordId, RecordKind, Session, Tags, Voice};
+use crate::model::{Level, RecordBody, RecordId, Session, Tags, Voice};
 use crossterm::event::KeyEvent;
 
 /// What one line of the picker sets.
@@ -61,11 +61,7 @@ impl TagPicker {
         let mut items: Vec<(TagChoice, bool)> = Vec::new();
         // An agreement is tagged first by the change goals it serves.
         if let RecordBody::Agreement(a) = &r.body {
-            for g in session
-                .records
-                .iter()
-                .filter(|g| g.body.kind() == RecordKind::ChangeGoal)
-            {
+            for g in session.change_goals() {
                 items.push((
                     TagChoice::Goal(g.id, g.body.text().to_owned()),
                     a.goals.contains(&g.id),

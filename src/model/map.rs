@@ -101,9 +101,7 @@ pub fn system_map(session: &Session, known: &[String]) -> SystemMap {
         .cloned()
         .collect();
     let goals = session
-        .records
-        .iter()
-        .filter(|r| r.body.kind() == RecordKind::ChangeGoal)
+        .change_goals()
         .map(|g| {
             let serving = session
                 .records

@@ -38,6 +38,7 @@ pub enum RecordBody {
     PlanItem(PlanItem),
     Note(Note),
     ChangeGoal(ChangeGoal),
+    Topic(Topic),
 }
 
 /// The kind of a record, without its fields: what a framework stage says it captures.
@@ -53,11 +54,12 @@ pub enum RecordKind {
     PlanItem,
     Note,
     ChangeGoal,
+    Topic,
 }
 
 impl RecordKind {
     /// Every kind, in the order of a session's flow.
-    pub const ALL: [RecordKind; 10] = [
+    pub const ALL: [RecordKind; 11] = [
         RecordKind::Strength,
         RecordKind::Dream,
         RecordKind::DesignStatement,
@@ -68,6 +70,7 @@ impl RecordKind {
         RecordKind::PlanItem,
         RecordKind::Note,
         RecordKind::ChangeGoal,
+        RecordKind::Topic,
     ];
 
     /// The kind's name for people, singular and lower case ("design statement").
@@ -83,6 +86,15 @@ impl RecordKind {
             RecordKind::PlanItem => "plan item",
             RecordKind::Note => "note",
             RecordKind::ChangeGoal => "change goal",
+            RecordKind::Topic => "affirmative topic",
+        }
+    }
+
+    /// The label where room is short, such as a footer's hint ("topic").
+    pub fn short_label(self) -> &'static str {
+        match self {
+            RecordKind::Topic => "topic",
+            kind => kind.label(),
         }
     }
 
@@ -109,6 +121,7 @@ impl RecordKind {
             RecordKind::PlanItem => "plan items",
             RecordKind::Note => "notes",
             RecordKind::ChangeGoal => "change goals",
+            RecordKind::Topic => "affirmative topics",
         }
     }
 }
@@ -468,6 +481,13 @@ pub struct ChangeGoal {
     pub text: String,
 }
 
+/// The affirmative topic a workshop is built around, phrased towards what the partnership
+/// wants to grow.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct Topic {
+    pub text: String,
+}
+
 /// Anything else worth keeping.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct Note {
@@ -488,6 +508,7 @@ impl RecordBody {
             RecordBody::PlanItem(_) => RecordKind::PlanItem,
             RecordBody::Note(_) => RecordKind::Note,
             RecordBody::ChangeGoal(_) => RecordKind::ChangeGoal,
+            RecordBody::Topic(_) => RecordKind::Topic,
         }
     }
 
@@ -504,6 +525,7 @@ impl RecordBody {
             RecordBody::PlanItem(r) => &r.text,
             RecordBody::Note(r) => &r.text,
             RecordBody::ChangeGoal(r) => &r.text,
+            RecordBody::Topic(r) => &r.text,
         }
     }
 
@@ -520,6 +542,7 @@ impl RecordBody {
             RecordBody::PlanItem(r) => &mut r.text,
             RecordBody::Note(r) => &mut r.text,
             RecordBody::ChangeGoal(r) => &mut r.text,
+            RecordBody::Topic(r) => &mut r.text,
         }
     }
 
@@ -618,6 +641,7 @@ impl RecordBody {
             RecordKind::PlanItem => RecordBody::PlanItem(PlanItem::default()),
             RecordKind::Note => RecordBody::Note(Note::default()),
             RecordKind::ChangeGoal => RecordBody::ChangeGoal(ChangeGoal::default()),
+            RecordKind::Topic => RecordBody::Topic(Topic::default()),
         }
     }
 

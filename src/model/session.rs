@@ -380,6 +380,21 @@ impl Session {
         self.conference.is_some() || self.framework == CONFERENCE_FLOW
     }
 
+    /// The workshop's affirmative topic: the latest written, if the room has one.
+    pub fn affirmative_topic(&self) -> Option<&Record> {
+        self.records
+            .iter()
+            .rev()
+            .find(|r| r.body.kind() == RecordKind::Topic)
+    }
+
+    /// The change goals the partnership has set itself, in the order they were written.
+    pub fn change_goals(&self) -> impl Iterator<Item = &Record> + '_ {
+        self.records
+            .iter()
+            .filter(|r| r.body.kind() == RecordKind::ChangeGoal)
+    }
+
     /// Whether anything in the session matches a search, ignoring case.
     pub fn matches(&self, needle: &str) -> bool {
         let needle = needle.to_lowercase();
@@ -414,6 +429,34 @@ mod tests {
         assert_eq!(s.history.len(), 1);
         assert_eq!(s.stage_started(), Some(datetime!(2026-11-25 09:00 UTC)));
         assert_eq!(s.format, FORMAT_VERSION);
+    }
+
+    #[test]
+    fn the_affirmative_topic_is_the_latest_written_and_goals_keep_their_order() {
+        use crate::model::{ChangeGoal, Topic};
+        let mut s = session();
+        let now = datetime!(2026-11-25 09:05 UTC);
+        assert!(s.affirmative_topic().is_none());
+        let topic = |text: &str| RecordBody::Topic(Topic { text: text.into() });
+        let goal = |text: &str| RecordBody::ChangeGoal(ChangeGoal { text: text.into() });
+        s.add("define", topic("Safe together"), now);
+        s.add("define", goal("Young people shape the work"), now);
+        s.add(
+            "define",
+            RecordBody::Note(crate::model::Note::default()),
+            now,
+        );
+        let latest = s.add("define", topic("Safe and heard, together"), now);
+        s.add("define", goal("Every school knows its partners"), now);
+        assert_eq!(s.affirmative_topic().map(|r| r.id), Some(latest));
+        let goals: Vec<&str> = s.change_goals().map(|r| r.body.text()).collect();
+        assert_eq!(
+            goals,
+            [
+                "Young people shape the work",
+                "Every school knows its partners"
+            ]
+        );
     }
 
     #[test]

@@ -152,7 +152,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     }
     let mut hints = Vec::new();
     match stage.main_kind() {
-        Some(kind) => hints.push(("a", format!("add {}", kind.label()))),
+        Some(kind) => hints.push(("a", format!("add {}", kind.short_label()))),
         None => hints.push(("", "the family's own time".to_owned())),
     }
     // A conference's own keys, where they matter.

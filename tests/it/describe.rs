@@ -7,7 +7,7 @@ use convene::framework::Frameworks;
 use convene::model::{
     Agreement, ChangeGoal, CheckIn, Closeness, Conference, DesignStatement, Dream, InfoKind,
     InformationItem, Invitation, Level, Needs, Note, Participant, PlanItem, Question, Rating,
-    RecordBody, Session, SessionId, Side, Status, Strength, StrengthKind, Tags, Voice,
+    RecordBody, Session, SessionId, Side, Status, Strength, StrengthKind, Tags, Topic, Voice,
 };
 use std::collections::HashSet;
 use time::macros::date;
@@ -107,6 +107,13 @@ fn everything() -> Session {
             text: "DesignWords".into(),
             serves: vec![dream],
             votes: 3,
+        }),
+        now,
+    );
+    s.add(
+        "information",
+        RecordBody::Topic(Topic {
+            text: "TopicWords".into(),
         }),
         now,
     );

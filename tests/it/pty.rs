@@ -478,7 +478,7 @@ fn a_resize_storm_and_a_one_cell_window_never_break_the_app() {
         .get_process_mut()
         .set_window_size(80, 24)
         .expect("resize");
-    app.wait_for("Add a note");
+    app.wait_for("Add an affirmative topic");
     app.send("!");
     app.wait_for("still typing!");
     app.send(ENTER);
@@ -646,7 +646,7 @@ fn no_color_puts_no_colour_on_the_screen() {
     app.send(ENTER);
     app.wait_for("Captured in Define");
     app.send("a");
-    app.wait_for("Add a note");
+    app.wait_for("Add an affirmative topic");
     let screen = app.screen.screen();
     for row in 0..24 {
         for col in 0..80 {

@@ -454,6 +454,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                 }
             ),
         text().prop_map(|text| RecordBody::ChangeGoal(ChangeGoal { text })),
+        text().prop_map(|text| RecordBody::Topic(Topic { text })),
         (
             text(),
             text(),

@@ -190,6 +190,12 @@ impl Form {
                 true,
                 "A change the partnership sets itself, starting from what is strong",
             )],
+            RecordBody::Topic(t) => vec![text(
+                "Affirmative topic",
+                &t.text,
+                true,
+                "What the partnership wants to grow, phrased towards it",
+            )],
         };
         let typed_at_start = fields.iter().map(|f| f.input.snapshot()).collect();
         Self {
@@ -302,6 +308,7 @@ impl Form {
             }
             RecordBody::Note(n) => n.text = self.field_text(0),
             RecordBody::ChangeGoal(g) => g.text = self.field_text(0),
+            RecordBody::Topic(t) => t.text = self.field_text(0),
         }
         Ok(body)
     }
