@@ -4,6 +4,7 @@ mod audience;
 mod calendar;
 pub mod document;
 mod docx;
+mod family;
 mod html;
 mod markdown;
 mod table;
@@ -110,6 +111,12 @@ pub enum ExportError {
     /// A calendar needs at least one dated item: an empty one is not a valid file.
     #[error("nothing in this session has a date yet, so there is nothing to put in a calendar")]
     NothingDated,
+    /// The audience has no copy of this session (a family's copy of a workshop).
+    #[error("{} is not written for this kind of session", .0.label())]
+    NotForThisSession(Audience),
+    /// The family's copy is a document to read, not a spreadsheet or a calendar.
+    #[error("the family's copy is a document to read: Markdown, HTML or Word")]
+    FamilyCopyIsADocument,
 }
 
 /// Writes the session in a format. `framework` gives stage names and order; records in
@@ -121,6 +128,9 @@ pub fn render(
     format: Format,
     options: Options,
 ) -> Result<String, ExportError> {
+    if options.audience == Audience::Family {
+        return family_text(session, format);
+    }
     let view = Report::new(session, framework);
     Ok(match format {
         Format::Md => markdown::render(&view, options),
@@ -139,9 +149,40 @@ pub fn render_file(
     options: Options,
 ) -> Result<Vec<u8>, ExportError> {
     match format {
+        Format::Docx if options.audience == Audience::Family => {
+            let blocks = family_copy(session, format)?;
+            Ok(docx::pack(document::to_docx(docx::styled(), &blocks)))
+        }
         Format::Docx => Ok(docx::render(&Report::new(session, framework), options)),
         _ => render(session, framework, format, options).map(String::into_bytes),
     }
+}
+
+/// The family's copy of a conference as blocks, in one of the formats it is written in.
+fn family_copy(session: &Session, format: Format) -> Result<Vec<document::Block>, ExportError> {
+    if !Audience::Family.fits(session) {
+        return Err(ExportError::NotForThisSession(Audience::Family));
+    }
+    match format {
+        Format::Md | Format::Html | Format::Docx => Ok(family::blocks(session)),
+        Format::Csv | Format::Ics => Err(ExportError::FamilyCopyIsADocument),
+    }
+}
+
+/// The family's copy as text (for Word, its main XML).
+fn family_text(session: &Session, format: Format) -> Result<String, ExportError> {
+    let blocks = family_copy(session, format)?;
+    Ok(match format {
+        Format::Html => {
+            let title = match blocks.first() {
+                Some(document::Block::Heading(_, title)) => title.as_str(),
+                _ => "",
+            };
+            html::page(title, &document::to_html(&blocks))
+        }
+        Format::Docx => docx::main_xml(document::to_docx(docx::styled(), &blocks)),
+        _ => document::to_markdown(&blocks),
+    })
 }
 
 /// Whether `path` would land inside `folder` (the sessions folder, where exports never go).

@@ -69,6 +69,13 @@ impl From<crate::export::ExportError> for CliError {
                     "give an agreement or a plan item a date, or a conference its review date",
                 )
             }
+            crate::export::ExportError::NotForThisSession(_) => {
+                CliError::new(ExitKind::Usage, e.to_string())
+            }
+            crate::export::ExportError::FamilyCopyIsADocument => {
+                CliError::new(ExitKind::Usage, e.to_string())
+                    .with_hint("add --format md, --format html or --format docx -o FILE")
+            }
         }
     }
 }

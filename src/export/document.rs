@@ -134,13 +134,25 @@ pub fn to_docx(mut doc: docx_rs::Docx, blocks: &[Block]) -> docx_rs::Docx {
                     .collect();
                 doc.add_table(table(&[], rows))
             }
-            Block::Table { header, rows } => doc.add_table(table(header, rows.clone())),
+            Block::Table { header, rows } => {
+                doc.add_table(table(header, rows.clone()).set_grid(grid(header.len())))
+            }
             Block::List(items) => items.iter().fold(doc, |doc, item| {
                 doc.add_paragraph(paragraph(&format!("• {item}")))
             }),
         };
     }
     doc
+}
+
+/// Column widths in twentieths of a point across an A4 page's text: the first column
+/// (what a row is about) twice as wide as the others.
+fn grid(columns: usize) -> Vec<usize> {
+    const TEXT_WIDTH: usize = 9000;
+    let share = TEXT_WIDTH / (columns + 1).max(1);
+    (0..columns)
+        .map(|i| if i == 0 { 2 * share } else { share })
+        .collect()
 }
 
 #[cfg(test)]

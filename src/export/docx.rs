@@ -13,23 +13,17 @@ use docx_rs::{BreakType, Docx, Paragraph, Run, Style, StyleType, Table, TableCel
 
 /// The packed `.docx` file.
 pub fn render(report: &Report, options: Options) -> Vec<u8> {
-    let mut file = std::io::Cursor::new(Vec::new());
-    // Packing into memory fails only if the zip writer cannot write to a Vec.
-    let _ = document(report, options).build().pack(&mut file);
-    file.into_inner()
+    pack(document(report, options))
 }
 
 /// The document's main XML (`word/document.xml`), for reading and testing.
 pub fn xml(report: &Report, options: Options) -> String {
-    String::from_utf8_lossy(&document(report, options).build().document).into_owned()
+    main_xml(document(report, options))
 }
 
 fn document(report: &Report, options: Options) -> Docx {
     let s = report.session;
-    let mut doc = Docx::new()
-        .add_style(heading_style(1, 36))
-        .add_style(heading_style(2, 28))
-        .add_style(heading_style(3, 24));
+    let mut doc = styled();
     doc = doc.add_paragraph(heading(1, &clean_line(&s.title)));
     doc = doc.add_paragraph(paragraph(&format!(
         "{} · session {} · started {} · last change {}",
@@ -80,6 +74,27 @@ fn document(report: &Report, options: Options) -> Docx {
         doc = doc.add_table(table(&header, rows));
     }
     doc
+}
+
+/// An empty document with Word's own heading styles.
+pub(super) fn styled() -> Docx {
+    Docx::new()
+        .add_style(heading_style(1, 36))
+        .add_style(heading_style(2, 28))
+        .add_style(heading_style(3, 24))
+}
+
+/// The packed file of a document.
+pub(super) fn pack(doc: Docx) -> Vec<u8> {
+    let mut file = std::io::Cursor::new(Vec::new());
+    // Packing into memory fails only if the zip writer cannot write to a Vec.
+    let _ = doc.build().pack(&mut file);
+    file.into_inner()
+}
+
+/// A document's main XML (`word/document.xml`).
+pub(super) fn main_xml(doc: Docx) -> String {
+    String::from_utf8_lossy(&doc.build().document).into_owned()
 }
 
 /// The records of a stage: commitments (agreements, plan items) in one table, the others

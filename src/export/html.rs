@@ -45,6 +45,12 @@ dl.facts dt { font-weight: bold; break-after: avoid; page-break-after: avoid; }
 dl.facts dd { margin: 0 0 0.5rem 0; }
 table.map { border-collapse: collapse; width: 100%; font-size: 0.95rem; table-layout: fixed; }
 table.map th, table.map td { border: 1px solid #555; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
+table.plan { border-collapse: collapse; width: 100%; font-size: 0.95rem; overflow-wrap: break-word; }
+table.plan th:nth-child(1) { width: 36%; }
+table.plan th:nth-child(2) { width: 17%; }
+table.plan th:nth-child(3) { width: 7.5rem; }
+table.plan th, table.plan td { border: 1px solid #555; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
+@page { size: A4; margin: 18mm 16mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   section.stage { break-before: page; page-break-before: always; }
@@ -53,17 +59,27 @@ table.map th, table.map td { border: 1px solid #555; padding: 0.3rem 0.4rem; tex
 }
 ";
 
-pub fn render(report: &Report, options: Options) -> String {
-    let s = report.session;
-    let mut out = String::new();
-    let _ = write!(
-        out,
+/// The page's head, up to and with `<body>`: the title, the style, no scripts allowed.
+fn head(title: &str) -> String {
+    format!(
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        escape(&s.title)
-    );
+        escape(title)
+    )
+}
+
+const TAIL: &str = "</body>\n</html>\n";
+
+/// A whole page around a fragment of HTML (a [`super::document`]'s blocks).
+pub(super) fn page(title: &str, body: &str) -> String {
+    format!("{}{body}{TAIL}", head(title))
+}
+
+pub fn render(report: &Report, options: Options) -> String {
+    let s = report.session;
+    let mut out = head(&s.title);
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", escape(&s.title));
     let _ = writeln!(
         out,
@@ -142,7 +158,7 @@ pub fn render(report: &Report, options: Options) -> String {
         }
         out.push_str("</table>\n</section>\n");
     }
-    out.push_str("</body>\n</html>\n");
+    out.push_str(TAIL);
     out
 }
 

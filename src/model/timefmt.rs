@@ -1,4 +1,4 @@
-//! How times and dates are written in files: RFC 3339 timestamps and `YYYY-MM-DD` dates.
+//! How times and dates are written: RFC 3339 timestamps and `YYYY-MM-DD` dates in files, dates in words for families.
 
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
@@ -23,6 +23,14 @@ pub use time::serde::rfc3339;
 pub fn format_date(date: Date) -> String {
     date.format(format_description!("[year]-[month]-[day]"))
         .unwrap_or_else(|_| date.to_string())
+}
+
+/// A date in words, as a letter would write it: `Friday 15 January 2027`.
+pub fn date_in_words(date: Date) -> String {
+    date.format(format_description!(
+        "[weekday repr:long] [day padding:none] [month repr:long] [year]"
+    ))
+    .unwrap_or_else(|_| format_date(date))
 }
 
 /// Reads `YYYY-MM-DD`.
@@ -65,6 +73,22 @@ mod tests {
         assert_eq!(parse_date(" 2026-03-09 "), Some(date!(2026 - 03 - 09)));
         assert_eq!(parse_date("2026-02-30"), None);
         assert_eq!(parse_date("next week"), None);
+    }
+
+    #[test]
+    fn dates_in_words_name_the_weekday_and_month_without_a_leading_zero() {
+        assert_eq!(
+            date_in_words(date!(2027 - 01 - 15)),
+            "Friday 15 January 2027"
+        );
+        assert_eq!(
+            date_in_words(date!(2026 - 11 - 02)),
+            "Monday 2 November 2026"
+        );
+        assert_eq!(
+            date_in_words(date!(2028 - 02 - 29)),
+            "Tuesday 29 February 2028"
+        );
     }
 
     #[test]

@@ -39,3 +39,309 @@ fn a_family_copy_of_a_workshop_is_a_usage_error_and_writes_nothing() {
     assert!(out.stdout.is_empty());
     assert!(stderr(&out).contains("--for family or --for professionals"));
 }
+
+mod the_family_copy {
+    use convene::export::{Audience, Format, Options, render};
+    use convene::framework::Frameworks;
+    use convene::model::*;
+    use convene::store::load_path;
+    use std::path::Path;
+
+    /// The example conference, with one more person: someone the family and the
+    /// professionals agreed is outside the child's safe network, with their needs and an
+    /// address.
+    fn conference() -> Session {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/p3f8h2kd.ron");
+        let mut s = load_path(&path).expect("the example loads").session;
+        s.add(
+            "planning",
+            RecordBody::Participant(Participant {
+                name: "Victor".into(),
+                relationship: "J.'s father".into(),
+                side: Side::Family,
+                role: "family member".into(),
+                invitation: Invitation::NotInvited("a court order".into()),
+                needs: Needs {
+                    interpreter: Some("Romanian".into()),
+                    access: Some("lives at 4 Quay Street".into()),
+                    childcare: None,
+                    safety: Some("separate waiting room".into()),
+                    arranged: false,
+                },
+                organisation: String::new(),
+                sector: None,
+                closeness: None,
+                outside_safe_network: Some("a court order keeps him away from J.".into()),
+            }),
+            time::macros::datetime!(2026-10-20 09:00 UTC),
+        );
+        s
+    }
+
+    fn family_copy(s: &Session, format: Format) -> String {
+        let options = Options {
+            audience: Audience::Family,
+            ..Options::default()
+        };
+        let frameworks = Frameworks::embedded();
+        render(s, frameworks.get(&s.framework), format, options).expect("the family's copy")
+    }
+
+    /// The copy's visible text, one block a line: tags dropped, entities read.
+    fn text_of(format: Format, copy: &str) -> String {
+        if format == Format::Md {
+            return copy.to_owned();
+        }
+        // An HTML page's text is its body's (its style holds colours such as `#111`).
+        let copy = copy.split_once("<body>").map_or(copy, |(_, body)| body);
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in copy.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    out.push('\n');
+                }
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&#39;", "'")
+            .replace("&amp;", "&")
+            .replace("&apos;", "'")
+    }
+
+    /// Where each heading's words start, in order (Markdown `#`, HTML `<h1>`–`<h3>`,
+    /// Word's heading styles).
+    fn headings(format: Format, copy: &str) -> Vec<String> {
+        match format {
+            Format::Md => copy
+                .lines()
+                .filter(|l| l.starts_with('#'))
+                .map(|l| l.trim_start_matches('#').trim().to_owned())
+                .collect(),
+            Format::Html => copy
+                .split("<h")
+                .skip(1)
+                .filter(|part| part.starts_with(['1', '2', '3']))
+                .map(|part| {
+                    text_of(format, &format!("<h{part}"))
+                        .trim()
+                        .lines()
+                        .next()
+                        .unwrap_or("")
+                        .to_owned()
+                })
+                .collect(),
+            _ => copy
+                .split("<w:pStyle w:val=\"Heading")
+                .skip(1)
+                .map(|part| {
+                    let part = part.split_once('>').map_or(part, |(_, rest)| rest);
+                    let text = text_of(format, part);
+                    text.lines()
+                        .map(str::trim)
+                        .find(|l| !l.is_empty() && !l.starts_with('/'))
+                        .unwrap_or("")
+                        .to_owned()
+                })
+                .collect(),
+        }
+    }
+
+    fn has_record_number(text: &str) -> bool {
+        text.as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'#' && w[1].is_ascii_digit())
+    }
+
+    fn has_iso_date(text: &str) -> bool {
+        let b = text.as_bytes();
+        b.windows(10).any(|w| {
+            w[..4].iter().all(u8::is_ascii_digit)
+                && w[4] == b'-'
+                && w[5..7].iter().all(u8::is_ascii_digit)
+                && w[7] == b'-'
+                && w[8..].iter().all(u8::is_ascii_digit)
+        })
+    }
+
+    #[test]
+    fn holds_the_plan_first_and_nothing_meant_only_for_professionals() {
+        let s = conference();
+        for format in [Format::Md, Format::Html, Format::Docx] {
+            let copy = family_copy(&s, format);
+            let text = text_of(format, &copy);
+            let heads = headings(format, &copy);
+            assert_eq!(
+                heads.first().map(String::as_str),
+                Some("The family's plan for J. (age 11)"),
+                "{format:?}: {heads:?}"
+            );
+            assert_eq!(
+                heads.get(1).map(String::as_str),
+                Some("Our plan"),
+                "{format:?}: the plan comes first"
+            );
+            // The plan's own words, in order, under that heading.
+            let plan = text.find("Our plan").expect("the plan");
+            let first_item = text
+                .find("Nan or Uncle Marek will meet J.")
+                .expect("the first item");
+            let contingency = text.find("If the plan is not working").expect("what if");
+            assert!(plan < first_item && first_item < contingency, "{format:?}");
+            for words in [
+                "Halina (Monday to Wednesday) and Marek (Thursday and Friday)",
+                "We meet again on Friday 15 January 2027",
+                "Monday 23 November 2026",
+                "Made together at the family group conference on Friday 20 November 2026",
+                "Anna calls 999 if J. is in danger right now",
+                "J. wants to stay at home with Mum and Zofia",
+                "Rosa",
+                "independent advocate",
+            ] {
+                assert!(text.contains(words), "{format:?} lacks {words:?}");
+            }
+            assert!(!copy.contains("p3f8h2kd"), "{format:?}: the session id");
+            assert!(!has_record_number(&text), "{format:?}: a record number");
+            assert!(!has_iso_date(&text), "{format:?}: a date not in words");
+            for never in [
+                // Someone outside the safe network, their reason and needs.
+                "Victor",
+                "court order",
+                "Quay Street",
+                "Romanian",
+                // Other people's needs and the venue.
+                "Polish",
+                "Ground-floor",
+                "Childminder",
+                "Garden Room",
+                // The coordinator's preparation, information and questions from professionals.
+                "shared with Rosa (advocate) on 14 October",
+                "Date and venue agreed with the family",
+                "exploiting J.",
+                "has left school at lunchtime on six afternoons",
+                "Halina asked, through the interpreter",
+                "Marek asked",
+                "invitation",
+            ] {
+                assert!(!text.contains(never), "{format:?} shows {never:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_family_copy_passes_the_lens() {
+        let lens = convene::lens::Lens::embedded();
+        let copy = family_copy(&conference(), Format::Md);
+        let found = lens.check(&copy);
+        assert!(found.is_empty(), "{found:?}");
+        // And the copy's own words where the family has written nothing yet.
+        let mut empty = conference();
+        empty.records.clear();
+        empty.conference = Some(Conference {
+            child: "J.".into(),
+            ..Conference::default()
+        });
+        let copy = family_copy(&empty, Format::Md);
+        assert!(copy.contains("The plan is still being written."), "{copy}");
+        let found = lens.check(&copy);
+        assert!(found.is_empty(), "{found:?}");
+    }
+}
+
+/// An example session exported for an audience to a file in `dir`.
+fn export_to(dir: &std::path::Path, id: &str, audience: &str, format: &str) -> std::path::PathBuf {
+    let copy = examples_copy();
+    let target = dir.join(format!("{audience}.{format}"));
+    let out = convene(
+        copy.path(),
+        &[
+            "export",
+            id,
+            "--for",
+            audience,
+            "--format",
+            format,
+            "-o",
+            target.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{audience} {format}: {}",
+        stderr(&out)
+    );
+    target
+}
+
+/// The example's family copy prints on no more than two A4 pages from its HTML, in a real
+/// browser (chromium's print to PDF, counted by poppler's pdfinfo). Skipped, and said so,
+/// where either is missing (CI has no browser).
+#[test]
+fn the_example_family_copy_prints_on_two_a4_pages_at_most() {
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let html = export_to(out_dir.path(), "p3f8h2kd", "family", "html");
+    let pdf = out_dir.path().join("family.pdf");
+    let printed = std::process::Command::new("chromium")
+        .args(["--headless", "--no-sandbox", "--no-pdf-header-footer"])
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(&html)
+        .output();
+    let Ok(printed) = printed else {
+        eprintln!("chromium is not on this machine: the page count is not checked");
+        return;
+    };
+    assert!(printed.status.success() && pdf.exists(), "chromium printed");
+    let Ok(info) = std::process::Command::new("pdfinfo").arg(&pdf).output() else {
+        eprintln!("pdfinfo (poppler-utils) is not on this machine: the page count is not checked");
+        return;
+    };
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("(A4)"), "{info}");
+    let pages: u32 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a page count");
+    assert!((1..=2).contains(&pages), "{pages} pages");
+}
+
+/// Every audience's Word copy is a Word file, and opens in LibreOffice (converted to PDF)
+/// where LibreOffice is on the machine.
+#[test]
+fn every_audiences_word_copy_opens_in_libreoffice() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (id, audience) in [
+        ("p3f8h2kd", "family"),
+        ("p3f8h2kd", "professionals"),
+        ("k7q2m9xa", "partnership"),
+    ] {
+        let target = export_to(dir.path(), id, audience, "docx");
+        assert!(
+            std::fs::read(&target)
+                .expect("written")
+                .starts_with(b"PK\x03\x04")
+        );
+        crate::harness::libreoffice_pdf(&target);
+    }
+}
+
+#[test]
+fn the_family_copy_is_a_document_not_a_spreadsheet_or_a_calendar() {
+    let copy = examples_copy();
+    for format in ["csv", "ics"] {
+        let out = convene(
+            copy.path(),
+            &["export", "p3f8h2kd", "--for", "family", "--format", format],
+        );
+        assert_eq!(out.status.code(), Some(2), "{format}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{format}: nothing is written");
+        assert!(
+            stderr(&out).contains("the family's copy is a document to read"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}

@@ -21,6 +21,35 @@ pub fn private(path: &Path) {
     }
 }
 
+/// Converts a Word file to PDF beside it with LibreOffice, in a profile of its own (so two
+/// tests never wait on one LibreOffice), and checks that it did. `None`, said on stderr,
+/// where LibreOffice is not on the machine (CI).
+pub fn libreoffice_pdf(docx: &Path) -> Option<std::path::PathBuf> {
+    let dir = docx.parent().expect("a folder");
+    let profile = dir.join(".libreoffice-profile");
+    let Ok(converted) = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(docx)
+        .output()
+    else {
+        eprintln!("LibreOffice (soffice) is not on this machine: the PDF check is skipped");
+        return None;
+    };
+    let pdf = docx.with_extension("pdf");
+    assert!(
+        converted.status.success() && pdf.exists(),
+        "LibreOffice made no PDF of {}: {}",
+        docx.display(),
+        String::from_utf8_lossy(&converted.stderr)
+    );
+    Some(pdf)
+}
+
 /// The real binary with a home of its own: its config, data, documents and frameworks
 /// folders are under the test build's temp folder, never the user's, and no `CONVENE_*`
 /// setting of the user's reaches it. Tests add `--dir` or `CONVENE_DIR` for the sessions.
