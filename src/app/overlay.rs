@@ -59,6 +59,10 @@ pub enum Overlay {
     /// Export: choose the format, then where it goes.
     Export {
         selected: usize,
+        /// Whose copy a document is (one of `audiences`).
+        audience: crate::export::Audience,
+        /// The copies that fit the session.
+        audiences: Vec<crate::export::Audience>,
         path: Option<Box<TextArea<'static>>>,
         error: Option<String>,
         /// The file already at the chosen place, once the user has been asked whether to
@@ -306,12 +310,16 @@ pub(super) fn on_key(
         },
         Some(Overlay::Export {
             selected,
+            audience,
+            audiences,
             path,
             error,
             replace,
         }) => {
             let state = export::Export {
                 selected,
+                audience,
+                audiences,
                 path,
                 error,
                 replace,
@@ -335,11 +343,19 @@ pub(super) fn on_key(
                 }
                 Outcome::Done(export::Step::Write {
                     format,
+                    audience,
                     path,
                     replace,
                 }) => {
+                    // A spreadsheet or a calendar is the same for everyone: the session's own.
+                    let audience = if format.is_document() {
+                        audience
+                    } else {
+                        crate::export::Audience::default_for(&v.session)
+                    };
                     let options = crate::export::Options {
                         offset,
+                        audience,
                         ..crate::export::Options::default()
                     };
                     match crate::export::render_file(

@@ -69,7 +69,6 @@ impl Audience {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

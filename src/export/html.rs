@@ -97,6 +97,14 @@ pub fn render(report: &Report, options: Options) -> String {
             &conference_facts(c),
         );
     }
+    let summary = super::partnership::summary(report, options);
+    if !summary.is_empty() {
+        let _ = write!(
+            out,
+            "<section class=\"summary\">\n{}</section>\n",
+            super::document::to_html(&summary)
+        );
+    }
     for stage in &report.stages {
         let _ = writeln!(
             out,
@@ -126,7 +134,7 @@ pub fn render(report: &Report, options: Options) -> String {
     if let Some(c) = &s.conference {
         facts(&mut out, "stage", "The outcome", &conference_outcome(c));
     }
-    if let Some((title, header, rows)) = super::map_table(s, s.conference.is_some()) {
+    if let Some((title, header, rows)) = super::closing_map(s, options) {
         let most = rows
             .iter()
             .flat_map(|(_, cells)| cells.iter().map(|(n, _)| *n))

@@ -82,3 +82,44 @@ fn word_from_the_app_is_a_docx_at_the_chosen_place() {
     );
     assert_eq!(std::fs::read(&target).expect("read"), before);
 }
+
+#[test]
+fn whose_copy_changes_what_is_written() {
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    // The conference: the professionals' record by default, the family's copy one step left.
+    let mut h = opened("p3f8h2kd.ron");
+    h.keys("x");
+    assert!(
+        h.screen(80, 24)
+            .contains("◀ the professionals' full record ▶")
+    );
+    choose(&mut h, Format::Md);
+    let full = elsewhere.path().join("full.md");
+    place(&mut h, &full);
+    h.keys("x<left>");
+    assert!(h.screen(80, 24).contains("◀ the family's copy ▶"));
+    choose(&mut h, Format::Md);
+    let family = elsewhere.path().join("family.md");
+    place(&mut h, &family);
+    let full = std::fs::read_to_string(&full).expect("the full record");
+    let family = std::fs::read_to_string(&family).expect("the family's copy");
+    assert!(
+        full.contains("p3f8h2kd"),
+        "the full record names the session"
+    );
+    assert!(
+        !family.contains("p3f8h2kd"),
+        "the family's copy has no session id"
+    );
+    assert!(family.contains("Our plan"), "{family}");
+
+    // A spreadsheet is the same for everyone: whose copy does not move.
+    let mut h = opened("p3f8h2kd.ron");
+    h.keys("xjj<left>");
+    assert!(h.screen(80, 24).contains("the same for everyone"));
+    h.keys("kk");
+    assert!(
+        h.screen(80, 24)
+            .contains("◀ the professionals' full record ▶")
+    );
+}
