@@ -3,9 +3,9 @@
 //! reads before the full record.
 
 use crate::harness::Harness;
-use convene::export::{Format, Options, render};
+use convene::export::{Audience, Format, Options, render};
 use convene::framework::Frameworks;
-use convene::model::{Participant, RecordBody, RecordKind, Session};
+use convene::model::{ChangeGoal, Participant, RecordBody, RecordKind, Session, Topic};
 use convene::store::{Store, load_path};
 use std::path::Path;
 
@@ -231,5 +231,236 @@ fn a_workshop_asks_a_participant_only_their_name_organisation_sector_and_role() 
             Some("housing"),
             "housing officer"
         )
+    );
+}
+
+/// The example workshop as a board would get it: the people in the room, an affirmative
+/// topic and change goals (added when the example has none), the first agreement serving
+/// the first goal, the second serving the first two, and the room's votes on three of its
+/// dreams and design statements. Returns it with the ids of (goals, agreements, voted
+/// records from most votes to fewest).
+fn partnership_workshop() -> (Session, Vec<String>, Vec<String>, Vec<String>) {
+    let mut s = workshop_with_room();
+    let now = s.updated;
+    if s.affirmative_topic().is_none() {
+        s.add(
+            "define",
+            RecordBody::Topic(Topic {
+                text: "Every young person in Harbourside has trusted adults and safe places".into(),
+            }),
+            now,
+        );
+    }
+    if s.change_goals().count() < 2 {
+        for text in [
+            "Young people and parents shape every decision about harm outside the home",
+            "Partners share what they know quickly and safely",
+        ] {
+            s.add(
+                "define",
+                RecordBody::ChangeGoal(ChangeGoal { text: text.into() }),
+                now,
+            );
+        }
+    }
+    let goals: Vec<_> = s.change_goals().map(|r| r.id).collect();
+    let agreements: Vec<_> = s
+        .records
+        .iter()
+        .filter(|r| r.body.kind() == RecordKind::Agreement)
+        .map(|r| r.id)
+        .collect();
+    for r in &mut s.records {
+        if let RecordBody::Agreement(a) = &mut r.body {
+            a.goals = if r.id == agreements[0] {
+                vec![goals[0]]
+            } else if r.id == agreements[1] {
+                vec![goals[0], goals[1]]
+            } else {
+                Vec::new()
+            };
+        }
+    }
+    // A design statement with 5, a dream with 3 and another dream with 1.
+    let dreams: Vec<_> = s
+        .records
+        .iter()
+        .filter(|r| r.body.kind() == RecordKind::Dream)
+        .map(|r| r.id)
+        .collect();
+    let design = s
+        .records
+        .iter()
+        .find(|r| r.body.kind() == RecordKind::DesignStatement)
+        .map(|r| r.id)
+        .expect("a design statement");
+    let voted = [(design, 5), (dreams[1], 3), (dreams[0], 1)];
+    for (id, votes) in voted {
+        *s.record_mut(id)
+            .and_then(|r| r.body.votes_mut())
+            .expect("votable") = votes;
+    }
+    let words = |id| {
+        s.record(id)
+            .map(|r| r.body.text().to_owned())
+            .expect("the record")
+    };
+    let goals = goals.iter().map(|id| words(*id)).collect();
+    let agreements = agreements[..2].iter().map(|id| words(*id)).collect();
+    let voted = voted.iter().map(|(id, _)| words(*id)).collect();
+    (s, goals, agreements, voted)
+}
+
+/// The export for an audience.
+fn export_for(session: &Session, format: Format, audience: Audience) -> String {
+    let frameworks = Frameworks::embedded();
+    let options = Options {
+        audience,
+        ..Options::default()
+    };
+    render(session, frameworks.get(&session.framework), format, options).expect("exported")
+}
+
+/// A document's words as a reader sees them: entities and Markdown's escapes undone.
+fn as_read(text: &str) -> String {
+    text.replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+        .replace('\\', "")
+}
+
+/// The partnership's summary of a document: what comes before the first stage's heading
+/// (Define), and the rest.
+fn summary_and_rest(format: Format, document: &str) -> (String, String) {
+    let first_stage = match format {
+        Format::Md => "## Define",
+        Format::Html => "<h2>Define</h2>",
+        _ => ">Define<",
+    };
+    let at = document
+        .find(first_stage)
+        .unwrap_or_else(|| panic!("{format:?} has no Define stage"));
+    (as_read(&document[..at]), as_read(&document[at..]))
+}
+
+/// Where `words` first stand in `text`.
+fn at(text: &str, words: &str, what: &str) -> usize {
+    text.find(words)
+        .unwrap_or_else(|| panic!("{what}: {words:?} is missing"))
+}
+
+#[test]
+fn the_partnership_summary_comes_first_in_md_html_and_word() {
+    let (session, goals, agreements, voted) = partnership_workshop();
+    for format in [Format::Md, Format::Html, Format::Docx] {
+        let document = export_for(&session, format, Audience::Partnership);
+        let (summary, rest) = summary_and_rest(format, &document);
+        let what = format!("{format:?}");
+        at(&summary, "Summary for the partnership", &what);
+        let topic = session.affirmative_topic().expect("a topic").body.text();
+        at(&summary, topic, &what);
+        // The change goals, then each goal's agreements under it: the second agreement
+        // serves both goals, so it stands under both.
+        let first = at(&summary, &format!("Change goal: {}", goals[0]), &what);
+        let second = at(&summary, &format!("Change goal: {}", goals[1]), &what);
+        assert!(first < second, "{what}: the goals in order");
+        let under_first = &summary[first..second];
+        let under_second = &summary[second..];
+        for agreement in &agreements {
+            at(under_first, agreement, &format!("{what}, the first goal"));
+        }
+        at(
+            under_second,
+            &agreements[1],
+            &format!("{what}, the second goal"),
+        );
+        assert!(
+            !under_second[..under_second
+                .find("Not linked")
+                .unwrap_or(under_second.len())]
+                .contains(&agreements[0]),
+            "{what}: the first agreement serves only the first goal"
+        );
+        // Owners and dates in words.
+        at(&summary, "Friday 15 January 2027", &what);
+        at(&summary, "Grace (partnership business manager)", &what);
+        // Who was in the room, by sector and organisation.
+        at(
+            &summary,
+            "4 people from 4 organisations across 3 sectors",
+            &what,
+        );
+        for (name, role, organisation, sector) in ROOM {
+            for words in [name, role, organisation, sector] {
+                at(&summary, words, &what);
+            }
+        }
+        // What the room chose, most votes first.
+        let ranked: Vec<usize> = voted
+            .iter()
+            .map(|words| at(&summary, words, &format!("{what}, the votes")))
+            .collect();
+        assert!(
+            ranked.windows(2).all(|w| w[0] < w[1]),
+            "{what}: ranked by votes {ranked:?}"
+        );
+        at(&summary, "5 votes", &what);
+        // The map closes the summary, once; the full record follows.
+        at(&summary, "Where strength lies", &what);
+        assert!(
+            !rest.contains("Where strength lies"),
+            "{what}: the map twice"
+        );
+        at(&rest, "Discovery", &what);
+    }
+}
+
+#[test]
+fn the_summary_says_plainly_when_nothing_is_voted_and_only_the_partnership_gets_it() {
+    let session = example("k7q2m9xa");
+    for format in [Format::Md, Format::Html, Format::Docx] {
+        let document = export_for(&session, format, Audience::Partnership);
+        let (summary, _) = summary_and_rest(format, &document);
+        at(
+            &summary,
+            "The room has not voted yet",
+            &format!("{format:?}"),
+        );
+        let full = export_for(&session, format, Audience::Professionals);
+        assert!(!full.contains("Summary for the partnership"), "{format:?}");
+        assert!(full.contains("Where strength lies"), "{format:?}: the map");
+    }
+    // The command line gives a workshop the partnership's summary unless told otherwise,
+    // and a conference none.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    store.create(&session).expect("saved");
+    store.create(&example("p3f8h2kd")).expect("saved");
+    let md = |args: &[&str]| {
+        let out = crate::harness::convene()
+            .arg("--dir")
+            .arg(dir.path())
+            .arg("export")
+            .args(args)
+            .output()
+            .expect("runs");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    assert!(md(&["k7q2m9xa"]).1.contains("Summary for the partnership"));
+    assert!(
+        !md(&["k7q2m9xa", "--for", "professionals"])
+            .1
+            .contains("Summary for the partnership")
+    );
+    let (ok, out) = md(&["p3f8h2kd", "--for", "partnership"]);
+    assert!(
+        !ok && out.is_empty(),
+        "a conference has no partnership summary"
     );
 }
