@@ -81,7 +81,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// Who was in the room: the counts, then a row per sector with its organisations and people.
+/// Who was in the room: the counts, then each sector with its organisations and people.
 fn room(report: &Report) -> Vec<Block> {
     let people: Vec<Description> = report
         .session
@@ -117,44 +117,38 @@ fn room(report: &Report) -> Vec<Block> {
         count(organisations.len(), "organisation", "organisations"),
         count(sectors.len(), "sector", "sectors"),
     )));
-    let rows = sectors
+    // Each sector with its people, by organisation: "Quayside Youth Hub (2): Jo Whitfield
+    // (youth worker), Sam Lee".
+    let facts = sectors
         .iter()
         .map(|(sector, members)| {
-            let mut organisations: Vec<Group<()>> = Vec::new();
+            let mut by_organisation: Vec<Group<String>> = Vec::new();
             for d in members {
+                let name = clean_line(&d.words);
+                let person = match d.get(Field::Role) {
+                    Some(role) => format!("{name} ({role})"),
+                    None => name,
+                };
                 group_into(
-                    &mut organisations,
+                    &mut by_organisation,
                     &named(d, Field::Organisation, "organisation not named"),
-                    (),
+                    person,
                 );
             }
-            let organisations: Vec<String> = organisations
+            let organisations: Vec<String> = by_organisation
                 .iter()
-                .map(|(name, people)| format!("{name} ({})", people.len()))
-                .collect();
-            let names: Vec<String> = members
-                .iter()
-                .map(|d| {
-                    let name = clean_line(&d.words);
-                    match d.get(Field::Role) {
-                        Some(role) => format!("{name}, {role}"),
-                        None => name,
-                    }
+                .map(|(organisation, people)| match people.len() {
+                    1 => format!("{organisation}: {}", people.join(", ")),
+                    n => format!("{organisation} ({n}): {}", people.join(", ")),
                 })
                 .collect();
-            vec![
-                sector.clone(),
+            (
+                format!("{sector} ({})", members.len()),
                 organisations.join("; "),
-                format!("{}: {}", members.len(), names.join("; ")),
-            ]
+            )
         })
         .collect();
-    out.push(Block::Table {
-        header: ["Sector", "Organisations", "People"]
-            .map(str::to_owned)
-            .to_vec(),
-        rows,
-    });
+    out.push(Block::Facts(facts));
     out
 }
 
@@ -180,10 +174,10 @@ fn chosen(report: &Report) -> Vec<Block> {
         return out;
     }
     out.push(Block::Table {
-        header: ["Chosen", "Kind", "Votes"].map(str::to_owned).to_vec(),
+        header: ["Chosen", "Votes", "Kind"].map(str::to_owned).to_vec(),
         rows: voted
             .into_iter()
-            .map(|(votes, kind, words)| vec![words, kind.label().to_owned(), votes_words(votes)])
+            .map(|(votes, kind, words)| vec![words, votes_words(votes), kind.label().to_owned()])
             .collect(),
     });
     out
