@@ -97,10 +97,21 @@ fn show(session: &Session) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// Every view of a session: `show` and each export format (Word as its document's XML,
-/// one paragraph or table row a line), by name.
+/// Every view of a session: the app's detail under each record, `show` and each export
+/// format (Word as its document's XML, one paragraph or table row a line), by name.
 fn every_view(session: &Session) -> Vec<(String, String)> {
-    let mut views = vec![("show".to_owned(), show(session))];
+    let detail = session
+        .records
+        .iter()
+        .map(|r| {
+            let detail = convene::ui::session::details(r, session, true);
+            format!("{} {}\n", r.body.text(), detail.replace('\n', " "))
+        })
+        .collect();
+    let mut views = vec![
+        ("the app's detail".to_owned(), detail),
+        ("show".to_owned(), show(session)),
+    ];
     for format in Format::ALL {
         let text = export(session, format);
         let text = if format == Format::Docx {
