@@ -209,7 +209,11 @@ pub fn draw_overlay(
                 }
                 Some(_) => {
                     let question = if format.is_document() {
-                        format!("Where shall {} go? ({})", audience.label(), format.label())
+                        format!(
+                            "{}, {}: where shall it go?",
+                            crate::text::capitalised(audience.label()),
+                            format.label()
+                        )
                     } else {
                         format!("Where shall the {} go?", format.label())
                     };
