@@ -326,6 +326,22 @@ impl Description {
             .collect()
     }
 
+    /// The kind's name where every view puts it before the words ("Affirmative topic"): the
+    /// records a workshop is built around, which would otherwise read as notes.
+    pub fn lead(&self) -> Option<String> {
+        matches!(self.kind, RecordKind::Topic | RecordKind::ChangeGoal)
+            .then(|| crate::text::capitalised(self.kind.label()))
+    }
+
+    /// The words on one line, after the kind's name where it leads ("Change goal: …").
+    pub fn headline(&self) -> String {
+        let words = clean_line(&self.words);
+        match self.lead() {
+            Some(lead) => format!("{lead}: {words}"),
+            None => words,
+        }
+    }
+
     /// "label: value" for each field, for views that list them inline.
     pub fn field_pairs(&self) -> impl Iterator<Item = String> + '_ {
         self.fields

@@ -24,7 +24,10 @@ pub use record::{
     Need, Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side,
     Status, Strength, StrengthKind, Topic,
 };
-pub use rules::{LinkProblem, LooseEnd, delete_impact, link_problems, link_target, loose_ends};
+pub use rules::{
+    LinkProblem, LooseEnd, delete_impact, link_problems, link_target, loose_ends,
+    moved_on_without_topic,
+};
 pub use session::{Clock, DateKind, FORMAT_VERSION, KeyDate, Session, StageVisit};
 pub use tags::{Closeness, Level, Tags, Voice};
 

@@ -1,7 +1,7 @@
 //! `convene check`: validates session files and prints each problem as `file:line:col: reason`.
 
 use super::{CliError, Context, ExitKind};
-use crate::model::{Session, link_problems, loose_ends};
+use crate::model::{Session, link_problems, loose_ends, moved_on_without_topic};
 use crate::store::{Store, load_path};
 use std::path::{Path, PathBuf};
 
@@ -90,16 +90,40 @@ pub fn check_file(path: &Path, ctx: &Context) -> (Vec<String>, Vec<String>) {
                     .into_iter()
                     .map(|(line, reason)| format!("{}:{line}:1: {reason}", path.display())),
             );
-            let notes = loose_ends(&loaded.session)
+            let mut notes: Vec<String> = loose_ends(&loaded.session)
                 .into_iter()
                 .map(|end| {
                     let line = record_line(&text, end.record().0);
                     format!("{}:{line}:1: note: {end}", path.display())
                 })
                 .collect();
+            notes.extend(topic_note(&loaded.session, ctx).map(|note| {
+                format!(
+                    "{}:{}:1: note: {note}",
+                    path.display(),
+                    line_of(&text, "stage:")
+                )
+            }));
             (problems, notes)
         }
     }
+}
+
+/// A word for a workshop that moved on from the stage that writes its affirmative topic
+/// without writing one.
+fn topic_note(session: &Session, ctx: &Context) -> Option<String> {
+    let stage = ctx
+        .frameworks
+        .get(&session.framework)?
+        .stages
+        .iter()
+        .find(|s| s.main_kind() == Some(crate::model::RecordKind::Topic))?;
+    moved_on_without_topic(session, &stage.key).then(|| {
+        format!(
+            "the room moved on from {} without an affirmative topic; it can still be written there",
+            crate::text::clean_line(&stage.name)
+        )
+    })
 }
 
 /// The line a record starts on in a session file's text (the `records:` line if not found).

@@ -1,4 +1,4 @@
-//! `convene completions`: shell completion that offers commands, options, formats, session ids, frameworks and themes.
+//! `convene completions`: shell completion that offers commands, options, formats, audiences, session ids, frameworks and themes.
 //!
 //! The script a shell sources calls `convene` back (with `COMPLETE=<shell>` set) for each
 //! completion, so what is offered is always the folder's sessions and the frameworks and
@@ -18,7 +18,7 @@ const VAR: &str = "COMPLETE";
 /// Print a completion script for your shell.
 ///
 /// The script asks convene what to offer as you type, so it offers the ids of your
-/// sessions (with their titles), the formats, frameworks and themes.
+/// sessions (with their titles), the formats, audiences, frameworks and themes.
 ///
 /// Example: convene completions bash > ~/.local/share/bash-completion/completions/convene
 #[derive(Debug, clap::Args)]

@@ -126,7 +126,7 @@ fn audience(
     } else {
         ("a workshop", "a conference")
     };
-    let fitting: Vec<&str> = Audience::for_session(session)
+    let fitting: Vec<String> = Audience::for_session(session)
         .iter()
         .map(|a| a.name())
         .collect();

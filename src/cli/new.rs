@@ -82,7 +82,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             })
             .collect();
         let what = if what.is_empty() {
-            "nothing to carry (no participants, change goals or open agreements)".to_owned()
+            "nothing to carry (no topic, participants, change goals or open agreements)".to_owned()
         } else {
             what.join(", ")
         };

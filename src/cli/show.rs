@@ -120,7 +120,7 @@ pub fn render(session: &Session, ctx: &Context) -> String {
 /// its check-ins, each indented under it.
 pub fn describe(record: &Record, session: &Session) -> String {
     let d = crate::describe::describe(record, session);
-    let mut out = format!("{} {}", d.id, clean_line(&d.words));
+    let mut out = format!("{} {}", d.id, d.headline());
     let fields: Vec<String> = d.field_pairs().collect();
     if !fields.is_empty() {
         let _ = write!(out, "  ({})", fields.join("; "));

@@ -11,7 +11,7 @@ pub enum Audience {
     /// Everything recorded, for the professionals (the default for a conference)
     #[default]
     Professionals,
-    /// A workshop's summary for a partnership's board, then the full record (the default for a workshop)
+    /// For a partnership's board (the default for a workshop)
     Partnership,
 }
 
@@ -32,13 +32,12 @@ impl Audience {
         }
     }
 
-    /// The word typed after `--for`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Audience::Family => "family",
-            Audience::Professionals => "professionals",
-            Audience::Partnership => "partnership",
-        }
+    /// The word typed after `--for` (clap's name for the value).
+    pub fn name(self) -> String {
+        use clap::ValueEnum;
+        self.to_possible_value()
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
     }
 
     /// Who a session's export is for unless someone says otherwise: the professionals for

@@ -116,9 +116,11 @@ fn records_of(mut doc: Docx, report: &Report, records: &[&Record]) -> Docx {
 
 /// One record: its number and words, then its fields, links and check-ins.
 fn record(doc: Docx, d: &Description) -> Docx {
-    let mut p = Paragraph::new()
-        .add_run(Run::new().add_text(format!("{} ", d.id)).bold())
-        .add_run(lines(&d.words));
+    let mut p = Paragraph::new().add_run(Run::new().add_text(format!("{} ", d.id)).bold());
+    if let Some(lead) = d.lead() {
+        p = p.add_run(Run::new().add_text(format!("{lead}: ")).italic());
+    }
+    p = p.add_run(lines(&d.words));
     let mut details: Vec<String> = Vec::new();
     if !d.fields.is_empty() {
         details.push(d.field_pairs().collect::<Vec<_>>().join(" · "));

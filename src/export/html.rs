@@ -38,6 +38,7 @@ h3 { font-size: 1.05rem; margin-bottom: 0.3rem; }
 ol.records { padding-left: 1.4rem; }
 ol.records li { margin-bottom: 0.6rem; }
 .words { font-weight: bold; }
+.kind { font-style: italic; }
 .detail { display: block; color: #333; font-size: 0.95rem; }
 .builds-on { display: block; color: #333; font-size: 0.95rem; padding-left: 1rem; border-left: 3px solid #999; }
 dl.facts .fact { break-inside: avoid; page-break-inside: avoid; }
@@ -193,9 +194,13 @@ fn list(out: &mut String, report: &Report, records: &[&Record]) {
     out.push_str("<ol class=\"records\">\n");
     for record in records {
         let d = report.describe(record);
+        let lead = d
+            .lead()
+            .map(|l| format!("<span class=\"kind\">{l}:</span> "))
+            .unwrap_or_default();
         let _ = write!(
             out,
-            "<li value=\"{}\"><span class=\"words\">{}</span>",
+            "<li value=\"{}\">{lead}<span class=\"words\">{}</span>",
             d.id.0,
             escape(&d.words)
         );

@@ -151,7 +151,8 @@ fn facts(out: &mut String, heading: &str, pairs: &[(&str, String)]) {
 /// each on a line of its own under it.
 fn item(out: &mut String, report: &Report, record: &Record) {
     let d = report.describe(record);
-    let _ = write!(out, "- **{}** {}", d.id, escape(&d.words));
+    let lead = d.lead().map(|l| format!("_{l}:_ ")).unwrap_or_default();
+    let _ = write!(out, "- **{}** {lead}{}", d.id, escape(&d.words));
     let fields: Vec<String> = d
         .fields
         .iter()

@@ -1,15 +1,17 @@
-//! A follow-up day: what an earlier session hands on (its people, change goals and open agreements), with fresh ids.
+//! A follow-up day: what an earlier session hands on (its topic, people, change goals and open agreements), with fresh ids.
 
 use super::ids::RecordId;
-use super::record::{RecordBody, RecordKind};
+use super::record::{Record, RecordBody, RecordKind};
 use super::session::Session;
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
-/// Whether a record of an earlier session carries into a follow-up: the participants, the
-/// change goals and the agreements still open (not done, not dropped).
-fn carries(body: &RecordBody) -> bool {
-    match body {
+/// Whether a record of an earlier session carries into a follow-up: its affirmative topic
+/// (the latest: a follow-up day keeps building around it), the participants, the change
+/// goals and the agreements still open (not done, not dropped).
+fn carries(record: &Record, earlier: &Session) -> bool {
+    match &record.body {
+        RecordBody::Topic(_) => earlier.affirmative_topic().map(|t| t.id) == Some(record.id),
         RecordBody::Participant(_) | RecordBody::ChangeGoal(_) => true,
         RecordBody::Agreement(a) => a.status.is_open(),
         _ => false,
@@ -32,7 +34,7 @@ pub fn carry_over(
     let carried: Vec<_> = earlier
         .records
         .iter()
-        .filter(|r| carries(&r.body))
+        .filter(|r| carries(r, earlier))
         .collect();
     for record in &carried {
         let kind = record.body.kind();
@@ -55,4 +57,46 @@ pub fn carry_over(
         ));
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Note, SessionId, Topic};
+    use time::macros::datetime;
+
+    #[test]
+    fn a_follow_up_day_keeps_the_latest_affirmative_topic() {
+        let now = datetime!(2026-11-25 09:00 UTC);
+        let new = |id: &str| {
+            let id = SessionId::parse(id).expect("id");
+            Session::new(id, "Harbour day", "appreciative-inquiry", "define", now)
+        };
+        let mut earlier = new("first1");
+        let draft = "Trusted adults everywhere";
+        earlier.add(
+            "define",
+            RecordBody::Topic(Topic { text: draft.into() }),
+            now,
+        );
+        let topic = "Every young person has trusted adults and safe places";
+        earlier.add(
+            "define",
+            RecordBody::Topic(Topic { text: topic.into() }),
+            now,
+        );
+        earlier.add("define", RecordBody::Note(Note::default()), now);
+        let mut into = new("second1");
+        let counts = carry_over(&earlier, &mut into, |_, stage| stage.to_owned(), now);
+        assert_eq!(counts, [(RecordKind::Topic, 1)]);
+        let carried = into.affirmative_topic().expect("the topic carries");
+        assert_eq!(
+            (carried.stage.as_str(), carried.body.text()),
+            ("define", topic)
+        );
+        assert_eq!(
+            carried.source.as_deref(),
+            Some("“Harbour day” (first1), #2")
+        );
+    }
 }

@@ -20,6 +20,8 @@ pub struct SystemMap {
     pub parent_voices: usize,
     /// Each change goal with how many agreements serve it.
     pub goals: Vec<(RecordId, String, usize)>,
+    /// The affirmative topic the workshop is built around, if it has one.
+    pub topic: Option<String>,
 }
 
 impl SystemMap {
@@ -120,6 +122,9 @@ pub fn system_map(session: &Session, known: &[String]) -> SystemMap {
         young_voices: young,
         parent_voices: parents,
         goals,
+        topic: session
+            .affirmative_topic()
+            .map(|t| t.body.text().to_owned()),
     }
 }
 

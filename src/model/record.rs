@@ -224,12 +224,11 @@ impl Status {
         Status::Dropped,
     ];
 
-    /// Whether the commitment still needs doing.
+    /// Whether the commitment still needs doing. A changed one does not: the plan moved
+    /// on and the item as written no longer stands (what replaced it is its own item), so
+    /// it is never due, never overdue and never an open to-do in a calendar.
     pub fn is_open(self) -> bool {
-        matches!(
-            self,
-            Status::NotStarted | Status::InProgress | Status::Changed
-        )
+        matches!(self, Status::NotStarted | Status::InProgress)
     }
 
     /// A short label for people.
@@ -719,5 +718,16 @@ impl RecordBody {
             RecordBody::PlanItem(r) => Some(r.status),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Status;
+
+    #[test]
+    fn only_not_started_and_in_progress_still_need_doing() {
+        let open: Vec<Status> = Status::ALL.into_iter().filter(|s| s.is_open()).collect();
+        assert_eq!(open, [Status::NotStarted, Status::InProgress]);
     }
 }

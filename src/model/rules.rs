@@ -165,6 +165,14 @@ pub fn loose_ends(session: &Session) -> Vec<LooseEnd> {
         .collect()
 }
 
+/// Whether a workshop has moved on from the stage that writes its affirmative topic
+/// (`topic_stage`) with no topic written: worth a gentle word, never an error.
+pub fn moved_on_without_topic(session: &Session, topic_stage: &str) -> bool {
+    session.affirmative_topic().is_none()
+        && session.stage != topic_stage
+        && session.stage_finished(topic_stage)
+}
+
 /// The records that build on (or name) the given record: what a delete would unlink.
 pub fn delete_impact(session: &Session, id: RecordId) -> Vec<&Record> {
     session

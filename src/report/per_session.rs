@@ -98,7 +98,7 @@ pub const CONFERENCE_PASSED: &str = "the conference date has passed";
 
 impl Digest for SessionDue {
     const FILE: &'static str = ".summaries-due.ron";
-    const VERSION: u32 = 2; // 2: conference days; nothing of a closed conference
+    const VERSION: u32 = 3; // 2: conference days; nothing of a closed conference; 3: a changed item is not open
     fn of(session: &Session) -> Self {
         SessionDue::of(session)
     }
@@ -202,7 +202,7 @@ impl SessionFigures {
 
 impl Digest for SessionFigures {
     const FILE: &'static str = ".summaries-report.ron";
-    const VERSION: u32 = 2; // 2: closures
+    const VERSION: u32 = 3; // 2: closures; 3: a changed item is not open
     fn of(session: &Session) -> Self {
         SessionFigures::of(session)
     }

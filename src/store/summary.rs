@@ -51,7 +51,7 @@ pub const CACHE_FILE: &str = ".summaries.ron";
 
 impl Digest for Summary {
     const FILE: &'static str = CACHE_FILE;
-    const VERSION: u32 = 4; // 3: closures and conference days; 4: the stamp holds the change time and inode too
+    const VERSION: u32 = 5; // 3: closures and conference days; 4: the stamp holds the change time and inode too; 5: a changed item is not open
     fn of(session: &Session) -> Self {
         Summary::of(session)
     }

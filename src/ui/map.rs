@@ -134,7 +134,14 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
 }
 
 fn summary_lines(map: &crate::model::map::SystemMap, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![
+    let topic = map.topic.as_deref().map(|topic| {
+        Line::from(vec![
+            Span::styled("Topic: ", theme.title),
+            Span::raw(clean_line(topic)),
+        ])
+    });
+    let mut lines: Vec<Line<'static>> = topic.into_iter().collect();
+    lines.extend([
         Line::raw(format!(
             "In the room (●): {}",
             if map.in_room.is_empty() {
@@ -151,7 +158,7 @@ fn summary_lines(map: &crate::model::map::SystemMap, theme: &Theme) -> Vec<Line<
             "Voices: young people {} · parents and carers {} · strengths not yet tagged {}",
             map.young_voices, map.parent_voices, map.untagged
         )),
-    ];
+    ]);
     for (id, text, n) in &map.goals {
         let s = if *n == 1 { "" } else { "s" };
         lines.push(Line::raw(format!(

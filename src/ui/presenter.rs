@@ -4,7 +4,6 @@
 use super::session::wrap_words;
 use crate::app::SessionView;
 use crate::model::Clock;
-use crate::text::clean_line;
 use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -129,7 +128,7 @@ pub fn draw(
     let mut lines: Vec<Line> = Vec::new();
     let mut used = 0;
     for record in order.filter_map(|row| view.stage_record(row)) {
-        let mut text = clean_line(record.body.text());
+        let mut text = crate::describe::describe(record, &view.session).headline();
         // Only the chosen carry a count: the room sees what it chose, not what it passed over.
         if let Some(votes) = record.body.votes().filter(|v| ranked && *v > 0) {
             text = format!("{text} · {}", crate::describe::votes_words(votes));

@@ -96,6 +96,10 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     if show_purpose {
         card.push(Line::from(Span::styled(stage.purpose.clone(), theme.muted)));
     }
+    let topic = topic_line(session, stage, inner_width).filter(|_| show_purpose);
+    if let Some(topic) = &topic {
+        card.push(Line::from(Span::styled(topic.clone(), theme.muted)));
+    }
     card.push(Line::from(vec![
         Span::styled(prompt_label.clone(), theme.key),
         Span::raw(prompt.clone()),
@@ -108,7 +112,8 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         wrapped_height(&stage.purpose, inner_width)
     } else {
         0
-    } + wrapped_height(&format!("{prompt_label}{prompt}"), inner_width)
+    } + u16::from(topic.is_some())
+        + wrapped_height(&format!("{prompt_label}{prompt}"), inner_width)
         + loose
             .as_deref()
             .map_or(0, |l| wrapped_height(l, inner_width));
@@ -182,6 +187,17 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         hints.push(("?", "keys".to_owned()));
     }
     hints
+}
+
+/// The workshop's affirmative topic on one line, for the stages after the one that writes
+/// it: what the room is building around, kept in view.
+fn topic_line(session: &Session, stage: &crate::framework::Stage, width: u16) -> Option<String> {
+    if stage.captures.contains(&crate::model::RecordKind::Topic) {
+        return None;
+    }
+    let topic = session.affirmative_topic()?;
+    let line = format!("Topic: {}", clean_line(topic.body.text()));
+    Some(super::short(&line, usize::from(width)))
 }
 
 /// The stage's loose ends in a line, where they can be tied: in the stage that writes
@@ -407,11 +423,13 @@ fn record_lines(
     session: &Session,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let detail = details(record, session, chosen);
+    let described = crate::describe::describe(record, session);
+    let detail = details_of(&described, chosen);
+    let words = described.headline();
     let mut lines = Vec::new();
     let id = format!("{} ", record.id);
     if chosen {
-        let text = format!("{id}{}", clean_line(record.body.text()));
+        let text = format!("{id}{words}");
         let mut wrapped = wrap_words(&text, usize::from(width.saturating_sub(2)));
         if wrapped.len() > SELECTED_MAX_LINES {
             wrapped.truncate(SELECTED_MAX_LINES);
@@ -435,7 +453,7 @@ fn record_lines(
         lines.push(Line::from(vec![
             Span::raw("  "),
             Span::styled(id, theme.muted),
-            Span::raw(clean_line(record.body.text())),
+            Span::raw(words),
         ]));
         if !detail.is_empty() {
             lines.push(Line::from(Span::styled(
@@ -550,7 +568,11 @@ fn fits_after(heading: &str, open: &str, width: u16) -> bool {
 /// its fields (those the line has room for) and what it links to, each cut short. Chosen:
 /// every field, each kind of link and each check-in on a line of its own.
 pub fn details(record: &Record, session: &Session, whole: bool) -> String {
-    let d = crate::describe::describe(record, session);
+    details_of(&crate::describe::describe(record, session), whole)
+}
+
+/// What is under a record's words, from its description (see [`details`]).
+fn details_of(d: &crate::describe::Description, whole: bool) -> String {
     let fields: Vec<String> = d
         .fields
         .iter()

@@ -47,9 +47,9 @@ mod the_family_copy {
     use convene::store::load_path;
     use std::path::Path;
 
-    /// The example conference, with one more person: someone the family and the
+    /// The example conference, with one more person (someone the family and the
     /// professionals agreed is outside the child's safe network, with their needs and an
-    /// address.
+    /// address) and a dropped plan item.
     fn conference() -> Session {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/p3f8h2kd.ron");
         let mut s = load_path(&path).expect("the example loads").session;
@@ -74,6 +74,17 @@ mod the_family_copy {
                 outside_safe_network: Some("a court order keeps him away from J.".into()),
             }),
             time::macros::datetime!(2026-10-20 09:00 UTC),
+        );
+        // And a plan item the family later dropped: no longer part of their plan.
+        s.add(
+            "agreement",
+            RecordBody::PlanItem(PlanItem {
+                text: "J. will move to the school in the next town".into(),
+                who: "Anna".into(),
+                status: Status::Dropped,
+                ..PlanItem::default()
+            }),
+            time::macros::datetime!(2026-11-20 13:20 UTC),
         );
         s
     }
@@ -225,6 +236,8 @@ mod the_family_copy {
                 "Halina asked, through the interpreter",
                 "Marek asked",
                 "invitation",
+                // What the family dropped from the plan.
+                "the school in the next town",
             ] {
                 assert!(!text.contains(never), "{format:?} shows {never:?}");
             }
@@ -248,6 +261,20 @@ mod the_family_copy {
         assert!(copy.contains("The plan is still being written."), "{copy}");
         let found = lens.check(&copy);
         assert!(found.is_empty(), "{found:?}");
+        // And what it says of each decision.
+        for decision in [
+            Decision::Agreed,
+            Decision::AgreedWithChanges,
+            Decision::NotAgreed,
+        ] {
+            let mut decided = empty.clone();
+            if let Some(c) = decided.conference.as_mut() {
+                c.decision = Some(decision);
+            }
+            let copy = family_copy(&decided, Format::Md);
+            let found = lens.check(&copy);
+            assert!(found.is_empty(), "{decision:?}: {found:?}");
+        }
     }
 }
 

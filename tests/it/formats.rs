@@ -593,6 +593,11 @@ mod completion {
         }
         let formats = offered(dir.path(), &["export", "k7q2m9xa", "--format", ""]);
         assert_eq!(values(&formats), ["md", "html", "csv", "ics", "docx"]);
+        let audiences = offered(dir.path(), &["export", "p3f8h2kd", "--for", ""]);
+        assert_eq!(
+            values(&audiences),
+            ["family", "professionals", "partnership"]
+        );
         // A folder typed on the command line comes before CONVENE_DIR.
         let other = folder();
         std::fs::remove_file(other.path().join("k7q2m9xa.ron")).expect("remove");

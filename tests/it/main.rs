@@ -30,6 +30,7 @@ mod room;
 mod screen_keys;
 mod screens;
 mod store;
+mod topic;
 mod trust;
 mod voting;
 mod walk;

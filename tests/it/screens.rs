@@ -79,6 +79,13 @@ fn session_destiny_from_the_example() {
 }
 
 #[test]
+fn session_define_with_its_topic_and_change_goals() {
+    let mut h = example("harbourside");
+    h.keys("[[[[");
+    both_sizes("session_define_topic", &mut h);
+}
+
+#[test]
 fn form_for_a_strength() {
     let mut h = Harness::new();
     h.keys("n<enter>Harbour day<enter>>aParents who run the<a-enter>Friday club<tab><right>");
