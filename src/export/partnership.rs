@@ -143,7 +143,7 @@ fn room(report: &Report) -> Vec<Block> {
                 })
                 .collect();
             (
-                format!("{sector} ({})", members.len()),
+                format!("{sector}, {}", count(members.len(), "person", "people")),
                 organisations.join("; "),
             )
         })
