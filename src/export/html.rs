@@ -51,6 +51,9 @@ table.plan th:nth-child(1) { width: 36%; }
 table.plan th:nth-child(2) { width: 17%; }
 table.plan th:nth-child(3) { width: 7.5rem; }
 table.plan th, table.plan td { border: 1px solid #555; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
+section.summary h4 { font-size: 1rem; margin: 1rem 0 0.3rem; break-after: avoid; page-break-after: avoid; }
+section.summary table.plan th:nth-child(1) { width: 45%; }
+section.summary table.plan th:nth-child(2) { width: 22%; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }

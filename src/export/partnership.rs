@@ -174,10 +174,10 @@ fn chosen(report: &Report) -> Vec<Block> {
         return out;
     }
     out.push(Block::Table {
-        header: ["Chosen", "Votes", "Kind"].map(str::to_owned).to_vec(),
+        header: ["Chosen", "Kind", "Votes"].map(str::to_owned).to_vec(),
         rows: voted
             .into_iter()
-            .map(|(votes, kind, words)| vec![words, votes_words(votes), kind.label().to_owned()])
+            .map(|(votes, kind, words)| vec![words, kind.label().to_owned(), votes_words(votes)])
             .collect(),
     });
     out
@@ -214,10 +214,10 @@ fn agreements(report: &Report) -> Vec<Block> {
             .filter(|(goals, _)| goals.contains(&goal.id))
             .map(|(_, row)| row.clone())
             .collect();
-        out.push(Block::Paragraph(format!(
-            "Change goal: {}",
-            clean_line(goal.body.text())
-        )));
+        out.push(Block::Heading(
+            4,
+            format!("Change goal: {}", clean_line(goal.body.text())),
+        ));
         out.push(if rows.is_empty() {
             Block::Paragraph("No agreement serves this goal yet.".to_owned())
         } else {
@@ -232,8 +232,9 @@ fn agreements(report: &Report) -> Vec<Block> {
         .collect();
     if !loose.is_empty() {
         if !goal_ids.is_empty() {
-            out.push(Block::Paragraph(
-                "Not linked to a change goal yet:".to_owned(),
+            out.push(Block::Heading(
+                4,
+                "Not linked to a change goal yet".to_owned(),
             ));
         }
         out.push(table(loose));
