@@ -456,3 +456,46 @@ fn the_summary_says_plainly_when_nothing_is_voted_and_only_the_partnership_gets_
         "a conference has no partnership summary"
     );
 }
+
+#[test]
+fn the_summary_speaks_plainly_where_the_room_has_written_nothing_yet() {
+    // A new workshop: a change goal nothing serves yet, an agreement with no owner or date.
+    let now = crate::harness::START;
+    let mut s = Session::new(
+        convene::model::SessionId::parse("new1").expect("id"),
+        "Harbour day",
+        "appreciative-inquiry",
+        "define",
+        now,
+    );
+    s.add(
+        "define",
+        RecordBody::ChangeGoal(convene::model::ChangeGoal {
+            text: "Young people shape our decisions".into(),
+        }),
+        now,
+    );
+    s.add(
+        "destiny",
+        RecordBody::Agreement(convene::model::Agreement {
+            action: "Meet again in spring".into(),
+            ..convene::model::Agreement::default()
+        }),
+        now,
+    );
+    let md = export_for(&s, Format::Md, Audience::Partnership);
+    let (summary, _) = summary_and_rest(Format::Md, &md);
+    for words in [
+        "The room has not written its affirmative topic yet.",
+        "Nobody has been added as in the room yet.",
+        "The room has not voted yet",
+        "No agreement serves this goal yet.",
+        "Not linked to a change goal yet",
+        "not named yet",
+        "no date yet",
+    ] {
+        at(&summary, words, "an empty workshop");
+    }
+    let found = convene::lens::Lens::embedded().check(&summary);
+    assert!(found.is_empty(), "{found:?}");
+}
