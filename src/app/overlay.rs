@@ -327,8 +327,8 @@ pub(super) fn on_key(
             match state.on_key(key) {
                 Outcome::Continue => {}
                 Outcome::Close => v.overlay = None,
-                Outcome::Done(export::Step::ChoosePlace(format)) => {
-                    let suggested = export_path(&documents, &v.session, format);
+                Outcome::Done(export::Step::ChoosePlace(format, audience)) => {
+                    let suggested = export_path(&documents, &v.session, format, audience);
                     if let Some(Overlay::Export {
                         path,
                         error,

@@ -23,8 +23,8 @@ fn choose(h: &mut Harness, format: Format) {
     h.keys(&format!("{}<enter>", "j".repeat(at)));
 }
 
-/// Types `target` over the suggested place and presses Enter.
-fn place(h: &mut Harness, target: &Path) {
+/// Types `target` over the suggested place and presses Enter; gives the file name suggested.
+fn place(h: &mut Harness, target: &Path) -> String {
     let view = h.app.session_view().expect("open");
     let Some(Overlay::Export {
         path: Some(input), ..
@@ -35,6 +35,10 @@ fn place(h: &mut Harness, target: &Path) {
     let suggested = input.lines().join("");
     h.keys(&"<bs>".repeat(suggested.chars().count()));
     h.keys(&format!("{}<enter>", target.display()));
+    Path::new(&suggested)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The main part of a Word file: its `word/document.xml`, read through the zip.
@@ -61,7 +65,7 @@ fn word_from_the_app_is_a_docx_at_the_chosen_place() {
     choose(&mut h, Format::Docx);
     let elsewhere = tempfile::tempdir().expect("temp dir");
     let target = elsewhere.path().join("partnership.docx");
-    place(&mut h, &target);
+    let _ = place(&mut h, &target);
     assert!(h.app.session_view().expect("open").overlay.is_none());
     let xml = word_document(&target);
     assert!(
@@ -74,7 +78,7 @@ fn word_from_the_app_is_a_docx_at_the_chosen_place() {
     let before = std::fs::read(&target).expect("read");
     h.keys("x");
     choose(&mut h, Format::Docx);
-    place(&mut h, &target);
+    let _ = place(&mut h, &target);
     let view = h.app.session_view().expect("open");
     assert!(
         matches!(&view.overlay, Some(Overlay::Export { error: Some(e), .. }) if e.contains("Enter again to replace")),
@@ -95,12 +99,13 @@ fn whose_copy_changes_what_is_written() {
     );
     choose(&mut h, Format::Md);
     let full = elsewhere.path().join("full.md");
-    place(&mut h, &full);
+    assert_eq!(place(&mut h, &full), "convene-p3f8h2kd.md");
     h.keys("x<left>");
     assert!(h.screen(80, 24).contains("◀ the family's copy ▶"));
     choose(&mut h, Format::Md);
     let family = elsewhere.path().join("family.md");
-    place(&mut h, &family);
+    // Two copies never suggest one name.
+    assert_eq!(place(&mut h, &family), "convene-p3f8h2kd-family.md");
     let full = std::fs::read_to_string(&full).expect("the full record");
     let family = std::fs::read_to_string(&family).expect("the family's copy");
     assert!(

@@ -98,8 +98,8 @@ pub const PLACE_KEYS: &[Binding<Placing>] = &[
 /// What the box asks the session view to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
-    /// The format is chosen: suggest a place for it.
-    ChoosePlace(Format),
+    /// The format (and, for a document, whose copy) is chosen: suggest a place for it.
+    ChoosePlace(Format, Audience),
     /// Write the export there; `replace` once the user agreed to replace the file there.
     Write {
         format: Format,
@@ -134,7 +134,10 @@ impl Export<'_> {
                 Some(Choosing::EarlierCopy) => self.move_copy(-1),
                 Some(Choosing::LaterCopy) => self.move_copy(1),
                 Some(Choosing::Next) => {
-                    return Outcome::Done(Step::ChoosePlace(Format::ALL[*self.selected]));
+                    return Outcome::Done(Step::ChoosePlace(
+                        Format::ALL[*self.selected],
+                        *self.audience,
+                    ));
                 }
                 Some(Choosing::Cancel) => return Outcome::Close,
                 None => {}
