@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         // A usage error quotes what was typed: it reaches the terminal cleaned.
         Err(e) if e.use_stderr() => {
-            eprint!("{}", convene::text::clean(&e.render().to_string()));
+            convene::text::print_err(&convene::text::clean(&e.render().to_string()));
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
         Err(e) => e.exit(),
@@ -24,12 +24,21 @@ fn main() -> ExitCode {
         Some(command) => cli::run(command, &ctx),
         None => convene::tui::run(&ctx),
     });
+    // What was printed and could not be written (a full disk under `> file`) is a failure
+    // too; a reader that closed the pipe early is not (see `text::write_out`).
+    let result = result.and_then(|kind| match convene::text::unwritten() {
+        Some(why) => Err(cli::CliError::new(
+            cli::ExitKind::Storage,
+            format!("what was printed could not all be written: {why}"),
+        )),
+        None => Ok(kind),
+    });
     match result {
         Ok(kind) => kind.into(),
         Err(e) => {
-            eprintln!("convene: {}", e.message);
+            convene::errln!("convene: {}", e.message);
             if let Some(hint) = e.hint {
-                eprintln!("  hint: {hint}");
+                convene::errln!("  hint: {hint}");
             }
             ExitCode::from(e.kind.code())
         }

@@ -1,6 +1,9 @@
 //! Text made safe for a terminal: control characters and escape sequences never reach the screen.
 
 use std::borrow::Cow;
+use std::io::{self, Write};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Removes terminal escape sequences (CSI, OSC, DCS and the rest) and control characters,
 /// keeping newlines. Tabs become spaces. Text that needs no change is borrowed.
@@ -102,10 +105,7 @@ pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<Strin
 #[macro_export]
 macro_rules! outln {
     ($($arg:tt)*) => {{
-        #[allow(clippy::print_stdout)]
-        {
-            println!("{}", $crate::text::clean(&format!($($arg)*)));
-        }
+        $crate::text::print_out(&format!("{}\n", $crate::text::clean(&format!($($arg)*))));
     }};
 }
 
@@ -113,10 +113,7 @@ macro_rules! outln {
 #[macro_export]
 macro_rules! out {
     ($($arg:tt)*) => {{
-        #[allow(clippy::print_stdout)]
-        {
-            print!("{}", $crate::text::clean(&format!($($arg)*)));
-        }
+        $crate::text::print_out(&$crate::text::clean(&format!($($arg)*)));
     }};
 }
 
@@ -124,11 +121,52 @@ macro_rules! out {
 #[macro_export]
 macro_rules! errln {
     ($($arg:tt)*) => {{
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!("{}", $crate::text::clean(&format!($($arg)*)));
-        }
+        $crate::text::print_err(&format!("{}\n", $crate::text::clean(&format!($($arg)*))));
     }};
+}
+
+/// Set once the reader of standard output has closed it.
+static READER_GONE: AtomicBool = AtomicBool::new(false);
+/// Why something printed could not be written, for the command's end to say.
+static UNWRITTEN: OnceLock<String> = OnceLock::new();
+
+/// Writes to standard output, all of it or an error. A reader that closed the pipe
+/// (`convene list | head -1`) chose to stop reading: that is no error, and nothing more
+/// is written. The command still finishes what it was asked (a closed pipe never leaves
+/// work half done) and ends with its usual code: 0 when all went well, as it did its job;
+/// the 141 of a process killed by SIGPIPE would fail `set -o pipefail` scripts for a
+/// normal way to read, and is no code convene documents.
+pub fn write_out(text: &str) -> io::Result<()> {
+    if READER_GONE.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            READER_GONE.store(true, Ordering::Relaxed);
+            Ok(())
+        }
+        done => done,
+    }
+}
+
+/// [`write_out`] for [`outln!`] and [`out!`]: a failure (a full disk under `> file`) is
+/// kept for the command's end ([`unwritten`]) and never panics.
+pub fn print_out(text: &str) {
+    if let Err(e) = write_out(text) {
+        let _ = UNWRITTEN.set(e.to_string());
+    }
+}
+
+/// Writes to standard error for [`errln!`]; where it cannot be written there is nowhere
+/// left to say so, and it is no reason to stop.
+pub fn print_err(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// Why something the command printed could not be written, if it could not.
+pub fn unwritten() -> Option<&'static str> {
+    UNWRITTEN.get().map(String::as_str)
 }
 
 fn needs_cleaning(c: char) -> bool {

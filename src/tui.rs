@@ -14,6 +14,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 use time::OffsetDateTime;
 
+mod input;
+use input::Input;
+
 /// How often the clock ticks (the timer and the saves run on it).
 const TICK: Duration = Duration::from_millis(250);
 
@@ -88,18 +91,16 @@ fn drive(mut app: App, mut runtime: Runtime, effects: Vec<Effect>) -> Result<Exi
         )
     })?;
     forget_paste_mode_on_panic();
-    let mut terminal = take_terminal().map_err(terminal_error)?;
+    let mut tty = Tty {
+        screen: take_terminal().map_err(terminal_error)?,
+        input: Input::start(),
+    };
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(
-            &mut terminal,
-            &mut app,
-            &mut runtime,
-            effects,
-            &stop,
-            &changed,
-        )
+        event_loop(&mut tty, &mut app, &mut runtime, effects, &stop, &changed)
     }));
+    tty.input.quiet_if_gone();
     give_back_terminal();
+    drop(tty);
     if stop.load(Ordering::Relaxed) && matches!(outcome, Ok(Ok(()))) {
         // Closing saved already; this only tries once more if that save did not land.
         rescue(&mut app, &mut runtime);
@@ -135,7 +136,7 @@ fn rescue(app: &mut App, runtime: &mut Runtime) -> String {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    tty: &mut Tty,
     app: &mut App,
     runtime: &mut Runtime,
     effects: Vec<Effect>,
@@ -143,61 +144,53 @@ fn event_loop(
     changed: &Receiver<Vec<PathBuf>>,
 ) -> std::io::Result<()> {
     // The first frame comes first; the folder is read after it, on a worker.
-    terminal.draw(|frame| crate::ui::draw(app, frame))?;
+    tty.screen.draw(|frame| crate::ui::draw(app, frame))?;
     let (listed_tx, listed) = mpsc::channel();
-    run_effects(terminal, app, runtime, effects, &listed_tx)?;
-    // An event read to look behind an Enter, handled on the next turn.
-    let mut waiting: Option<Event> = None;
+    run_effects(tty, app, runtime, effects, &listed_tx)?;
     while !app.quit {
+        if tty.input.quiet_if_gone() {
+            // The window went, with or without a signal: it leaves as on SIGHUP.
+            stop.store(true, Ordering::Relaxed);
+        }
         if stop.load(Ordering::Relaxed) {
             // The terminal closed or the system asked to stop. Keys it had already sent are
             // the user's last words: they go in first, then everything is saved.
-            while let Some(event) = waiting
-                .take()
-                .or_else(|| event::poll(Duration::ZERO).ok()?.then(event::read)?.ok())
-            {
+            for event in tty.input.rest() {
                 if let Some(msg) = message(app, event, None) {
-                    dispatch(terminal, app, runtime, msg, &listed_tx)?;
+                    dispatch(tty, app, runtime, msg, &listed_tx)?;
                 }
             }
-            dispatch(terminal, app, runtime, Msg::Closing, &listed_tx)?;
+            dispatch(tty, app, runtime, Msg::Closing, &listed_tx)?;
             break;
         }
         while let Ok(entries) = listed.try_recv() {
-            dispatch(terminal, app, runtime, Msg::Listed(entries), &listed_tx)?;
+            dispatch(tty, app, runtime, Msg::Listed(entries), &listed_tx)?;
         }
         while let Ok(paths) = changed.try_recv() {
-            dispatch(
-                terminal,
-                app,
-                runtime,
-                Msg::FolderChanged(paths),
-                &listed_tx,
-            )?;
+            dispatch(tty, app, runtime, Msg::FolderChanged(paths), &listed_tx)?;
         }
-        terminal.draw(|frame| crate::ui::draw(app, frame))?;
-        let event = match waiting.take() {
-            Some(event) => Some(event),
-            None if event::poll(TICK)? => Some(event::read()?),
-            None => None,
-        };
-        if let Some(event) = event {
-            // Behind an Enter, a key already waiting tells a paste from a press.
-            if matches!(&event, Event::Key(k) if k.code == KeyCode::Enter)
-                && event::poll(Duration::ZERO)?
-            {
-                waiting = Some(event::read()?);
+        if let Err(e) = tty.screen.draw(|frame| crate::ui::draw(app, frame)) {
+            // A window that went between two looks: the next turn leaves through the save.
+            if tty.input.quiet_if_gone_within(Duration::from_secs(1)) {
+                continue;
             }
-            let next = match &waiting {
-                Some(Event::Key(next)) => Some(next),
+            return Err(e);
+        }
+        if let Some(event) = tty.input.next(TICK)? {
+            // Behind an Enter, a key already waiting tells a paste from a press.
+            let next = match &event {
+                Event::Key(k) if k.code == KeyCode::Enter => match tty.input.behind() {
+                    Some(Event::Key(next)) => Some(*next),
+                    _ => None,
+                },
                 _ => None,
             };
-            if let Some(msg) = message(app, event, next) {
-                dispatch(terminal, app, runtime, msg, &listed_tx)?;
+            if let Some(msg) = message(app, event, next.as_ref()) {
+                dispatch(tty, app, runtime, msg, &listed_tx)?;
             }
         }
         dispatch(
-            terminal,
+            tty,
             app,
             runtime,
             Msg::Tick(OffsetDateTime::now_utc()),
@@ -205,6 +198,12 @@ fn event_loop(
         )?;
     }
     Ok(())
+}
+
+/// The terminal as the loop holds it: the screen it draws on and the keys it reads.
+struct Tty {
+    screen: DefaultTerminal,
+    input: Input,
 }
 
 /// The message for a terminal event, given the key waiting behind it, if any.
@@ -220,18 +219,18 @@ fn message(app: &App, event: Event, next: Option<&event::KeyEvent>) -> Option<Ms
 
 /// Runs one message through `update` and carries out what it asks, feeding results back.
 fn dispatch(
-    terminal: &mut DefaultTerminal,
+    tty: &mut Tty,
     app: &mut App,
     runtime: &mut Runtime,
     msg: Msg,
     listed: &Sender<Vec<Entry>>,
 ) -> std::io::Result<()> {
     let effects = app::update(app, msg);
-    run_effects(terminal, app, runtime, effects, listed)
+    run_effects(tty, app, runtime, effects, listed)
 }
 
 fn run_effects(
-    terminal: &mut DefaultTerminal,
+    tty: &mut Tty,
     app: &mut App,
     runtime: &mut Runtime,
     effects: Vec<Effect>,
@@ -239,7 +238,8 @@ fn run_effects(
 ) -> std::io::Result<()> {
     for effect in effects {
         match effect {
-            Effect::Suspend => suspend(terminal)?,
+            // Coming back asks the terminal where its cursor is: the reader steps aside.
+            Effect::Suspend => tty.input.aside(|| suspend(&mut tty.screen))?,
             // Reading every file can take a while in a big folder: a worker does it and
             // the loop picks the result up, so keys and frames never wait for the disk.
             Effect::List { today } => {
@@ -251,7 +251,7 @@ fn run_effects(
             }
             effect => {
                 if let Some(msg) = runtime.perform(effect) {
-                    dispatch(terminal, app, runtime, msg, listed)?;
+                    dispatch(tty, app, runtime, msg, listed)?;
                 }
             }
         }

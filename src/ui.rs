@@ -112,27 +112,45 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
 /// Key hints as (key, words) pairs, drawn in the footer.
 pub type Hints = Vec<(&'static str, String)>;
 
-/// The hints that fit `width`: the first ones in order, and `?` (every key) always, so a
-/// crowded footer drops what matters least rather than the way to find the rest.
+/// The keys every footer keeps, however narrow, first to last as room allows: the way to
+/// every key (`?`) and the way out of the screen (`q`). A box's `Esc` is not among them:
+/// there its choices matter more, and it closes as every box does.
+const ALWAYS_SHOWN: [&str; 2] = ["?", "q"];
+
+/// The hints that fit `width`. The rule of every footer: the keys in [`ALWAYS_SHOWN`] stay,
+/// at the end with `?` last; the rest are taken in the table's order, which puts what
+/// matters most first, until one does not fit. So a crowded footer drops what matters
+/// least, never the way out or the way to the rest.
 fn fitting(hints: &Hints, width: u16) -> Hints {
+    const GAP: usize = 2;
     let cost = |(key, words): &(&str, String)| {
         unicode_width::UnicodeWidthStr::width(*key)
             + 1
             + unicode_width::UnicodeWidthStr::width(words.as_str())
-            + 2
+            + GAP
     };
-    let help = hints.iter().find(|(k, _)| *k == "?").cloned();
-    let mut room = usize::from(width).saturating_sub(help.as_ref().map_or(0, cost));
-    let mut kept: Hints = Vec::new();
-    for hint in hints.iter().filter(|(k, _)| *k != "?") {
-        if cost(hint) > room {
+    let always = |key: &str| ALWAYS_SHOWN.iter().position(|k| *k == key);
+    // Each hint pays for the gap before the next; the last has none.
+    let mut room = usize::from(width) + GAP;
+    let mut kept = Vec::new();
+    let essentials = ALWAYS_SHOWN
+        .iter()
+        .filter_map(|key| hints.iter().position(|(k, _)| k == key));
+    for i in essentials {
+        if cost(&hints[i]) <= room {
+            room -= cost(&hints[i]);
+            kept.push(i);
+        }
+    }
+    for i in (0..hints.len()).filter(|i| always(hints[*i].0).is_none()) {
+        if cost(&hints[i]) > room {
             break;
         }
-        room -= cost(hint);
-        kept.push(hint.clone());
+        room -= cost(&hints[i]);
+        kept.push(i);
     }
-    kept.extend(help);
-    kept
+    kept.sort_by_key(|i| (always(hints[*i].0).map(std::cmp::Reverse), *i));
+    kept.into_iter().map(|i| hints[i].clone()).collect()
 }
 
 fn draw_footer(hints: &Hints, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -219,7 +237,11 @@ mod tests {
     use super::{fitting, hints_from};
 
     fn shown(width: u16) -> String {
-        fitting(&hints_from(crate::app::keys::SESSION), width)
+        shown_for(crate::app::keys::SESSION, width)
+    }
+
+    fn shown_for(table: &[crate::app::keys::Binding], width: u16) -> String {
+        fitting(&hints_from(table), width)
             .iter()
             .map(|(key, words)| format!("{key} {words}"))
             .collect::<Vec<_>>()
@@ -229,7 +251,15 @@ mod tests {
     #[test]
     fn a_crowded_footer_drops_what_matters_least_and_keeps_the_way_to_every_key() {
         insta::assert_snapshot!(shown(100), @"a add  Tab next prompt  > move on  [ look back  m map  p present  q back  ? keys");
-        insta::assert_snapshot!(shown(40), @"a add  Tab next prompt  ? keys");
+        insta::assert_snapshot!(shown(40), @"a add  Tab next prompt  q back  ? keys");
         insta::assert_snapshot!(shown(12), @"? keys");
+    }
+
+    #[test]
+    fn the_way_out_stays_in_the_footer_however_many_keys_a_screen_gains() {
+        let dashboard = |width| shown_for(crate::app::keys::DASHBOARD, width);
+        insta::assert_snapshot!(dashboard(80), @"Enter open  n new  / find  f due  w week  s sort  h hide closed  q quit  ? keys");
+        insta::assert_snapshot!(dashboard(40), @"Enter open  n new  q quit  ? keys");
+        insta::assert_snapshot!(dashboard(14), @"q quit  ? keys");
     }
 }

@@ -3,7 +3,6 @@
 use super::{CliError, Context, ExitKind};
 use crate::export::{Audience, CalendarStyle, Format, Options, render_file};
 use crate::store::{Store, atomic_create, atomic_write};
-use std::io::Write;
 use std::path::PathBuf;
 
 /// Export a session to share: a report (md, html, docx), a spreadsheet (csv) or a calendar (ics).
@@ -143,14 +142,10 @@ fn audience(
 /// Writes a document (an export, a report) to standard output, cleaned line by line so
 /// nothing in it acts on the terminal, its own line endings kept.
 pub fn to_stdout(text: &str) -> Result<(), CliError> {
-    let text = crate::text::clean_keeping_line_ends(text);
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| {
-            CliError::new(
-                ExitKind::Storage,
-                format!("could not write the export: {e}"),
-            )
-        })
+    crate::text::write_out(&crate::text::clean_keeping_line_ends(text)).map_err(|e| {
+        CliError::new(
+            ExitKind::Storage,
+            format!("could not write the export: {e}"),
+        )
+    })
 }

@@ -180,11 +180,10 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     if view.framework.conference {
         hints.push(("i", "the conference".to_owned()));
     }
+    // Narrow, the keys of the room's flow come first; the way out and `?` stay, as in
+    // every footer (`ui::fitting`).
     if area.width < 60 {
-        hints.retain(|(k, _)| matches!(*k, "a" | ">" | "?" | "" | "o" | "c" | "i"));
-    } else if area.width < 90 {
-        hints.retain(|(k, _)| *k != "?");
-        hints.push(("?", "keys".to_owned()));
+        hints.retain(|(k, _)| matches!(*k, "a" | ">" | "?" | "q" | "" | "o" | "c" | "i"));
     }
     hints
 }

@@ -13,6 +13,8 @@ mod family;
 mod follow;
 mod formats;
 mod fuzz;
+#[cfg(unix)]
+mod hangup;
 mod harness;
 mod import;
 mod lens;
@@ -23,6 +25,7 @@ mod maps;
 mod overlay_keys;
 mod partnership;
 mod past_date;
+mod pipes;
 #[cfg(unix)]
 mod pty;
 mod rename;

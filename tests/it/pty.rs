@@ -106,7 +106,7 @@ impl Pty {
 }
 
 /// The text of the one session file in a folder.
-fn only_session(dir: &Path) -> String {
+pub(crate) fn only_session(dir: &Path) -> String {
     let files: Vec<_> = std::fs::read_dir(dir)
         .expect("list")
         .map(|e| e.expect("entry").path())
@@ -325,7 +325,7 @@ fn the_app_restores_the_terminal_and_reports_a_bad_folder_plainly() {
 }
 
 /// A folder with one session made through the CLI; returns its id.
-fn folder_with_session(dir: &Path) -> String {
+pub(crate) fn folder_with_session(dir: &Path) -> String {
     let out = crate::harness::convene()
         .args(["new", "ai", "Harbour day", "--dir"])
         .arg(dir)
