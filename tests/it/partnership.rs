@@ -499,3 +499,62 @@ fn the_summary_speaks_plainly_where_the_room_has_written_nothing_yet() {
     let found = convene::lens::Lens::embedded().check(&summary);
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn hostile_words_come_through_the_summary_inert() {
+    let now = crate::harness::START;
+    let mut s = Session::new(
+        convene::model::SessionId::parse("bad1").expect("id"),
+        "Harbour day",
+        "appreciative-inquiry",
+        "define",
+        now,
+    );
+    let goal = s.add(
+        "define",
+        RecordBody::ChangeGoal(convene::model::ChangeGoal {
+            text: "# not a heading\n- not a list <script>alert(1)</script>".into(),
+        }),
+        now,
+    );
+    s.add(
+        "define",
+        RecordBody::Participant(convene::model::Participant {
+            name: "Sam \u{1b}[31mred\u{1b}[0m".into(),
+            organisation: "| a | table |".into(),
+            sector: Some("<b>bold</b>".into()),
+            ..convene::model::Participant::default()
+        }),
+        now,
+    );
+    s.add(
+        "destiny",
+        RecordBody::Agreement(convene::model::Agreement {
+            action: "---\n=== <img src=x>".into(),
+            goals: vec![goal],
+            ..convene::model::Agreement::default()
+        }),
+        now,
+    );
+    for format in [Format::Md, Format::Html, Format::Docx] {
+        let document = export_for(&s, format, Audience::Partnership);
+        let (summary, _) = summary_and_rest(format, &document);
+        assert!(
+            !summary.contains('\u{1b}'),
+            "{format:?}: an escape got through"
+        );
+        at(&summary, "Sam red", &format!("{format:?}"));
+        let raw = &document[..document.find("Define").unwrap_or(document.len())];
+        assert!(!raw.contains("<script") && !raw.contains("<img") && !raw.contains("<b>"));
+        if format == Format::Md {
+            for line in raw.lines() {
+                assert!(
+                    !line.starts_with("# not")
+                        && !line.starts_with("- not")
+                        && !line.starts_with("---"),
+                    "a user's words made markup: {line}"
+                );
+            }
+        }
+    }
+}
