@@ -141,7 +141,8 @@ pub enum Effect {
     },
     /// Write an export.
     Export {
-        text: String,
+        /// The file's bytes, as [`crate::export::render_file`] gives them.
+        bytes: Vec<u8>,
         path: PathBuf,
         /// Whether the user agreed to replace a file already there.
         replace: bool,

@@ -255,6 +255,16 @@ impl Writing {
     /// Takes the session's lock and reads it; refuses while a window has it open, and a file
     /// this version may only read.
     pub fn open(ctx: &Context, id: &crate::model::SessionId) -> Result<Self, CliError> {
+        Self::open_or_there(ctx, id, "close it there first")
+    }
+
+    /// As [`Writing::open`], saying what to do in the window that has it open instead
+    /// ("rename it there with E").
+    pub fn open_or_there(
+        ctx: &Context,
+        id: &crate::model::SessionId,
+        there: &str,
+    ) -> Result<Self, CliError> {
         let store = ctx.store()?;
         if !store.path_of(id).exists() {
             return Err(crate::store::StoreError::NotFound(id.to_string()).into());
@@ -264,7 +274,7 @@ impl Writing {
             .ok_or_else(|| {
                 CliError::new(
                     ExitKind::Storage,
-                    "the session is open in a convene window; close it there first",
+                    format!("the session is open in a convene window; {there}"),
                 )
                 .with_hint("nothing was changed")
             })?;

@@ -404,6 +404,13 @@ pub fn describe(record: &Record, session: &Session) -> Description {
             set(Field::Support, p.support.clone());
             set(Field::CheckedBy, p.checked_by.clone());
         }
+        // In a workshop a participant is a person in the room, never a family's network:
+        // their role, organisation and sector, and nothing of a conference's.
+        RecordBody::Participant(p) if !session.is_conference() => {
+            set(Field::Role, p.role.clone());
+            set(Field::Organisation, p.organisation.clone());
+            set(Field::Sector, p.sector.clone().unwrap_or_default());
+        }
         RecordBody::Participant(p) => {
             set(Field::Relationship, p.relationship.clone());
             set(Field::Side, p.side.label().to_owned());

@@ -79,10 +79,10 @@ impl Runtime {
                 text_of(&session).and_then(|text| new_copy(&text, &path)),
             )),
             Effect::Export {
-                text,
+                bytes,
                 path,
                 replace,
-            } => Some(Msg::Exported(export(store, &text, &path, replace))),
+            } => Some(Msg::Exported(export(store, &bytes, &path, replace))),
             Effect::FollowList { within, today } => {
                 let sessions = folder::<SessionDue>(store).0;
                 Some(Msg::FollowListed(report::due_within(
@@ -265,9 +265,14 @@ pub fn entries(
     }
 }
 
-/// Writes an export's text atomically, anywhere but the sessions folder; a file already
+/// Writes an export's bytes atomically, anywhere but the sessions folder; a file already
 /// there is replaced only when the user agreed.
-fn export(store: &Store, text: &str, path: &Path, replace: bool) -> Result<PathBuf, ExportProblem> {
+fn export(
+    store: &Store,
+    bytes: &[u8],
+    path: &Path,
+    replace: bool,
+) -> Result<PathBuf, ExportProblem> {
     let failed = |words: &str| ExportProblem::Failed(words.to_owned());
     if path.as_os_str().is_empty() {
         return Err(failed("Type where the export should go."));
@@ -278,9 +283,9 @@ fn export(store: &Store, text: &str, path: &Path, replace: bool) -> Result<PathB
         ));
     }
     let written = if replace {
-        atomic_write(path, text.as_bytes(), None)
+        atomic_write(path, bytes, None)
     } else {
-        crate::store::atomic_create(path, text.as_bytes(), None)
+        crate::store::atomic_create(path, bytes, None)
     };
     match written {
         Ok(()) => Ok(path.to_owned()),

@@ -7,6 +7,7 @@ mod docx;
 mod family;
 mod html;
 mod markdown;
+mod partnership;
 pub mod run_sheet;
 mod table;
 
@@ -36,8 +37,14 @@ pub enum Format {
 }
 
 impl Format {
-    /// The formats the app's export box offers (Word is written from the command line).
-    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Csv, Format::Ics];
+    /// Every format, in the order the app's export box offers them.
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Html,
+        Format::Csv,
+        Format::Ics,
+        Format::Docx,
+    ];
 
     /// The file extension.
     pub fn extension(self) -> &'static str {
@@ -59,6 +66,12 @@ impl Format {
             Format::Ics => "Calendar (ICS) of agreements and dates",
             Format::Docx => "Word document (DOCX)",
         }
+    }
+
+    /// Whether the format is a document to read (Markdown, HTML, Word), written for an
+    /// audience; a spreadsheet or a calendar is the same for everyone.
+    pub fn is_document(self) -> bool {
+        matches!(self, Format::Md | Format::Html | Format::Docx)
     }
 
     /// Whether the format is text (a Word file is not: it goes to a file, never a terminal).
@@ -126,6 +139,7 @@ pub fn render(
     if options.audience == Audience::Family {
         return family_text(session, format);
     }
+    fits(session, options)?;
     let view = Report::new(session, framework);
     Ok(match format {
         Format::Md => markdown::render(&view, options),
@@ -148,8 +162,21 @@ pub fn render_file(
             let blocks = family_copy(session, format)?;
             Ok(docx::pack(document::to_docx(docx::styled(), &blocks)))
         }
-        Format::Docx => Ok(docx::render(&Report::new(session, framework), options)),
+        Format::Docx => {
+            fits(session, options)?;
+            Ok(docx::render(&Report::new(session, framework), options))
+        }
         _ => render(session, framework, format, options).map(String::into_bytes),
+    }
+}
+
+/// Whether the export's audience has a copy of this session (a partnership's summary is
+/// of a workshop, never of a family's conference).
+fn fits(session: &Session, options: Options) -> Result<(), ExportError> {
+    if options.audience.fits(session) {
+        Ok(())
+    } else {
+        Err(ExportError::NotForThisSession(options.audience))
     }
 }
 
@@ -159,8 +186,8 @@ fn family_copy(session: &Session, format: Format) -> Result<Vec<document::Block>
         return Err(ExportError::NotForThisSession(Audience::Family));
     }
     match format {
-        Format::Md | Format::Html | Format::Docx => Ok(family::blocks(session)),
-        Format::Csv | Format::Ics => Err(ExportError::FamilyCopyIsADocument),
+        _ if format.is_document() => Ok(family::blocks(session)),
+        _ => Err(ExportError::FamilyCopyIsADocument),
     }
 }
 
@@ -289,6 +316,14 @@ impl<'a> StageReport<'a> {
         }
         Some(groups)
     }
+}
+
+/// The map that closes the full record; the partnership's summary already shows it.
+fn closing_map(session: &Session, options: Options) -> Option<MapTable> {
+    if options.audience == Audience::Partnership {
+        return None;
+    }
+    map_table(session, session.conference.is_some())
 }
 
 /// A map as a table: its title, its heading row, and rows of (label, cells of (count, text)).

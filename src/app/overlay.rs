@@ -56,6 +56,10 @@ pub enum Overlay {
     /// Export: choose the format, then where it goes.
     Export {
         selected: usize,
+        /// Whose copy a document is (one of `audiences`).
+        audience: crate::export::Audience,
+        /// The copies that fit the session.
+        audiences: Vec<crate::export::Audience>,
         path: Option<Box<TextArea<'static>>>,
         error: Option<String>,
         /// The file already at the chosen place, once the user has been asked whether to
@@ -306,12 +310,16 @@ pub(super) fn on_key(
         },
         Some(Overlay::Export {
             selected,
+            audience,
+            audiences,
             path,
             error,
             replace,
         }) => {
             let state = export::Export {
                 selected,
+                audience,
+                audiences,
                 path,
                 error,
                 replace,
@@ -319,8 +327,8 @@ pub(super) fn on_key(
             match state.on_key(key) {
                 Outcome::Continue => {}
                 Outcome::Close => v.overlay = None,
-                Outcome::Done(export::Step::ChoosePlace(format)) => {
-                    let suggested = export_path(&documents, &v.session, format);
+                Outcome::Done(export::Step::ChoosePlace(format, audience)) => {
+                    let suggested = export_path(&documents, &v.session, format, audience);
                     if let Some(Overlay::Export {
                         path,
                         error,
@@ -335,17 +343,30 @@ pub(super) fn on_key(
                 }
                 Outcome::Done(export::Step::Write {
                     format,
+                    audience,
                     path,
                     replace,
                 }) => {
+                    // A spreadsheet or a calendar is the same for everyone: the session's own.
+                    let audience = if format.is_document() {
+                        audience
+                    } else {
+                        crate::export::Audience::default_for(&v.session)
+                    };
                     let options = crate::export::Options {
                         offset,
+                        audience,
                         ..crate::export::Options::default()
                     };
-                    match crate::export::render(&v.session, Some(&v.framework), format, options) {
-                        Ok(text) => {
+                    match crate::export::render_file(
+                        &v.session,
+                        Some(&v.framework),
+                        format,
+                        options,
+                    ) {
+                        Ok(bytes) => {
                             return vec![Effect::Export {
-                                text,
+                                bytes,
                                 path,
                                 replace,
                             }];

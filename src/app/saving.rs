@@ -162,8 +162,25 @@ pub(super) fn on_copied(app: &mut App, result: Result<PathBuf, String>) -> Vec<E
 
 /// Where to suggest an export: the documents folder (never the sessions folder), named
 /// from the id, since titles may hold a family's name.
-pub fn export_path(documents: &std::path::Path, session: &Session, format: Format) -> PathBuf {
-    documents.join(format!("convene-{}.{}", session.id, format.extension()))
+pub fn export_path(
+    documents: &std::path::Path,
+    session: &Session,
+    format: Format,
+    audience: crate::export::Audience,
+) -> PathBuf {
+    // A copy for someone other than the session's usual reader says whose it is, so two
+    // copies never suggest the same name.
+    let whose = if format.is_document() && audience != crate::export::Audience::default_for(session)
+    {
+        format!("-{}", audience.name())
+    } else {
+        String::new()
+    };
+    documents.join(format!(
+        "convene-{}{whose}.{}",
+        session.id,
+        format.extension()
+    ))
 }
 
 /// An export finished (or could not be written).

@@ -236,6 +236,8 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Action::Export) => {
             v.overlay = Some(Overlay::Export {
                 selected: 0,
+                audience: crate::export::Audience::default_for(&v.session),
+                audiences: crate::export::Audience::for_session(&v.session),
                 path: None,
                 error: None,
                 replace: None,

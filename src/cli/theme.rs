@@ -1,7 +1,7 @@
 //! `convene theme`: a session's themes, and renaming one on every record that has it (a theme already there merges), saved atomically.
 
 use super::{CliError, Context, ExitKind};
-use crate::store::{Store, try_lock};
+use crate::store::Store;
 use crate::text::clean_line;
 
 /// List a session's themes, or rename one on every strength and dream that has it:
@@ -46,21 +46,14 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         ));
     }
     let old = loaded.session.theme_spelling(&old).unwrap_or(old);
-    let refused = |words: String| CliError::new(ExitKind::Storage, words);
-    if let Some(reason) = &loaded.read_only {
-        return Err(refused(format!("the session was left as it is: {reason}")));
-    }
-    let Some(_lock) = try_lock(&loaded.path).map_err(|e| refused(e.to_string()))? else {
-        return Err(refused(
-            "the session is open in a convene window; rename the theme there with G".to_owned(),
-        ));
-    };
-    let mut session = loaded.session;
+    drop(loaded);
+    let mut writing = super::Writing::open_or_there(ctx, &id, "rename the theme there with G")?;
+    let mut session = writing.loaded.session.clone();
     let renamed = session.rename_theme(&old, &new);
     let words = crate::describe::theme_renamed(&old, renamed.as_ref());
     if renamed.is_some_and(|r| r.records > 0) {
         session.updated = time::OffsetDateTime::now_utc();
-        store.save(&loaded.path, &session, loaded.fingerprint)?;
+        writing.save(&session)?;
     }
     crate::outln!("{words}");
     Ok(ExitKind::Done)

@@ -43,7 +43,7 @@ impl Audience {
     /// Who a session's export is for unless someone says otherwise: the professionals for
     /// a conference (they hold the whole record), the partnership for a workshop.
     pub fn default_for(session: &Session) -> Self {
-        if is_conference(session) {
+        if session.is_conference() {
             Audience::Professionals
         } else {
             Audience::Partnership
@@ -55,7 +55,7 @@ impl Audience {
     /// it. A workshop has a partnership summary but no family's copy: it has no child, no
     /// plan for a child and no safe network to draw one from. Both have the full record.
     pub fn for_session(session: &Session) -> Vec<Self> {
-        if is_conference(session) {
+        if session.is_conference() {
             vec![Audience::Family, Audience::Professionals]
         } else {
             vec![Audience::Professionals, Audience::Partnership]
@@ -66,12 +66,6 @@ impl Audience {
     pub fn fits(self, session: &Session) -> bool {
         Self::for_session(session).contains(&self)
     }
-}
-
-/// A session is a conference once it keeps a conference's facts, or when it follows the
-/// Family Group Conference flow (its facts may not be written yet).
-fn is_conference(session: &Session) -> bool {
-    session.conference.is_some() || session.framework == "family-group-conference"
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::fmt::Write;
 /// each renderer escapes for its own format.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
-    /// A heading, level 1 (the title) to 3.
+    /// A heading, level 1 (the title) to 4 (Word has styles for three: a fourth is shown as a third).
     Heading(u8, String),
     /// A paragraph; its own line breaks are kept.
     Paragraph(String),

@@ -35,6 +35,7 @@ fn document(report: &Report, options: Options) -> Docx {
     if let Some(c) = &s.conference {
         doc = facts(doc, "The conference", &conference_facts(c));
     }
+    doc = super::document::to_docx(doc, &super::partnership::summary(report, options));
     for stage in &report.stages {
         doc = doc.add_paragraph(heading(2, &stage.name));
         if !stage.purpose.is_empty() {
@@ -61,7 +62,7 @@ fn document(report: &Report, options: Options) -> Docx {
     if let Some(c) = &s.conference {
         doc = facts(doc, "The outcome", &conference_outcome(c));
     }
-    if let Some((title, header, rows)) = super::map_table(s, s.conference.is_some()) {
+    if let Some((title, header, rows)) = super::closing_map(s, options) {
         doc = doc.add_paragraph(heading(2, &title));
         let rows = rows
             .into_iter()

@@ -51,6 +51,9 @@ table.plan th:nth-child(1) { width: 36%; }
 table.plan th:nth-child(2) { width: 17%; }
 table.plan th:nth-child(3) { width: 7.5rem; }
 table.plan th, table.plan td { border: 1px solid #555; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
+section.summary h4 { font-size: 1rem; margin: 1rem 0 0.3rem; break-after: avoid; page-break-after: avoid; }
+section.summary table.plan th:nth-child(1) { width: 45%; }
+section.summary table.plan th:nth-child(2) { width: 22%; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
@@ -98,6 +101,14 @@ pub fn render(report: &Report, options: Options) -> String {
             &conference_facts(c),
         );
     }
+    let summary = super::partnership::summary(report, options);
+    if !summary.is_empty() {
+        let _ = write!(
+            out,
+            "<section class=\"summary\">\n{}</section>\n",
+            super::document::to_html(&summary)
+        );
+    }
     for stage in &report.stages {
         let _ = writeln!(
             out,
@@ -127,7 +138,7 @@ pub fn render(report: &Report, options: Options) -> String {
     if let Some(c) = &s.conference {
         facts(&mut out, "stage", "The outcome", &conference_outcome(c));
     }
-    if let Some((title, header, rows)) = super::map_table(s, s.conference.is_some()) {
+    if let Some((title, header, rows)) = super::closing_map(s, options) {
         let most = rows
             .iter()
             .flat_map(|(_, cells)| cells.iter().map(|(n, _)| *n))

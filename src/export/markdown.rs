@@ -78,6 +78,9 @@ pub fn render(report: &Report, options: Options) -> String {
     if let Some(c) = &s.conference {
         facts(&mut out, "The conference", &conference_facts(c));
     }
+    out.push_str(&super::document::to_markdown(&super::partnership::summary(
+        report, options,
+    )));
     for stage in &report.stages {
         let _ = writeln!(out, "## {}\n", escape(&stage.name));
         if !stage.purpose.is_empty() {
@@ -112,7 +115,7 @@ pub fn render(report: &Report, options: Options) -> String {
     if let Some(c) = &s.conference {
         facts(&mut out, "The outcome", &conference_outcome(c));
     }
-    if let Some((title, header, rows)) = super::map_table(s, s.conference.is_some()) {
+    if let Some((title, header, rows)) = super::closing_map(s, options) {
         let _ = writeln!(out, "## {}\n", escape(&title));
         let _ = writeln!(
             out,

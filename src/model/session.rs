@@ -14,6 +14,9 @@ use time::{Date, OffsetDateTime};
 /// opened read-only.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The id of the Family Group Conference flow.
+const CONFERENCE_FLOW: &str = "family-group-conference";
+
 /// One workshop or conference and everything the room said in it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -379,6 +382,14 @@ impl Session {
             RecordBody::Participant(p) if p.in_safe_network() => Some((r, p)),
             _ => None,
         })
+    }
+
+    /// Whether this is a family's conference rather than a workshop: it keeps a
+    /// conference's facts, or follows the conference flow. A conference's participants are
+    /// the child's network (side, invitation, needs, closeness); a workshop's are people in
+    /// the room (name, organisation, sector, role).
+    pub fn is_conference(&self) -> bool {
+        self.conference.is_some() || self.framework == CONFERENCE_FLOW
     }
 
     /// The workshop's affirmative topic: the latest written, if the room has one.

@@ -139,10 +139,27 @@ pub fn draw_overlay(
         }
         Overlay::Export {
             selected,
+            audience,
+            audiences,
             path,
             error,
             ..
         } => {
+            let format = crate::export::Format::ALL[*selected];
+            let width = area.width.saturating_sub(4).min(72);
+            // Each choice on one line, cut to fit, so every one shows at any size.
+            let fit = |text: String| super::short(&text, usize::from(width.saturating_sub(4)));
+            // The rows a line takes once wrapped (a word carried over can cost a little more).
+            let inner_width = usize::from(width.saturating_sub(2)).max(1);
+            let rows_of = |line: &Line| {
+                let w = line.width();
+                if w <= inner_width {
+                    1
+                } else {
+                    (w + inner_width / 4) / inner_width + 1
+                }
+            };
+            let mut question_rows = 1;
             let mut lines: Vec<Line> = Vec::new();
             match path {
                 None => {
@@ -151,20 +168,40 @@ pub fn draw_overlay(
                         theme.muted,
                     )));
                     for (i, format) in crate::export::Format::ALL.iter().enumerate() {
-                        let text = format!("{} .{}", format.label(), format.extension());
+                        let text = fit(format!("{} .{}", format.label(), format.extension()));
                         lines.push(if i == *selected {
                             Line::from(Span::styled(format!("▶ {text}"), theme.accent))
                         } else {
                             Line::raw(format!("  {text}"))
                         });
                     }
+                    // Whose copy, for a report; a spreadsheet or a calendar is everyone's.
+                    let (ask, copy) = match (format.is_document(), audiences.len() > 1) {
+                        (true, true) => ("Whose copy (←/→):", format!("◀ {} ▶", audience.label())),
+                        (true, false) => ("Whose copy:", audience.label().to_owned()),
+                        (false, _) => ("Whose copy:", "the same for everyone".to_owned()),
+                    };
+                    lines.push(Line::from(Span::styled(ask, theme.muted)));
+                    let style = if format.is_document() {
+                        theme.accent
+                    } else {
+                        theme.muted
+                    };
+                    lines.push(Line::from(Span::styled(format!("  {}", fit(copy)), style)));
                 }
                 Some(_) => {
-                    let format = crate::export::Format::ALL[*selected];
-                    lines.push(Line::from(Span::styled(
-                        format!("Where shall the {} go?", format.label()),
-                        theme.muted,
-                    )));
+                    let question = if format.is_document() {
+                        format!(
+                            "{}, {}: where shall it go?",
+                            crate::text::capitalised(audience.label()),
+                            format.label()
+                        )
+                    } else {
+                        format!("Where shall the {} go?", format.label())
+                    };
+                    let question = Line::from(Span::styled(question, theme.muted));
+                    question_rows = rows_of(&question);
+                    lines.push(question);
                     lines.push(Line::raw(""));
                     lines.push(Line::raw(""));
                 }
@@ -175,8 +212,8 @@ pub fn draw_overlay(
                     theme.problem,
                 )));
             }
-            let width = area.width.saturating_sub(4).min(72);
-            let height = u16::try_from(lines.len())
+            let rows: usize = lines.iter().map(rows_of).sum();
+            let height = u16::try_from(rows)
                 .unwrap_or(u16::MAX)
                 .saturating_add(2)
                 .min(area.height);
@@ -185,12 +222,15 @@ pub fn draw_overlay(
             let block = framed(" Export ", theme);
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
             match path {
                 None => super::hints_from(overlay::export::CHOOSE_KEYS),
                 Some(input) => {
+                    // The place is typed on the row under the question, however it wraps.
                     let field = Rect {
-                        y: inner.y + 1,
+                        y: inner
+                            .y
+                            .saturating_add(u16::try_from(question_rows).unwrap_or(u16::MAX)),
                         height: 1,
                         ..inner
                     };

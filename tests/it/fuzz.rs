@@ -412,8 +412,8 @@ fn send(h: &mut Harness, scratch: &Path, msg: Msg) {
     let effects = app::update(&mut h.app, msg);
     for effect in effects {
         let effect = match effect {
-            Effect::Export { text, replace, .. } => Effect::Export {
-                text,
+            Effect::Export { bytes, replace, .. } => Effect::Export {
+                bytes,
                 path: scratch.join("export.out"),
                 replace,
             },

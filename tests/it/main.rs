@@ -10,6 +10,7 @@ mod conference;
 mod crash;
 mod describe;
 mod export;
+mod export_box;
 mod family;
 mod follow;
 mod formats;
@@ -24,6 +25,7 @@ mod live;
 mod loose_ends;
 mod maps;
 mod overlay_keys;
+mod partnership;
 mod past_date;
 mod pipes;
 #[cfg(unix)]

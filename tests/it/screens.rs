@@ -196,6 +196,15 @@ fn export_choice() {
 }
 
 #[test]
+fn export_place_for_the_family() {
+    let mut h = example("conference");
+    // Only shown, never written to: a stable path keeps the snapshot stable.
+    h.app.documents = std::path::PathBuf::from("/home/facilitator/Documents");
+    h.keys("xjjjj<left><enter>");
+    both_sizes("export_place_family", &mut h);
+}
+
+#[test]
 fn conference_key_facts_form() {
     let mut h = example("conference");
     h.keys("c");

@@ -40,10 +40,10 @@ impl Form {
         if let (true, RecordBody::Participant(p)) = (workshop, &body) {
             let fields = vec![
                 text(
-                    "Name or role",
+                    "Name",
                     &p.name,
                     false,
-                    "A name, or a role such as youth worker",
+                    "A name, or how they like to be known",
                 ),
                 text(
                     "Organisation",
@@ -56,6 +56,12 @@ impl Form {
                     p.sector.as_deref().unwrap_or(""),
                     false,
                     "housing, health, education, policing… or a sector of your own",
+                ),
+                text(
+                    "Role",
+                    &p.role,
+                    false,
+                    "What they do there: youth worker, head of year…",
                 ),
             ];
             let mut form = Self::custom(Purpose::Record, fields);
@@ -274,6 +280,7 @@ impl Form {
                 p.name = self.field_text(0);
                 p.organisation = self.field_text(1);
                 p.sector = optional(2);
+                p.role = self.field_text(3);
             }
             RecordBody::Participant(p) => {
                 p.name = self.field_text(0);
