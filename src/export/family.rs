@@ -1,7 +1,7 @@
 //! The family's copy of a conference: their plan first, in their words, with dates in words and nothing meant only for professionals.
 //!
-//! It holds the plan (what, who, by when, and the help services promised), what happens
-//! if the plan is not working, when everyone meets again, who to call (only people in
+//! It holds the plan (what, who, by when, and the help services promised), what it keeps
+//! in place (the bottom lines the family planned around), what happens if the plan is not working, when everyone meets again, who to call (only people in
 //! the child's safe network, by name and relationship) and the child's wishes. It leaves
 //! out the session's id, record numbers, the coordinator's preparation, the information
 //! and questions from professionals, and anyone's needs or address.
@@ -29,6 +29,12 @@ pub fn blocks(session: &Session) -> Vec<Block> {
     }
     out.push(Block::Heading(2, "Our plan".to_owned()));
     out.push(plan(session));
+    // What services said must happen: the plan was made to keep it, so the family keeps
+    // it in sight too.
+    if !conference.bottom_lines.trim().is_empty() {
+        out.push(Block::Heading(2, "What the plan keeps in place".to_owned()));
+        out.push(Block::Paragraph(conference.bottom_lines.clone()));
+    }
     out.push(Block::Heading(2, "If the plan is not working".to_owned()));
     out.push(Block::Paragraph(
         if conference.contingency.trim().is_empty() {

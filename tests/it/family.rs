@@ -209,6 +209,9 @@ mod the_family_copy {
                 "Made together at the family group conference on Friday 20 November 2026",
                 "Anna calls 999 if J. is in danger right now",
                 "J. wants to stay at home with Mum and Zofia",
+                // The bottom lines the plan was made around: the family keeps them in sight.
+                "What the plan keeps in place",
+                "J. is with a safe adult J. knows at the end of every school day",
                 "Rosa",
                 "independent advocate",
             ] {
