@@ -1,5 +1,6 @@
 //! The app's state and its one `update` function: messages in, state changed, effects out.
 
+pub mod agenda;
 pub mod arrival;
 mod capture;
 mod dashboard;

@@ -3,6 +3,7 @@
 // `println!` is refused here.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+mod agenda;
 mod check;
 mod close;
 mod completions;
@@ -85,6 +86,7 @@ pub enum Command {
     Present(present::Args),
     Check(check::Args),
     Export(export::Args),
+    Agenda(agenda::Args),
     Forget(forget::Args),
     Rename(rename::Args),
     Import(import::Args),
@@ -336,6 +338,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Rename(args) => rename::run(args, ctx),
         Command::Import(args) => import::run(args, ctx),
         Command::Export(args) => export::run(args, ctx),
+        Command::Agenda(args) => agenda::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),
         Command::Config(args) => config::run(args, ctx),
         Command::Lint(args) => lint::run(args, ctx),

@@ -8,6 +8,7 @@ mod family;
 mod html;
 mod markdown;
 mod partnership;
+pub mod run_sheet;
 mod table;
 
 use crate::framework::{Framework, Stage};

@@ -72,6 +72,13 @@ impl Framework {
     pub fn first_stage(&self) -> &str {
         self.stages.first().map_or("", |s| s.key.as_str())
     }
+
+    /// A session's plan for the day: its own, else the stages with their minutes.
+    pub fn plan_of(&self, session: &crate::model::Session) -> crate::model::Agenda {
+        session.agenda.clone().unwrap_or_else(|| {
+            crate::model::Agenda::from_stages(self.stages.iter().map(|s| (&*s.key, s.minutes)))
+        })
+    }
 }
 
 /// The frameworks built into the binary, Appreciative Inquiry first.

@@ -1,5 +1,6 @@
 //! The session model: sessions, stages and the records a room makes, with their rules. No I/O, no UI.
 
+pub mod agenda;
 mod carry;
 mod closure;
 mod conference;
@@ -12,6 +13,7 @@ mod session;
 mod tags;
 pub mod timefmt;
 
+pub use agenda::{Agenda, Block, Pace, What};
 pub use carry::carry_over;
 pub use closure::{Closure, ClosureReason, REASON_KINDS, REASON_LABELS};
 pub use conference::{Conference, Decision, Home, Rating};

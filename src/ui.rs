@@ -1,5 +1,6 @@
 //! Drawing: a pure function of `&App` into a ratatui frame. Never changes state, never touches the disk.
 
+mod agenda;
 mod conference;
 mod dashboard;
 mod follow;

@@ -76,6 +76,8 @@ pub enum Action {
     Close,
     HideClosed,
     Rename,
+    /// The day's plan: its blocks, clock times and breaks.
+    Plan,
 }
 
 /// One binding: the key, what it does, the words that say so, and whether the footer shows it.
@@ -315,6 +317,13 @@ pub const SESSION: &[Binding] = &[
     )
     .writes(),
     key('E', Action::Rename, "E", "rename the session", None).writes(),
+    key(
+        'P',
+        Action::Plan,
+        "P",
+        "the day's plan: start time, minutes, breaks, what happens",
+        None,
+    ),
     key('K', Action::MoveUp, "K", "move the record up", None).writes(),
     key('J', Action::MoveDown, "J", "move the record down", None).writes(),
     key('u', Action::Undo, "u", "undo", None).writes(),

@@ -85,6 +85,8 @@ pub enum Overlay {
     Rename(Box<TextArea<'static>>),
     /// Another program changed the file and nothing here is unsaved: reload, or keep this.
     Reload,
+    /// The day's plan.
+    Agenda(Box<super::agenda::PlanEditor>),
 }
 
 /// What a box's key handler asks of the session view.
@@ -148,6 +150,7 @@ pub(super) fn on_key(
     match &mut v.overlay {
         None => {}
         Some(Overlay::Form(_)) => return super::capture::on_key(app, key, now, today),
+        Some(Overlay::Agenda(_)) => return super::agenda::on_key(app, key, now),
         Some(Overlay::Picker { record, picker }) => match picker.handle_key(key) {
             PickerOutcome::Continue => {}
             PickerOutcome::Cancel => v.overlay = None,

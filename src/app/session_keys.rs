@@ -331,23 +331,9 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         Some(action @ (Action::Undo | Action::Redo)) => {
-            let undo = action == Action::Undo;
-            let done = if undo {
-                v.history.undo(&mut v.session)
-            } else {
-                v.history.redo(&mut v.session)
-            };
-            if done {
-                v.mark_changed(now);
-                v.clamp_selection();
-            }
-            app.say(match (undo, done) {
-                (true, true) => "Undone. Ctrl-r does it again.",
-                (true, false) => "Nothing to undo.",
-                (false, true) => "Done again.",
-                (false, false) => "Nothing to redo.",
-            });
+            undo_or_redo(app, action == Action::Undo, now);
         }
+        Some(Action::Plan) => v.overlay = Some(super::agenda::open()),
         Some(action @ (Action::LookNext | Action::LookBack)) => look(app, action),
         Some(Action::MoveRoom) => move_room(app, now),
         Some(Action::PauseClock) => {
@@ -361,10 +347,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(action @ (Action::MoreTime | Action::LessTime)) => {
             let minutes = if action == Action::MoreTime { 5 } else { -5 };
             v.change_head(now, |s| s.add_minutes(minutes, now));
-            let planned = v
-                .room_stage()
-                .and_then(|stage| v.session.clock(stage.minutes, now))
-                .map_or(0, |c| c.planned_minutes);
+            let planned = v.room_clock(now).map_or(0, |c| c.planned_minutes);
             app.say(format!(
                 "This stage now has {planned} minutes. u takes it back."
             ));
@@ -391,6 +374,29 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Takes back the latest change (`undo`), or does again the latest taken back, and says so.
+pub(super) fn undo_or_redo(app: &mut App, undo: bool, now: time::OffsetDateTime) {
+    let Some(v) = view(app) else {
+        return;
+    };
+    let done = if undo {
+        v.history.undo(&mut v.session)
+    } else {
+        v.history.redo(&mut v.session)
+    };
+    if done {
+        v.mark_changed(now);
+        v.clamp_selection();
+        super::agenda::clamp(v);
+    }
+    app.say(match (undo, done) {
+        (true, true) => "Undone. Ctrl-r does it again.",
+        (true, false) => "Nothing to undo.",
+        (false, true) => "Done again.",
+        (false, false) => "Nothing to redo.",
+    });
 }
 
 /// Shows the next or previous stage for reading. The room, its clock and the stage

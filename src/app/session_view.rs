@@ -114,6 +114,25 @@ impl SessionView {
         self.framework.stage(&self.session.stage)
     }
 
+    /// The room's clock in its stage, against the minutes the day's plan gives the stage
+    /// (else the framework's).
+    pub fn room_clock(&self, now: OffsetDateTime) -> Option<crate::model::Clock> {
+        let stage = self.room_stage()?;
+        let planned = self.session.planned_minutes(&stage.key, stage.minutes);
+        self.session.clock(planned, now)
+    }
+
+    /// How the day stands against its plan at `now` (local time): with a start time, on a
+    /// stage the plan holds, entered within the last twelve hours.
+    pub fn pace(&self, now: OffsetDateTime) -> Option<crate::model::Pace> {
+        let plan = self.session.agenda.as_ref()?;
+        let clock = self.room_clock(now)?;
+        if now - clock.started >= Duration::hours(12) {
+            return None;
+        }
+        plan.pace(&self.session.stage, &clock, now)
+    }
+
     /// Shows another stage for reading, or the room's own (`None`, or the room's key).
     pub fn look_at(&mut self, stage: Option<String>) {
         self.looking_at = stage.filter(|key| *key != self.session.stage);
@@ -304,6 +323,11 @@ impl SessionView {
             Some(Overlay::Form(form)) => form.paste(text),
             Some(Overlay::Theme { input, .. } | Overlay::Rename(input)) => {
                 input.insert_str(super::one_line(text));
+            }
+            Some(Overlay::Agenda(editor)) => {
+                if let Some(typing) = &mut editor.typing {
+                    typing.input.insert_str(super::one_line(text));
+                }
             }
             _ => {}
         }

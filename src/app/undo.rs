@@ -106,6 +106,7 @@ fn head_of(session: &Session) -> Session {
         next_record,
         records: _,
         conference,
+        agenda,
     } = session;
     Session {
         format: *format,
@@ -119,6 +120,7 @@ fn head_of(session: &Session) -> Session {
         next_record: *next_record,
         records: Vec::new(),
         conference: conference.clone(),
+        agenda: agenda.clone(),
     }
 }
 

@@ -76,31 +76,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     )?;
     match args.output {
         Some(path) => {
-            if crate::export::lands_in(&path, store.dir()) {
-                return Err(CliError::new(
-                    ExitKind::Usage,
-                    "exports are kept out of the sessions folder; choose another place",
-                ));
-            }
-            let written = if args.force {
-                atomic_write(&path, &bytes, None)
-            } else {
-                atomic_create(&path, &bytes, None)
-            };
-            written.map_err(|e| {
-                if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    CliError::new(
-                        ExitKind::Storage,
-                        format!("{} is already there and was kept as it is", path.display()),
-                    )
-                    .with_hint("choose another name, or add --force to replace it")
-                } else {
-                    CliError::new(
-                        ExitKind::Storage,
-                        format!("could not write {}: {e}", path.display()),
-                    )
-                }
-            })?;
+            write_to(&path, &bytes, args.force, store.dir())?;
             crate::errln!("Exported to {}", path.display());
         }
         None => to_stdout(&String::from_utf8_lossy(&bytes))?,
@@ -137,6 +113,41 @@ fn audience(
         ),
     )
     .with_hint(format!("use --for {}", fitting.join(" or --for "))))
+}
+
+/// Writes a document to a file the user chose: never into the sessions folder, and never
+/// over a file already there unless `force` (then atomically, as every write is).
+pub(super) fn write_to(
+    path: &std::path::Path,
+    bytes: &[u8],
+    force: bool,
+    sessions: &std::path::Path,
+) -> Result<(), CliError> {
+    if crate::export::lands_in(path, sessions) {
+        return Err(CliError::new(
+            ExitKind::Usage,
+            "exports are kept out of the sessions folder; choose another place",
+        ));
+    }
+    let written = if force {
+        atomic_write(path, bytes, None)
+    } else {
+        atomic_create(path, bytes, None)
+    };
+    written.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            CliError::new(
+                ExitKind::Storage,
+                format!("{} is already there and was kept as it is", path.display()),
+            )
+            .with_hint("choose another name, or add --force to replace it")
+        } else {
+            CliError::new(
+                ExitKind::Storage,
+                format!("could not write {}: {e}", path.display()),
+            )
+        }
+    })
 }
 
 /// Writes a document (an export, a report) to standard output, cleaned line by line so

@@ -44,6 +44,9 @@ pub struct Session {
     /// A Family Group Conference's key facts, decision and review date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conference: Option<super::Conference>,
+    /// The day's plan (its run-sheet), once one is made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda: Option<super::Agenda>,
 }
 
 /// What a key date is for.
@@ -163,6 +166,7 @@ impl Session {
             next_record: 1,
             records: Vec::new(),
             conference: None,
+            agenda: None,
         }
     }
 
@@ -261,6 +265,14 @@ impl Session {
             planned_minutes: planned_minutes.saturating_add(visit.extra_minutes),
             paused: visit.paused_since.is_some(),
         })
+    }
+
+    /// The minutes planned for a stage: the day's plan's, else the framework's.
+    pub fn planned_minutes(&self, stage: &str, framework_minutes: u32) -> u32 {
+        self.agenda
+            .as_ref()
+            .and_then(|a| a.stage_minutes(stage))
+            .unwrap_or(framework_minutes)
     }
 
     /// Pauses the room's clock, or sets it going again; returns whether it is now paused.
@@ -638,6 +650,42 @@ mod tests {
         }
         assert!(!s.overdue(date!(2027 - 02 - 13)), "the review was held");
         assert!(!RecordBody::Note(crate::model::Note::default()).check_in(done));
+    }
+
+    #[test]
+    fn a_file_without_a_plan_reads_and_a_plan_is_kept_through_a_save() {
+        let mut s = session();
+        let text =
+            ron::ser::to_string_pretty(&s, ron::ser::PrettyConfig::default()).expect("writes");
+        assert!(!text.contains("agenda"), "no plan, nothing written: {text}");
+        let old: Session = ron::from_str(&text).expect("a file from before plans reads");
+        assert_eq!(old.agenda, None);
+        assert_eq!(
+            s.planned_minutes("discovery", 60),
+            60,
+            "the framework's minutes"
+        );
+
+        let mut plan = crate::model::Agenda::from_stages([("define", 30), ("discovery", 40)]);
+        plan.start = time::Time::from_hms(9, 30, 0).ok();
+        plan.blocks
+            .insert(1, crate::model::Block::new(crate::model::What::Lunch, 45));
+        plan.blocks
+            .push(crate::model::Block::stage("discovery", 20));
+        s.agenda = Some(plan);
+        assert_eq!(
+            s.planned_minutes("discovery", 60),
+            60,
+            "the plan's, split in two"
+        );
+        assert_eq!(s.planned_minutes("dream", 45), 45, "not in the plan");
+        if let Some(a) = s.agenda.as_mut() {
+            a.blocks[3].minutes = 25;
+        }
+        assert_eq!(s.planned_minutes("discovery", 60), 65);
+        let text =
+            ron::ser::to_string_pretty(&s, ron::ser::PrettyConfig::default()).expect("writes");
+        assert_eq!(ron::from_str::<Session>(&text).expect("reads"), s);
     }
 
     fn conference_on(date: Date) -> Session {

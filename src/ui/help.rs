@@ -23,6 +23,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             " Keys: the map ",
             keys::rows(keys::map_keys(v.framework.conference)),
         ),
+        Screen::Session(v) if matches!(v.overlay, Some(crate::app::Overlay::Agenda(_))) => (
+            " Keys: the day's plan ",
+            keys::rows(crate::app::agenda::KEYS),
+        ),
         Screen::Session(_) => {
             let mut rows = keys::rows(keys::SESSION);
             rows.push(("", ""));

@@ -319,6 +319,7 @@ pub fn draw_overlay(
             popup(theme, frame, area, " Two versions ", lines);
             super::hints_from(overlay::conflict::KEYS)
         }
+        Overlay::Agenda(editor) => super::agenda::draw(view, editor, theme, frame, area),
         Overlay::Reload => {
             let mut lines = vec![
                 Line::raw(
@@ -438,7 +439,7 @@ pub(super) fn popup_of_height(
 }
 
 /// A box (its title, width and height) with a one-line text field and a note under it.
-fn one_line_box(
+pub(super) fn one_line_box(
     frame: &mut Frame,
     area: Rect,
     theme: &Theme,

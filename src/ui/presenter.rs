@@ -52,10 +52,7 @@ pub fn draw(
         return;
     };
     // The room's own countdown, when the room's stage is the one on screen.
-    let clock = view
-        .session
-        .clock(stage.minutes, now)
-        .filter(|_| view.looking_at.is_none());
+    let clock = view.room_clock(now).filter(|_| view.looking_at.is_none());
     let name = stage.name.clone();
     let heading_rows = pixel_size(&name, area).map_or(1, |(_, rows)| rows);
     if stage.family_only() {

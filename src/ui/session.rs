@@ -266,7 +266,14 @@ pub fn save_state(app: &App, view: &SessionView) -> String {
 /// names the room's stage while the facilitator reads another. A stage entered on an
 /// earlier day shows that day instead of a count.
 fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::style::Style) {
-    let (text, style) = room_timer(app, view, narrow);
+    let (mut text, style) = room_timer(app, view, narrow);
+    // How the day stands against its plan; the first words to go on a narrow window.
+    if let Some(pace) = view
+        .pace(app.local_now())
+        .filter(|_| !narrow && !text.is_empty())
+    {
+        text = format!("{text} · {}", pace.words());
+    }
     match view.room_stage().filter(|_| view.looking_at.is_some()) {
         Some(room) if !text.is_empty() => (format!("{} {text}", room.symbol), style),
         _ => (text, style),
@@ -275,10 +282,7 @@ fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::
 
 fn room_timer(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::style::Style) {
     let theme = &app.theme;
-    let Some(clock) = view
-        .room_stage()
-        .and_then(|stage| view.session.clock(stage.minutes, app.now))
-    else {
+    let Some(clock) = view.room_clock(app.now) else {
         return (String::new(), theme.muted);
     };
     let started = clock.started;

@@ -1,5 +1,6 @@
 //! One integration-test binary (one link on two cores), a module per area.
 
+mod agenda;
 mod cache;
 mod carry;
 mod cli;

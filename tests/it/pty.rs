@@ -1010,3 +1010,52 @@ fn a_conference_closed_in_the_real_app_is_kept_and_the_dashboard_tells_long_titl
     app.send("q");
     assert!(app.wait_exit(), "convene ended well");
 }
+
+#[test]
+fn a_day_planned_in_the_real_app_is_printed_with_its_clock_times() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = Pty::spawn(dir.path());
+    app.wait_for("Press n to start one");
+    app.send("n");
+    app.wait_for("Which flow");
+    app.send(ENTER);
+    app.send("Harbour day");
+    app.send(ENTER);
+    app.wait_for("Captured in Define");
+    app.send("P");
+    app.wait_for("The day's plan");
+    app.send("s");
+    app.wait_for("The day starts at");
+    app.send("09:30");
+    app.send(ENTER);
+    app.wait_for("In all 3 h 45 min, from 09:30 to 13:15.");
+    // A break after Discovery, then Discovery given five minutes more.
+    app.send("jb");
+    app.wait_for("from 09:30 to 13:30.");
+    app.send("k+");
+    app.wait_for("from 09:30 to 13:35.");
+    app.send("\x1b");
+    app.wait_for("P opens the day's plan again");
+    app.send("q");
+    app.wait_for("1 session");
+    app.send("q");
+    assert!(app.wait_exit());
+
+    let file = only_session(dir.path());
+    let id = file
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("id: \""))
+        .and_then(|rest| rest.strip_suffix("\","))
+        .expect("the session's id");
+    let out = crate::cli::convene(dir.path(), &["agenda", id]);
+    let sheet = crate::cli::stdout(&out);
+    for line in [
+        "- 09:30–10:00  Define (30 min)",
+        "- 10:00–11:05  Discovery (1 h 5 min)",
+        "- 11:05–11:20  Break (15 min)",
+        "- 12:50–13:35  Destiny (45 min)",
+        "In all 4 h 5 min, from 09:30 to 13:35.",
+    ] {
+        assert!(sheet.contains(line), "{line:?} not in:\n{sheet}");
+    }
+}
