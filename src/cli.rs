@@ -24,6 +24,7 @@ mod report;
 mod show;
 #[cfg(feature = "dev-tools")]
 mod stress;
+mod theme;
 
 pub use completions::answer_the_shell;
 pub use error::{CliError, ExitKind};
@@ -89,6 +90,7 @@ pub enum Command {
     Agenda(agenda::Args),
     Forget(forget::Args),
     Rename(rename::Args),
+    Theme(theme::Args),
     Import(import::Args),
     Completions(completions::Args),
     Config(config::Args),
@@ -253,6 +255,16 @@ impl Writing {
     /// Takes the session's lock and reads it; refuses while a window has it open, and a file
     /// this version may only read.
     pub fn open(ctx: &Context, id: &crate::model::SessionId) -> Result<Self, CliError> {
+        Self::open_or_there(ctx, id, "close it there first")
+    }
+
+    /// As [`Writing::open`], saying what to do in the window that has it open instead
+    /// ("rename it there with E").
+    pub fn open_or_there(
+        ctx: &Context,
+        id: &crate::model::SessionId,
+        there: &str,
+    ) -> Result<Self, CliError> {
         let store = ctx.store()?;
         if !store.path_of(id).exists() {
             return Err(crate::store::StoreError::NotFound(id.to_string()).into());
@@ -262,7 +274,7 @@ impl Writing {
             .ok_or_else(|| {
                 CliError::new(
                     ExitKind::Storage,
-                    "the session is open in a convene window; close it there first",
+                    format!("the session is open in a convene window; {there}"),
                 )
                 .with_hint("nothing was changed")
             })?;
@@ -336,6 +348,7 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Check(args) => check::run(args, ctx),
         Command::Forget(args) => forget::run(args, ctx),
         Command::Rename(args) => rename::run(args, ctx),
+        Command::Theme(args) => theme::run(args, ctx),
         Command::Import(args) => import::run(args, ctx),
         Command::Export(args) => export::run(args, ctx),
         Command::Agenda(args) => agenda::run(args, ctx),

@@ -359,6 +359,25 @@ pub fn votes_words(votes: u32) -> String {
     }
 }
 
+/// What renaming the theme `old` did, in words: renamed, merged into a theme already
+/// there, or kept as it was.
+pub fn theme_renamed(old: &str, renamed: Option<&crate::model::Renamed>) -> String {
+    let old = clean_line(old);
+    let Some(renamed) = renamed.filter(|r| r.records > 0) else {
+        return format!("The theme “{old}” is kept as it was.");
+    };
+    let to = clean_line(&renamed.to);
+    let records = match renamed.records {
+        1 => "1 record".to_owned(),
+        n => format!("{n} records"),
+    };
+    if renamed.merged {
+        format!("“{old}” joins “{to}”: one theme now, {records} moved.")
+    } else {
+        format!("The theme “{old}” is now “{to}” on {records}.")
+    }
+}
+
 /// Describes a record of a session (the session gives the words of linked records).
 pub fn describe(record: &Record, session: &Session) -> Description {
     let mut fields = Vec::new();
@@ -372,7 +391,6 @@ pub fn describe(record: &Record, session: &Session) -> Description {
     match &record.body {
         RecordBody::Strength(s) => {
             set(Field::StrengthKind, s.kind.label().to_owned());
-            set(Field::Theme, s.theme.clone().unwrap_or_default());
         }
         RecordBody::Agreement(a) => {
             set(Field::Owner, a.owner.clone());
@@ -440,6 +458,10 @@ pub fn describe(record: &Record, session: &Session) -> Description {
         | RecordBody::ChangeGoal(_)
         | RecordBody::Topic(_) => {}
     }
+    set(
+        Field::Theme,
+        record.body.theme().unwrap_or_default().to_owned(),
+    );
     if let Some(tags) = record.body.tags() {
         set(Field::Sectors, tags.sectors.join(", "));
         set(

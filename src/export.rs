@@ -12,7 +12,7 @@ pub mod run_sheet;
 mod table;
 
 use crate::framework::{Framework, Stage};
-use crate::model::{Record, RecordBody, Session};
+use crate::model::{Record, Session, same_theme};
 use crate::text::clean_line;
 
 pub use crate::describe::{conference_facts, conference_outcome};
@@ -293,29 +293,23 @@ impl<'a> StageReport<'a> {
         }
     }
 
-    /// Strengths grouped by theme (in order of first appearance; unthemed last), or `None`
-    /// when the stage holds no themed strengths.
+    /// Strengths and dreams grouped by theme (in order of first appearance, each under the
+    /// spelling first used; "housing" and "Housing" are one theme; the rest last), or
+    /// `None` when the stage holds no themed records.
     pub fn by_theme(&self) -> Option<Vec<(String, Vec<&'a Record>)>> {
-        let themed = self
-            .records
-            .iter()
-            .any(|r| matches!(&r.body, RecordBody::Strength(s) if s.theme.is_some()));
-        if !themed {
-            return None;
-        }
         let mut groups: Vec<(String, Vec<&Record>)> = Vec::new();
         let mut rest = Vec::new();
         for record in &self.records {
-            match &record.body {
-                RecordBody::Strength(s) if s.theme.is_some() => {
-                    let theme = clean_line(s.theme.as_deref().unwrap_or_default());
-                    match groups.iter_mut().find(|(t, _)| *t == theme) {
-                        Some((_, list)) => list.push(record),
-                        None => groups.push((theme, vec![record])),
-                    }
-                }
-                _ => rest.push(*record),
+            match record.body.theme().map(clean_line) {
+                Some(theme) => match groups.iter_mut().find(|(t, _)| same_theme(t, &theme)) {
+                    Some((_, list)) => list.push(record),
+                    None => groups.push((theme, vec![record])),
+                },
+                None => rest.push(*record),
             }
+        }
+        if groups.is_empty() {
+            return None;
         }
         if !rest.is_empty() {
             groups.push(("Not yet themed".to_owned(), rest));

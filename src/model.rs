@@ -11,6 +11,7 @@ mod record;
 mod rules;
 mod session;
 mod tags;
+mod themes;
 pub mod timefmt;
 
 pub use agenda::{Agenda, Block, Pace, What};
@@ -32,6 +33,7 @@ pub use rules::{
 };
 pub use session::{Clock, DateKind, FORMAT_VERSION, KeyDate, Session, StageVisit};
 pub use tags::{Closeness, Level, Tags, Voice};
+pub use themes::{Renamed, same_theme, takes_theme, theme_key};
 
 /// The sectors a partnership map starts from (`assets/sectors.ron`).
 pub fn default_sectors() -> Vec<String> {

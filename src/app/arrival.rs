@@ -28,7 +28,7 @@ fn takes_text(app: &App) -> bool {
     match &app.screen {
         Screen::Session(view) => match &view.overlay {
             Some(Overlay::Form(form)) => form.takes_text(),
-            Some(Overlay::Theme { .. } | Overlay::Rename(_)) => true,
+            Some(Overlay::Theme(_) | Overlay::Rename(_)) => true,
             _ => false,
         },
         Screen::NewSession(form) => form.title.is_some(),

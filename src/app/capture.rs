@@ -47,11 +47,8 @@ pub(super) fn on_key(
     if let Some(picker) = &mut form.picker {
         match picker.handle_key(key) {
             PickerOutcome::Continue => {}
-            PickerOutcome::Done => {
-                form.links = picker.chosen_in_order();
-                form.picker = None;
-            }
-            PickerOutcome::Cancel => form.picker = None,
+            PickerOutcome::Done => form.take_picked(),
+            PickerOutcome::Cancel => form.close_picker(),
         }
         return Vec::new();
     }
@@ -62,6 +59,7 @@ pub(super) fn on_key(
         FormOutcome::Continue => {}
         FormOutcome::Cancel => *overlay = None,
         FormOutcome::Link => offer_links(form, session),
+        FormOutcome::People => offer_people(form, session),
         FormOutcome::Save => match capture(form, session, today) {
             Err((field, message)) => {
                 form.focus = field;
@@ -91,6 +89,25 @@ fn offer_links(form: &mut Form, session: &Session) {
                 crate::text::capitalised(&form.kind.with_article())
             ))
         }
+    }
+}
+
+/// Opens the pick list of the room's participants for the field naming who, or says why
+/// there is none (a name can always be typed).
+fn offer_people(form: &mut Form, session: &Session) {
+    let Some(field) = form.person_field() else {
+        return;
+    };
+    let label = form.fields.get(field).map_or("Who", |f| f.label);
+    let title = format!("{label}: someone in the room");
+    let picker = LinkPicker::people(session, title, &form.field_text(field));
+    if picker.candidates.is_empty() {
+        form.focus = field;
+        form.error =
+            Some("No participants yet: type the name here, or add the room's people first.".into());
+    } else {
+        form.picker = Some(picker);
+        form.picking_person = Some(field);
     }
 }
 

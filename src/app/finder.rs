@@ -91,19 +91,20 @@ impl Finder {
     }
 
     fn find(&self, labels: &[String]) -> Option<usize> {
-        let query = self.query.to_lowercase();
-        let starts = |label: &String| {
-            let label = label.to_lowercase();
-            label
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|word| word.starts_with(&query))
-                || label.starts_with(&query)
-        };
         let n = labels.len();
         (0..n)
             .map(|i| (self.from + i) % n)
-            .find(|&i| starts(&labels[i]))
+            .find(|&i| word_starts(&labels[i], &self.query))
     }
+}
+
+/// Whether a word of `label` (or the label itself) starts with `query`, whatever the case.
+pub fn word_starts(label: &str, query: &str) -> bool {
+    let (label, query) = (label.to_lowercase(), query.to_lowercase());
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word.starts_with(&query))
+        || label.starts_with(&query)
 }
 
 /// The line a movement key goes to in a list of `len` lines; `None` if `action` is not one.

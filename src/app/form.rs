@@ -57,6 +57,8 @@ pub enum FormOutcome {
     Cancel,
     /// Open the pick list of what the record builds on.
     Link,
+    /// Open the pick list of the room's participants, for who does it.
+    People,
 }
 
 /// A record being added or edited.
@@ -77,8 +79,10 @@ pub struct Form {
     pub asking_past_date: bool,
     /// A passed due date (as typed) the facilitator chose to keep: not asked about again.
     past_date_kept: Option<String>,
-    /// The pick list of what this record builds on, while open.
+    /// The pick list of what this record builds on (or of the people in the room), while open.
     pub picker: Option<LinkPicker>,
+    /// The field the open pick list fills with a person's name, when it lists people.
+    pub picking_person: Option<usize>,
     /// What the form fills in: a record, or a part of the conference.
     pub purpose: Purpose,
     /// A workshop's form (a participant is a person in the room).
@@ -120,6 +124,7 @@ pub enum FormKey {
     NextField,
     PrevField,
     Link,
+    People,
     Close,
 }
 
@@ -154,6 +159,14 @@ pub const KEYS: &[Binding<FormKey>] = &[
         "Ctrl-l",
         "link to what it builds on",
         Some("link"),
+    )
+    .with_ctrl(),
+    key(
+        'p',
+        FormKey::People,
+        "Ctrl-p",
+        "pick who does it from the room's participants",
+        None,
     )
     .with_ctrl(),
     special(
@@ -284,6 +297,7 @@ impl Form {
             asking_past_date: false,
             past_date_kept: None,
             picker: None,
+            picking_person: None,
             purpose,
             workshop: false,
             suggestion: None,
@@ -307,6 +321,9 @@ impl Form {
             FormKey::NextField | FormKey::PrevField => self.fields.len() > 1,
             FormKey::Link => {
                 self.purpose == Purpose::Record && crate::model::link_target(self.kind).is_some()
+            }
+            FormKey::People => {
+                self.purpose == Purpose::Record && !kinds::person_fields(self.kind).is_empty()
             }
             FormKey::Save | FormKey::NewLine | FormKey::Close => true,
         }
@@ -368,6 +385,7 @@ impl Form {
                     FormOutcome::Continue
                 }
                 FormKey::Link => FormOutcome::Link,
+                FormKey::People => FormOutcome::People,
             };
         }
         self.error = None;
@@ -511,6 +529,52 @@ impl Form {
             fresh.set_placeholder_text(placeholder);
             **area = fresh;
         }
+    }
+
+    /// The field a pick of a person fills: the one in focus if it names a person (who
+    /// does it, who checks it), else the first that does.
+    pub fn person_field(&self) -> Option<usize> {
+        let fields = kinds::person_fields(self.kind);
+        fields
+            .iter()
+            .find(|&&f| f == self.focus)
+            .or(fields.first())
+            .copied()
+    }
+
+    /// Takes what the open pick list chose: a person's name into the field it fills, or
+    /// else the records it builds on. The name replaces an empty field or another
+    /// participant's name; other words typed there are kept, the name after them.
+    pub fn take_picked(&mut self) {
+        let Some(picker) = self.picker.take() else {
+            return;
+        };
+        match self.picking_person.take() {
+            Some(field) => {
+                if let Some(name) = picker.chosen_words().first() {
+                    let typed = self.field_text(field);
+                    let replaced = typed.is_empty()
+                        || picker
+                            .candidates
+                            .iter()
+                            .any(|(_, n)| n.to_lowercase() == typed.to_lowercase());
+                    let words = if replaced {
+                        name.clone()
+                    } else {
+                        format!("{typed}, {name}")
+                    };
+                    self.set_text(field, &words);
+                }
+                self.focus = field;
+            }
+            None => self.links = picker.chosen_in_order(),
+        }
+    }
+
+    /// Closes the open pick list, keeping the form as it was.
+    pub fn close_picker(&mut self) {
+        self.picker = None;
+        self.picking_person = None;
     }
 
     /// Pasted text goes into the focused text field, its lines kept in a multi-line field

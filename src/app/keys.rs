@@ -31,6 +31,8 @@ pub enum Action {
     MoveDown,
     Link,
     Theme,
+    /// Rename the selected record's theme on every record (an existing name merges them).
+    RenameTheme,
     ByTheme,
     Export,
     Present,
@@ -257,8 +259,16 @@ pub const SESSION: &[Binding] = &[
     )
     .writes(),
     key('l', Action::Link, "l", "link to what it builds on", None).writes(),
-    key('g', Action::Theme, "g", "set a strength's theme", None).writes(),
-    key('t', Action::ByTheme, "t", "group strengths by theme", None),
+    key('g', Action::Theme, "g", "theme a strength or dream", None).writes(),
+    key(
+        'G',
+        Action::RenameTheme,
+        "G",
+        "rename its theme everywhere, or merge it with another",
+        None,
+    )
+    .writes(),
+    key('t', Action::ByTheme, "t", "group by theme", None),
     key(
         'v',
         Action::Vote,

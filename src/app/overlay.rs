@@ -37,11 +37,8 @@ pub enum Overlay {
         text: String,
         impact: Vec<String>,
     },
-    Theme {
-        record: RecordId,
-        input: Box<TextArea<'static>>,
-        known: Vec<String>,
-    },
+    /// A strength's or a dream's theme, or a theme's new name.
+    Theme(theme::ThemeBox),
     KindChoice {
         kinds: Vec<RecordKind>,
         selected: usize,
@@ -187,22 +184,22 @@ pub(super) fn on_key(
                 app.say(format!("Deleted “{text}”. u brings it back."));
             }
         },
-        Some(Overlay::Theme { record, input, .. }) => match theme::on_key(input, key) {
+        Some(Overlay::Theme(theme_box)) => match theme_box.on_key(key) {
             Outcome::Continue => {}
             Outcome::Close => v.overlay = None,
-            Outcome::Done(theme) => {
-                let record = *record;
-                v.overlay = None;
-                v.change_record(now, record, |r| {
-                    if let RecordBody::Strength(st) = &mut r.body {
-                        st.theme = Some(theme.clone()).filter(|t| !t.is_empty());
+            Outcome::Done(typed) => {
+                let purpose = theme_box.purpose.clone();
+                let words = match purpose {
+                    theme::ThemeFor::Record(record) => Some(theme::set(v, now, record, &typed)),
+                    theme::ThemeFor::Rename(old) => theme::rename(v, now, &old, &typed),
+                };
+                match words {
+                    Some(words) => {
+                        v.overlay = None;
+                        app.say(words);
                     }
-                });
-                app.say(if theme.is_empty() {
-                    "Theme cleared.".to_owned()
-                } else {
-                    format!("Theme set: {theme}.")
-                });
+                    None => app.say("A theme needs a name: type one, or Esc keeps it as it was."),
+                }
             }
         },
         Some(Overlay::Rename(input)) => match rename::on_key(input, key) {

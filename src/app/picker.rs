@@ -1,4 +1,4 @@
-//! A pick list: the records a dream, design statement or agreement builds on, or the one person who shared or answered.
+//! A pick list: the records a dream, design statement or agreement builds on, or the one person who shared, answered or does it.
 
 use crate::model::{RecordBody, RecordId, RecordKind, Session, link_target};
 use crate::text::clean_line;
@@ -63,6 +63,38 @@ impl LinkPicker {
             single,
             finder: Default::default(),
         })
+    }
+
+    /// The pick list of the session's participants, one to be chosen, for a field naming
+    /// who (`title`); the one already named there (`named`, any case) is ticked.
+    pub fn people(session: &Session, title: String, named: &str) -> Self {
+        let candidates: Vec<(RecordId, String)> = session
+            .records
+            .iter()
+            .filter(|r| r.body.kind() == RecordKind::Participant)
+            .map(|r| (r.id, clean_line(r.body.text())))
+            .filter(|(_, name)| !name.is_empty())
+            .collect();
+        let at = candidates
+            .iter()
+            .position(|(_, name)| name.to_lowercase() == named.trim().to_lowercase());
+        Self {
+            title,
+            chosen: at.map(|i| candidates[i].0).into_iter().collect(),
+            cursor: at.unwrap_or(0),
+            candidates,
+            single: true,
+            finder: Default::default(),
+        }
+    }
+
+    /// The words of the chosen lines, in the order listed.
+    pub fn chosen_words(&self) -> Vec<String> {
+        self.candidates
+            .iter()
+            .filter(|(id, _)| self.chosen.contains(id))
+            .map(|(_, words)| words.clone())
+            .collect()
     }
 
     /// Handles a key: movement, Space to tick, letters to find.

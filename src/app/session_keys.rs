@@ -9,7 +9,7 @@ use super::sections;
 use super::session_view::{After, view};
 use super::{App, Effect};
 use crate::framework::Stage;
-use crate::model::{Record, RecordBody, RecordKind, link_target};
+use crate::model::{RecordKind, link_target};
 use crossterm::event::KeyEvent;
 
 /// How far the conference's page may scroll (the drawing stops at its last line).
@@ -132,15 +132,24 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         Some(Action::Theme) => match v.selected_id().and_then(|id| v.session.record(id)) {
-            Some(Record {
-                id,
-                body: RecordBody::Strength(s),
-                ..
-            }) => {
-                v.overlay = Some(overlay::theme::open(&v.session, *id, s.theme.as_deref()));
+            Some(record) if crate::model::takes_theme(record.body.kind()) => {
+                v.overlay = Some(overlay::theme::open(&v.session, record));
             }
-            _ => app.say("Themes group strengths: select a strength, then press g."),
+            _ => app.say("Themes group strengths and dreams: select one, then press g."),
         },
+        Some(Action::RenameTheme) => {
+            let theme = v
+                .selected_id()
+                .and_then(|id| v.session.record(id))
+                .and_then(|r| r.body.theme())
+                .map(str::to_owned);
+            match theme {
+                Some(theme) => v.overlay = Some(overlay::theme::open_rename(&v.session, &theme)),
+                None => app.say(
+                    "Select a record with a theme, then press G to rename that theme everywhere.",
+                ),
+            }
+        }
         Some(Action::Facts | Action::Outcome | Action::Close) if !v.framework.conference => {
             app.say("Key facts, outcomes and closing belong to a Family Group Conference.");
         }

@@ -3,7 +3,7 @@
 use super::overlay::Overlay;
 use super::{App, Screen};
 use crate::framework::{Framework, Stage};
-use crate::model::{Record, RecordBody, RecordId, Session};
+use crate::model::{Record, RecordId, Session};
 use crate::store::{Fingerprint, Loaded};
 use std::path::PathBuf;
 use time::{Duration, OffsetDateTime};
@@ -198,12 +198,9 @@ impl SessionView {
             rows.sort_by_key(|&i| std::cmp::Reverse(records[i].body.votes().unwrap_or(0)));
         } else if self.by_theme {
             let records = &self.session.records;
-            rows.sort_by_cached_key(|&i| match &records[i].body {
-                RecordBody::Strength(s) => (
-                    s.theme.is_none(),
-                    s.theme.clone().unwrap_or_default().to_lowercase(),
-                ),
-                _ => (true, String::new()),
+            rows.sort_by_cached_key(|&i| match records[i].body.theme() {
+                Some(theme) => (false, crate::model::theme_key(theme)),
+                None => (true, String::new()),
             });
         }
         rows
@@ -321,7 +318,10 @@ impl SessionView {
     pub(super) fn paste(&mut self, text: &str) {
         match &mut self.overlay {
             Some(Overlay::Form(form)) => form.paste(text),
-            Some(Overlay::Theme { input, .. } | Overlay::Rename(input)) => {
+            Some(
+                Overlay::Theme(super::overlay::theme::ThemeBox { input, .. })
+                | Overlay::Rename(input),
+            ) => {
                 input.insert_str(super::one_line(text));
             }
             Some(Overlay::Agenda(editor)) => {

@@ -3,7 +3,6 @@
 use super::{CliError, Context, ExitKind};
 use crate::model::timefmt::parse_date;
 use crate::model::{Closure, ClosureReason, Conference, REASON_KINDS};
-use crate::store::{Store, try_lock};
 
 /// Close a Family Group Conference, with a reason: nothing is due from it after.
 ///
@@ -82,11 +81,10 @@ fn change(
     f: impl FnOnce(&mut Conference) -> String,
 ) -> Result<ExitKind, CliError> {
     let id = super::session_id(id)?;
-    let store = Store::at(&ctx.dir);
-    let loaded = store.load(&id)?;
+    let mut writing = super::Writing::open(ctx, &id)?;
     if !ctx
         .frameworks
-        .get(&loaded.session.framework)
+        .get(&writing.loaded.session.framework)
         .is_some_and(|f| f.conference)
     {
         return Err(CliError::new(
@@ -94,21 +92,7 @@ fn change(
             "only a Family Group Conference is closed or reopened",
         ));
     }
-    if let Some(reason) = &loaded.read_only {
-        return Err(CliError::new(
-            ExitKind::Storage,
-            format!("nothing was changed: {reason}"),
-        ));
-    }
-    let Some(lock) =
-        try_lock(&loaded.path).map_err(|e| CliError::new(ExitKind::Storage, e.to_string()))?
-    else {
-        return Err(CliError::new(
-            ExitKind::Storage,
-            "the session is open in a convene window; close it there first",
-        ));
-    };
-    let mut session = loaded.session;
+    let mut session = writing.loaded.session.clone();
     let before = session.conference.clone();
     let words = f(session.conference.get_or_insert_with(Conference::default));
     if before.is_none() && session.conference == Some(Conference::default()) {
@@ -116,9 +100,8 @@ fn change(
     }
     if session.conference != before {
         session.updated = now;
-        store.save(&loaded.path, &session, loaded.fingerprint)?;
+        writing.save(&session)?;
     }
-    drop(lock);
     crate::outln!("{}", words);
     Ok(ExitKind::Done)
 }

@@ -1,7 +1,6 @@
 //! `convene rename`: gives a session a new title inside its own file, saved atomically.
 
 use super::{CliError, Context, ExitKind};
-use crate::store::{Store, try_lock};
 use crate::text::clean_line;
 
 /// Give a session a new title. The file keeps its name (the id); only the title inside it
@@ -22,25 +21,12 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     if title.is_empty() {
         return Err(CliError::new(ExitKind::Usage, "a session needs a title"));
     }
-    let store = Store::at(&ctx.dir);
-    let loaded = store.load(&id)?;
-    if let Some(reason) = &loaded.read_only {
-        return Err(CliError::new(
-            ExitKind::Storage,
-            format!("the session was left as it is: {reason}"),
-        ));
-    }
-    let refused = |words: String| CliError::new(ExitKind::Storage, words);
-    let Some(_lock) = try_lock(&loaded.path).map_err(|e| refused(e.to_string()))? else {
-        return Err(refused(
-            "the session is open in a convene window; rename it there with E".to_owned(),
-        ));
-    };
-    let before = clean_line(&loaded.session.title);
-    let mut session = loaded.session;
+    let mut writing = super::Writing::open_or_there(ctx, &id, "rename it there with E")?;
+    let before = clean_line(&writing.loaded.session.title);
+    let mut session = writing.loaded.session.clone();
     session.title = title.clone();
     session.updated = time::OffsetDateTime::now_utc();
-    store.save(&loaded.path, &session, loaded.fingerprint)?;
+    writing.save(&session)?;
     crate::outln!("Renamed “{before}” to “{title}”.");
     Ok(ExitKind::Done)
 }

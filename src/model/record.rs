@@ -182,6 +182,9 @@ pub struct Dream {
     pub builds_on: Vec<RecordId>,
     #[serde(default, skip_serializing_if = "super::Tags::is_empty")]
     pub tags: super::Tags,
+    /// A theme the room grouped it under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
     /// The room's dots: how many chose to carry this dream into Design.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub votes: u32,
@@ -592,6 +595,26 @@ impl RecordBody {
             RecordBody::Strength(r) => Some(&mut r.tags),
             RecordBody::Dream(r) => Some(&mut r.tags),
             RecordBody::Agreement(r) => Some(&mut r.tags),
+            _ => None,
+        }
+    }
+
+    /// The theme the room grouped it under, for the kinds that take one (strengths,
+    /// dreams); `None` when it has none (or only blanks).
+    pub fn theme(&self) -> Option<&str> {
+        let theme = match self {
+            RecordBody::Strength(r) => &r.theme,
+            RecordBody::Dream(r) => &r.theme,
+            _ => &None,
+        };
+        theme.as_deref().filter(|t| !t.trim().is_empty())
+    }
+
+    /// The theme, to change; `None` for kinds that take no theme.
+    pub fn theme_mut(&mut self) -> Option<&mut Option<String>> {
+        match self {
+            RecordBody::Strength(r) => Some(&mut r.theme),
+            RecordBody::Dream(r) => Some(&mut r.theme),
             _ => None,
         }
     }

@@ -68,10 +68,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(area, 72, height);
     super::clear(theme, frame, rect);
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.focus_border)
         .title(Span::styled(title, theme.accent));
+    // When the keys do not all fit, the box's edge says so (the last line, which says how
+    // to scroll, is then out of sight).
+    if height > rect.height {
+        block = block.title_bottom(Span::styled(" ↑/↓ for more ", theme.key));
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -7,7 +7,7 @@
 use super::Hints;
 use crate::app::keys;
 use crate::app::{App, SessionView};
-use crate::model::{Record, RecordBody, Session};
+use crate::model::{Record, Session};
 use crate::text::clean_line;
 use crate::theme::Theme;
 use ratatui::Frame;
@@ -514,16 +514,17 @@ fn draw_records(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect
     }
     // Only the rows that can be seen are laid out, however many records the stage holds:
     // walk back from the selected record until the area is full, then draw forward.
-    let theme_of = |row: usize| match view.stage_record(row).map(|r| &r.body) {
-        Some(RecordBody::Strength(s)) => s.theme.clone(),
-        _ => None,
+    let theme_of = |row: usize| view.stage_record(row).and_then(|r| r.body.theme());
+    let same = |a: Option<&str>, b: Option<&str>| match (a, b) {
+        (Some(a), Some(b)) => crate::model::same_theme(a, b),
+        (a, b) => a.is_none() && b.is_none(),
     };
     let heading_before =
-        |row: usize| view.by_theme && (row == 0 || theme_of(row) != theme_of(row - 1));
+        |row: usize| view.by_theme && (row == 0 || !same(theme_of(row), theme_of(row - 1)));
     let lines_of = |row: usize| -> Vec<Line<'static>> {
         let mut lines = Vec::new();
         if heading_before(row) {
-            let group = theme_of(row).map_or_else(|| "No theme yet".into(), |t| clean_line(&t));
+            let group = theme_of(row).map_or_else(|| "No theme yet".into(), clean_line);
             lines.push(Line::from(Span::styled(
                 format!("── {group}"),
                 theme.accent,

@@ -97,6 +97,7 @@ fn everything() -> Session {
             text: "DreamWords".into(),
             builds_on: vec![strength],
             tags: tags(2),
+            theme: Some("ThemeDreamers".into()),
             votes: 7,
         }),
         now,

@@ -2,6 +2,7 @@
 
 mod agenda;
 mod cache;
+mod capture;
 mod carry;
 mod cli;
 mod conference;

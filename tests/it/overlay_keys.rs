@@ -34,6 +34,8 @@ fn the_session_boxes_show_the_keys_their_tables_bind() {
     shows(&h, delete::KEYS);
     h.keys("n>aHalina notices when someone is left out<enter>g");
     shows(&h, theme::KEYS);
+    h.keys("Care<enter>G");
+    shows(&h, theme::RENAME_KEYS);
     h.keys("<esc>E");
     shows(&h, rename::KEYS);
     h.keys("<esc>x");

@@ -100,6 +100,13 @@ fn form_for_an_agreement_with_a_bad_date() {
 }
 
 #[test]
+fn who_picked_from_the_participants() {
+    let mut h = example("Conference for J");
+    h.keys("aWalk J. to school on Mondays<c-p>ma");
+    both_sizes("who_picker", &mut h);
+}
+
+#[test]
 fn link_picker() {
     let mut h = example("harbourside");
     h.keys("[[aA new dream<c-l><down> ");
@@ -118,6 +125,15 @@ fn theme_input() {
     let mut h = example("harbourside");
     h.keys("[[[g");
     both_sizes("theme_input", &mut h);
+}
+
+#[test]
+fn theme_rename() {
+    let mut h = example("harbourside");
+    h.keys("[[[G");
+    h.keys(&"<bs>".repeat("Relationships".len()));
+    h.keys("sa");
+    both_sizes("theme_rename", &mut h);
 }
 
 #[test]

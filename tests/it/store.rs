@@ -414,14 +414,22 @@ fn body() -> impl Strategy<Value = RecordBody> {
                 tags,
             })
         }),
-        (text(), ids(), tags(), any::<u32>()).prop_map(|(text, builds_on, tags, votes)| {
-            RecordBody::Dream(Dream {
-                text,
-                builds_on,
-                tags,
-                votes,
-            })
-        }),
+        (
+            text(),
+            ids(),
+            tags(),
+            prop::option::of(text()),
+            any::<u32>(),
+        )
+            .prop_map(|(text, builds_on, tags, theme, votes)| {
+                RecordBody::Dream(Dream {
+                    text,
+                    builds_on,
+                    tags,
+                    theme,
+                    votes,
+                })
+            }),
         (text(), ids(), any::<u32>()).prop_map(|(text, serves, votes)| {
             RecordBody::DesignStatement(DesignStatement {
                 text,

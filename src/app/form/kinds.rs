@@ -8,6 +8,16 @@ use time::Date;
 /// Where an agreement's and a plan item's due date sit in their forms (the third field).
 pub(super) const DUE_FIELD: usize = 2;
 
+/// The fields that name a person, which can be picked from the room's participants: an
+/// agreement's owner; a plan item's who and who checks it.
+pub(super) fn person_fields(kind: RecordKind) -> &'static [usize] {
+    match kind {
+        RecordKind::Agreement => &[1],
+        RecordKind::PlanItem => &[1, 4],
+        _ => &[],
+    }
+}
+
 const STRENGTH_KINDS: &[&str] = &["personal", "practical", "people", "community"];
 const SIDES: &[&str] = &["family", "friend", "community", "professional"];
 const INVITATIONS: &[&str] = &[
@@ -88,7 +98,12 @@ impl Form {
             )],
             RecordBody::Agreement(a) => vec![
                 text("Action", &a.action, true, "What will be done"),
-                text("Owner", &a.owner, false, "Who will do it"),
+                text(
+                    "Owner",
+                    &a.owner,
+                    false,
+                    "Who will do it (Ctrl-p: someone in the room)",
+                ),
                 text("Due", &date_text(a.due), false, DUE_HINT),
             ],
             RecordBody::Participant(p) => vec![
@@ -178,10 +193,20 @@ impl Form {
             ],
             RecordBody::PlanItem(p) => vec![
                 text("What will happen", &p.text, true, "In the family's words"),
-                text("Who", &p.who, false, "Who does it"),
+                text(
+                    "Who",
+                    &p.who,
+                    false,
+                    "Who does it (Ctrl-p: someone in the room)",
+                ),
                 text("By when", &date_text(p.by_when), false, DUE_HINT),
                 text("Support", &p.support, false, "Support needed from services"),
-                text("Checked by", &p.checked_by, false, "Who checks it happens"),
+                text(
+                    "Checked by",
+                    &p.checked_by,
+                    false,
+                    "Who checks it happens (Ctrl-p: someone in the room)",
+                ),
             ],
             RecordBody::Note(n) => vec![text("Note", &n.text, true, words)],
             RecordBody::ChangeGoal(g) => vec![text(
@@ -214,6 +239,7 @@ impl Form {
             asking_past_date: false,
             past_date_kept: None,
             picker: None,
+            picking_person: None,
             original: existing.map(|r| r.body.clone()),
             typed_at_start,
         }
