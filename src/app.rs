@@ -382,6 +382,8 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Closing => {
+            let today = app.local_now().date();
+            capture::keep_on_closing(app, app.now, today);
             app.quit = true;
             match app.session_view() {
                 Some(view) if view.dirty => app.save().into_iter().collect(),

@@ -75,6 +75,45 @@ pub(super) fn on_key(
     Vec::new()
 }
 
+/// As the window closes (a signal, the terminal gone), what is typed in an open form is
+/// kept: written as the form would write it, or, when the form could not be kept as it
+/// stands (a field still to fix), as a note holding each field's words. The save follows.
+pub(super) fn keep_on_closing(app: &mut App, now: OffsetDateTime, today: time::Date) {
+    let Some(v) = view(app) else {
+        return;
+    };
+    if v.read_only.is_some() {
+        return;
+    }
+    let Some(Overlay::Form(mut form)) = v.overlay.take() else {
+        return;
+    };
+    if !form.has_changes() {
+        return;
+    }
+    match capture(&mut form, &v.session, today) {
+        Ok(capture) => {
+            write(v, capture, now);
+        }
+        Err(_) => {
+            let typed = form.typed_words();
+            if typed.is_empty() {
+                return;
+            }
+            let mut text = format!(
+                "Words typed as the window closed (the {} was not finished):",
+                form.kind.label()
+            );
+            for (label, words) in typed {
+                text.push_str(&format!("\n{label}: {words}"));
+            }
+            let stage = v.shown_stage().to_owned();
+            let body = RecordBody::Note(crate::model::Note { text });
+            v.change_head(now, |s| s.add(&stage, body, now));
+        }
+    }
+}
+
 /// Opens the form's pick list of what the record builds on, or says why there is none.
 fn offer_links(form: &mut Form, session: &Session) {
     match LinkPicker::new(session, form.kind, &form.links) {

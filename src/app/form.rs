@@ -603,6 +603,16 @@ impl Form {
             )
     }
 
+    /// Each text field's label and words, where anything is written.
+    pub fn typed_words(&self) -> Vec<(&'static str, String)> {
+        self.fields
+            .iter()
+            .filter(|f| matches!(f.input, Input::Text { .. }))
+            .map(|f| (f.label, f.input.text()))
+            .filter(|(_, words)| !words.trim().is_empty())
+            .collect()
+    }
+
     /// The text of field `i`.
     pub fn field_text(&self, i: usize) -> String {
         self.fields

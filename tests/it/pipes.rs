@@ -50,6 +50,8 @@ fn every_command_that_prints_stops_quietly_when_its_reader_has_gone() {
         &["show", &id, "--json"],
         &["export", &id],
         &["export", &id, "--format", "csv"],
+        &["agenda", &id],
+        &["theme", &id],
         &["report"],
         &["report", "--per-conference", "--format", "csv"],
         &["due", "--within", "400"],

@@ -1024,3 +1024,36 @@ fn a_paste_typed_as_keys_with_enters_keeps_its_lines_and_a_last_enter_still_save
     };
     assert_eq!(a.owner, "Priya, youth service");
 }
+
+#[test]
+fn a_form_open_as_the_window_closes_keeps_its_words() {
+    // A finished form is kept as the record it would have been.
+    let mut h = new_ai();
+    h.keys(">aYoung advisers host the partnership board");
+    h.send(Msg::Closing);
+    let file = h.only_file();
+    assert!(
+        file.contains("Young advisers host the partnership board"),
+        "{file}"
+    );
+    assert_eq!(records_of(&h, RecordKind::Strength).len(), 1);
+
+    // One that could not be kept as it stands (a date still to fix) becomes a note holding
+    // every field's words, so nothing typed is lost.
+    let mut h = new_ai();
+    h.keys(">>>>aRun a young people's panel<tab>Jess<tab>next tues");
+    h.send(Msg::Closing);
+    let notes = records_of(&h, RecordKind::Note);
+    let [RecordBody::Note(note)] = notes.as_slice() else {
+        panic!("one note, not {notes:?}")
+    };
+    for words in [
+        "Run a young people's panel",
+        "Jess",
+        "next tues",
+        "agreement",
+    ] {
+        assert!(note.text.contains(words), "{words} in {}", note.text);
+    }
+    assert!(h.only_file().contains("next tues"));
+}
