@@ -11,8 +11,10 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 /// The file format this build writes. Older files are migrated on load; newer ones are
-/// opened read-only.
-pub const FORMAT_VERSION: u32 = 1;
+/// opened read-only. Format 2 holds what a build of format 1 would drop on saving (the
+/// day's plan, the affirmative topic, dreams' themes, votes, the clock's pauses): such a
+/// build now opens these files read-only instead.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The id of the Family Group Conference flow.
 const CONFERENCE_FLOW: &str = "family-group-conference";

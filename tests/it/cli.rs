@@ -122,7 +122,7 @@ fn check_names_file_line_and_column_and_exits_1() {
     let broken = dir.path().join("k7q2m9xa.ron");
     std::fs::write(
         &broken,
-        good.replacen("format: 1,", "format: 1,\n  title: 7,", 1),
+        good.replacen("format: 2,", "format: 2,\n  title: 7,", 1),
     )
     .expect("write");
     let linked = dir.path().join("p3f8h2kd.ron");
@@ -147,7 +147,7 @@ fn check_names_file_line_and_column_and_exits_1() {
     // Checking never changes a file.
     assert_eq!(
         std::fs::read_to_string(&broken).expect("read"),
-        good.replacen("format: 1,", "format: 1,\n  title: 7,", 1)
+        good.replacen("format: 2,", "format: 2,\n  title: 7,", 1)
     );
 }
 
@@ -346,7 +346,7 @@ fn show_json_is_the_session_as_in_its_file() {
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["id"], "p3f8h2kd");
-    assert_eq!(v["format"], 1);
+    assert_eq!(v["format"], 2);
     assert_eq!(v["conference"]["review_date"], "2027-01-15");
     assert!(v["records"].as_array().is_some_and(|r| r.len() == 24));
 }

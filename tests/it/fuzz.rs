@@ -41,7 +41,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         "None",
         "-1",
         "99999999999999999999",
-        "format: 2",
+        "format: 3",
         "format: 0",
         "id: \"../x\"",
         "r#\"",

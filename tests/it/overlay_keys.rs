@@ -93,7 +93,7 @@ fn a_read_only_session_refuses_exactly_the_keys_its_table_marks_as_writing() {
     let path = h.runtime.store().dir().join("k7q2m9xa.ron");
     let text = std::fs::read_to_string(&path)
         .expect("read")
-        .replace("format: 1", "format: 7");
+        .replace("format: 2", "format: 7");
     std::fs::write(&path, &text).expect("write");
     h.relist();
     h.keys("/harbourside<enter><enter>");

@@ -185,7 +185,7 @@ fn corrupt_files_name_line_and_column_and_are_left_byte_for_byte() {
     let good = to_text(&sample("harbour1")).expect("text");
     let cases = [
         ("truncated", good[..good.len() / 2].to_owned()),
-        ("wrong type", good.replace("format: 1", "format: \"one\"")),
+        ("wrong type", good.replace("format: 2", "format: \"one\"")),
         (
             "garbage",
             "\u{1b}]0;owned\u{7} not a session at all".to_owned(),
@@ -239,7 +239,7 @@ fn a_newer_format_is_opened_read_only_and_refused_for_writing() {
     let path = store.dir().join("harbour1.ron");
     let text = to_text(&sample("harbour1"))
         .expect("text")
-        .replace("format: 1", "format: 99");
+        .replace("format: 2", "format: 99");
     fs::write(&path, &text).expect("write");
     let loaded = store
         .load(&SessionId::parse("harbour1").expect("id"))
@@ -257,10 +257,57 @@ fn a_newer_format_is_opened_read_only_and_refused_for_writing() {
 }
 
 #[test]
+fn a_format_1_file_reads_as_it_was_and_is_saved_as_format_2() {
+    // Format 1, as a build before the day's plan wrote it: the example workshop's start.
+    let v1 = r#"#![enable(unwrap_variant_newtypes)]
+(
+  format: 1,
+  id: "harbour1",
+  title: "Harbourside day",
+  framework: "appreciative-inquiry",
+  created: "2026-11-12T09:30:00Z",
+  updated: "2026-11-12T09:42:00Z",
+  stage: "discovery",
+  history: [(stage: "define", started: "2026-11-12T09:30:00Z", ended: Some("2026-11-12T10:00:00Z"))],
+  next_record: 2,
+  records: [
+    (
+      id: 1,
+      stage: "discovery",
+      created: "2026-11-12T10:08:00Z",
+      body: Strength(text: "Youth workers know every child by name", kind: People, theme: Some("Relationships")),
+    ),
+  ],
+)
+"#;
+    let (_dir, store) = folder();
+    let path = store.dir().join("harbour1.ron");
+    fs::write(&path, v1).expect("write");
+    let loaded = store
+        .load(&SessionId::parse("harbour1").expect("id"))
+        .expect("readable");
+    assert!(
+        loaded.read_only.is_none(),
+        "a format 1 file is changed as usual"
+    );
+    assert_eq!(loaded.session.records.len(), 1);
+    assert_eq!(
+        loaded.session.records[0].body.text(),
+        "Youth workers know every child by name"
+    );
+    store
+        .save(&loaded.path, &loaded.session, loaded.fingerprint)
+        .expect("saved");
+    let saved = fs::read_to_string(&path).expect("read");
+    // A build of format 1 opens it read-only now, rather than dropping what it cannot hold.
+    assert!(saved.contains("format: 2,"), "{saved}");
+}
+
+#[test]
 fn a_format_older_than_any_written_is_explained() {
     let text = to_text(&sample("harbour1"))
         .expect("text")
-        .replace("format: 1", "format: 0");
+        .replace("format: 2", "format: 0");
     let err = from_text(&text).expect_err("unknown");
     assert!(err.to_string().contains("format 0"), "{err}");
 }
