@@ -46,18 +46,21 @@ pub fn blocks(session: &Session) -> Vec<Block> {
     ));
     if conference.closed.is_none() {
         out.push(Block::Heading(2, "When we meet again".to_owned()));
-        out.push(Block::Paragraph(conference.review_date.map_or_else(
-            || {
-                "The date to meet again and see how the plan is going is still to be agreed."
-                    .to_owned()
-            },
-            |date| {
-                format!(
+        let to_agree =
+            "The date to meet again and see how the plan is going is still to be agreed.";
+        out.push(Block::Paragraph(
+            match (conference.review_held(), conference.review_date) {
+                (Some(held), _) => format!(
+                    "We met again on {} to see how the plan was going. {to_agree}",
+                    date_in_words(held.date)
+                ),
+                (None, Some(date)) => format!(
                     "We meet again on {} to see how the plan is going.",
                     date_in_words(date)
-                )
+                ),
+                (None, None) => to_agree.to_owned(),
             },
-        )));
+        ));
     }
     let network = who_to_call(session);
     if !network.is_empty() {

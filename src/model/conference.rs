@@ -83,6 +83,16 @@ pub struct Conference {
 }
 
 impl Conference {
+    /// The review held for the review date now set (a review's rating answers it, or was
+    /// made on or after it), if it was held.
+    pub fn review_held(&self) -> Option<&Rating> {
+        let review = self.review_date?;
+        self.ratings
+            .iter()
+            .rev()
+            .find(|r| r.due == Some(review) || r.date >= review)
+    }
+
     /// The time typed for the conference, read leniently ("10:00", "10am", "9.30 to 14:00",
     /// "2pm-4pm"): its start and, when given, its end. `None` when no time can be read.
     pub fn times(&self) -> Option<(Time, Option<Time>)> {

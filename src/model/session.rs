@@ -339,10 +339,7 @@ impl Session {
                 });
             }
             if let Some(review) = c.review_date {
-                let held = c
-                    .ratings
-                    .iter()
-                    .any(|r| r.due == Some(review) || r.date >= review);
+                let held = c.review_held().is_some();
                 dates.push(KeyDate {
                     what: DateKind::Review,
                     date: review,

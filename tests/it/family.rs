@@ -248,6 +248,31 @@ mod the_family_copy {
     }
 
     #[test]
+    fn after_the_review_the_copy_says_when_it_was_held_not_a_date_gone_by() {
+        let mut s = conference();
+        let c = s.conference.as_mut().expect("a conference");
+        c.ratings.push(Rating {
+            date: time::macros::date!(2027 - 01 - 14),
+            family: Some(8),
+            professionals: Some(7),
+            due: c.review_date,
+            child_lives: None,
+        });
+        let text = family_copy(&s, Format::Md);
+        assert!(
+            text.contains(
+                "We met again on Thursday 14 January 2027 to see how the plan was going."
+            ),
+            "{text}"
+        );
+        assert!(
+            !text.contains("We meet again on Friday 15 January 2027"),
+            "{text}"
+        );
+        assert!(text.contains("still to be agreed"), "{text}");
+    }
+
+    #[test]
     fn a_family_copy_passes_the_lens() {
         let lens = convene::lens::Lens::embedded();
         let copy = family_copy(&conference(), Format::Md);
