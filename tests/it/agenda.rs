@@ -122,11 +122,27 @@ fn a_bad_id_or_start_time_is_refused_plainly() {
         "{}",
         stderr(&out)
     );
-    // Without a plan, the framework's stages with their minutes; no start, no clock times.
-    let out = convene(dir.path(), &["agenda", "k7q2m9xa"]);
+    // Without a plan (the example conference), the framework's stages with their minutes;
+    // no start, no clock times.
+    let out = convene(dir.path(), &["agenda", "p3f8h2kd"]);
     let text = stdout(&out);
-    assert!(text.contains("- Discovery (1 h)"), "{text}");
+    assert!(text.contains("- Planning (1 h)"), "{text}");
     assert!(text.contains("No start time yet"), "{text}");
+}
+
+#[test]
+fn the_example_workshop_prints_the_run_sheet_the_readme_shows() {
+    let dir = examples_copy();
+    let out = convene(dir.path(), &["agenda", "k7q2m9xa"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let readme = include_str!("../../README.md");
+    let start = readme
+        .find("# The day's plan: Harbourside")
+        .expect("the README's sample");
+    let sample = &readme[start..];
+    let sample = &sample[..sample.find("```").expect("the sample's end")];
+    assert_eq!(text.trim_end(), sample.trim_end());
 }
 
 mod in_the_app {
