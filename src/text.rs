@@ -172,7 +172,12 @@ pub fn unwritten() -> Option<&'static str> {
 fn needs_cleaning(c: char) -> bool {
     // Controls, the zero-width space, and the bidi overrides and isolates that can make
     // text read differently from how it is stored. Joiners (U+200C/D) stay: emoji need them.
-    c.is_control() || matches!(c, '\u{200b}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    // U+FFFE and U+FFFF are not characters at all, and XML (a Word file) may not hold them.
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fffe}' | '\u{ffff}'
+        )
 }
 
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -236,6 +241,8 @@ mod tests {
         assert_eq!(clean("a\u{9b}31mb\u{1b}cc\u{7f}"), "abc");
         assert_eq!(clean("tab\there\r\n"), "tab here\n");
         assert_eq!(clean("rtl\u{202e}txet"), "rtltxet");
+        // Not characters, and no XML (a Word file) may hold them.
+        assert_eq!(clean("Kai\u{fffe} Mensah\u{ffff}"), "Kai Mensah");
     }
 
     #[test]

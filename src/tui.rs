@@ -176,7 +176,13 @@ fn event_loop(
             }
             return Err(e);
         }
-        if let Some(event) = tty.input.next(TICK)? {
+        let next = match tty.input.next(TICK) {
+            Ok(next) => next,
+            // A terminal that went while being read: the next turn leaves through the save.
+            Err(_) if tty.input.quiet_if_gone_within(Duration::from_secs(1)) => continue,
+            Err(e) => return Err(e),
+        };
+        if let Some(event) = next {
             // Behind an Enter, a key already waiting tells a paste from a press.
             let next = match &event {
                 Event::Key(k) if k.code == KeyCode::Enter => match tty.input.behind() {

@@ -76,8 +76,11 @@ pub(super) fn on_key(
 }
 
 /// As the window closes (a signal, the terminal gone), what is typed in an open form is
-/// kept: written as the form would write it, or, when the form could not be kept as it
-/// stands (a field still to fix), as a note holding each field's words. The save follows.
+/// kept, and nothing already kept is changed by words nobody finished. A new record that
+/// could be kept as it stands is added as that record. Anything else (an edit of a record,
+/// a new participant, whose safe-network field may not have been reached yet, a check-in,
+/// the conference's sections or its closing, or a form with a field still to fix) is kept
+/// as a note holding each field's words, next to what it would have changed. The save follows.
 pub(super) fn keep_on_closing(app: &mut App, now: OffsetDateTime, today: time::Date) {
     let Some(v) = view(app) else {
         return;
@@ -91,27 +94,33 @@ pub(super) fn keep_on_closing(app: &mut App, now: OffsetDateTime, today: time::D
     if !form.has_changes() {
         return;
     }
-    match capture(&mut form, &v.session, today) {
-        Ok(capture) => {
-            write(v, capture, now);
-        }
-        Err(_) => {
-            let typed = form.typed_words();
-            if typed.is_empty() {
-                return;
-            }
-            let mut text = format!(
-                "Words typed as the window closed (the {} was not finished):",
-                form.kind.label()
-            );
-            for (label, words) in typed {
-                text.push_str(&format!("\n{label}: {words}"));
-            }
-            let stage = v.shown_stage().to_owned();
-            let body = RecordBody::Note(crate::model::Note { text });
-            v.change_head(now, |s| s.add(&stage, body, now));
-        }
+    let adds_a_record = form.purpose == Purpose::Record
+        && form.editing.is_none()
+        && form.kind != RecordKind::Participant;
+    if adds_a_record && let Ok(capture) = capture(&mut form, &v.session, today) {
+        write(v, capture, now);
+        return;
     }
+    let typed = form.typed_words();
+    if typed.is_empty() {
+        return;
+    }
+    let what = match (form.purpose, form.editing) {
+        (Purpose::Record, Some(id)) => format!("the change to {} {id}", form.kind.label()),
+        (Purpose::Record, None) => format!("the new {}", form.kind.label()),
+        (Purpose::CheckIn(id), _) => format!("the check-in on {id}"),
+        (Purpose::Facts, _) => "the key facts".to_owned(),
+        (Purpose::Outcome, _) => "the outcome".to_owned(),
+        (Purpose::Review, _) => "the review".to_owned(),
+        (Purpose::Close, _) => "closing the conference".to_owned(),
+    };
+    let mut text = format!("Words typed as the window closed ({what} was not finished):");
+    for (label, words) in typed {
+        text.push_str(&format!("\n{label}: {words}"));
+    }
+    let stage = v.shown_stage().to_owned();
+    let body = RecordBody::Note(crate::model::Note { text });
+    v.change_head(now, |s| s.add(&stage, body, now));
 }
 
 /// Opens the form's pick list of what the record builds on, or says why there is none.

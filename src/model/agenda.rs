@@ -44,6 +44,13 @@ pub struct Block {
     pub note: String,
 }
 
+/// The minutes of some blocks together (never more than `u32::MAX`: a file may hold any).
+fn minutes_of(blocks: &[Block]) -> u32 {
+    blocks
+        .iter()
+        .fold(0, |sum, b| sum.saturating_add(b.minutes))
+}
+
 /// How the day stands against its plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pace {
@@ -156,7 +163,7 @@ impl Agenda {
 
     /// The minutes of the whole day.
     pub fn total_minutes(&self) -> u32 {
-        self.blocks.iter().map(|b| b.minutes).sum()
+        minutes_of(&self.blocks)
     }
 
     /// The minutes planned for a stage (all its blocks), if the plan has it.
@@ -167,7 +174,7 @@ impl Agenda {
             .filter(|b| b.stage_key() == Some(stage))
             .peekable();
         blocks.peek()?;
-        Some(blocks.map(|b| b.minutes).sum())
+        Some(blocks.fold(0, |sum, b| sum.saturating_add(b.minutes)))
     }
 
     /// Minutes from the day's start to the end of a stage's last block.
@@ -176,7 +183,7 @@ impl Agenda {
             .blocks
             .iter()
             .rposition(|b| b.stage_key() == Some(stage))?;
-        Some(self.blocks[..=last].iter().map(|b| b.minutes).sum())
+        Some(minutes_of(&self.blocks[..=last]))
     }
 
     /// How far ahead or behind the day is at `now` (local time): when the room's stage
@@ -185,11 +192,13 @@ impl Agenda {
     /// pause (say for a break inside a stage) moves the end on.
     pub fn pace(&self, stage: &str, clock: &Clock, now: OffsetDateTime) -> Option<Pace> {
         let start = self.start?;
-        let planned_end =
-            now.replace_time(start) + Duration::minutes(i64::from(self.stage_end(stage)?));
+        // Checked: minutes from a file are not bounded, and a date past year 9999 has no time.
+        let planned_end = now
+            .replace_time(start)
+            .checked_add(Duration::minutes(i64::from(self.stage_end(stage)?)))?;
         let left = (Duration::minutes(i64::from(clock.planned_minutes)) - clock.elapsed)
             .max(Duration::ZERO);
-        let drift = (now + left - planned_end).whole_minutes();
+        let drift = (now.checked_add(left)? - planned_end).whole_minutes();
         Some(match drift {
             0 => Pace::OnTime,
             m if m > 0 => Pace::Behind(m),
@@ -299,6 +308,20 @@ mod tests {
             ..on_time
         };
         assert_eq!(plan.pace("discovery", &paused, now), Some(Pace::Behind(10)));
+    }
+
+    #[test]
+    fn minutes_from_a_file_beyond_any_day_neither_overflow_nor_panic() {
+        let mut plan = day();
+        plan.blocks[0].minutes = u32::MAX;
+        plan.blocks[1].minutes = u32::MAX;
+        assert_eq!(plan.total_minutes(), u32::MAX);
+        assert_eq!(plan.stage_minutes("discovery"), Some(u32::MAX));
+        assert_eq!(plan.times(time!(09:30)).len(), 3);
+        let now = datetime!(2026-11-25 10:20 UTC);
+        let clock = clock_of(datetime!(2026-11-25 10:00 UTC), now, u32::MAX);
+        // The end would be past year 9999: no pace rather than a panic.
+        assert_eq!(plan.pace("discovery", &clock, now), None);
     }
 
     #[test]

@@ -1056,4 +1056,42 @@ fn a_form_open_as_the_window_closes_keeps_its_words() {
         assert!(note.text.contains(words), "{words} in {}", note.text);
     }
     assert!(h.only_file().contains("next tues"));
+
+    // An edit left half-done leaves the record as it was kept: the new words go in a note.
+    let mut h = new_ai();
+    h.keys(">aYouth workers know every child by name<enter>");
+    h.keys(&format!("e{}", "<bs>".repeat(20)));
+    h.keys(" all by name");
+    h.send(Msg::Closing);
+    let strengths = records_of(&h, RecordKind::Strength);
+    assert_eq!(strengths.len(), 1);
+    assert_eq!(
+        strengths[0].text(),
+        "Youth workers know every child by name"
+    );
+    let notes = records_of(&h, RecordKind::Note);
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.text().contains("the change to strength #1")
+                && n.text().contains("Youth workers know all by name")),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn a_participant_half_added_as_the_window_closes_is_a_note_not_one_of_the_network() {
+    // Whether they are outside the child's safe network may not have been said yet.
+    let mut h = Harness::new();
+    h.keys("n<down><enter>Conference for J.<enter>");
+    h.keys("aVictor");
+    h.send(Msg::Closing);
+    assert!(records_of(&h, RecordKind::Participant).is_empty());
+    let notes = records_of(&h, RecordKind::Note);
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.text().contains("the new participant") && n.text().contains("Victor")),
+        "{notes:?}"
+    );
 }
