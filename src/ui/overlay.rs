@@ -1,5 +1,7 @@
 //! The boxes over the session screen: questions, pick lists, the copy and export boxes, and the frames they share.
 
+mod theme_box;
+
 use super::form::{draw_form, draw_picker, tick_mark};
 use super::{Hints, centered};
 use crate::app::overlay;
@@ -51,7 +53,7 @@ pub fn draw_overlay(
             super::hints_from(overlay::delete::KEYS)
         }
         Overlay::Theme(theme_box) => {
-            draw_theme_box(view, theme_box, theme, frame, area);
+            theme_box::draw(view, theme_box, theme, frame, area);
             super::hints_from(theme_box.keys())
         }
         Overlay::Rename(input) => {
@@ -418,73 +420,6 @@ pub(super) fn popup_of_height(
             .block(framed(title, theme)),
         rect,
     );
-}
-
-/// The theme box: what is typed, and the themes already used that it could be.
-fn draw_theme_box(
-    view: &SessionView,
-    theme_box: &overlay::theme::ThemeBox,
-    theme: &Theme,
-    frame: &mut Frame,
-    area: Rect,
-) {
-    use overlay::theme::ThemeFor;
-    let mut notes = Vec::new();
-    let mut so_far = "Themes so far";
-    let title = match &theme_box.purpose {
-        ThemeFor::Record(id) => {
-            let kind = view
-                .session
-                .record(*id)
-                .map_or("record", |r| r.body.kind().label());
-            format!(" Theme for this {kind} ")
-        }
-        ThemeFor::Rename(old) => {
-            let count = view.session.theme_count(old);
-            let records = if count == 1 { "record" } else { "records" };
-            notes.push(Line::from(Span::styled(
-                format!(
-                    "“{}” is on {count} {records}. The name of a theme already here joins them.",
-                    clean_line(old)
-                ),
-                theme.muted,
-            )));
-            so_far = "Other themes";
-            " Rename the theme everywhere ".to_owned()
-        }
-    };
-    let offered: Vec<String> = theme_box.offered().iter().map(|t| clean_line(t)).collect();
-    let typed = theme_box.typed();
-    let typed = typed.trim();
-    match offered.first() {
-        Some(first) if theme_box.touched() && !typed.is_empty() => {
-            let mut line = vec![Span::styled(
-                format!("Already here: {}", offered.join(", ")),
-                theme.muted,
-            )];
-            if first != typed {
-                line.push(Span::styled(format!(" · Tab takes “{first}”"), theme.key));
-            }
-            notes.push(Line::from(line));
-        }
-        Some(_) => notes.push(Line::from(Span::styled(
-            format!("{so_far}: {}", offered.join(", ")),
-            theme.muted,
-        ))),
-        None if theme_box.touched() && !typed.is_empty() => {
-            notes.push(Line::from(Span::styled("A new theme.", theme.muted)));
-        }
-        None => {}
-    }
-    let height = 5 + u16::try_from(notes.len()).unwrap_or(0);
-    let rect = centered(area, 60, height + 1);
-    super::clear(theme, frame, rect);
-    let block = framed(&title, theme);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let [field, list] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-    frame.render_widget(theme_box.input.as_ref(), field);
-    frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: true }), list);
 }
 
 /// A box (its title, width and height) with a one-line text field and a note under it.
