@@ -11,7 +11,6 @@ use expectrl::Session;
 use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
-use time::OffsetDateTime;
 
 /// The real binary with a home of its own under a temp folder, never the user's.
 fn convene(home: &Path) -> std::process::Command {
@@ -130,7 +129,7 @@ fn main() {
             RecordBody::Note(Note {
                 text: words.clone(),
             }),
-            OffsetDateTime::now_utc(),
+            convene::clock::now(),
         );
         let start = Instant::now();
         loaded.fingerprint = store

@@ -15,7 +15,7 @@ use ratatui::widgets::Paragraph;
 use std::hint::black_box;
 use std::io::Write;
 use std::time::{Duration, Instant};
-use time::{OffsetDateTime, UtcOffset};
+use time::UtcOffset;
 
 /// Median of the samples.
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -75,7 +75,7 @@ fn app_for(mut loaded: Loaded) -> App {
     let frameworks = Frameworks::embedded();
     let framework = frameworks.get("ai").cloned().expect("AI");
     let dir = loaded.path.parent().expect("folder").to_owned();
-    let (mut app, _) = App::new(frameworks, UtcOffset::UTC, dir, OffsetDateTime::now_utc());
+    let (mut app, _) = App::new(frameworks, UtcOffset::UTC, dir, convene::clock::now());
     loaded.session.stage = "discovery".into();
     app.screen = Screen::Session(Box::new(SessionView::new(loaded, framework)));
     app
@@ -260,7 +260,7 @@ fn first_frame(frameworks: &Frameworks, folder: &std::path::Path) {
         frameworks.clone(),
         UtcOffset::UTC,
         folder.to_owned(),
-        OffsetDateTime::now_utc(),
+        convene::clock::now(),
     );
     let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     t.draw(|f| convene::ui::draw(&app, f)).expect("draw");

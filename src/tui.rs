@@ -12,7 +12,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
-use time::OffsetDateTime;
 
 mod input;
 use input::Input;
@@ -28,7 +27,7 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
         ctx.frameworks.clone(),
         ctx.offset,
         ctx.dir.clone(),
-        OffsetDateTime::now_utc(),
+        crate::clock::now(),
     );
     app.review_weeks = ctx.review_weeks;
     app.theme = ctx.theme.clone();
@@ -56,7 +55,7 @@ pub fn present(ctx: &Context, id: &crate::model::SessionId) -> Result<ExitKind, 
         ctx.frameworks.clone(),
         ctx.offset,
         ctx.dir.clone(),
-        OffsetDateTime::now_utc(),
+        crate::clock::now(),
     );
     app.theme = ctx.theme.clone();
     let effects = app.follow_for_the_room(loaded);
@@ -199,7 +198,7 @@ fn event_loop(
             tty,
             app,
             runtime,
-            Msg::Tick(OffsetDateTime::now_utc()),
+            Msg::Tick(crate::clock::now()),
             &listed_tx,
         )?;
     }

@@ -31,7 +31,7 @@ pub struct ReopenArgs {
 }
 
 pub fn close(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
-    let now = time::OffsetDateTime::now_utc();
+    let now = crate::clock::now();
     let date = match &args.date {
         Some(text) => parse_date(text).ok_or_else(|| {
             CliError::new(
@@ -62,7 +62,7 @@ pub fn close(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
 }
 
 pub fn reopen(args: ReopenArgs, ctx: &Context) -> Result<ExitKind, CliError> {
-    let now = time::OffsetDateTime::now_utc();
+    let now = crate::clock::now();
     change(&args.id, ctx, now, |c| match c.closed.take() {
         Some(was) => format!(
             "Reopened (it was closed {was}): its dates are due again.",

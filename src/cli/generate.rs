@@ -48,7 +48,7 @@ pub fn peak_memory(args: PeakArgs, ctx: &Context) -> Result<ExitKind, CliError> 
         ctx.frameworks.clone(),
         ctx.offset,
         ctx.dir.clone(),
-        time::OffsetDateTime::now_utc(),
+        crate::clock::now(),
     );
     app.screen =
         crate::app::Screen::Session(Box::new(crate::app::SessionView::new(loaded, framework)));

@@ -110,7 +110,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         );
         return Ok(ExitKind::Done);
     }
-    let now = time::OffsetDateTime::now_utc();
+    let now = crate::clock::now();
     let mut added = Vec::with_capacity(count);
     for answer in read.answers {
         let mut body = RecordBody::empty(kind);

@@ -61,7 +61,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             )?),
             None => None,
         };
-    let today = time::OffsetDateTime::now_utc().to_offset(ctx.offset).date();
+    let today = crate::clock::now().to_offset(ctx.offset).date();
     rows.retain(|(_, s)| {
         framework.as_ref().is_none_or(|f| s.framework == *f)
             && args.stage.as_ref().is_none_or(|stage| {

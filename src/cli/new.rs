@@ -48,7 +48,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         None => None,
     };
     let mut rng = fastrand::Rng::new();
-    let now = time::OffsetDateTime::now_utc();
+    let now = crate::clock::now();
     let id = loop {
         let id = SessionId::random(&mut rng);
         if !store.path_of(&id).exists() {

@@ -25,7 +25,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let before = clean_line(&writing.loaded.session.title);
     let mut session = writing.loaded.session.clone();
     session.title = title.clone();
-    session.updated = time::OffsetDateTime::now_utc();
+    session.updated = crate::clock::now();
     writing.save(&session)?;
     crate::outln!("Renamed “{before}” to “{title}”.");
     Ok(ExitKind::Done)

@@ -47,7 +47,7 @@ pub struct DueArgs {
 }
 
 fn today(ctx: &Context) -> time::Date {
-    time::OffsetDateTime::now_utc().to_offset(ctx.offset).date()
+    crate::clock::now().to_offset(ctx.offset).date()
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {

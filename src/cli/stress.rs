@@ -29,7 +29,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let lock = crate::store::try_lock(&path)
         .map_err(|e| CliError::new(ExitKind::Storage, e.to_string()))?
         .ok_or_else(|| CliError::new(ExitKind::Storage, "the session is open elsewhere"))?;
-    let now = time::OffsetDateTime::now_utc();
+    let now = crate::clock::now();
     let mut loaded = match store.load(&id) {
         Ok(loaded) => loaded,
         Err(crate::store::StoreError::NotFound(_)) => {

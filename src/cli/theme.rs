@@ -52,7 +52,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let renamed = session.rename_theme(&old, &new);
     let words = crate::describe::theme_renamed(&old, renamed.as_ref());
     if renamed.is_some_and(|r| r.records > 0) {
-        session.updated = time::OffsetDateTime::now_utc();
+        session.updated = crate::clock::now();
         writing.save(&session)?;
     }
     crate::outln!("{words}");

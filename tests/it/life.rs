@@ -5,7 +5,7 @@ use crate::cli::{convene, examples_copy, stderr, stdout};
 use convene::model::{Conference, Session};
 use convene::store::Store;
 use std::path::Path;
-use time::{Date, Duration, OffsetDateTime};
+use time::{Date, Duration};
 
 const FGC: &str = "p3f8h2kd";
 
@@ -135,9 +135,8 @@ fn conference_in(dir: &Path, days: i64, time: &str) -> (String, Date) {
     let loaded = store
         .load(&convene::model::SessionId::parse(&id).expect("id"))
         .expect("load");
-    let today = OffsetDateTime::now_local()
-        .unwrap_or_else(|_| OffsetDateTime::now_utc())
-        .date();
+    let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    let today = convene::clock::now().to_offset(offset).date();
     let date = today + Duration::days(days);
     let mut session: Session = loaded.session;
     session.conference = Some(Conference {

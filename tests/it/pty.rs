@@ -5,6 +5,12 @@ use expectrl::process::unix::WaitStatus;
 use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
+use time::OffsetDateTime;
+use time::macros::datetime;
+
+/// The day the app is given in these tests (through `CONVENE_TEST_NOW`), so the dates
+/// typed below stay ahead of it on whatever day the suite runs.
+const TODAY: OffsetDateTime = datetime!(2026-12-01 09:00 UTC);
 
 /// The app running in a pseudo-terminal, with a screen model of what it shows.
 struct Pty {
@@ -25,6 +31,7 @@ impl Pty {
         command
             .args(args)
             .env("CONVENE_DIR", dir)
+            .env(convene::clock::TEST_NOW, rfc3339(TODAY))
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR");
         let session = Session::spawn(command).expect("spawn in a pty");
@@ -670,7 +677,7 @@ fn no_color_puts_no_colour_on_the_screen() {
 fn an_overdue_agreement_checked_in_as_done_changes_the_report() {
     use convene::model::*;
     let dir = tempfile::tempdir().expect("temp dir");
-    let now = time::OffsetDateTime::now_utc();
+    let now = TODAY;
     let mut session = Session::new(
         SessionId::parse("late1").expect("id"),
         "Riverside day",
@@ -725,7 +732,7 @@ fn an_overdue_agreement_checked_in_as_done_changes_the_report() {
 fn the_week_opened_from_the_dashboard_shows_a_conference_with_what_is_not_ready() {
     use convene::model::*;
     let dir = tempfile::tempdir().expect("temp dir");
-    let now = time::OffsetDateTime::now_utc();
+    let now = TODAY;
     let mut session = Session::new(
         SessionId::parse("kai1").expect("id"),
         "Conference for Kai",
@@ -1058,4 +1065,32 @@ fn a_day_planned_in_the_real_app_is_printed_with_its_clock_times() {
     ] {
         assert!(sheet.contains(line), "{line:?} not in:\n{sheet}");
     }
+}
+
+/// A moment as RFC 3339, as `CONVENE_TEST_NOW` takes it.
+fn rfc3339(at: OffsetDateTime) -> String {
+    at.format(&time::format_description::well_known::Rfc3339)
+        .expect("a moment formats")
+}
+
+#[test]
+fn the_app_is_given_its_day_so_a_date_typed_here_is_still_ahead() {
+    // What the dates typed in these tests rely on: the app reads the day it is given, not
+    // the machine's, so "2026-12-05" is three days ahead whatever the suite's real date.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = crate::harness::convene()
+        .args(["new", "fgc", "Given a day"])
+        .env("CONVENE_DIR", dir.path())
+        .env(convene::clock::TEST_NOW, rfc3339(TODAY))
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let file = std::fs::read_dir(dir.path())
+        .expect("folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .expect("a session file");
+    let text = std::fs::read_to_string(file).expect("read");
+    assert!(text.contains("created: \"2026-12-01T"), "{text}");
 }
