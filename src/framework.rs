@@ -36,12 +36,22 @@ pub struct Stage {
     pub prompts: Vec<String>,
     /// Suggested length in minutes.
     pub minutes: u32,
+    /// Whether the room's clock runs in the stage. A stage that runs over weeks (a
+    /// conference's planning) says `timed: false`: its screen counts the days since the
+    /// referral and to the conference instead of minutes.
+    #[serde(default = "timed")]
+    pub timed: bool,
     /// The record kinds the stage captures; the first is its main kind.
     pub captures: Vec<RecordKind>,
     /// Kinds made in earlier stages that this stage shows again to work on (a review
     /// revisits the plan items).
     #[serde(default)]
     pub revisits: Vec<RecordKind>,
+}
+
+/// A stage is timed unless its flow says otherwise.
+fn timed() -> bool {
+    true
 }
 
 impl Stage {

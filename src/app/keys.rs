@@ -61,7 +61,7 @@ pub enum Action {
     SameTags,
     /// Rank the stage's records by the room's votes.
     ByVotes,
-    /// Pause the room's clock, or set it going again.
+    /// Start the room's clock, pause it, or set it going again.
     PauseClock,
     /// Five more minutes for the room's stage.
     MoreTime,
@@ -357,7 +357,7 @@ pub const SESSION: &[Binding] = &[
         KeyCode::Char(' '),
         Action::PauseClock,
         "Space",
-        "pause the room's clock, or set it going again",
+        "start the room's clock, pause it, or set it going again",
         None,
     )
     .writes(),

@@ -346,11 +346,18 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(action @ (Action::LookNext | Action::LookBack)) => look(app, action),
         Some(Action::MoveRoom) => move_room(app, now),
         Some(Action::PauseClock) => {
+            let Some(clock) = v.room_clock(now) else {
+                app.say("This stage runs over weeks: the header counts its days, not minutes.");
+                return Vec::new();
+            };
             let paused = v.change_head(now, |s| s.toggle_pause(now));
-            app.say(if paused {
-                "The room's clock is paused. Space sets it going again."
-            } else {
-                "The room's clock is running again."
+            app.say(match (clock.waiting, paused) {
+                (true, _) => format!(
+                    "The room's clock has started: {} minutes planned. Space pauses it.",
+                    clock.planned_minutes
+                ),
+                (false, true) => "The room's clock is paused. Space sets it going again.".into(),
+                (false, false) => "The room's clock is running again.".into(),
             });
         }
         Some(action @ (Action::MoreTime | Action::LessTime)) => {

@@ -115,11 +115,17 @@ impl SessionView {
     }
 
     /// The room's clock in its stage, against the minutes the day's plan gives the stage
-    /// (else the framework's).
+    /// (else the framework's); none in a stage that runs over weeks (`timed: false`).
     pub fn room_clock(&self, now: OffsetDateTime) -> Option<crate::model::Clock> {
-        let stage = self.room_stage()?;
+        let stage = self.room_stage().filter(|s| s.timed)?;
         let planned = self.session.planned_minutes(&stage.key, stage.minutes);
         self.session.clock(planned, now)
+    }
+
+    /// When the day's plan says the room starts ("09:15"), while its clock waits for it.
+    pub fn starts_at(&self, now: OffsetDateTime) -> Option<time::Time> {
+        self.room_clock(now).filter(|c| c.waiting)?;
+        self.session.agenda.as_ref()?.start
     }
 
     /// How the day stands against its plan at `now` (local time): with a start time, on a

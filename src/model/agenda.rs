@@ -189,8 +189,12 @@ impl Agenda {
     /// How far ahead or behind the day is at `now` (local time): when the room's stage
     /// (with its clock) will end — not before now, later by what its plan has left — against
     /// when the plan has it end. Only with a start time and a stage the plan holds. A
-    /// pause (say for a break inside a stage) moves the end on.
+    /// pause (say for a break inside a stage) moves the end on. None while the room's clock
+    /// waits for the day to start: a day not begun is neither ahead nor behind.
     pub fn pace(&self, stage: &str, clock: &Clock, now: OffsetDateTime) -> Option<Pace> {
+        if clock.waiting {
+            return None;
+        }
         let start = self.start?;
         // Checked: minutes from a file are not bounded, and a date past year 9999 has no time.
         let planned_end = now
@@ -245,6 +249,7 @@ mod tests {
             elapsed: now - started,
             planned_minutes: planned,
             paused: false,
+            waiting: false,
         }
     }
 
@@ -322,6 +327,30 @@ mod tests {
         let clock = clock_of(datetime!(2026-11-25 10:00 UTC), now, u32::MAX);
         // The end would be past year 9999: no pace rather than a panic.
         assert_eq!(plan.pace("discovery", &clock, now), None);
+    }
+
+    #[test]
+    fn a_day_prepared_the_night_before_is_not_behind_before_it_starts() {
+        // Set at 23:01 for a 09:30 start: the clock waits, and the day has no pace yet.
+        let plan = day();
+        let made = datetime!(2026-11-24 23:01 UTC);
+        let mut session = crate::model::Session::new(
+            crate::model::SessionId::parse("night1").expect("id"),
+            "Harbour day",
+            "appreciative-inquiry",
+            "define",
+            made,
+        );
+        let morning = datetime!(2026-11-25 09:40 UTC);
+        let clock = session.clock(30, morning).expect("a clock");
+        assert!(clock.waiting && !clock.paused, "{clock:?}");
+        assert_eq!(clock.elapsed, Duration::ZERO);
+        assert_eq!(plan.pace("define", &clock, morning), None);
+        // Started at 09:40, ten minutes after the plan's start: ten minutes behind.
+        assert!(session.start_clock(morning));
+        let clock = session.clock(30, morning).expect("a clock");
+        assert!(!clock.waiting);
+        assert_eq!(plan.pace("define", &clock, morning), Some(Pace::Behind(10)));
     }
 
     #[test]

@@ -83,6 +83,33 @@ pub struct Conference {
 }
 
 impl Conference {
+    /// Where a conference in preparation stands, in days, for a stage that runs over weeks:
+    /// "referred 12 days ago · the conference is in 5 days". Short (`narrow`) says only the
+    /// conference's part: "in 5 days".
+    pub fn run_up(&self, today: Date, narrow: bool) -> String {
+        let to_the_day = match self.date.map(|d| (d - today).whole_days()) {
+            None if narrow => "no date yet".to_owned(),
+            None => "no conference date yet".to_owned(),
+            Some(0) => "the conference is today".to_owned(),
+            Some(1) => "the conference is tomorrow".to_owned(),
+            Some(n) if n > 1 && narrow => format!("in {n} days"),
+            Some(n) if n > 1 => format!("the conference is in {n} days"),
+            Some(-1) => "the conference day was yesterday".to_owned(),
+            Some(n) => format!("the conference day was {} days ago", -n),
+        };
+        let since = match self.referral_date.map(|d| (today - d).whole_days()) {
+            _ if narrow => None,
+            Some(0) => Some("referred today".to_owned()),
+            Some(1) => Some("referred yesterday".to_owned()),
+            Some(n) if n > 1 => Some(format!("referred {n} days ago")),
+            _ => None,
+        };
+        match since {
+            Some(since) => format!("{since} · {to_the_day}"),
+            None => to_the_day,
+        }
+    }
+
     /// The review held for the review date now set (a review's rating answers it, or was
     /// made on or after it), if it was held.
     pub fn review_held(&self) -> Option<&Rating> {
@@ -222,5 +249,26 @@ mod tests {
         for vague in ["", "after school", "25:00", "13pm", "morning"] {
             assert_eq!(at(vague), None, "{vague}");
         }
+    }
+    #[test]
+    fn the_run_up_counts_days_from_the_referral_and_to_the_day() {
+        use time::macros::date;
+        let today = date!(2026 - 03 - 10);
+        let mut c = Conference::default();
+        assert_eq!(c.run_up(today, false), "no conference date yet");
+        c.referral_date = Some(date!(2026 - 02 - 26));
+        c.date = Some(date!(2026 - 03 - 15));
+        assert_eq!(
+            c.run_up(today, false),
+            "referred 12 days ago · the conference is in 5 days"
+        );
+        assert_eq!(c.run_up(today, true), "in 5 days");
+        c.date = Some(today);
+        assert_eq!(c.run_up(today, true), "the conference is today");
+        c.date = Some(date!(2026 - 03 - 07));
+        assert_eq!(
+            c.run_up(today, false),
+            "referred 12 days ago · the conference day was 3 days ago"
+        );
     }
 }

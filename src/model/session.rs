@@ -121,6 +121,21 @@ impl StageVisit {
         }
     }
 
+    /// A visit to `stage` whose clock waits for the room: it runs only once the facilitator
+    /// starts it ([`Session::start_clock`]) or moves the room on. Kept as a clock paused the
+    /// moment it began, so a file read by an older build shows it "paused", never running.
+    pub fn waiting(stage: impl Into<String>, now: OffsetDateTime) -> Self {
+        Self {
+            paused_since: Some(now),
+            ..Self::begin(stage, now)
+        }
+    }
+
+    /// Whether the clock has never run: paused the moment the visit began, and never since.
+    pub fn is_waiting(&self) -> bool {
+        self.paused_since == Some(self.started) && self.paused_seconds == 0 && self.ended.is_none()
+    }
+
     /// The time the room has spent in the stage by `now`, pauses left out.
     pub fn elapsed(&self, now: OffsetDateTime) -> time::Duration {
         let until = self.paused_since.or(self.ended).unwrap_or(now).min(now);
@@ -137,6 +152,8 @@ pub struct Clock {
     /// The stage's planned minutes plus any added.
     pub planned_minutes: u32,
     pub paused: bool,
+    /// The room has not started yet: the clock waits for the facilitator.
+    pub waiting: bool,
 }
 
 impl Clock {
@@ -147,7 +164,8 @@ impl Clock {
 }
 
 impl Session {
-    /// A new session at its first stage, started now.
+    /// A new session at its first stage, made now; the room's clock waits until the
+    /// facilitator starts the day.
     pub fn new(
         id: SessionId,
         title: impl Into<String>,
@@ -163,7 +181,7 @@ impl Session {
             framework: framework.into(),
             created: now,
             updated: now,
-            history: vec![StageVisit::begin(stage.clone(), now)],
+            history: vec![StageVisit::waiting(stage.clone(), now)],
             stage,
             next_record: 1,
             records: Vec::new(),
@@ -226,6 +244,10 @@ impl Session {
             return;
         }
         if let Some(open) = self.history.iter_mut().rev().find(|v| v.ended.is_none()) {
+            if open.is_waiting() {
+                // The room leaves a stage whose clock never ran: it spent no time there.
+                open.started = now;
+            }
             if let Some(since) = open.paused_since.take() {
                 open.paused_seconds += (now - since).whole_seconds().max(0);
             }
@@ -265,8 +287,21 @@ impl Session {
             started: visit.started,
             elapsed: visit.elapsed(now),
             planned_minutes: planned_minutes.saturating_add(visit.extra_minutes),
-            paused: visit.paused_since.is_some(),
+            paused: visit.paused_since.is_some() && !visit.is_waiting(),
+            waiting: visit.is_waiting(),
         })
+    }
+
+    /// Starts the room's clock in its stage, if it is still waiting for the room; returns
+    /// whether it started.
+    pub fn start_clock(&mut self, now: OffsetDateTime) -> bool {
+        let Some(visit) = self.room_visit().filter(|v| v.is_waiting()) else {
+            return false;
+        };
+        visit.started = now;
+        visit.paused_since = None;
+        self.updated = now;
+        true
     }
 
     /// The minutes planned for a stage: the day's plan's, else the framework's.
@@ -277,8 +312,12 @@ impl Session {
             .unwrap_or(framework_minutes)
     }
 
-    /// Pauses the room's clock, or sets it going again; returns whether it is now paused.
+    /// Pauses the room's clock, or sets it going again (starts it, if it waits for the
+    /// room); returns whether it is now paused.
     pub fn toggle_pause(&mut self, now: OffsetDateTime) -> bool {
+        if self.start_clock(now) {
+            return false;
+        }
         let Some(visit) = self.room_visit() else {
             return false;
         };
@@ -500,6 +539,7 @@ mod tests {
     fn a_paused_clock_holds_and_added_minutes_extend_the_plan() {
         let mut s = session();
         let at = |m: i64| datetime!(2026-11-25 09:00 UTC) + time::Duration::minutes(m);
+        assert!(s.start_clock(at(0)));
         assert!(s.toggle_pause(at(10)), "paused");
         let held = s.clock(45, at(30)).expect("a clock");
         assert_eq!(
@@ -530,6 +570,61 @@ mod tests {
             s.clock(60, at(75)).map(|c| c.elapsed.whole_minutes()),
             Some(5)
         );
+    }
+
+    #[test]
+    fn the_clock_waits_for_the_room_however_long_ago_the_session_was_made() {
+        // Made the night before: next morning the clock has not run.
+        let mut s = session();
+        let morning = datetime!(2026-11-26 09:15 UTC);
+        let clock = s.clock(30, morning).expect("a clock");
+        assert!(clock.waiting && !clock.paused);
+        assert_eq!(clock.elapsed, time::Duration::ZERO);
+        assert_eq!(
+            clock.minutes_left(),
+            30,
+            "never time is up before the start"
+        );
+        // A file read back keeps it waiting.
+        let text = ron::to_string(&s).expect("writes");
+        let back: Session = ron::from_str(&text).expect("reads");
+        assert!(back.clock(30, morning).expect("a clock").waiting);
+        // Space starts it (toggle_pause on a waiting clock sets it going).
+        assert!(!s.toggle_pause(morning), "running, not paused");
+        let later = morning + time::Duration::minutes(12);
+        let clock = s.clock(30, later).expect("a clock");
+        assert!(!clock.waiting && !clock.paused);
+        assert_eq!(clock.elapsed.whole_minutes(), 12);
+        assert!(
+            !s.start_clock(later),
+            "a running clock is not started twice"
+        );
+    }
+
+    #[test]
+    fn moving_the_room_on_before_the_clock_started_counts_no_time_in_the_stage_left() {
+        let mut s = session();
+        let morning = datetime!(2026-11-26 09:15 UTC);
+        s.move_to_stage("discovery", morning);
+        assert_eq!(s.history[0].elapsed(morning), time::Duration::ZERO);
+        assert_eq!(s.history[0].started, morning);
+        let clock = s
+            .clock(60, morning + time::Duration::minutes(5))
+            .expect("a clock");
+        assert!(!clock.waiting, "the room moved on: its clock runs");
+        assert_eq!(clock.elapsed.whole_minutes(), 5);
+    }
+
+    #[test]
+    fn a_paused_clock_stays_paused_when_the_file_is_read_again() {
+        let mut s = session();
+        let at = |m: i64| datetime!(2026-11-25 09:00 UTC) + time::Duration::minutes(m);
+        s.start_clock(at(0));
+        assert!(s.toggle_pause(at(10)));
+        let back: Session = ron::from_str(&ron::to_string(&s).expect("writes")).expect("reads");
+        let clock = back.clock(45, at(300)).expect("a clock");
+        assert!(clock.paused && !clock.waiting);
+        assert_eq!(clock.elapsed.whole_minutes(), 10);
     }
 
     #[test]

@@ -26,8 +26,15 @@ fn pixel_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
     .map(|(size, _, h)| (size, h))
 }
 
-/// The room's countdown in words the back row can read: minutes left, time up, paused.
-pub fn countdown(clock: &Clock) -> String {
+/// The room's countdown in words the back row can read: minutes left, time up, paused,
+/// or when the day starts (`starts_at`, from the plan) while the clock waits for the room.
+pub fn countdown(clock: &Clock, starts_at: Option<time::Time>) -> String {
+    if clock.waiting {
+        return starts_at.map_or_else(
+            || "not started yet".to_owned(),
+            |t| format!("starts at {}", crate::model::agenda::hhmm(t)),
+        );
+    }
     let left = clock.minutes_left();
     let time = match left {
         1 => "1 minute left".to_owned(),
@@ -93,13 +100,14 @@ pub fn draw(
     .areas(area);
     draw_heading(&name, theme, frame, heading, area);
     if let Some(clock) = clock {
-        let style = if clock.minutes_left() <= 0 || clock.paused {
+        let style = if !clock.waiting && (clock.minutes_left() <= 0 || clock.paused) {
             theme.gentle
         } else {
             theme.muted
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(countdown(&clock), style)).alignment(Alignment::Center),
+            Paragraph::new(Span::styled(countdown(&clock, view.starts_at(now)), style))
+                .alignment(Alignment::Center),
             countdown_area,
         );
     }

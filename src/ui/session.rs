@@ -283,8 +283,28 @@ fn timer_text(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::
 fn room_timer(app: &App, view: &SessionView, narrow: bool) -> (String, ratatui::style::Style) {
     let theme = &app.theme;
     let Some(clock) = view.room_clock(app.now) else {
-        return (String::new(), theme.muted);
+        // A stage that runs over weeks counts days, for a conference.
+        let facts = view.session.conference.clone().unwrap_or_default();
+        let run_up = Some(facts)
+            .filter(|c| c.closed.is_none() && view.room_stage().is_some_and(|s| !s.timed))
+            .map(|c| c.run_up(app.local_now().date(), narrow));
+        return (run_up.unwrap_or_default(), theme.muted);
     };
+    if clock.waiting {
+        // Prepared ahead: the clock runs once the facilitator starts the room.
+        let when = view.starts_at(app.now).map_or_else(
+            || "not started".to_owned(),
+            |t| format!("starts at {}", crate::model::agenda::hhmm(t)),
+        );
+        return (
+            if narrow {
+                when
+            } else {
+                format!("{when} · Space starts the clock")
+            },
+            theme.muted,
+        );
+    }
     let started = clock.started;
     let elapsed = clock.elapsed.whole_seconds().max(0);
     if (app.now - started).whole_seconds() >= 12 * 3600 {

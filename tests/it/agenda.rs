@@ -237,6 +237,14 @@ mod in_the_app {
         h.keys("s08:50<enter>--<esc>");
         let v = h.app.session_view().expect("a session");
         assert_eq!(v.room_clock(START).map(|c| c.planned_minutes), Some(20));
+        // Until the room starts, the header says when it starts, and no pace.
+        assert_eq!(v.pace(START), None);
+        assert!(
+            h.screen(80, 24)
+                .contains("starts at 08:50 · Space starts the clock")
+        );
+        h.keys(" ");
+        let v = h.app.session_view().expect("a session");
         // The room began Define at 09:00, ten minutes after the plan's start.
         assert_eq!(v.pace(START), Some(Pace::Behind(10)));
         h.send(Msg::Tick(START + time::Duration::minutes(5)));
@@ -270,7 +278,8 @@ mod in_the_app {
         for (w, rows) in [(80, 24), (40, 12)] {
             insta::assert_snapshot!(format!("agenda_start_time_{w}x{rows}"), h.screen(w, rows));
         }
-        h.keys("08:45<enter><esc>");
+        // The room starts the day (Space) when it meets, then twelve minutes pass.
+        h.keys("08:45<enter><esc> ");
         h.send(Msg::Tick(START + time::Duration::minutes(12)));
         h.settle();
         for (w, rows) in [(80, 24), (40, 12)] {

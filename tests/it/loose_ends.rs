@@ -61,8 +61,8 @@ fn check_notes_loose_ends_and_still_reads_the_file_well() {
     let said = stdout(&out);
     let file = saved.path.display().to_string();
     for line in [
-        format!("{file}:29:1: note: the dream #2 has no design statement serving it yet"),
-        format!("{file}:63:1: note: the agreement #5 serves no design statement yet"),
+        format!("{file}:30:1: note: the dream #2 has no design statement serving it yet"),
+        format!("{file}:64:1: note: the agreement #5 serves no design statement yet"),
         "2 loose ends noted".to_owned(),
         "All 1 file read well.".to_owned(),
     ] {
@@ -70,8 +70,8 @@ fn check_notes_loose_ends_and_still_reads_the_file_well() {
     }
     let text = std::fs::read_to_string(&saved.path).expect("read");
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[28].trim(), "id: 2,");
-    assert_eq!(lines[62].trim(), "id: 5,");
+    assert_eq!(lines[29].trim(), "id: 2,");
+    assert_eq!(lines[63].trim(), "id: 5,");
 }
 
 #[test]

@@ -1094,3 +1094,45 @@ fn the_app_is_given_its_day_so_a_date_typed_here_is_still_ahead() {
     let text = std::fs::read_to_string(file).expect("read");
     assert!(text.contains("created: \"2026-12-01T"), "{text}");
 }
+
+#[test]
+fn the_rooms_screen_for_a_session_prepared_yesterday_says_it_has_not_started() {
+    use convene::model::*;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = Session::new(
+        SessionId::parse("eve1").expect("id"),
+        "Harbour day",
+        "appreciative-inquiry",
+        "define",
+        TODAY - time::Duration::hours(10),
+    );
+    convene::store::Store::open(dir.path())
+        .expect("store")
+        .create(&session)
+        .expect("create");
+    let mut room = Pty::spawn_with(dir.path(), &["present", "eve1"]);
+    room.wait_for("not started yet");
+    assert!(
+        !room.contents().contains("time is up"),
+        "{}",
+        room.contents()
+    );
+    room.send("q");
+    assert!(room.wait_exit());
+
+    // With the day's plan's start time, it says when.
+    let mut plan = Agenda::from_stages([("define", 30), ("discovery", 60)]);
+    plan.start = time::Time::from_hms(9, 15, 0).ok();
+    session.agenda = Some(plan);
+    let store = convene::store::Store::open(dir.path()).expect("store");
+    let loaded = store
+        .load(&SessionId::parse("eve1").expect("id"))
+        .expect("load");
+    store
+        .save(&loaded.path, &session, loaded.fingerprint)
+        .expect("save");
+    let mut room = Pty::spawn_with(dir.path(), &["present", "eve1"]);
+    room.wait_for("starts at 09:15");
+    room.send("q");
+    assert!(room.wait_exit());
+}

@@ -288,6 +288,27 @@ fn the_room_moves_only_when_asked_and_to_the_stage_on_screen() {
 }
 
 #[test]
+fn a_session_made_the_day_before_waits_for_the_room_in_the_header_and_on_the_rooms_screen() {
+    let mut h = new_ai();
+    h.keys("q");
+    h.wait(14 * 3600);
+    h.keys("<enter>");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("not started · Space starts the clock"),
+        "{screen}"
+    );
+    h.keys("p");
+    let room = h.screen(100, 30);
+    assert!(room.contains("not started yet"), "{room}");
+    assert!(!room.contains("time is up"), "{room}");
+    h.keys("<esc> ");
+    h.wait(5 * 60);
+    h.keys("p");
+    assert!(h.screen(100, 30).contains("25 minutes left"));
+}
+
+#[test]
 fn the_room_clock_pauses_takes_five_more_minutes_and_counts_down_for_the_room() {
     let mut h = new_ai();
     h.keys(">");
@@ -397,6 +418,16 @@ fn moving_between_stages_keeps_records_where_they_were_made() {
 #[test]
 fn the_timer_counts_and_says_gently_when_time_is_up() {
     let mut h = new_ai();
+    // Made ahead of the day: the clock waits for the room, however long it waits.
+    assert!(
+        h.screen(80, 24)
+            .contains("not started · Space starts the clock")
+    );
+    h.wait(10 * 3600);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("not started"), "{screen}");
+    assert!(!screen.contains("time is up") && !screen.contains("past the"));
+    h.keys(" ");
     assert!(h.screen(80, 24).contains("0:00 of 30 min"));
     h.wait(31 * 60);
     let screen = h.screen(80, 24);
