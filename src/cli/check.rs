@@ -46,6 +46,10 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         }
     }
     if whole_folder {
+        for (path, what) in Store::at(&ctx.dir).unusual() {
+            crate::outln!("{}", unusual_line(&path, what));
+            problems += 1;
+        }
         for note in super::orphan_notes(&ctx.dir) {
             crate::outln!("{note}");
             problems += 1;
@@ -80,7 +84,10 @@ pub fn check_file(path: &Path, ctx: &Context) -> (Vec<String>, Vec<String>) {
             Vec::new(),
         ),
         Ok(loaded) => {
-            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let text = crate::store::read_regular(path, true)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .unwrap_or_default();
             let mut problems = Vec::new();
             if let Some(reason) = loaded.read_only {
                 problems.push(format!("{}:1:1: {reason}", path.display()));
@@ -107,6 +114,19 @@ pub fn check_file(path: &Path, ctx: &Context) -> (Vec<String>, Vec<String>) {
             (problems, notes)
         }
     }
+}
+
+/// A line for an entry of the folder named like a session's file or a cache that is not
+/// an ordinary file: nothing reads or writes it.
+fn unusual_line(path: &Path, what: crate::store::Unusual) -> String {
+    let what = match what {
+        crate::store::Unusual::Link => "a link that leads to no file".to_owned(),
+        other => format!("{}, not a file", other.label()),
+    };
+    format!(
+        "{}:1:1: this is {what}, so convene leaves it alone (it is not listed, read or written); remove it or put a session file in its place",
+        path.display()
+    )
 }
 
 /// A word for a workshop that moved on from the stage that writes its affirmative topic
