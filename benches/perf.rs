@@ -245,6 +245,136 @@ fn scale(dir: &std::path::Path, rounds: usize) -> bool {
     met
 }
 
+/// The figures that show how `check` and `import` grow: each at 2,500 and at 10,000.
+const GROWTH: [&str; 4] = [
+    "`convene check` of a 2,500-record session (the program)",
+    "`convene check` of a 10,000-record session (the program)",
+    "`convene import` of 2,500 rows (the program)",
+    "`convene import` of 10,000 rows (the program)",
+];
+
+/// `convene check FILE` against `convene show ID` of the same file (both the program, a
+/// process each time), and `import`'s reading of a CSV file (the bytes read, the answers
+/// and their spreadsheet rows) against reading the file's bytes. Both at 2,500 and 10,000,
+/// with the same goal, so a cost that grows faster than the size shows as a ratio that
+/// grows.
+fn growth(dir: &std::path::Path, rounds: usize) -> bool {
+    let store = Store::open(dir.join("growth")).expect("store");
+    let mut met = true;
+    for (at, records) in [(0, 2_500usize), (1, 10_000)] {
+        let session = workshop(&format!("grow{records}"), records, 5);
+        let path = store.create(&session).expect("create").path;
+        let run = |args: &[&str]| {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_convene"))
+                .args(args)
+                .arg("--dir")
+                .arg(store.dir())
+                .env("CONVENE_CONFIG", dir.join("no-config.ron"))
+                .env("CONVENE_FRAMEWORKS", dir.join("no-frameworks"))
+                .stderr(std::process::Stdio::null())
+                .output()
+                .expect("convene runs");
+            assert!(!out.stdout.is_empty(), "{args:?}");
+        };
+        let id = session.id.to_string();
+        let file = path.display().to_string();
+        met &= report(
+            GROWTH[at],
+            "`convene show` of the same file",
+            3.0,
+            compare(
+                rounds.min(15),
+                || run(&["show", &id]),
+                || run(&["check", &file]),
+            ),
+        );
+    }
+    for (at, rows) in [(2, 2_500usize), (3, 10_000)] {
+        let csv = dir.join(format!("answers{rows}.csv"));
+        std::fs::write(&csv, answers_csv(rows)).expect("write");
+        let csv_arg = csv.display().to_string();
+        // A new session each time: the import adds every row to it in one save.
+        let session = store
+            .create(&workshop(&format!("imp{rows}"), 0, 9))
+            .expect("create");
+        let pristine = std::fs::read(&session.path).expect("read");
+        let id = session.session.id.to_string();
+        let cat = || {
+            let out = std::process::Command::new("cat")
+                .arg(&csv)
+                .output()
+                .expect("cat runs");
+            assert!(out.status.success());
+            black_box(out.stdout);
+        };
+        let import = || {
+            std::fs::write(&session.path, &pristine).expect("a new session");
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_convene"))
+                .args(["import", &id, &csv_arg, "--stage", "discovery"])
+                .args(["--column", "answer", "--dir"])
+                .arg(store.dir())
+                .env("CONVENE_CONFIG", dir.join("no-config.ron"))
+                .env("CONVENE_FRAMEWORKS", dir.join("no-frameworks"))
+                .output()
+                .expect("convene runs");
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        met &= report(
+            GROWTH[at],
+            "`cat` of the same file",
+            20.0,
+            compare(rounds.min(15), cat, import),
+        );
+        // Its reading alone, in this process: the file's bytes to answers with their rows.
+        let (f, s) = compare(
+            rounds,
+            || {
+                black_box(std::fs::read(&csv).expect("read"));
+            },
+            || {
+                let bytes = std::fs::read(&csv).expect("read");
+                let read = convene::import::read_answers(&bytes, Some("answer"));
+                assert_eq!(read.expect("reads").answers.len(), rows);
+            },
+        );
+        println!(
+            "{:<58} {:>10.1?} {:>10.1?} {:>7.2}x  (no goal: against reading the bytes alone)",
+            "  its reading alone (file -> answers and rows)",
+            f,
+            s,
+            s.as_secs_f64() / f.as_secs_f64()
+        );
+    }
+    met
+}
+
+/// A survey's CSV: an age and an answer per row, some answers quoted with commas, quotes
+/// and line breaks in them, Windows line ends.
+fn answers_csv(rows: usize) -> String {
+    let mut text = String::from("age,answer\r\n");
+    for i in 0..rows {
+        let answer = match i % 4 {
+            0 => format!("My nan is there for me, every weekend ({i})"),
+            1 => format!("\"When school listens, I feel \"\"heard\"\", really ({i})\""),
+            2 => format!("\"Football on Saturdays,\r\nand my mates\r\nat the club ({i})\""),
+            _ => format!("Having my own room {i}"),
+        };
+        let answer = if answer.starts_with('"') {
+            answer
+        } else if answer.contains('"') || answer.contains(',') {
+            format!("\"{}\"", answer.replace('"', "\"\""))
+        } else {
+            answer
+        };
+        text.push_str(&format!("{},{answer}\r\n", 10 + i % 8));
+    }
+    text
+}
+
 /// A minimal ratatui app's first frame: the floor for the dashboard's.
 fn bare_frame() {
     let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
@@ -299,6 +429,10 @@ fn main() {
     }
     if filter.is_none_or(|f| SCALE.iter().any(|name| name.contains(f.as_str()))) {
         all_met &= scale(dir.path(), rounds);
+    }
+    // `-- growth` runs the four together.
+    if filter.is_none_or(|f| f == "growth" || GROWTH.iter().any(|name| name.contains(f.as_str()))) {
+        all_met &= growth(dir.path(), rounds);
     }
     if filter.is_some() {
         return verdict(all_met);

@@ -187,7 +187,7 @@ fn save(store: &Store, job: SaveJob) -> Msg {
 /// The session's file again, if it holds something other than `known` (a window's own
 /// save holds the same bytes, so it is nothing new). Only read, never written.
 fn reread(path: &Path, known: crate::store::Fingerprint) -> Option<Msg> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::store::read_regular(path, true) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Some(Msg::Failed(
@@ -282,6 +282,12 @@ fn export(
             "Exports are kept out of the sessions folder; choose another place.",
         ));
     }
+    if let Some(what) = crate::store::unusual_at(path) {
+        return Err(failed(&format!(
+            "That is {}, not a file; exports are written only to files. Type a file's name.",
+            what.label()
+        )));
+    }
     let written = if replace {
         atomic_write(path, bytes, None)
     } else {
@@ -301,7 +307,7 @@ fn export(
 
 /// Keeps the file another program wrote as a conflict copy, then saves mine over it.
 fn keep_mine(store: &Store, job: SaveJob) -> Msg {
-    let theirs = match std::fs::read(&job.file) {
+    let theirs = match crate::store::read_regular(&job.file, false) {
         Ok(bytes) => bytes,
         Err(e) => return Msg::Failed(format!("Their version could not be read: {e}")),
     };
@@ -378,7 +384,13 @@ fn plain_io(e: &std::io::Error) -> String {
         std::io::ErrorKind::StorageFull => "the disk is full".into(),
         std::io::ErrorKind::PermissionDenied => "the folder may not be written to".into(),
         std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
-        _ => e.to_string(),
+        _ => match crate::store::not_a_file(e) {
+            Some(what) => format!(
+                "{} is there, not a file, and was left as it is",
+                what.label()
+            ),
+            None => e.to_string(),
+        },
     }
 }
 

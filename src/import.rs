@@ -33,7 +33,15 @@ pub enum ImportError {
     NoSuchColumn { name: String, columns: Vec<String> },
     #[error("line {line}: {reason}")]
     Malformed { line: u64, reason: String },
+    #[error(
+        "the file has more than {MAX_ROWS} rows; convene imports up to {MAX_ROWS} answers at a time"
+    )]
+    TooManyRows,
 }
+
+/// The most rows `import` takes from one file (a session of 100,000 records would be slow
+/// to open and to read in the room).
+pub const MAX_ROWS: usize = 100_000;
 
 fn quoted(names: &[String]) -> String {
     names
@@ -51,7 +59,7 @@ fn quoted(names: &[String]) -> String {
 pub fn read_answers(bytes: &[u8], column: Option<&str>) -> Result<Answers, ImportError> {
     if let Some(opened) = unclosed_quote(bytes) {
         return Err(ImportError::Malformed {
-            line: line_at(bytes, opened as u64) as u64,
+            line: Lines::new(bytes).line_at(opened as u64) as u64,
             reason: "a quote opened on this line is never closed, so the rest of the file would run into one cell".into(),
         });
     }
@@ -84,13 +92,19 @@ pub fn read_answers(bytes: &[u8], column: Option<&str>) -> Result<Answers, Impor
     // A spreadsheet's row is the line a row starts on, less the line breaks inside the
     // quoted cells above it. A blank line (which the reader passes over) is a row too:
     // an empty one.
+    // The lines are counted once, front to back, as the reader moves on (a row starts
+    // after the one before it), so the cost follows the file's size.
+    let mut lines = Lines::new(bytes);
     let mut breaks_in_cells = columns.iter().map(|c| newlines(c)).sum::<usize>();
     let mut last_row = 1;
     for record in reader.records() {
         let record = record.map_err(|e| malformed(e, bytes))?;
         let row = record.position().map_or(last_row + 1, |p| {
-            line_at(bytes, p.byte()).saturating_sub(breaks_in_cells)
+            lines.line_at(p.byte()).saturating_sub(breaks_in_cells)
         });
+        if row > MAX_ROWS {
+            return Err(ImportError::TooManyRows);
+        }
         empty += row.saturating_sub(last_row + 1);
         last_row = row;
         breaks_in_cells += record.iter().map(newlines).sum::<usize>();
@@ -138,26 +152,69 @@ fn unclosed_quote(bytes: &[u8]) -> Option<usize> {
     open
 }
 
+/// How many line breaks a text holds: `\r\n`, `\n`, or `\r` alone (as old Mac files
+/// and some exports end their lines), as the CSV reader ends its rows.
 fn newlines(text: &str) -> usize {
-    text.bytes().filter(|b| *b == b'\n').count()
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter(|&i| is_break(bytes, i)).count()
 }
 
-/// The line (from 1) on which the row the reader places at `byte` starts. Counted from the
-/// bytes before it: the reader's own count leaves out line breaks inside quotes, and its
-/// row may start at the line ends (and blank lines) before the first cell.
-fn line_at(bytes: &[u8], byte: u64) -> usize {
-    let start = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
-    let start = start
-        + bytes[start..]
-            .iter()
-            .take_while(|b| matches!(b, b'\r' | b'\n'))
-            .count();
-    1 + bytes[..start].iter().filter(|b| **b == b'\n').count()
+/// Whether the byte at `i` ends a line: a `\n`, or a `\r` not followed by `\n` (the
+/// `\n` of a `\r\n` ends it). Looks only at `i` and the byte after, so counting a text in
+/// pieces gives the same as counting it whole.
+fn is_break(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'\n' => true,
+        b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
+}
+
+/// The line numbers of a file's bytes, counted once from the front: each question asks
+/// about a place at or after the one before, and only the bytes between are counted.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    /// Bytes before this place have been counted.
+    at: usize,
+    /// Line breaks before `at`.
+    breaks: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            at: 0,
+            breaks: 0,
+        }
+    }
+
+    /// The line (from 1) on which the row the reader places at `byte` starts. Counted from
+    /// the bytes before it: the reader's own count leaves out line breaks inside quotes,
+    /// and its row may start at the line ends (and blank lines) before the first cell. A
+    /// place before one already asked about is counted from the front again.
+    fn line_at(&mut self, byte: u64) -> usize {
+        let bytes = self.bytes;
+        let start = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+        let start = start
+            + bytes[start..]
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+        if start < self.at {
+            *self = Self::new(bytes);
+        }
+        self.breaks += (self.at..start).filter(|&i| is_break(bytes, i)).count();
+        self.at = start;
+        1 + self.breaks
+    }
 }
 
 /// A reader's error as the line it is on and a plain reason.
 fn malformed(e: csv::Error, bytes: &[u8]) -> ImportError {
-    let line = e.position().map_or(1, |p| line_at(bytes, p.byte())) as u64;
+    let line = e
+        .position()
+        .map_or(1, |p| Lines::new(bytes).line_at(p.byte())) as u64;
     let reason = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -260,6 +317,39 @@ mod tests {
         assert!(
             e.to_string().starts_with("line 3: this is not UTF-8 text"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn rows_ended_by_a_carriage_return_alone_are_numbered_as_the_spreadsheet_does() {
+        let read =
+            read_answers(b"answer\rfirst\r\rthird\r\"one\rtwo\"\rlast\r", None).expect("reads");
+        let rows: Vec<(usize, &str)> = read
+            .answers
+            .iter()
+            .map(|a| (a.row, a.words.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![(2, "first"), (4, "third"), (5, "one\ntwo"), (6, "last")]
+        );
+        assert_eq!(read.empty, 1);
+        let e = read_answers(b"age,answer\r14,yes\r15,no, really\r", Some("answer"))
+            .expect_err("a reason");
+        assert!(e.to_string().starts_with("line 3: "), "{e}");
+    }
+
+    #[test]
+    fn more_rows_than_the_limit_are_refused() {
+        let mut text = b"answer\n".to_vec();
+        for _ in 0..MAX_ROWS {
+            text.extend_from_slice(b"yes\n");
+        }
+        assert_eq!(read_answers(&text, None), Err(ImportError::TooManyRows));
+        text.truncate(text.len() - 4);
+        assert_eq!(
+            read_answers(&text, None).map(|r| r.answers.len()),
+            Ok(MAX_ROWS - 1)
         );
     }
 

@@ -7,6 +7,7 @@ mod files;
 mod format;
 mod lock;
 mod migrate;
+mod regular;
 mod summary;
 
 pub use atomic::{Fault, atomic_create, atomic_write};
@@ -15,6 +16,7 @@ pub use error::StoreError;
 pub use files::{Role, belonging, orphans, owner};
 pub use format::{from_text, to_text};
 pub use lock::{SessionLock, lock_path, try_lock};
+pub use regular::{Unusual, not_a_file, read_regular, unusual_at};
 pub use summary::{CACHE_FILE, Summary};
 
 use crate::model::{Session, SessionId};
@@ -59,8 +61,9 @@ impl Fingerprint {
 
     /// Whether the file at `path` still has these bytes (read and compared). Returns the
     /// bytes it read, for the backup.
+    /// Only an ordinary file is read: never through a link, never waiting on a pipe.
     fn still_matches(&self, path: &Path) -> std::io::Result<(bool, Vec<u8>)> {
-        let bytes = fs::read(path)?;
+        let bytes = read_regular(path, false)?;
         Ok((Fingerprint::of(&bytes) == *self, bytes))
     }
 }
@@ -174,6 +177,9 @@ impl Store {
     }
 
     /// The session files in the folder, sorted by name (backups and temp files skipped).
+    /// Only ordinary files and links to them are listed: a pipe, a folder, a device or a
+    /// socket named like a session is left out (and named by [`Store::unusual`]), so no
+    /// listing ever waits on one.
     pub fn files(&self) -> Result<Vec<PathBuf>, StoreError> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
@@ -181,11 +187,41 @@ impl Store {
             Err(e) => return Err(StoreError::io("read the folder", &self.dir, e)),
         };
         let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| is_session_file(p))
+            .filter_map(Result::ok)
+            .filter(|e| {
+                is_session_file(&e.path())
+                    && e.file_type()
+                        .is_ok_and(|kind| regular::readable_file(kind, &e.path()))
+            })
+            .map(|e| e.path())
             .collect();
         paths.sort();
         Ok(paths)
+    }
+
+    /// The entries of the folder named like a session's files or a cache that are not
+    /// ordinary files (a pipe, a folder, a device, a socket, or a link to anything but a
+    /// file), each with what it is, sorted by name. Nothing lists, reads or writes them;
+    /// `check` names them.
+    pub fn unusual(&self) -> Vec<(PathBuf, Unusual)> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(PathBuf, Unusual)> = entries
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let path = e.path();
+                let kind = e.file_type().ok()?;
+                let ours = owner(&path).is_some() || is_cache(&path);
+                if !ours || regular::readable_file(kind, &path) {
+                    return None;
+                }
+                // A link here leads to no file (a link to a file is read).
+                Some((path, Unusual::of(kind)?))
+            })
+            .collect();
+        out.sort();
+        out
     }
 
     /// Every session file in the folder, each loaded or with its error.
@@ -263,6 +299,11 @@ impl Store {
         loaded: Fingerprint,
     ) -> Result<Fingerprint, StoreError> {
         let path = self.own_file(file)?;
+        match unusual_at(&path) {
+            Some(Unusual::Link) => return Err(StoreError::Link(path)),
+            Some(what) => return Err(StoreError::NotAFile { file: path, what }),
+            None => {}
+        }
         match loaded.still_matches(&path) {
             Ok((true, bytes)) => self.keep_backup(&path, &bytes)?,
             Ok((false, _)) => return Err(StoreError::Changed(path)),
@@ -288,6 +329,9 @@ impl Store {
     /// where the file system allows it (no copy), else an atomic copy of the bytes.
     fn keep_backup(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         let backup = backup_path(path);
+        if let Some(what) = unusual_at(&backup) {
+            return Err(StoreError::NotAFile { file: backup, what });
+        }
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -360,9 +404,10 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Loads a session file from any path.
+/// Loads a session file from any path: an ordinary file, or a link to one (which opens
+/// read-only); anything else is refused without waiting on it.
 pub fn load_path(path: &Path) -> Result<Loaded, StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::io("read", path, e))?;
+    let bytes = read_regular(path, true).map_err(|e| StoreError::io("read", path, e))?;
     load_bytes(path, &bytes)
 }
 
@@ -381,7 +426,10 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
             .count(),
         reason: "the file is not UTF-8 text".into(),
     })?;
-    let (mut session, read_only) = from_text(text).map_err(|e| e.in_file(path))?;
+    let (mut session, mut read_only) = from_text(text).map_err(|e| e.in_file(path))?;
+    if unusual_at(path) == Some(Unusual::Link) {
+        read_only.get_or_insert_with(|| LINKED.to_owned());
+    }
     let inner_id = match file_id(path) {
         Some(id) if id != session.id => Some(std::mem::replace(&mut session.id, id)),
         _ => None,
@@ -396,6 +444,9 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
     })
 }
 
+/// Why a session whose file is a link opens read-only.
+pub const LINKED: &str = "its file is a link to a file kept elsewhere, and convene never writes through a link; put the file itself in the sessions folder to change it here";
+
 /// The session id a file's name gives (`k7q2m9xa.ron` gives `k7q2m9xa`), if it is one.
 pub fn file_id(path: &Path) -> Option<SessionId> {
     let name = path.file_name()?.to_str()?;
@@ -407,7 +458,11 @@ fn loose_mode(path: &Path) -> Option<u32> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(path).ok()?.permissions().mode() & 0o777;
+        // A link's own mode says nothing, and what it leads to is never changed.
+        let meta = fs::symlink_metadata(path)
+            .ok()
+            .filter(fs::Metadata::is_file)?;
+        let mode = meta.permissions().mode() & 0o777;
         (mode & 0o077 != 0).then_some(mode)
     }
     #[cfg(not(unix))]
@@ -417,7 +472,8 @@ fn loose_mode(path: &Path) -> Option<u32> {
     }
 }
 
-/// Makes a file private to its owner (0600), where the system has such permissions.
+/// Makes a file private to its owner (0600), where the system has such permissions. Only
+/// an ordinary file (never what a link leads to) is changed.
 fn make_private(path: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {

@@ -2,7 +2,7 @@
 
 use super::{CliError, Context, ExitKind};
 use crate::model::{Session, link_problems, loose_ends, moved_on_without_topic};
-use crate::store::{Store, load_path};
+use crate::store::{Store, load_bytes};
 use std::path::{Path, PathBuf};
 
 /// Check session files: that each parses, follows a known framework and stage, and that
@@ -46,6 +46,10 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         }
     }
     if whole_folder {
+        for (path, what) in Store::at(&ctx.dir).unusual() {
+            crate::outln!("{}", unusual_line(&path, what));
+            problems += 1;
+        }
         for note in super::orphan_notes(&ctx.dir) {
             crate::outln!("{note}");
             problems += 1;
@@ -70,8 +74,13 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
 
 /// Every problem in one file, as `file:line:col: reason`, and every loose end in it, as
 /// `file:line:col: note: …`.
+///
+/// The file is read once; its lines are found in one pass, so the cost follows its size.
 pub fn check_file(path: &Path, ctx: &Context) -> (Vec<String>, Vec<String>) {
-    match load_path(path) {
+    let read = crate::store::read_regular(path, true)
+        .map_err(|e| crate::store::StoreError::io("read", path, e))
+        .and_then(|bytes| load_bytes(path, &bytes).map(|loaded| (loaded, bytes)));
+    match read {
         Err(e) => (
             vec![match e {
                 crate::store::StoreError::Parse { .. } => e.to_string(),
@@ -79,21 +88,29 @@ pub fn check_file(path: &Path, ctx: &Context) -> (Vec<String>, Vec<String>) {
             }],
             Vec::new(),
         ),
-        Ok(loaded) => {
-            let text = std::fs::read_to_string(path).unwrap_or_default();
+        Ok((loaded, bytes)) => {
+            // It read as a session, so it is UTF-8.
+            let text = String::from_utf8_lossy(&bytes);
+            let lines = RecordLines::of(&text);
             let mut problems = Vec::new();
             if let Some(reason) = loaded.read_only {
                 problems.push(format!("{}:1:1: {reason}", path.display()));
             }
             problems.extend(
-                meaning_problems(loaded.inner_id.as_ref(), &loaded.session, ctx, &text)
-                    .into_iter()
-                    .map(|(line, reason)| format!("{}:{line}:1: {reason}", path.display())),
+                meaning_problems(
+                    loaded.inner_id.as_ref(),
+                    &loaded.session,
+                    ctx,
+                    &text,
+                    &lines,
+                )
+                .into_iter()
+                .map(|(line, reason)| format!("{}:{line}:1: {reason}", path.display())),
             );
             let mut notes: Vec<String> = loose_ends(&loaded.session)
                 .into_iter()
                 .map(|end| {
-                    let line = record_line(&text, end.record().0);
+                    let line = lines.line(end.record().0);
                     format!("{}:{line}:1: note: {end}", path.display())
                 })
                 .collect();
@@ -107,6 +124,19 @@ pub fn check_file(path: &Path, ctx: &Context) -> (Vec<String>, Vec<String>) {
             (problems, notes)
         }
     }
+}
+
+/// A line for an entry of the folder named like a session's file or a cache that is not
+/// an ordinary file: nothing reads or writes it.
+fn unusual_line(path: &Path, what: crate::store::Unusual) -> String {
+    let what = match what {
+        crate::store::Unusual::Link => "a link that leads to no file".to_owned(),
+        other => format!("{}, not a file", other.label()),
+    };
+    format!(
+        "{}:1:1: this is {what}, so convene leaves it alone (it is not listed, read or written); remove it or put a session file in its place",
+        path.display()
+    )
 }
 
 /// A word for a workshop that moved on from the stage that writes its affirmative topic
@@ -126,14 +156,36 @@ fn topic_note(session: &Session, ctx: &Context) -> Option<String> {
     })
 }
 
-/// The line a record starts on in a session file's text (the `records:` line if not found).
-fn record_line(text: &str, id: u32) -> usize {
-    let records = line_of(text, "records:");
-    text.lines()
-        .enumerate()
-        .skip(records)
-        .find(|(_, l)| l.trim() == format!("id: {id},"))
-        .map_or(records, |(i, _)| i + 1)
+/// The line each record starts on in a session file's text, found in one pass over the
+/// text (a file of 10,000 records is read once, not once per record).
+struct RecordLines {
+    /// The `records:` line, for a record not found.
+    records: usize,
+    /// By record id, the first `id: N,` line after `records:`.
+    ids: std::collections::HashMap<u32, usize>,
+}
+
+impl RecordLines {
+    fn of(text: &str) -> Self {
+        let records = line_of(text, "records:");
+        let mut ids = std::collections::HashMap::new();
+        for (i, line) in text.lines().enumerate().skip(records) {
+            if let Some(id) = line
+                .trim()
+                .strip_prefix("id: ")
+                .and_then(|rest| rest.strip_suffix(','))
+                .and_then(|n| n.parse::<u32>().ok())
+            {
+                ids.entry(id).or_insert(i + 1);
+            }
+        }
+        Self { records, ids }
+    }
+
+    /// The line the record starts on (the `records:` line if not found).
+    fn line(&self, id: u32) -> usize {
+        self.ids.get(&id).copied().unwrap_or(self.records)
+    }
 }
 
 /// The first line that starts (after its indent) with `needle`, or 1.
@@ -149,9 +201,10 @@ fn meaning_problems(
     session: &Session,
     ctx: &Context,
     text: &str,
+    lines: &RecordLines,
 ) -> Vec<(usize, String)> {
     let line_of = |needle: &str| line_of(text, needle);
-    let record_line = |id: u32| record_line(text, id);
+    let record_line = |id: u32| lines.line(id);
     let mut problems = Vec::new();
     if let Some(inner) = inner_id {
         problems.push((

@@ -115,8 +115,10 @@ fn audience(
     .with_hint(format!("use --for {}", fitting.join(" or --for "))))
 }
 
-/// Writes a document to a file the user chose: never into the sessions folder, and never
-/// over a file already there unless `force` (then atomically, as every write is).
+/// Writes a document to a file the user chose: never into the sessions folder, never over
+/// anything but an ordinary file (a device, a pipe, a socket, a folder or a link is
+/// refused even with `force`), and never over a file already there unless `force` (then
+/// atomically, as every write is).
 pub(super) fn write_to(
     path: &std::path::Path,
     bytes: &[u8],
@@ -128,6 +130,9 @@ pub(super) fn write_to(
             ExitKind::Usage,
             "exports are kept out of the sessions folder; choose another place",
         ));
+    }
+    if let Some(what) = crate::store::unusual_at(path) {
+        return Err(not_a_file(path, what));
     }
     let written = if force {
         atomic_write(path, bytes, None)
@@ -141,6 +146,8 @@ pub(super) fn write_to(
                 format!("{} is already there and was kept as it is", path.display()),
             )
             .with_hint("choose another name, or add --force to replace it")
+        } else if let Some(what) = crate::store::not_a_file(&e) {
+            not_a_file(path, what)
         } else {
             CliError::new(
                 ExitKind::Storage,
@@ -148,6 +155,24 @@ pub(super) fn write_to(
             )
         }
     })
+}
+
+/// An export refused because something other than an ordinary file is at its place.
+fn not_a_file(path: &std::path::Path, what: crate::store::Unusual) -> CliError {
+    let hint = match what {
+        crate::store::Unusual::Link => "give the path of the file itself, or a new name",
+        crate::store::Unusual::Folder => "give a file's name inside the folder",
+        _ => "give a file's name, or leave out -o to print the export",
+    };
+    CliError::new(
+        ExitKind::Storage,
+        format!(
+            "{} is {}, not a file; exports are written only to files, so it was left as it is",
+            path.display(),
+            what.label()
+        ),
+    )
+    .with_hint(hint)
 }
 
 /// Writes a document (an export, a report) to standard output, cleaned line by line so

@@ -45,6 +45,9 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         )
         .with_hint("`convene list` shows the ids"));
     }
+    // Taking the lock makes its file if it was not there: only one that was is the
+    // user's, named in the list and counted as removed.
+    let had_lock = std::fs::symlink_metadata(&lock_file).is_ok();
     let Some(lock) =
         try_lock(&main).map_err(|e| CliError::new(ExitKind::Storage, e.to_string()))?
     else {
@@ -60,9 +63,19 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     for (file, role) in &files {
         crate::outln!("  {} ({})", file.display(), role.label());
     }
-    crate::outln!("  {} (lock)", lock_file.display());
+    if had_lock {
+        crate::outln!("  {} (lock)", lock_file.display());
+    }
     if !args.yes {
+        // Kept: a lock file made only by this command goes again.
+        let let_go = |lock| {
+            drop(lock);
+            if !had_lock {
+                let _ = std::fs::remove_file(&lock_file);
+            }
+        };
         if !std::io::stdin().is_terminal() {
+            let_go(lock);
             return Err(CliError::new(
                 ExitKind::Usage,
                 "nothing was removed: confirm with --yes when not at a terminal",
@@ -73,6 +86,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         let mut answer = String::new();
         let _ = std::io::stdin().lock().read_line(&mut answer);
         if answer.trim() != id.as_str() {
+            let_go(lock);
             crate::outln!("Kept. Nothing was removed.");
             return Ok(ExitKind::Done);
         }
@@ -90,6 +104,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     drop(lock);
     if left.is_empty() {
         match std::fs::remove_file(&lock_file) {
+            Ok(()) if had_lock => removed += 1,
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => left.push(format!("{}: {e}", lock_file.display())),

@@ -53,15 +53,11 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         || super::shown(&args.file),
         |n| clean_line(&n.to_string_lossy()),
     );
-    let bytes = std::fs::read(&args.file).map_err(|e| {
-        CliError::new(
-            ExitKind::Storage,
-            format!("could not read {}: {e}", super::shown(&args.file)),
-        )
-    })?;
+    let bytes = read_bounded(&args.file)?;
     let read = read_answers(&bytes, args.column.as_deref()).map_err(|e| {
         let kind = match e {
             ImportError::Malformed { .. } => ExitKind::Unreadable,
+            ImportError::TooManyRows => ExitKind::Storage,
             _ => ExitKind::Usage,
         };
         CliError::new(kind, format!("{}: {e}", super::shown(&args.file)))
@@ -111,19 +107,15 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         return Ok(ExitKind::Done);
     }
     let now = crate::clock::now();
-    let mut added = Vec::with_capacity(count);
-    for answer in read.answers {
+    let bodies = read.answers.into_iter().map(|answer| {
         let mut body = RecordBody::empty(kind);
         *body.text_mut() = answer.words;
         if let (Some(voice), Some(tags)) = (voice, body.tags_mut()) {
             tags.voice = Some(voice);
         }
-        let id = session.add(&stage.key, body, now);
-        if let Some(record) = session.record_mut(id) {
-            record.source = Some(format!("{file_name}, row {}", answer.row));
-        }
-        added.push(id);
-    }
+        (body, Some(format!("{file_name}, row {}", answer.row)))
+    });
+    let added = session.add_all(&stage.key, bodies, now);
     if let Some(writing) = writing.as_mut() {
         writing.save(&session)?;
     }
@@ -221,3 +213,53 @@ fn named<T: Copy>(
             .with_hint(format!("choose one of: {}", known.join(", ")))
         })
 }
+
+/// The file's bytes, up to [`MAX_BYTES`]: a larger file (or an endless one, a device or a
+/// pipe that never ends) is refused once that much is read, never read whole.
+fn read_bounded(file: &std::path::Path) -> Result<Vec<u8>, CliError> {
+    use std::io::Read;
+    let too_large = || {
+        CliError::new(
+            ExitKind::Storage,
+            format!(
+                "{} is larger than {} MB; convene imports up to {} MB of answers at a time",
+                super::shown(file),
+                MAX_BYTES / 1_000_000,
+                MAX_BYTES / 1_000_000
+            ),
+        )
+        .with_hint("split the file, or keep only the column you need; nothing was added")
+    };
+    let could_not = |e: std::io::Error| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "there is no file there".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "it may not be read by you".to_owned(),
+            std::io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
+            _ => e.to_string(),
+        };
+        CliError::new(
+            ExitKind::Storage,
+            format!("could not read {}: {why}", super::shown(file)),
+        )
+    };
+    let opened = std::fs::File::open(file).map_err(could_not)?;
+    if opened
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > MAX_BYTES)
+    {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    opened
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(could_not)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// The largest file `import` reads: 50 MB, far more than any survey's answers (10,000
+/// answers of a paragraph each are about 5 MB).
+pub const MAX_BYTES: u64 = 50_000_000;

@@ -19,7 +19,14 @@ pub enum Fault {
 /// Writes `bytes` to `path` so that a reader sees the old file or the new one, never a mix:
 /// a temp file (0600) in the same folder, written and synced, renamed over the target, and
 /// the folder synced. On any failure the temp file is removed and the target is untouched.
+///
+/// Only an ordinary file is replaced: a link, a folder, a pipe, a device or a socket at
+/// `path` is refused before anything is written (the error says what it was:
+/// [`super::not_a_file`]).
 pub fn atomic_write(path: &Path, bytes: &[u8], fault: Option<Fault>) -> io::Result<()> {
+    if let Some(what) = super::unusual_at(path) {
+        return Err(what.error());
+    }
     let temp = written_temp(path, bytes, fault)?;
     temp.persist(path).map_err(|e| e.error)?;
     sync_dir(folder_of(path))

@@ -106,8 +106,11 @@ impl Store {
     pub fn digests<T: Digest>(&self) -> Result<Vec<Digested<T>>, StoreError> {
         let cache_path = self.dir.join(T::FILE);
         let now = SystemTime::now();
-        let found: Option<Cache<T>> = std::fs::read_to_string(&cache_path)
+        // Only an ordinary file is read (a pipe in its place is never waited on) and
+        // replaced (`atomic_write` refuses anything else).
+        let found: Option<Cache<T>> = super::read_regular(&cache_path, false)
             .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
             .and_then(|text| ron::from_str(&text).ok())
             .filter(|c: &Cache<T>| c.version == T::VERSION && c.program == program());
         let mut changed = found.is_none();

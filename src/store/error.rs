@@ -41,12 +41,34 @@ pub enum StoreError {
         .0.display()
     )]
     Outside(PathBuf),
+    #[error(
+        "{} is {}, not a file; convene reads and writes only ordinary files, so it was left as it is",
+        file.display(), what.label()
+    )]
+    NotAFile { file: PathBuf, what: super::Unusual },
+    #[error(
+        "{} is a link to a file kept elsewhere; convene never writes through a link, so nothing was written",
+        .0.display()
+    )]
+    Link(PathBuf),
     #[error("could not write the session as text: {0}")]
     Encode(String),
 }
 
 impl StoreError {
+    /// A failed read or write; a path that held something other than an ordinary file
+    /// says so instead of the system's words.
     pub(crate) fn io(action: &'static str, file: &Path, source: std::io::Error) -> Self {
+        match super::not_a_file(&source) {
+            Some(super::Unusual::Link) => return Self::Link(file.to_owned()),
+            Some(what) => {
+                return Self::NotAFile {
+                    file: file.to_owned(),
+                    what,
+                };
+            }
+            None => {}
+        }
         Self::Io {
             action,
             file: file.to_owned(),

@@ -42,7 +42,10 @@ pub fn try_lock(session_file: &Path) -> io::Result<Option<SessionLock>> {
         use std::os::unix::fs::OpenOptionsExt;
         // A symlink planted at the lock's place is refused, never followed: the lock never
         // creates or touches a file outside the folder.
-        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        // A pipe there is never waited on (`O_NONBLOCK`).
+        options
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
     let file = options.open(&path)?;
     match file.try_lock() {

@@ -211,3 +211,45 @@ fn escape_sequences_in_the_file_never_reach_the_terminal() {
     let saved = convene::store::load_path(&session).expect("reads");
     assert_eq!(saved.session.records[0].body.text(), "Sam listens");
 }
+
+#[test]
+fn a_file_with_carriage_returns_alone_saves_each_answer_with_its_own_row() {
+    let csv = CONSULTATION.replace("\r\n", "\r");
+    let (dir, id, file, session) = session_and_file(&csv);
+    let out = import(dir.path(), &id, &file, &COLUMN);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&session).expect("read");
+    for row in [2, 3, 5] {
+        assert!(
+            text.contains(&format!("consultation.csv, row {row}")),
+            "row {row}: {text}"
+        );
+    }
+    assert!(!text.contains("row 1\""), "{text}");
+}
+
+#[test]
+fn a_file_larger_than_the_limit_is_refused_before_it_is_read_whole() {
+    let (dir, id, file, session) = session_and_file("answer\nyes\n");
+    let before = std::fs::read(&session).expect("read");
+    // Sparse: 60 MB on the disk's word, nothing written.
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .expect("open")
+        .set_len(60_000_000)
+        .expect("grow");
+    let mut endless = vec![file.clone()];
+    #[cfg(unix)]
+    endless.push(PathBuf::from("/dev/zero"));
+    for file in endless {
+        let out = import(dir.path(), &id, &file, &[]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(5), "{err}");
+        assert!(
+            err.contains("is larger than 50 MB") && err.contains("nothing was added"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(&session).expect("read"), before);
+}

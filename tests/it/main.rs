@@ -24,6 +24,8 @@ mod life;
 mod live;
 mod loose_ends;
 mod maps;
+#[cfg(unix)]
+mod not_files;
 mod overlay_keys;
 mod partnership;
 mod past_date;

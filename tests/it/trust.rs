@@ -387,3 +387,28 @@ fn a_new_session_never_replaces_a_file_already_there() {
         example()
     );
 }
+
+#[test]
+fn forget_counts_every_file_it_removed_and_only_those() {
+    let (_dir, sessions) = folder();
+    a_session_with_everything(&sessions);
+    // The session, its backup, two conflict copies, a rescue copy, an unfinished write and
+    // its lock.
+    let out = convene(&sessions, &["forget", "k7q2m9xa", "--yes"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Removed 7 files."),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // No lock there before: the one taken while removing is not counted or listed.
+    fs::write(sessions.join("k7q2m9xa.ron"), example()).expect("write");
+    fs::write(sessions.join("k7q2m9xa.ron.bak"), "words").expect("write");
+    let out = convene(&sessions, &["forget", "k7q2m9xa", "--yes"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(said.contains("Removed 2 files."), "{said}");
+    assert!(!said.contains("(lock)"), "{said}");
+    assert_eq!(left_in(&sessions), ["p3f8h2kd.ron.bak"]);
+}
