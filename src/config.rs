@@ -38,7 +38,13 @@ pub fn load(path: &Path) -> Result<Config, String> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(e) => return Err(format!("{}: could not be read: {e}", path.display())),
+        Err(e) => {
+            return Err(format!(
+                "{}: could not be read: {}",
+                path.display(),
+                crate::plain::io(&e)
+            ));
+        }
     };
     ron::from_str(&text).map_err(|e| {
         format!(

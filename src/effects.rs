@@ -233,7 +233,12 @@ fn check_in_elsewhere(
         Ok(None) => {
             return Err("That session is open in another convene window; check in there.".into());
         }
-        Err(e) => return Err(format!("The session could not be locked: {e}")),
+        Err(e) => {
+            return Err(format!(
+                "The session could not be locked: {}",
+                crate::plain::io(&e)
+            ));
+        }
     };
     let Some(r) = loaded.session.record_mut(record) else {
         return Err("That record is no longer in the session.".into());
@@ -389,7 +394,7 @@ fn plain_io(e: &std::io::Error) -> String {
                 "{} is there, not a file, and was left as it is",
                 what.label()
             ),
-            None => e.to_string(),
+            None => crate::plain::io(e),
         },
     }
 }

@@ -218,7 +218,7 @@ impl Frameworks {
             let loaded = std::fs::read_to_string(&path)
                 .map_err(|e| FrameworkError::Read {
                     file: file.clone(),
-                    reason: e.to_string(),
+                    reason: crate::plain::io(&e),
                 })
                 .and_then(|text| parse(&file, &text));
             match loaded {

@@ -15,6 +15,7 @@ pub mod generate;
 pub mod import;
 pub mod lens;
 pub mod model;
+pub mod plain;
 pub mod report;
 pub mod returns;
 pub mod store;

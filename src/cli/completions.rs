@@ -44,7 +44,12 @@ pub fn run(args: Args, _ctx: &Context) -> Result<ExitKind, CliError> {
     let mut script = Vec::new();
     shell
         .write_registration(VAR, "convene", "convene", &program, &mut script)
-        .map_err(|e| CliError::new(ExitKind::Storage, format!("could not write it: {e}")))?;
+        .map_err(|e| {
+            CliError::new(
+                ExitKind::Storage,
+                format!("could not write it: {}", crate::plain::io(&e)),
+            )
+        })?;
     crate::cli::export::to_stdout(&String::from_utf8_lossy(&script))?;
     Ok(ExitKind::Done)
 }

@@ -52,7 +52,11 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
                 std::fs::create_dir_all(folder).map_err(|e| {
                     CliError::new(
                         ExitKind::Storage,
-                        format!("could not create {}: {e}", folder.display()),
+                        format!(
+                            "could not create {}: {}",
+                            folder.display(),
+                            crate::plain::io(&e)
+                        ),
                     )
                 })?;
             }
@@ -60,7 +64,11 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
                 |e| {
                     CliError::new(
                         ExitKind::Storage,
-                        format!("could not write {}: {e}", path.display()),
+                        format!(
+                            "could not write {}: {}",
+                            path.display(),
+                            crate::plain::io(&e)
+                        ),
                     )
                 },
             )?;

@@ -151,7 +151,11 @@ pub(super) fn write_to(
         } else {
             CliError::new(
                 ExitKind::Storage,
-                format!("could not write {}: {e}", path.display()),
+                format!(
+                    "could not write {}: {}",
+                    path.display(),
+                    crate::plain::io(&e)
+                ),
             )
         }
     })
@@ -181,7 +185,7 @@ pub fn to_stdout(text: &str) -> Result<(), CliError> {
     crate::text::write_out(&crate::text::clean_keeping_line_ends(text)).map_err(|e| {
         CliError::new(
             ExitKind::Storage,
-            format!("could not write the export: {e}"),
+            format!("could not write the export: {}", crate::plain::io(&e)),
         )
     })
 }

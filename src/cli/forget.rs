@@ -49,7 +49,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     // user's, named in the list and counted as removed.
     let had_lock = std::fs::symlink_metadata(&lock_file).is_ok();
     let Some(lock) =
-        try_lock(&main).map_err(|e| CliError::new(ExitKind::Storage, e.to_string()))?
+        try_lock(&main).map_err(|e| CliError::new(ExitKind::Storage, crate::plain::io(&e)))?
     else {
         return Err(CliError::new(
             ExitKind::Storage,
@@ -98,7 +98,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         match std::fs::remove_file(file) {
             Ok(()) => removed += 1,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => left.push(format!("{}: {e}", file.display())),
+            Err(e) => left.push(format!("{}: {}", file.display(), crate::plain::io(&e))),
         }
     }
     drop(lock);
@@ -107,7 +107,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             Ok(()) if had_lock => removed += 1,
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => left.push(format!("{}: {e}", lock_file.display())),
+            Err(e) => left.push(format!("{}: {}", lock_file.display(), crate::plain::io(&e))),
         }
     }
     // The caches keep titles and words: bring them up to date so the forgotten session's

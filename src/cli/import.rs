@@ -235,7 +235,7 @@ fn read_bounded(file: &std::path::Path) -> Result<Vec<u8>, CliError> {
             std::io::ErrorKind::NotFound => "there is no file there".to_owned(),
             std::io::ErrorKind::PermissionDenied => "it may not be read by you".to_owned(),
             std::io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
-            _ => e.to_string(),
+            _ => crate::plain::io(&e),
         };
         CliError::new(
             ExitKind::Storage,

@@ -30,7 +30,7 @@ pub enum StoreError {
         .0.display()
     )]
     Changed(PathBuf),
-    #[error("could not {action} {}: {source}", file.display())]
+    #[error("could not {action} {}: {}", file.display(), crate::plain::io(source))]
     Io {
         action: &'static str,
         file: PathBuf,

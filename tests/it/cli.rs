@@ -788,3 +788,23 @@ fn report_per_conference_gives_one_csv_row_per_conference_for_the_returns() {
     assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
     assert!(stderr(&out).contains("--format csv"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_failed_write_is_said_in_plain_words_never_the_system_s_own() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = convene(dir.path(), &["new", "ai", "Harbour day"]);
+    let id = stdout(&out).lines().next().expect("id").to_owned();
+    let elsewhere = tempfile::tempdir().expect("another folder");
+    let missing = elsewhere.path().join("no-such-folder").join("day.md");
+    let out = convene(
+        dir.path(),
+        &["export", &id, "-o", missing.to_str().expect("path")],
+    );
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("it is not there"), "{said}");
+    assert!(
+        !said.contains("os error") && !said.contains("No such file"),
+        "{said}"
+    );
+}
