@@ -60,7 +60,7 @@ impl Fingerprint {
     /// Whether the file at `path` still has these bytes (read and compared). Returns the
     /// bytes it read, for the backup.
     fn still_matches(&self, path: &Path) -> std::io::Result<(bool, Vec<u8>)> {
-        let bytes = fs::read(path)?;
+        let bytes = read_session(path)?;
         Ok((Fingerprint::of(&bytes) == *self, bytes))
     }
 }
@@ -362,8 +362,24 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Loads a session file from any path.
 pub fn load_path(path: &Path) -> Result<Loaded, StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::io("read", path, e))?;
+    let bytes = read_session(path).map_err(|e| StoreError::io("read", path, e))?;
     load_bytes(path, &bytes)
+}
+
+thread_local! {
+    static SESSION_READS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The bytes of a session file: every read of one goes through here, so a test can count
+/// them (`session_reads`).
+pub fn read_session(path: &Path) -> std::io::Result<Vec<u8>> {
+    SESSION_READS.with(|n| n.set(n.get() + 1));
+    fs::read(path)
+}
+
+/// How many session files this thread has read so far: an idle window reads none.
+pub fn session_reads() -> u64 {
+    SESSION_READS.with(std::cell::Cell::get)
 }
 
 /// A session from the bytes just read from its file at `path`.

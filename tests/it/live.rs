@@ -162,3 +162,70 @@ fn the_rooms_screen_ranks_by_the_rooms_votes_once_it_has_voted() {
         at("The harbour is open to young people · 3 votes") < at("Every child has a trusted adult")
     );
 }
+
+/// Feeds what the watcher tells to the app for about `seconds`, ticking as the loop does;
+/// returns how many times it was woken.
+fn idle(
+    h: &mut Harness,
+    told: &std::sync::mpsc::Receiver<Vec<std::path::PathBuf>>,
+    ticks: u32,
+) -> u32 {
+    let mut woken = 0;
+    for _ in 0..ticks {
+        while let Ok(paths) = told.recv_timeout(std::time::Duration::from_millis(250)) {
+            woken += 1;
+            h.send(Msg::FolderChanged(paths));
+        }
+        let now = h.app.now + time::Duration::milliseconds(250);
+        h.send(Msg::Tick(now));
+    }
+    woken
+}
+
+#[test]
+fn an_idle_window_is_never_woken_and_reads_no_session_file() {
+    use convene::store::session_reads;
+    let mut h = Harness::with_examples();
+    let dir = h.runtime.store().dir().to_owned();
+    let (tx, told) = std::sync::mpsc::channel();
+    convene::watch::watch(&dir, move |paths| tx.send(paths).is_ok());
+    std::thread::sleep(std::time::Duration::from_millis(200));
+
+    // The dashboard reads the folder once; then nothing changes and nothing is read.
+    h.relist();
+    let before = session_reads();
+    let woken = idle(&mut h, &told, 10);
+    assert_eq!(woken, 0, "an idle dashboard was woken");
+    assert_eq!(session_reads() - before, 0, "an idle dashboard read files");
+
+    // Files that stood still are listed from the cache, as `convene list` lists them.
+    h.relist();
+    let before = session_reads();
+    h.relist();
+    assert_eq!(
+        session_reads() - before,
+        0,
+        "the dashboard read files the cache holds"
+    );
+
+    // A session open in the window: its own reading of its file wakes nothing.
+    let file = h.runtime.store().files().expect("files")[0].clone();
+    h.open(&file);
+    assert!(h.app.session_view().is_some());
+    let before = session_reads();
+    let woken = idle(&mut h, &told, 6);
+    assert_eq!(woken, 0, "an idle session window was woken");
+    assert_eq!(
+        session_reads() - before,
+        0,
+        "an idle session window read its file"
+    );
+
+    // What another program writes still reaches the window.
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, text.replacen("title: \"", "title: \"Synced ", 1)).expect("write");
+    let paths = told
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .expect("a change elsewhere is told");
+    assert_eq!(paths, vec![file]);
+}

@@ -110,7 +110,8 @@ pub(crate) fn only_session(dir: &Path) -> String {
     let files: Vec<_> = std::fs::read_dir(dir)
         .expect("list")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        // The listing cache is the folder's own working, not a session.
+        .filter(|p| p.extension().is_some_and(|e| e == "ron") && !convene::store::is_cache(p))
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     std::fs::read_to_string(&files[0]).expect("read")
@@ -393,7 +394,8 @@ fn a_session_renamed_from_the_dashboard_keeps_its_file_and_shows_its_new_title()
             .expect("list")
             .filter(|e| e
                 .as_ref()
-                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ron")))
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ron")
+                    && !convene::store::is_cache(&e.path())))
             .count(),
         1,
         "no second session file"
