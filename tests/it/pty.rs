@@ -955,7 +955,7 @@ fn an_open_session_changed_by_another_process_is_offered_for_reload() {
     // Nothing is typed: the change is noticed at once, not at the next save.
     let theirs = change_elsewhere(&path);
     app.wait_for("Changed elsewhere");
-    app.send("r");
+    app.send("\x0c");
     app.wait_for("Harbour day, synced");
     assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
     app.send("q");
