@@ -433,6 +433,9 @@ fn a_change_by_another_program_is_never_clobbered() {
 
     app.send("Our words from the room");
     app.send(ENTER);
+    // Told in the status bar, naming the copy; the choice opens on Ctrl-l.
+    app.wait_for("your words are kept in");
+    app.send("\x0c");
     app.wait_for("Nothing was overwritten");
     assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
     let copies: Vec<_> = std::fs::read_dir(dir.path())
