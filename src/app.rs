@@ -326,9 +326,7 @@ impl App {
 
 /// Changes the state for one message and returns the effects to carry out.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let mut effects = handle(app, msg);
-    // A change made elsewhere is put to the user once no box is open.
-    effects.extend(live::offer(app));
+    let effects = handle(app, msg);
     // What drawing reads is worked out here, once per change, never while drawing.
     if let Some(view) = app.session_view_mut() {
         view.refresh_rows();

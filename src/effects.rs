@@ -187,7 +187,7 @@ fn save(store: &Store, job: SaveJob) -> Msg {
 /// The session's file again, if it holds something other than `known` (a window's own
 /// save holds the same bytes, so it is nothing new). Only read, never written.
 fn reread(path: &Path, known: crate::store::Fingerprint) -> Option<Msg> {
-    let bytes = match crate::store::read_regular(path, true) {
+    let bytes = match crate::store::read_session(path, true) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Some(Msg::Failed(
@@ -253,17 +253,19 @@ fn check_in_elsewhere(
 }
 
 /// Every session file as a dashboard entry, for `today` (also run off the input path).
+/// A file is read only when the listing cache does not hold it as it is now.
 pub fn entries(
     store: &Store,
     frameworks: &crate::framework::Frameworks,
     today: time::Date,
 ) -> Vec<Entry> {
-    match store.list() {
+    // From the listing cache, as `convene list` reads it: only files changed since are read.
+    match store.summaries() {
         Ok(listing) => listing
             .into_iter()
-            .map(|l| match l.session {
-                Ok(session) => Entry::from_session(l.path, &session, frameworks, today),
-                Err(e) => Entry::unreadable(l.path, e.to_string()),
+            .map(|(path, summary)| match summary {
+                Ok(summary) => Entry::from_summary(path, &summary, frameworks, today),
+                Err(e) => Entry::unreadable(path, e.to_string()),
             })
             .collect(),
         Err(_) => Vec::new(),
@@ -312,9 +314,14 @@ fn export(
 
 /// Keeps the file another program wrote as a conflict copy, then saves mine over it.
 fn keep_mine(store: &Store, job: SaveJob) -> Msg {
-    let theirs = match crate::store::read_regular(&job.file, false) {
+    let theirs = match crate::store::read_session(&job.file, false) {
         Ok(bytes) => bytes,
-        Err(e) => return Msg::Failed(format!("Their version could not be read: {e}")),
+        Err(e) => {
+            return Msg::Failed(format!(
+                "Their version could not be read: {}",
+                crate::plain::io(&e)
+            ));
+        }
     };
     let copy = match conflict_copy(store, &job.file, &theirs, "-theirs", job.now) {
         Ok(copy) => copy,

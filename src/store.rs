@@ -63,7 +63,7 @@ impl Fingerprint {
     /// bytes it read, for the backup.
     /// Only an ordinary file is read: never through a link, never waiting on a pipe.
     fn still_matches(&self, path: &Path) -> std::io::Result<(bool, Vec<u8>)> {
-        let bytes = read_regular(path, false)?;
+        let bytes = read_session(path, false)?;
         Ok((Fingerprint::of(&bytes) == *self, bytes))
     }
 }
@@ -407,8 +407,25 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Loads a session file from any path: an ordinary file, or a link to one (which opens
 /// read-only); anything else is refused without waiting on it.
 pub fn load_path(path: &Path) -> Result<Loaded, StoreError> {
-    let bytes = read_regular(path, true).map_err(|e| StoreError::io("read", path, e))?;
+    let bytes = read_session(path, true).map_err(|e| StoreError::io("read", path, e))?;
     load_bytes(path, &bytes)
+}
+
+thread_local! {
+    static SESSION_READS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The bytes of a session file: every read of one goes through here, so a test can count
+/// them (`session_reads`). Only an ordinary file is read (a link only if `follow_link`),
+/// never waiting on a pipe (see [`read_regular`]).
+pub fn read_session(path: &Path, follow_link: bool) -> std::io::Result<Vec<u8>> {
+    SESSION_READS.with(|n| n.set(n.get() + 1));
+    read_regular(path, follow_link)
+}
+
+/// How many session files this thread has read so far: an idle window reads none.
+pub fn session_reads() -> u64 {
+    SESSION_READS.with(std::cell::Cell::get)
 }
 
 /// A session from the bytes just read from its file at `path`.

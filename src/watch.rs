@@ -1,7 +1,12 @@
 //! Watching the sessions folder: the system's file events, a slow look at the folder for drives where events never arrive, and bursts told as one change.
 //!
 //! A worker thread waits (never spins) for file events from the `notify` crate, or for
-//! the next look at the folder. Only session files (`<id>.ron`) count: temp files,
+//! the next look at the folder. Only events that change what a session file holds or
+//! where it is count (made, written, renamed, removed, closed after writing): opening,
+//! reading and closing a file unwritten are what every window does when it reads the
+//! folder, so told on they would wake each window to read again, for ever. A look
+//! compares each file's length, modification time and inode; it reads no file. Only
+//! session files (`<id>.ron`) count: temp files,
 //! backups, locks, copies and the listing cache are the app's own workings. A burst of
 //! events (a save is a temp file, a rename and a backup) is told once, after it settles.
 //! Whether a changed file differs from what a window holds is not decided here: the
@@ -21,8 +26,9 @@ const LONGEST_HOLD: Duration = Duration::from_millis(200);
 /// raise no event here.
 pub const LOOK_EVERY: Duration = Duration::from_secs(2);
 
-/// What the folder's session files looked like: each file's length and modification time.
-type Snapshot = BTreeMap<PathBuf, (u64, Option<SystemTime>)>;
+/// What the folder's session files looked like: each file's length, modification time
+/// and inode (a file replaced by a rename of the same length and time is another inode).
+type Snapshot = BTreeMap<PathBuf, (u64, Option<SystemTime>, u64)>;
 
 /// Starts watching `dir`; `tell` is called with the session files that were created,
 /// changed or removed. The worker ends when `tell` returns `false` (no one is listening).
@@ -88,7 +94,9 @@ fn settle(events: &mpsc::Receiver<Vec<PathBuf>>, changed: &mut BTreeSet<PathBuf>
 fn events_for(dir: &Path, send: mpsc::Sender<Vec<PathBuf>>) -> Option<notify::RecommendedWatcher> {
     use notify::Watcher;
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
+        if let Ok(event) = event
+            && changes_the_file(&event.kind)
+        {
             let paths: Vec<PathBuf> = event
                 .paths
                 .into_iter()
@@ -106,6 +114,22 @@ fn events_for(dir: &Path, send: mpsc::Sender<Vec<PathBuf>>) -> Option<notify::Re
     Some(watcher)
 }
 
+/// Whether an event says a file's contents or name changed: made, written, renamed,
+/// removed, closed after writing. Opening, reading, closing unwritten and a change of
+/// permissions or times alone (a window's own chmod) do not; a look at the folder still
+/// sees a time changed by someone else.
+fn changes_the_file(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::{AccessKind, AccessMode, ModifyKind};
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Any => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) | EventKind::Other => false,
+    }
+}
+
 fn is_session_file(path: &Path) -> bool {
     matches!(owner(path), Some((_, Role::Session)))
 }
@@ -120,7 +144,11 @@ fn snapshot(dir: &Path) -> Snapshot {
         .filter(|e| is_session_file(&e.path()))
         .filter_map(|e| {
             let meta = e.metadata().ok()?;
-            Some((e.path(), (meta.len(), meta.modified().ok())))
+            #[cfg(unix)]
+            let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+            #[cfg(not(unix))]
+            let inode = 0;
+            Some((e.path(), (meta.len(), meta.modified().ok(), inode)))
         })
         .collect()
 }
@@ -166,6 +194,63 @@ mod tests {
             told,
             vec![at("k7q2m9xa.ron"), at("m4n5p6q7.ron"), at("p3f8h2kd.ron")]
         );
+    }
+
+    #[test]
+    fn only_changes_to_what_a_file_holds_or_its_name_count_never_reading_it() {
+        use notify::EventKind;
+        use notify::event::{
+            AccessKind, AccessMode, CreateKind, DataChange, MetadataKind, ModifyKind, RemoveKind,
+            RenameMode,
+        };
+        for kind in [
+            EventKind::Create(CreateKind::File),
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Modify(ModifyKind::Any),
+            EventKind::Remove(RemoveKind::File),
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            EventKind::Any,
+        ] {
+            assert!(changes_the_file(&kind), "{kind:?}");
+        }
+        for kind in [
+            EventKind::Access(AccessKind::Open(AccessMode::Any)),
+            EventKind::Access(AccessKind::Read),
+            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+            EventKind::Access(AccessKind::Any),
+            EventKind::Modify(ModifyKind::Metadata(MetadataKind::Permissions)),
+            EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any)),
+            EventKind::Other,
+        ] {
+            assert!(!changes_the_file(&kind), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn reading_a_session_file_tells_nothing_and_writing_it_tells() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("k7q2m9xa.ron");
+        std::fs::write(&file, "one").expect("write");
+        let (tx, rx) = mpsc::channel();
+        let path = dir.path().to_owned();
+        // Events only, looking rarely: what is told here came from an event.
+        std::thread::spawn(move || {
+            run(&path, Duration::from_secs(3600), true, move |paths| {
+                tx.send(paths).is_ok()
+            })
+        });
+        std::thread::sleep(Duration::from_millis(100));
+        for _ in 0..5 {
+            std::fs::read(&file).expect("read");
+        }
+        assert!(
+            rx.recv_timeout(Duration::from_millis(400)).is_err(),
+            "reading the file was taken for a change"
+        );
+        std::fs::write(&file, "one, changed").expect("write");
+        let told = rx.recv_timeout(Duration::from_secs(5)).expect("told");
+        assert_eq!(told, vec![file]);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::keys::{self, Action};
 use super::{App, Effect, NewSession, Screen};
 use crate::framework::Frameworks;
 use crate::model::{KeyDate, Session, SessionId};
+use crate::store::Summary;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
@@ -37,10 +38,16 @@ pub struct Entry {
 impl Entry {
     /// The dashboard's line for a readable session.
     pub fn from_session(path: PathBuf, s: &Session, frameworks: &Frameworks, today: Date) -> Self {
+        Self::from_summary(path, &Summary::of(s), frameworks, today)
+    }
+
+    /// The dashboard's line for a session, from what the listing cache keeps of it (as
+    /// `convene list` reads it): the dashboard never needs the whole file.
+    pub fn from_summary(path: PathBuf, s: &Summary, frameworks: &Frameworks, today: Date) -> Self {
         let framework = frameworks.get(&s.framework);
         let stage = framework.and_then(|f| f.stage(&s.stage));
         let title = crate::text::clean_line(&s.title);
-        let closed = s.conference.as_ref().is_some_and(|c| c.closed.is_some());
+        let closed = s.closed.is_some();
         let search = [
             title.as_str(),
             s.id.as_str(),
@@ -60,19 +67,13 @@ impl Entry {
             framework: s.framework.clone(),
             stage: s.stage.clone(),
             updated: Some(s.updated),
-            next: s.next_open(),
-            overdue: s.overdue(today),
+            next: s.next,
+            // The earliest open date is late exactly when any open date is
+            // (`Session::overdue`).
+            overdue: s.next.is_some_and(|k| k.date < today),
             closed,
-            done: s
-                .records
-                .iter()
-                .filter(|r| r.body.status() == Some(crate::model::Status::Done))
-                .count(),
-            commitments: s
-                .records
-                .iter()
-                .filter(|r| r.body.status().is_some())
-                .count(),
+            done: s.done,
+            commitments: s.commitments,
             search,
             problem: None,
         }

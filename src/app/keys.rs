@@ -80,6 +80,9 @@ pub enum Action {
     Rename,
     /// The day's plan: its blocks, clock times and breaks.
     Plan,
+    /// The session's file was changed elsewhere: load that version, or choose between it
+    /// and this window's (never a letter, so typing is never taken for it).
+    Elsewhere,
 }
 
 /// One binding: the key, what it does, the words that say so, and whether the footer shows it.
@@ -338,6 +341,12 @@ pub const SESSION: &[Binding] = &[
     key('J', Action::MoveDown, "J", "move the record down", None).writes(),
     key('u', Action::Undo, "u", "undo", None).writes(),
     ctrl('r', Action::Redo, "Ctrl-r", "redo").writes(),
+    ctrl(
+        'l',
+        Action::Elsewhere,
+        "Ctrl-l",
+        "changed elsewhere: load it, or choose (yours is kept)",
+    ),
     special(
         KeyCode::Tab,
         Action::NextPrompt,

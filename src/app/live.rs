@@ -1,10 +1,18 @@
 //! Keeping up with the folder: what the app does when a session file is created, changed or removed by someone else.
+//!
+//! A change made elsewhere is told, never asked: the status bar says so and names the key
+//! (Ctrl-l) that loads it, and every key the user types goes where it was going. Words
+//! typed here are never replaced: once the file holds another version, this window's
+//! saves go to a conflict copy beside it, named in the status bar, until the user chooses.
 
 use super::overlay::Overlay;
 use super::session_view::view;
 use super::{App, Effect, Screen};
 use crate::store::Loaded;
 use std::path::PathBuf;
+
+/// What the status bar says when the file was changed elsewhere and nothing here is unsaved.
+pub const CHANGED: &str = "Changed elsewhere — Ctrl-l loads that version; your words are kept.";
 
 /// Session files changed on disk: the dashboard reads the folder again; an open session
 /// whose file is among them is read again (the runtime tells this window's own saves apart).
@@ -22,9 +30,11 @@ pub(super) fn on_folder_changed(app: &mut App, paths: &[PathBuf]) -> Vec<Effect>
 }
 
 /// The open session's file holds another version now. A window that cannot write follows
-/// it at once; a window that writes asks, and never replaces unsaved words.
+/// it at once; a window that writes says so in the status bar and takes no key for it:
+/// unsaved words go to a conflict copy at once, and later ones follow them there.
 pub(super) fn on_changed_on_disk(app: &mut App, loaded: Loaded) -> Vec<Effect> {
     let following = app.following;
+    let now = app.now;
     let Some(v) = view(app) else {
         return Vec::new();
     };
@@ -35,40 +45,49 @@ pub(super) fn on_changed_on_disk(app: &mut App, loaded: Loaded) -> Vec<Effect> {
         v.follow(loaded);
         return Vec::new();
     }
-    if v.conflict_copy.is_some() {
-        app.warn(
-            "This session's file was changed again elsewhere; your words keep going to your copy until you choose.",
-        );
+    // The same version of theirs, told again, is nothing new.
+    if v.theirs == Some(loaded.fingerprint) {
         return Vec::new();
     }
+    v.theirs = Some(loaded.fingerprint);
     v.changed_elsewhere = true;
-    if v.overlay.is_some() {
-        app.warn(
-            "This session's file was just changed elsewhere; once this box is closed you choose which version to keep.",
-        );
+    if let Some(copy) = &v.conflict_copy {
+        let name = super::saving::file_name(copy);
+        app.warn(format!(
+            "Changed elsewhere again — your words keep going to {name}; Ctrl-l chooses which version to keep."
+        ));
+        return Vec::new();
     }
+    if v.dirty && v.leaving.is_none() {
+        // Unsaved words are kept beside theirs now, whatever box is open.
+        return vec![Effect::SaveCopy(v.save_job(now))];
+    }
+    app.warn(CHANGED);
     Vec::new()
 }
 
-/// Puts a change made elsewhere to the user, once no box is open: with unsaved words,
-/// they are saved to a copy first and the user chooses mine or theirs (as when a save
-/// finds the file changed); with nothing unsaved, the user is offered a reload.
-pub(super) fn offer(app: &mut App) -> Vec<Effect> {
+/// Ctrl-l, the one key for a change made elsewhere: with words of this window in a conflict
+/// copy, the choice between the two versions (a box whose keys are shown on it); with
+/// unsaved words, they are kept in a copy first; with nothing unsaved, their version loads.
+pub(super) fn on_elsewhere_key(app: &mut App) -> Vec<Effect> {
     let now = app.now;
     let Some(v) = view(app) else {
         return Vec::new();
     };
-    if !v.changed_elsewhere || v.overlay.is_some() {
+    if let Some(copy) = &v.conflict_copy {
+        v.overlay = Some(Overlay::Conflict { copy: copy.clone() });
         return Vec::new();
     }
-    v.changed_elsewhere = false;
-    if v.conflict_copy.is_some() {
+    if !v.changed_elsewhere {
+        app.say("Nothing was changed elsewhere: this is the session as saved.");
         return Vec::new();
     }
     if v.dirty {
         return vec![Effect::SaveCopy(v.save_job(now))];
     }
-    v.overlay = Some(Overlay::Reload);
-    app.warn("Another program changed this session's file. Nothing here is lost.");
-    Vec::new()
+    // Read again like theirs after a conflict; this window keeps its lock.
+    v.changed_elsewhere = false;
+    let open = Effect::Open(v.path.clone());
+    app.say("The version changed elsewhere is loaded.");
+    vec![open]
 }

@@ -6,7 +6,6 @@ pub mod delete;
 pub mod export;
 pub mod kind_choice;
 pub mod leave;
-pub mod reload;
 pub mod rename;
 pub mod suggestion;
 pub mod theme;
@@ -80,8 +79,6 @@ pub enum Overlay {
     },
     /// The session's title, to rename it.
     Rename(Box<TextArea<'static>>),
-    /// Another program changed the file and nothing here is unsaved: reload, or keep this.
-    Reload,
     /// The day's plan.
     Agenda(Box<super::agenda::PlanEditor>),
 }
@@ -411,23 +408,17 @@ pub(super) fn on_key(
             }
             Outcome::Done(answer) => {
                 v.overlay = None;
-                return vec![match answer {
-                    conflict::Choice::KeepMine => Effect::KeepMine(v.save_job(now)),
-                    // Theirs is read again; this window keeps its lock on the file.
-                    conflict::Choice::TakeTheirs => Effect::Open(v.path.clone()),
-                }];
-            }
-        },
-        Some(Overlay::Reload) => match reload::on_key(key) {
-            Outcome::Continue => {}
-            Outcome::Close => {
-                v.overlay = None;
-                app.say("Kept as it is here; a change here is saved as a copy beside theirs.");
-            }
-            Outcome::Done(()) => {
-                v.overlay = None;
-                // Read again like theirs after a conflict; this window keeps its lock.
-                return vec![Effect::Open(v.path.clone())];
+                return match answer {
+                    conflict::Choice::KeepMine => vec![Effect::KeepMine(v.save_job(now))],
+                    // Theirs is read again; this window keeps its lock on the file. Words
+                    // not yet in the copy go there first.
+                    conflict::Choice::TakeTheirs => v
+                        .dirty
+                        .then(|| Effect::Save(v.save_job(now)))
+                        .into_iter()
+                        .chain([Effect::Open(v.path.clone())])
+                        .collect(),
+                };
             }
         },
     }

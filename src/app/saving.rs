@@ -92,16 +92,17 @@ pub(super) fn on_saved_to_copy(app: &mut App, path: PathBuf) -> Vec<Effect> {
     };
     let name = file_name(&path);
     let first = v.conflict_copy.is_none();
-    v.conflict_copy = Some(path.clone());
+    v.conflict_copy = Some(path);
+    v.changed_elsewhere = true;
     v.dirty = false;
     v.saved_at = Some(now);
     v.save_error = None;
-    if first && v.leaving.is_none() {
-        v.overlay = Some(Overlay::Conflict { copy: path });
+    // Told, never asked: a box here would take the keys the user is typing.
+    if first {
+        app.warn(format!(
+            "Changed elsewhere — your words are kept in {name}; Ctrl-l chooses which version to keep."
+        ));
     }
-    app.warn(format!(
-        "Another program changed this session's file while it was open. Both are kept: yours is saved as {name}."
-    ));
     match view(app).and_then(|v| v.leaving.take()) {
         Some(after) => finish(app, after),
         None => Vec::new(),
@@ -120,6 +121,8 @@ pub(super) fn on_kept_mine(
     };
     v.fingerprint = fingerprint;
     v.conflict_copy = None;
+    v.changed_elsewhere = false;
+    v.theirs = None;
     v.dirty = false;
     v.saved_at = Some(now);
     app.say(format!(

@@ -343,6 +343,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             undo_or_redo(app, action == Action::Undo, now);
         }
         Some(Action::Plan) => v.overlay = Some(super::agenda::open()),
+        Some(Action::Elsewhere) => return super::live::on_elsewhere_key(app),
         Some(action @ (Action::LookNext | Action::LookBack)) => look(app, action),
         Some(Action::MoveRoom) => move_room(app, now),
         Some(Action::PauseClock) => {

@@ -48,8 +48,12 @@ pub struct SessionView {
     pub overlay: Option<Overlay>,
     /// Set while waiting for a save before leaving.
     pub leaving: Option<After>,
-    /// Another program changed the file; the user is asked once no box is open.
+    /// Another program changed the file and this window has not taken that version: the
+    /// status bar says so, and Ctrl-l loads it or offers the choice.
     pub changed_elsewhere: bool,
+    /// The last version changed elsewhere that this window was told of, so the same
+    /// version told again is nothing new.
+    pub theirs: Option<crate::store::Fingerprint>,
     /// The chosen cell of the system map.
     pub map_cursor: super::map::MapCursor,
     /// Whether the conference's own page shows (what is recorded, what is still open),
@@ -88,6 +92,7 @@ impl SessionView {
             overlay: None,
             leaving: None,
             changed_elsewhere: false,
+            theirs: None,
             map_cursor: super::map::MapCursor::default(),
             conference_page: None,
             looking_at: None,

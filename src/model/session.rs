@@ -52,7 +52,7 @@ pub struct Session {
 }
 
 /// What a key date is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DateKind {
     /// An agreement's or a plan item's due date.
     Commitment(RecordId, RecordKind),
@@ -74,9 +74,10 @@ impl DateKind {
 }
 
 /// A dated thing in a session, and whether it is still open (see [`Session::key_dates`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyDate {
     pub what: DateKind,
+    #[serde(with = "super::timefmt::iso_date_required")]
     pub date: Date,
     pub open: bool,
 }

@@ -3,7 +3,7 @@
 use super::cache::{Digest, Digested};
 use super::{Store, StoreError};
 use crate::model::timefmt::{iso_date_option, rfc3339};
-use crate::model::{Session, SessionId};
+use crate::model::{KeyDate, Session, SessionId, Status};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -24,10 +24,16 @@ pub struct Summary {
     pub records: usize,
     /// Why the conference was closed, in plain words, if it is closed.
     pub closed: Option<String>,
+    /// The earliest open key date, late or not, and what it is for (the dashboard's).
+    pub next: Option<KeyDate>,
+    /// Agreements and plan items done, and how many there are.
+    pub done: usize,
+    pub commitments: usize,
 }
 
 impl Summary {
     pub fn of(s: &Session) -> Self {
+        let next = s.next_open();
         Self {
             id: s.id.clone(),
             title: s.title.clone(),
@@ -35,13 +41,24 @@ impl Summary {
             stage: s.stage.clone(),
             created: s.created,
             updated: s.updated,
-            next_due: s.next_due(),
+            next_due: next.map(|k| k.date),
             records: s.records.len(),
             closed: s
                 .conference
                 .as_ref()
                 .and_then(|c| c.closed.as_ref())
                 .map(|c| c.reason.label()),
+            next,
+            done: s
+                .records
+                .iter()
+                .filter(|r| r.body.status() == Some(Status::Done))
+                .count(),
+            commitments: s
+                .records
+                .iter()
+                .filter(|r| r.body.status().is_some())
+                .count(),
         }
     }
 }
@@ -51,7 +68,7 @@ pub const CACHE_FILE: &str = ".summaries.ron";
 
 impl Digest for Summary {
     const FILE: &'static str = CACHE_FILE;
-    const VERSION: u32 = 5; // 3: closures and conference days; 4: the stamp holds the change time and inode too; 5: a changed item is not open
+    const VERSION: u32 = 6; // 3: closures and conference days; 4: the stamp holds the change time and inode too; 5: a changed item is not open; 6: the dashboard's next date and commitments
     fn of(session: &Session) -> Self {
         Summary::of(session)
     }

@@ -304,24 +304,6 @@ pub fn draw_overlay(
             super::hints_from(overlay::conflict::KEYS)
         }
         Overlay::Agenda(editor) => super::agenda::draw(view, editor, theme, frame, area),
-        Overlay::Reload => {
-            let mut lines = vec![
-                Line::raw(
-                    "Another program (a sync tool, git, a colleague) changed this session's file while it was open here.",
-                ),
-                Line::raw(""),
-                Line::raw("Nothing here was unsaved, so nothing is lost either way."),
-                Line::raw(""),
-            ];
-            lines.extend(overlay::reload::KEYS.iter().map(|b| {
-                Line::from(vec![
-                    Span::styled(format!("{} ", b.keys), theme.key),
-                    Span::raw(b.help),
-                ])
-            }));
-            popup(theme, frame, area, " Changed elsewhere ", lines);
-            super::hints_from(overlay::reload::KEYS)
-        }
         Overlay::ConfirmLeave { reason, .. } => {
             let since = view.saved_at.map_or_else(
                 || "since the session was opened".to_owned(),

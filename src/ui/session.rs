@@ -243,7 +243,10 @@ pub fn save_state(app: &App, view: &SessionView) -> String {
         return "! not saved yet".into();
     }
     if view.conflict_copy.is_some() {
-        return "saving to a copy".into();
+        return "saving to a copy · Ctrl-l".into();
+    }
+    if view.changed_elsewhere {
+        return "changed elsewhere · Ctrl-l".into();
     }
     if view.dirty {
         return "saving…".into();

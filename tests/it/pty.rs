@@ -117,7 +117,8 @@ pub(crate) fn only_session(dir: &Path) -> String {
     let files: Vec<_> = std::fs::read_dir(dir)
         .expect("list")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        // The listing cache is the folder's own working, not a session.
+        .filter(|p| p.extension().is_some_and(|e| e == "ron") && !convene::store::is_cache(p))
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     std::fs::read_to_string(&files[0]).expect("read")
@@ -400,7 +401,8 @@ fn a_session_renamed_from_the_dashboard_keeps_its_file_and_shows_its_new_title()
             .expect("list")
             .filter(|e| e
                 .as_ref()
-                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ron")))
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ron")
+                    && !convene::store::is_cache(&e.path())))
             .count(),
         1,
         "no second session file"
@@ -438,6 +440,9 @@ fn a_change_by_another_program_is_never_clobbered() {
 
     app.send("Our words from the room");
     app.send(ENTER);
+    // Told in the status bar, naming the copy; the choice opens on Ctrl-l.
+    app.wait_for("your words are kept in");
+    app.send("\x0c");
     app.wait_for("Nothing was overwritten");
     assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
     let copies: Vec<_> = std::fs::read_dir(dir.path())
@@ -960,7 +965,7 @@ fn an_open_session_changed_by_another_process_is_offered_for_reload() {
     // Nothing is typed: the change is noticed at once, not at the next save.
     let theirs = change_elsewhere(&path);
     app.wait_for("Changed elsewhere");
-    app.send("r");
+    app.send("\x0c");
     app.wait_for("Harbour day, synced");
     assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
     app.send("q");

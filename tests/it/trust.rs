@@ -112,7 +112,8 @@ fn a_file_renamed_by_hand_saves_to_its_new_name() {
     assert_eq!(
         names(h.runtime.store().dir())
             .into_iter()
-            .filter(|n| n.ends_with(".ron"))
+            // The listing cache (hidden) is the folder's own working.
+            .filter(|n| n.ends_with(".ron") && !n.starts_with('.'))
             .collect::<Vec<_>>(),
         ["harbour2.ron"],
         "nothing was written under the old name"

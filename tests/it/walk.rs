@@ -505,12 +505,11 @@ fn a_file_changed_elsewhere_is_kept_and_our_words_go_to_a_copy() {
             .expect("copy")
             .contains("Our words")
     );
-    assert!(
-        h.app
-            .status
-            .as_ref()
-            .is_some_and(|s| s.text.contains("Both are kept"))
-    );
+    assert!(h.app.status.as_ref().is_some_and(
+        |s| s.text.contains("your words are kept in") && s.text.contains(".conflict-")
+    ));
+    // Said, not asked: no box takes the keys being typed.
+    assert!(view(&h).overlay.is_none());
 }
 
 #[test]
@@ -719,6 +718,9 @@ fn after_a_conflict_m_keeps_mine_and_theirs_as_a_copy() {
     std::fs::write(&path, &theirs).expect("their edit");
     h.keys("aOur words<enter>");
     h.wait(1);
+    // The choice is the user's to open, with Ctrl-l.
+    assert!(view(&h).overlay.is_none());
+    h.keys("<c-l>");
     assert!(matches!(view(&h).overlay, Some(Overlay::Conflict { .. })));
     assert!(h.screen(80, 24).contains("Nothing was overwritten"));
     h.keys("m");
@@ -756,7 +758,7 @@ fn after_a_conflict_t_opens_theirs_and_mine_stays_in_the_copy() {
     h.keys("aOur words<enter>");
     h.wait(1);
     let copy = view(&h).conflict_copy.clone().expect("copy");
-    h.keys("t");
+    h.keys("<c-l>t");
     assert_eq!(view(&h).session.title, "Harbour day (their edit)");
     assert!(
         view(&h).read_only.is_none(),
