@@ -127,6 +127,8 @@ pub enum Effect {
         framework: String,
         title: String,
         now: OffsetDateTime,
+        /// The coordinator a new conference starts with (from the settings).
+        coordinator: crate::model::Coordinator,
     },
     /// Save a session over its file.
     Save(Box<SaveJob>),
@@ -204,6 +206,8 @@ pub struct App {
     pub help: bool,
     /// Weeks from a conference to its suggested review.
     pub review_weeks: u32,
+    /// The coordinator a new conference starts with (from the settings).
+    pub coordinator: crate::model::Coordinator,
     /// The colours and styles the screen is drawn in.
     pub theme: crate::theme::Theme,
     /// Whether the presenter view is showing (the stage, large, for the room).
@@ -245,6 +249,7 @@ impl App {
             help_scroll: 0,
             documents: PathBuf::from("."),
             review_weeks: 12,
+            coordinator: crate::model::Coordinator::default(),
             theme: crate::theme::Theme::default_dark(),
             presenting: false,
             following: false,

@@ -134,6 +134,8 @@ pub struct Context {
     pub dir: PathBuf,
     /// Weeks from a conference to its suggested review.
     pub review_weeks: u32,
+    /// The coordinator a new conference starts with (from the settings).
+    pub coordinator: crate::model::Coordinator,
     pub frameworks: Frameworks,
     pub offset: UtcOffset,
 }
@@ -208,6 +210,7 @@ impl Context {
             sectors,
             dir,
             review_weeks: cli.review_weeks.or(config.review_weeks).unwrap_or(12),
+            coordinator: config.coordinator.clone(),
             frameworks,
             offset,
             theme,

@@ -24,6 +24,10 @@ pub struct Config {
     /// Sectors of your own for the partnership map, added to the defaults.
     #[serde(default)]
     pub sectors: Vec<String>,
+    /// The coordinator a new Family Group Conference starts with (name, phone, email),
+    /// changed in the conference's key facts.
+    #[serde(default)]
+    pub coordinator: crate::model::Coordinator,
 }
 
 /// The config file's place: `<config folder>/config.ron`.
@@ -70,6 +74,9 @@ pub const EXAMPLE: &str = r#"// convene settings. Every line is optional.
     minutes: {
         "discovery": 60,
     },
+    // the coordinator a new Family Group Conference starts with (the family's copy says
+    // how to reach them); each conference's key facts can change it
+    // coordinator: (name: "Ana Reyes", phone: "01632 960 123", email: "ana.reyes@example.org"),
 )
 "#;
 

@@ -37,6 +37,9 @@ pub enum Field {
     Sector,
     Closeness,
     OutsideSafeNetwork,
+    MayCall,
+    Phone,
+    Email,
     InfoType,
     Answer,
     Sectors,
@@ -48,7 +51,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order a reader wants them (and the CSV columns' order).
-    pub const ALL: [Field; 29] = [
+    pub const ALL: [Field; 32] = [
         Field::StrengthKind,
         Field::Theme,
         Field::Owner,
@@ -71,6 +74,9 @@ impl Field {
         Field::Sector,
         Field::Closeness,
         Field::OutsideSafeNetwork,
+        Field::MayCall,
+        Field::Phone,
+        Field::Email,
         Field::InfoType,
         Field::Answer,
         Field::Sectors,
@@ -105,6 +111,9 @@ impl Field {
             Field::Sector => "sector",
             Field::Closeness => "closeness",
             Field::OutsideSafeNetwork => "not in the safe network because",
+            Field::MayCall => "the family may call them",
+            Field::Phone => "phone",
+            Field::Email => "email",
             Field::InfoType => "type",
             Field::Answer => "answer",
             Field::Sectors => "sectors",
@@ -140,6 +149,9 @@ impl Field {
             Field::Sector => "sector",
             Field::Closeness => "closeness",
             Field::OutsideSafeNetwork => "outside_safe_network",
+            Field::MayCall => "may_call",
+            Field::Phone => "phone",
+            Field::Email => "email",
             Field::InfoType => "info_type",
             Field::Answer => "answer",
             Field::Sectors => "sectors",
@@ -199,7 +211,10 @@ impl Field {
             | Field::Level
             | Field::Voice
             | Field::Votes
-            | Field::Source => false,
+            | Field::Source
+            | Field::MayCall
+            | Field::Phone
+            | Field::Email => false,
         }
     }
 
@@ -215,7 +230,16 @@ impl Field {
                 | Field::Safety
                 | Field::NeedsArranged
                 | Field::Source
+                | Field::MayCall
+                | Field::Phone
+                | Field::Email
         )
+    }
+
+    /// Whether the field is a way to reach a person (private): never in a calendar, and in
+    /// a CSV only when asked for.
+    pub fn is_contact(self) -> bool {
+        matches!(self, Field::Phone | Field::Email)
     }
 }
 
@@ -410,6 +434,8 @@ pub fn describe(record: &Record, session: &Session) -> Description {
             set(Field::Role, p.role.clone());
             set(Field::Organisation, p.organisation.clone());
             set(Field::Sector, p.sector.clone().unwrap_or_default());
+            set(Field::Phone, p.phone.clone());
+            set(Field::Email, p.email.clone());
         }
         RecordBody::Participant(p) => {
             set(Field::Relationship, p.relationship.clone());
@@ -449,6 +475,11 @@ pub fn describe(record: &Record, session: &Session) -> Description {
                 };
                 set(Field::OutsideSafeNetwork, reason.to_owned());
             }
+            if p.may_call {
+                set(Field::MayCall, "yes".to_owned());
+            }
+            set(Field::Phone, p.phone.clone());
+            set(Field::Email, p.email.clone());
         }
         RecordBody::InformationItem(i) => set(Field::InfoType, i.kind.label().to_owned()),
         RecordBody::Question(q) => set(Field::Answer, q.answer.clone().unwrap_or_default()),
@@ -547,7 +578,21 @@ pub fn conference_facts(c: &Conference) -> Vec<(&'static str, String)> {
         ("Time", c.time.clone()),
         ("Venue", c.venue.clone()),
         ("The child's wishes and views", c.child_voice.clone()),
+        (COORDINATOR, c.coordinator.name.clone()),
+        (COORDINATOR_PHONE, c.coordinator.phone.clone()),
+        (COORDINATOR_EMAIL, c.coordinator.email.clone()),
     ])
+}
+
+/// The labels of the coordinator's pairs in [`conference_facts`].
+pub const COORDINATOR: &str = "Coordinator";
+pub const COORDINATOR_PHONE: &str = "Coordinator's phone";
+pub const COORDINATOR_EMAIL: &str = "Coordinator's email";
+
+/// Whether a pair of [`conference_facts`] is a way to reach someone (private as a
+/// participant's [`Field::is_contact`] fields are).
+pub fn is_contact_fact(label: &str) -> bool {
+    label == COORDINATOR_PHONE || label == COORDINATOR_EMAIL
 }
 
 /// The label of each review's pair in [`conference_outcome`].
@@ -632,6 +677,7 @@ pub fn written(session: &Session) -> Vec<Written> {
             out.extend(
                 pairs
                     .into_iter()
+                    .filter(|(label, _)| !is_contact_fact(label))
                     .map(|(label, text)| own(format!("{section}: {}", label.to_lowercase()), text)),
             );
         }

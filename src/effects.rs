@@ -64,7 +64,8 @@ impl Runtime {
                 framework,
                 title,
                 now,
-            } => Some(self.create(&framework, &title, now)),
+                coordinator,
+            } => Some(self.create(&framework, &title, now, &coordinator)),
             Effect::Save(job) => Some(save(store, *job)),
             Effect::SaveCopy(job) => Some(
                 match text_of(&job.session)
@@ -142,7 +143,13 @@ impl Runtime {
         Msg::Opened(Box::new(loaded))
     }
 
-    fn create(&mut self, framework: &str, title: &str, now: time::OffsetDateTime) -> Msg {
+    fn create(
+        &mut self,
+        framework: &str,
+        title: &str,
+        now: time::OffsetDateTime,
+        coordinator: &crate::model::Coordinator,
+    ) -> Msg {
         let Some(framework) = self.frameworks.get(framework) else {
             return Msg::Failed(format!("There is no framework called {framework:?}."));
         };
@@ -150,7 +157,8 @@ impl Runtime {
         let mut tries = 0;
         loop {
             let id = SessionId::random(&mut rng);
-            let session = Session::new(id, title, &framework.id, framework.first_stage(), now);
+            let mut session = Session::new(id, title, &framework.id, framework.first_stage(), now);
+            session.take_coordinator(coordinator);
             match self.store.create(&session) {
                 Ok(loaded) => return self.opened(loaded),
                 // Taken a moment ago by another window: another id.

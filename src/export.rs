@@ -10,6 +10,7 @@ mod markdown;
 mod partnership;
 pub mod run_sheet;
 mod table;
+mod who_to_call;
 
 use crate::framework::{Framework, Stage};
 use crate::model::{Record, Session, same_theme};
@@ -94,6 +95,9 @@ pub struct Options {
     pub include_text: bool,
     /// Put the conference's venue in a calendar (venues can be secret).
     pub include_venue: bool,
+    /// Put phone numbers and email addresses in a CSV (private: left out unless asked for;
+    /// a calendar never has them).
+    pub with_contacts: bool,
     /// The reader's time zone, for times in reports (dates are dates everywhere).
     pub offset: time::UtcOffset,
     /// Who the export is for: it chooses what a document holds (see [`Audience`]).
@@ -107,6 +111,7 @@ impl Default for Options {
             bom: true,
             include_text: false,
             include_venue: false,
+            with_contacts: false,
             offset: time::UtcOffset::UTC,
             audience: Audience::Professionals,
         }

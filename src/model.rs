@@ -17,7 +17,7 @@ pub mod timefmt;
 pub use agenda::{Agenda, Block, Pace, What};
 pub use carry::carry_over;
 pub use closure::{Closure, ClosureReason, REASON_KINDS, REASON_LABELS};
-pub use conference::{Conference, Decision, Home, Rating};
+pub use conference::{Conference, Coordinator, Decision, Home, Rating};
 pub use ids::{RecordId, SessionId};
 #[cfg(test)]
 pub(crate) use readiness::close_for_test;

@@ -30,6 +30,7 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
         crate::clock::now(),
     );
     app.review_weeks = ctx.review_weeks;
+    app.coordinator = ctx.coordinator.clone();
     app.theme = ctx.theme.clone();
     app.sectors = ctx.sectors.clone();
     app.documents = documents_folder();

@@ -70,6 +70,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     framework,
                     title: text,
                     now: app.now,
+                    coordinator: app.coordinator.clone(),
                 }];
             }
         }

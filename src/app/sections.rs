@@ -80,6 +80,24 @@ pub fn facts(c: &Conference) -> Form {
                 &returns().reasons,
                 c.reason_category.as_deref(),
             ),
+            text(
+                "Coordinator",
+                &c.coordinator.name,
+                false,
+                "Who coordinates: the family's copy says how to reach them",
+            ),
+            text(
+                "Coordinator's phone",
+                &c.coordinator.phone,
+                false,
+                "The number the family calls",
+            ),
+            text(
+                "Coordinator's email",
+                &c.coordinator.email,
+                false,
+                "Their email address",
+            ),
         ],
     )
 }
@@ -97,6 +115,9 @@ pub fn apply_facts(form: &Form, c: &mut Conference, today: Date) -> Result<(), (
     c.time = form.field_text(5);
     c.venue = form.field_text(6);
     c.child_voice = form.field_text(7);
+    c.coordinator.name = form.field_text(11);
+    c.coordinator.phone = form.field_text(12);
+    c.coordinator.email = form.field_text(13);
     Ok(())
 }
 

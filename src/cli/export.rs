@@ -34,6 +34,10 @@ pub struct Args {
     /// applications need it to read accented letters)
     #[arg(long)]
     pub no_bom: bool,
+    /// With --format csv: add the phone and email columns (private: left out without it;
+    /// a calendar never has them)
+    #[arg(long)]
+    pub with_contacts: bool,
     /// With --format ics: put each item's own words in the calendar (without it, an item
     /// says only the session's title and its kind: work calendars are seen by others)
     #[arg(long)]
@@ -58,6 +62,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         bom: !args.no_bom,
         include_text: args.include_text,
         include_venue: args.include_venue,
+        with_contacts: args.with_contacts,
         offset: ctx.offset,
         audience,
     };

@@ -56,6 +56,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         }
     };
     let mut session = Session::new(id, title, &framework.id, framework.first_stage(), now);
+    session.take_coordinator(&ctx.coordinator);
     let carried = earlier.map(|earlier| {
         let counts = carry_over(
             &earlier,

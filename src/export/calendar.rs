@@ -127,10 +127,13 @@ pub fn render(report: &Report, options: Options) -> Result<String, ExportError> 
         for (field, value) in &d.fields {
             // Who has its line above; the date and status are the to-do's own.
             use crate::describe::Field;
-            if !matches!(
-                field,
-                Field::Owner | Field::Who | Field::Due | Field::Status
-            ) {
+            // A way to reach someone is private: never in a calendar.
+            if !field.is_contact()
+                && !matches!(
+                    field,
+                    Field::Owner | Field::Who | Field::Due | Field::Status
+                )
+            {
                 description.push(format!(
                     "{}: {value}",
                     crate::text::capitalised(field.label())

@@ -62,11 +62,7 @@ pub fn blocks(session: &Session) -> Vec<Block> {
             },
         ));
     }
-    let network = who_to_call(session);
-    if !network.is_empty() {
-        out.push(Block::Heading(2, "Who to call".to_owned()));
-        out.push(Block::Facts(network));
-    }
+    out.extend(super::who_to_call::blocks(session));
     if !conference.child_voice.trim().is_empty() {
         out.push(Block::Heading(
             2,
@@ -131,20 +127,4 @@ fn plan(session: &Session) -> Block {
             .to_vec(),
         rows,
     }
-}
-
-/// The child's safe network by name and relationship (their role where no relationship
-/// was written); never anyone outside it, and never their needs.
-fn who_to_call(session: &Session) -> Vec<(String, String)> {
-    session
-        .safe_network()
-        .map(|(record, _)| {
-            let d = describe(record, session);
-            let about = d
-                .get(Field::Relationship)
-                .or_else(|| d.get(Field::Role))
-                .unwrap_or_default();
-            (clean_line(&d.words), about.to_owned())
-        })
-        .collect()
 }

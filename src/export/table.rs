@@ -20,13 +20,21 @@ const TRAILING: [&str; 4] = [
 /// The columns, in order: the leading ones, then a column for every field a record may
 /// have ([`Field::ALL`]), every kind of link ([`Relation::ALL`], as record numbers), the
 /// check-ins and the ratings. Scripts may rely on the names; a field added to the
-/// description adds a column.
-pub fn columns() -> Vec<&'static str> {
+/// description adds a column. The contact columns (phone, email) are there only
+/// `with_contacts`.
+pub fn columns(with_contacts: bool) -> Vec<&'static str> {
     let mut columns = LEADING.to_vec();
-    columns.extend(Field::ALL.iter().map(|f| f.column()));
+    columns.extend(fields(with_contacts).map(|f| f.column()));
     columns.extend(Relation::ALL.iter().map(|r| r.column()));
     columns.extend(TRAILING);
     columns
+}
+
+/// The fields that have a column: every one, the contacts only when asked for.
+fn fields(with_contacts: bool) -> impl Iterator<Item = Field> {
+    Field::ALL
+        .into_iter()
+        .filter(move |f| with_contacts || !f.is_contact())
 }
 
 /// The UTF-8 byte-order mark: without it, spreadsheet applications read `é` as `Ã©`.
@@ -97,7 +105,7 @@ pub fn render(report: &Report, options: Options) -> String {
     } else {
         String::new()
     };
-    let header = columns();
+    let header = columns(options.with_contacts);
     out.push_str(&row(&header));
     let s = report.session;
     for stage in &report.stages {
@@ -112,9 +120,7 @@ pub fn render(report: &Report, options: Options) -> String {
                 format_timestamp(d.created),
             ];
             cells.extend(
-                Field::ALL
-                    .iter()
-                    .map(|f| d.get(*f).unwrap_or_default().to_owned()),
+                fields(options.with_contacts).map(|f| d.get(f).unwrap_or_default().to_owned()),
             );
             cells.extend(Relation::ALL.iter().map(|r| {
                 d.links_of(*r)
@@ -135,6 +141,7 @@ pub fn render(report: &Report, options: Options) -> String {
     if let Some(c) = &s.conference {
         let pairs = crate::describe::conference_facts(c)
             .into_iter()
+            .filter(|(label, _)| options.with_contacts || !crate::describe::is_contact_fact(label))
             .chain(crate::describe::conference_outcome(c));
         let mut ratings = c.ratings.iter();
         let column = |name: &str| header.iter().position(|c| *c == name);

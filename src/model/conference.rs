@@ -80,6 +80,31 @@ pub struct Conference {
         skip_serializing_if = "Option::is_none"
     )]
     pub closed: Option<super::Closure>,
+    /// The conference's coordinator and how to reach them: the family's copy says who to
+    /// call. A new conference takes the settings' default.
+    #[serde(default, skip_serializing_if = "Coordinator::is_empty")]
+    pub coordinator: Coordinator,
+}
+
+/// A conference's coordinator: a name, a phone number and an email address, each optional.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Coordinator {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+}
+
+impl Coordinator {
+    /// Whether nothing is written.
+    pub fn is_empty(&self) -> bool {
+        [&self.name, &self.phone, &self.email]
+            .iter()
+            .all(|s| s.trim().is_empty())
+    }
 }
 
 impl Conference {

@@ -402,6 +402,17 @@ pub struct Participant {
     /// order, a bottom line); they are then never listed among those the child can count on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outside_safe_network: Option<String>,
+    /// A phone number, private: in the app's detail and the professionals' copy, in a CSV
+    /// only when asked for (`--with-contacts`), never in a calendar.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    /// An email address, private as the phone number is.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    /// In a conference: they agreed that the family may call them. The family's copy gives
+    /// their number only then, and only while they are invited and in the safe network.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub may_call: bool,
 }
 
 impl Participant {
@@ -409,6 +420,15 @@ impl Participant {
     /// child's safe network.
     pub fn in_safe_network(&self) -> bool {
         self.outside_safe_network.is_none()
+    }
+
+    /// Whether the family's copy may give their number: they agreed to be called, they have
+    /// a number, they are in the child's safe network and were not left out of the invitations.
+    pub fn callable(&self) -> bool {
+        self.may_call
+            && !self.phone.trim().is_empty()
+            && self.in_safe_network()
+            && !matches!(self.invitation, Invitation::NotInvited(_))
     }
 }
 

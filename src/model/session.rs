@@ -13,8 +13,9 @@ use time::{Date, OffsetDateTime};
 /// The file format this build writes. Older files are migrated on load; newer ones are
 /// opened read-only. Format 2 holds what a build of format 1 would drop on saving (the
 /// day's plan, the affirmative topic, dreams' themes, votes, the clock's pauses): such a
-/// build now opens these files read-only instead.
-pub const FORMAT_VERSION: u32 = 2;
+/// build now opens these files read-only instead. Format 3 adds who to call (a
+/// participant's phone, email and consent to be called; the conference's coordinator).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The id of the Family Group Conference flow.
 const CONFERENCE_FLOW: &str = "family-group-conference";
@@ -452,6 +453,18 @@ impl Session {
             RecordBody::Participant(p) if p.in_safe_network() => Some((r, p)),
             _ => None,
         })
+    }
+
+    /// A new conference takes the settings' coordinator (`default`), unless it has one
+    /// already; a workshop, or an empty default, changes nothing.
+    pub fn take_coordinator(&mut self, default: &super::Coordinator) {
+        if !self.is_conference() || default.is_empty() {
+            return;
+        }
+        let conference = self.conference.get_or_insert_with(Default::default);
+        if conference.coordinator.is_empty() {
+            conference.coordinator = default.clone();
+        }
     }
 
     /// Whether this is a family's conference rather than a workshop: it keeps a

@@ -16,7 +16,11 @@ pub enum Failure {
 /// dreams' themes, votes, the clock's pauses, a closure's reason) and a kind it cannot read
 /// (the affirmative topic). Raising the version makes such a build open these files
 /// read-only instead of losing them.
-const ONLY_ADDED_TO: &[u32] = &[1];
+///
+/// Format 3 adds who to call: a participant's phone number, email and whether they agreed
+/// to be called (`may_call`), and the conference's coordinator (name, phone, email). A
+/// build of format 2 would drop them on saving.
+const ONLY_ADDED_TO: &[u32] = &[1, 2];
 
 /// Parses `text` (of format `from`) and brings it up to [`FORMAT_VERSION`].
 pub fn upgrade(text: &str, from: u32) -> Result<Session, Failure> {

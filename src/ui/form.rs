@@ -77,6 +77,29 @@ fn field_height(input: &Input, multiline_rows: u16) -> u16 {
     }
 }
 
+/// The fields' area's height from which a form too long for it shows a window of its
+/// fields rather than one field at a time.
+const WINDOW_FROM: u16 = 10;
+
+/// The fields shown when not all fit: from the first, as many as fit; once the focus is
+/// past them, the window ends at the focused field.
+fn fitting_window(form: &Form, multiline_rows: u16, height: u16) -> std::ops::Range<usize> {
+    let height_of = |i: usize| field_height(&form.fields[i].input, multiline_rows);
+    let focus = form.focus.min(form.fields.len().saturating_sub(1));
+    let mut start = 0;
+    let mut used: u16 = (0..=focus).map(height_of).sum();
+    while used > height && start < focus {
+        used -= height_of(start);
+        start += 1;
+    }
+    let mut end = focus + 1;
+    while end < form.fields.len() && used + height_of(end) <= height {
+        used += height_of(end);
+        end += 1;
+    }
+    start..end
+}
+
 pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> Hints {
     let title = crate::app::sections::title(form);
     let total = |rows: u16| {
@@ -108,12 +131,19 @@ pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> H
     ])
     .areas(inner);
 
-    let all_fit = total(multiline_rows) <= fields_area.height;
-    let shown: Vec<usize> = if all_fit {
-        (0..form.fields.len()).collect()
+    // Every field when they fit; on a window of ordinary height, as many as fit around
+    // the focused one (the rest a Tab away); on a small one, the focused field alone.
+    let window = if total(multiline_rows) <= fields_area.height {
+        Some(0..form.fields.len())
+    } else if fields_area.height >= WINDOW_FROM {
+        Some(fitting_window(form, multiline_rows, fields_area.height))
     } else {
-        vec![form.focus]
+        None
     };
+    let all_fit = window.is_some();
+    let shown: Vec<usize> = window
+        .clone()
+        .map_or_else(|| vec![form.focus], Iterator::collect);
     let constraints: Vec<Constraint> = shown
         .iter()
         .map(|&i| {
@@ -183,7 +213,15 @@ pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> H
             }
         }
     }
-    if form.purpose == crate::app::form::Purpose::Record
+    if let Some(window) = window.filter(|w| w.len() < form.fields.len()) {
+        let text = format!(
+            "Fields {}–{} of {}: Tab and Shift-Tab move through them all",
+            window.start + 1,
+            window.end,
+            form.fields.len()
+        );
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), links_area);
+    } else if form.purpose == crate::app::form::Purpose::Record
         && crate::model::link_target(form.kind).is_some()
     {
         let text = if form.links.is_empty() {

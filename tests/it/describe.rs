@@ -59,6 +59,9 @@ fn everything() -> Session {
             sector: Some("SectorHealth".into()),
             closeness: Some(Closeness::Close),
             outside_safe_network: Some("ReasonCourtOrder".into()),
+            phone: "Phone07700900123".into(),
+            email: "EmailWanjiru@example.org".into(),
+            may_call: true,
         }),
         now,
     );
@@ -243,7 +246,12 @@ fn every_field_of_every_record_kind_reaches_every_view() {
     let frameworks = Frameworks::embedded();
     let framework = frameworks.get(&session.framework);
     for format in [Format::Md, Format::Html, Format::Csv] {
-        let text = render(&session, framework, format, Options::default()).expect("exported");
+        // A CSV holds phone numbers and emails only when asked for (see `csv_contacts`).
+        let options = Options {
+            with_contacts: format == Format::Csv,
+            ..Options::default()
+        };
+        let text = render(&session, framework, format, options).expect("exported");
         check(&format!("{format:?}"), &text, &session, false);
     }
     // `convene show`, the real binary, on a folder holding the session.
@@ -334,5 +342,109 @@ fn the_lens_reads_every_written_field_check_in_and_conference_section() {
     assert_eq!(written_fields.len(), every_written);
     for value in ["ChildAmara", "ContingencyWords", "Every field"] {
         assert!(reads(value), "{value}");
+    }
+}
+
+#[test]
+fn a_csv_has_contact_columns_only_when_asked_for() {
+    let mut session = everything();
+    if let Some(c) = session.conference.as_mut() {
+        c.coordinator = convene::model::Coordinator {
+            name: "CoordinatorAna".into(),
+            phone: "CoordPhone01632".into(),
+            email: "coord@example.org".into(),
+        };
+    }
+    let frameworks = Frameworks::embedded();
+    let framework = frameworks.get(&session.framework);
+    let csv = |with_contacts| {
+        let options = Options {
+            with_contacts,
+            ..Options::default()
+        };
+        render(&session, framework, Format::Csv, options).expect("csv")
+    };
+    let header = |csv: &str| csv.lines().next().unwrap_or_default().to_owned();
+    let without = csv(false);
+    for private in [
+        "Phone07700900123",
+        "EmailWanjiru@example.org",
+        "CoordPhone01632",
+        "coord@example.org",
+    ] {
+        assert!(!without.contains(private), "{private} in:\n{without}");
+    }
+    let columns = header(&without);
+    assert!(
+        !columns.split(',').any(|c| c == "phone" || c == "email"),
+        "{columns}"
+    );
+    // The coordinator's name is a key fact like the venue; how to reach them is private.
+    assert!(without.contains("CoordinatorAna"));
+    assert!(columns.contains("may_call"), "{columns}");
+
+    let with = csv(true);
+    let columns = header(&with);
+    assert!(columns.split(',').any(|c| c == "phone"), "{columns}");
+    assert!(columns.split(',').any(|c| c == "email"), "{columns}");
+    for private in [
+        "Phone07700900123",
+        "EmailWanjiru@example.org",
+        "CoordPhone01632",
+        "coord@example.org",
+    ] {
+        assert!(with.contains(private), "{private} missing:\n{with}");
+    }
+    // Every row has as many cells as the header.
+    let width = columns.split(',').count();
+    let participant = with
+        .lines()
+        .find(|l| l.contains("Phone07700900123"))
+        .expect("the participant's row");
+    assert_eq!(participant.split(',').count(), width, "{participant}");
+}
+
+#[test]
+fn a_calendar_never_holds_a_phone_number_or_an_email() {
+    let mut session = everything();
+    if let Some(c) = session.conference.as_mut() {
+        c.closed = None;
+        c.date = Some(date!(2027 - 01 - 10));
+        c.review_date = Some(date!(2027 - 04 - 10));
+        c.coordinator = convene::model::Coordinator {
+            name: "CoordinatorAna".into(),
+            phone: "CoordPhone01632".into(),
+            email: "coord@example.org".into(),
+        };
+    }
+    // A plan item whose words name the person are still only words: the fields are what
+    // must never reach a calendar.
+    let frameworks = Frameworks::embedded();
+    let framework = frameworks.get(&session.framework);
+    for style in [
+        convene::export::CalendarStyle::Todos,
+        convene::export::CalendarStyle::Events,
+    ] {
+        for include_text in [false, true] {
+            let options = Options {
+                calendar: style,
+                include_text,
+                include_venue: true,
+                with_contacts: true,
+                ..Options::default()
+            };
+            let ics = render(&session, framework, Format::Ics, options).expect("calendar");
+            assert!(ics.contains("BEGIN:VCALENDAR"), "{ics}");
+            for private in [
+                "Phone07700900123",
+                "EmailWanjiru@example.org",
+                "CoordPhone01632",
+                "coord@example.org",
+                "07700",
+                "@example.org",
+            ] {
+                assert!(!ics.contains(private), "{private} in:\n{ics}");
+            }
+        }
     }
 }

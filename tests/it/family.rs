@@ -72,6 +72,9 @@ mod the_family_copy {
                 sector: None,
                 closeness: None,
                 outside_safe_network: Some("a court order keeps him away from J.".into()),
+                phone: "07700 900 999".into(),
+                email: "victor@example.org".into(),
+                may_call: true,
             }),
             time::macros::datetime!(2026-10-20 09:00 UTC),
         );
@@ -226,6 +229,8 @@ mod the_family_copy {
                 "court order",
                 "Quay Street",
                 "Romanian",
+                "07700 900 999",
+                "victor@example.org",
                 // Other people's needs and the venue.
                 "Polish",
                 "Ground-floor",

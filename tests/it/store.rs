@@ -185,7 +185,7 @@ fn corrupt_files_name_line_and_column_and_are_left_byte_for_byte() {
     let good = to_text(&sample("harbour1")).expect("text");
     let cases = [
         ("truncated", good[..good.len() / 2].to_owned()),
-        ("wrong type", good.replace("format: 2", "format: \"one\"")),
+        ("wrong type", good.replace("format: 3", "format: \"one\"")),
         (
             "garbage",
             "\u{1b}]0;owned\u{7} not a session at all".to_owned(),
@@ -239,7 +239,7 @@ fn a_newer_format_is_opened_read_only_and_refused_for_writing() {
     let path = store.dir().join("harbour1.ron");
     let text = to_text(&sample("harbour1"))
         .expect("text")
-        .replace("format: 2", "format: 99");
+        .replace("format: 3", "format: 99");
     fs::write(&path, &text).expect("write");
     let loaded = store
         .load(&SessionId::parse("harbour1").expect("id"))
@@ -257,7 +257,7 @@ fn a_newer_format_is_opened_read_only_and_refused_for_writing() {
 }
 
 #[test]
-fn a_format_1_file_reads_as_it_was_and_is_saved_as_format_2() {
+fn a_format_1_file_reads_as_it_was_and_is_saved_as_the_current_format() {
     // Format 1, as a build before the day's plan wrote it: the example workshop's start.
     let v1 = r#"#![enable(unwrap_variant_newtypes)]
 (
@@ -300,14 +300,130 @@ fn a_format_1_file_reads_as_it_was_and_is_saved_as_format_2() {
         .expect("saved");
     let saved = fs::read_to_string(&path).expect("read");
     // A build of format 1 opens it read-only now, rather than dropping what it cannot hold.
-    assert!(saved.contains("format: 2,"), "{saved}");
+    assert!(saved.contains("format: 3,"), "{saved}");
+}
+
+#[test]
+fn a_format_2_file_reads_as_it_was_and_is_saved_as_format_3() {
+    // Format 2, as a build before who to call wrote it: a conference's start, with a
+    // participant, the key facts and a review.
+    let v2 = r#"#![enable(unwrap_variant_newtypes)]
+(
+  format: 2,
+  id: "kai2fgcx",
+  title: "Conference for Kai",
+  framework: "family-group-conference",
+  created: "2026-10-05T09:00:00Z",
+  updated: "2026-10-05T09:20:00Z",
+  stage: "planning",
+  history: [(stage: "planning", started: "2026-10-05T09:00:00Z", ended: None, paused: [])],
+  next_record: 2,
+  records: [
+    (
+      id: 1,
+      stage: "planning",
+      created: "2026-10-05T09:10:00Z",
+      body: Participant(
+        name: "Rosa",
+        relationship: "aunt",
+        side: Family,
+        role: "family member",
+        invitation: Invited,
+        needs: (interpreter: Some("Spanish"), access: None, childcare: None, safety: None, arranged: false),
+        closeness: Some(Close),
+      ),
+    ),
+  ],
+  conference: Some(
+    child: "Kai",
+    referrer: "Sam Okafor",
+    reasons: "Kai's school attendance",
+    bottom_lines: "",
+    date: Some("2026-11-20"),
+    time: "10:00",
+    venue: "Family centre",
+    child_voice: "",
+    contingency: "",
+    decision: None,
+    decision_reasons: "",
+    review_date: None,
+  ),
+)
+"#;
+    let (_dir, store) = folder();
+    let path = store.dir().join("kai2fgcx.ron");
+    fs::write(&path, v2).expect("write");
+    let loaded = store
+        .load(&SessionId::parse("kai2fgcx").expect("id"))
+        .expect("readable");
+    assert!(
+        loaded.read_only.is_none(),
+        "a format 2 file is changed as usual"
+    );
+    let RecordBody::Participant(rosa) = &loaded.session.records[0].body else {
+        panic!("a participant");
+    };
+    assert_eq!(rosa.needs.interpreter.as_deref(), Some("Spanish"));
+    assert!(rosa.phone.is_empty() && rosa.email.is_empty() && !rosa.may_call);
+    let conference = loaded.session.conference.as_ref().expect("key facts");
+    assert_eq!(conference.venue, "Family centre");
+    assert!(conference.coordinator.is_empty());
+    store
+        .save(&loaded.path, &loaded.session, loaded.fingerprint)
+        .expect("saved");
+    let saved = fs::read_to_string(&path).expect("read");
+    // A build of format 2 opens it read-only now, rather than dropping who to call.
+    assert!(saved.contains("format: 3,"), "{saved}");
+    // Nothing was written that is not there: no empty phone, email or coordinator.
+    for absent in ["phone", "email", "may_call", "coordinator"] {
+        assert!(!saved.contains(absent), "{absent}: {saved}");
+    }
+}
+
+#[test]
+fn who_to_call_round_trips_through_the_file() {
+    let mut session = sample("contact1");
+    session.conference = Some(Conference {
+        child: "Kai".into(),
+        coordinator: Coordinator {
+            name: "Ana Reyes".into(),
+            phone: "01632 960 123".into(),
+            email: "ana.reyes@example.org".into(),
+        },
+        ..Conference::default()
+    });
+    session.add(
+        "planning",
+        RecordBody::Participant(Participant {
+            name: "Rosa".into(),
+            relationship: "aunt".into(),
+            phone: "07700 900 456".into(),
+            email: "rosa@example.org".into(),
+            may_call: true,
+            ..Participant::default()
+        }),
+        session.created,
+    );
+    let text = to_text(&session).expect("text");
+    assert!(text.contains("format: 3,"), "{text}");
+    for kept in [
+        "Ana Reyes",
+        "01632 960 123",
+        "ana.reyes@example.org",
+        "07700 900 456",
+        "rosa@example.org",
+        "may_call: true",
+    ] {
+        assert!(text.contains(kept), "{kept}: {text}");
+    }
+    assert_eq!(from_text(&text).expect("reads").0, session);
 }
 
 #[test]
 fn a_format_older_than_any_written_is_explained() {
     let text = to_text(&sample("harbour1"))
         .expect("text")
-        .replace("format: 2", "format: 0");
+        .replace("format: 3", "format: 0");
     let err = from_text(&text).expect_err("unknown");
     assert!(err.to_string().contains("format 0"), "{err}");
 }
@@ -522,7 +638,8 @@ fn body() -> impl Strategy<Value = RecordBody> {
                 prop::option::of(text()),
                 prop::option::of(prop::sample::select(Closeness::ALL.to_vec())),
                 prop::option::of(text())
-            )
+            ),
+            (text(), text(), any::<bool>())
         )
             .prop_map(
                 |(
@@ -533,6 +650,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                     invitation,
                     interpreter,
                     (organisation, sector, closeness, outside_safe_network),
+                    (phone, email, may_call),
                 )| {
                     RecordBody::Participant(Participant {
                         name,
@@ -548,6 +666,9 @@ fn body() -> impl Strategy<Value = RecordBody> {
                         sector,
                         closeness,
                         outside_safe_network,
+                        phone,
+                        email,
+                        may_call,
                     })
                 }
             ),

@@ -30,6 +30,9 @@ const INVITATIONS: &[&str] = &[
 const ARRANGED: &[&str] = &["not yet", "yes, all in place"];
 const CLOSENESS: &[&str] = &["not placed yet", "close", "around", "further out"];
 const SAFE_NETWORK: &[&str] = &["part of it", "not part of it"];
+const MAY_CALL: &[&str] = &["not asked, or no", "yes, they agreed"];
+const PHONE_HINT: &str = "Private: never in a calendar; optional";
+const EMAIL_HINT: &str = "Private: never in a calendar; optional";
 const INFO_KINDS: &[&str] = &["strength", "worry", "bottom line", "resource on offer"];
 
 impl Form {
@@ -63,6 +66,8 @@ impl Form {
                     false,
                     "What they do there: youth worker, head of year…",
                 ),
+                text("Phone", &p.phone, false, PHONE_HINT),
+                text("Email", &p.email, false, EMAIL_HINT),
             ];
             let mut form = Self::custom(Purpose::Record, fields);
             form.kind = kind;
@@ -177,6 +182,9 @@ impl Form {
                     false,
                     "The reason, such as a court order or a bottom line",
                 ),
+                text("Phone", &p.phone, false, PHONE_HINT),
+                text("Email", &p.email, false, EMAIL_HINT),
+                choice("Family may call", MAY_CALL, usize::from(p.may_call)),
             ],
             RecordBody::InformationItem(i) => vec![
                 text("Information", &i.text, true, words),
@@ -281,6 +289,8 @@ impl Form {
                 p.organisation = self.field_text(1);
                 p.sector = optional(2);
                 p.role = self.field_text(3);
+                p.phone = self.field_text(4);
+                p.email = self.field_text(5);
             }
             RecordBody::Participant(p) => {
                 p.name = self.field_text(0);
@@ -309,6 +319,9 @@ impl Form {
                     .checked_sub(1)
                     .and_then(|i| crate::model::Closeness::ALL.get(i).copied());
                 p.outside_safe_network = self.outside_safe_network()?;
+                p.phone = self.field_text(14);
+                p.email = self.field_text(15);
+                p.may_call = self.field_choice(16) == 1;
             }
             RecordBody::InformationItem(i) => {
                 i.text = self.field_text(0);
