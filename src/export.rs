@@ -20,6 +20,7 @@ pub use audience::Audience;
 pub use calendar::CalendarStyle;
 pub use markdown::escape as markdown_escape;
 pub use table::row as csv_row;
+pub use table::start as csv_start;
 
 /// The formats a session can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
