@@ -42,3 +42,4 @@ mod trust;
 mod voting;
 mod walk;
 mod week;
+mod word;
