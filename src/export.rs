@@ -21,6 +21,7 @@ pub use audience::Audience;
 pub use calendar::CalendarStyle;
 pub use markdown::escape as markdown_escape;
 pub use table::row as csv_row;
+pub use table::start as csv_start;
 
 /// The formats a session can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -371,7 +372,7 @@ pub fn map_table(session: &Session, conference: bool) -> Option<MapTable> {
         ));
     }
     let map = system_map(session, &crate::model::default_sectors());
-    if map.most() == 0 {
+    if (0..map.sectors.len()).all(|i| map.heard(i) == 0) {
         return None;
     }
     let mut header = vec!["sector".to_owned()];
@@ -380,22 +381,27 @@ pub fn map_table(session: &Session, conference: bool) -> Option<MapTable> {
             .iter()
             .map(|l| l.label().to_owned()),
     );
+    header.push("level not said".to_owned());
+    // A sector with something on record shows its counts ("–" for none at a level); "not
+    // yet heard" only where nothing from the sector is on record.
     let rows = map
         .sectors
         .iter()
         .enumerate()
         .map(|(i, sector)| {
+            let heard = map.heard(i) > 0;
             let cells = (0..4)
-                .map(|l| {
-                    let n = map.cell(i, l).len();
-                    (
-                        n,
-                        if n == 0 {
-                            "not yet heard".to_owned()
-                        } else {
-                            n.to_string()
-                        },
-                    )
+                .map(|l| map.cell(i, l).len())
+                .chain(std::iter::once(map.no_level.get(i).map_or(0, Vec::len)))
+                .enumerate()
+                .map(|(at, n)| {
+                    let text = match (n, heard, at) {
+                        (0, true, _) => "–".to_owned(),
+                        (0, false, 0) => "not yet heard".to_owned(),
+                        (0, false, _) => String::new(),
+                        (n, ..) => n.to_string(),
+                    };
+                    (n, text)
                 })
                 .collect();
             (clean_line(sector), cells)

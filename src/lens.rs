@@ -62,6 +62,11 @@ pub struct Entry {
     /// A question for the facilitator where no rewording fits.
     #[serde(default)]
     pub ask: Option<String>,
+    /// Words that, anywhere in the phrase's sentence, make the alternative change the
+    /// meaning (a court order, a named risk, "not allow" beside "contact"): there the lens
+    /// asks instead of offering it.
+    #[serde(default)]
+    pub ask_beside: Vec<String>,
     /// Why, in one line.
     pub reason: String,
     /// Whether the phrase puts the responsibility for exploitation on the child.
@@ -172,6 +177,8 @@ struct Place<'a> {
     before: Vec<String>,
     /// The sentence before the phrase, as written.
     sentence: &'a str,
+    /// The whole sentence around the phrase, lower-case.
+    whole: String,
     /// The next word and the one after, when the clause goes on.
     next: Option<&'a str>,
     after_next: Option<&'a str>,
@@ -209,6 +216,9 @@ impl<'a> Place<'a> {
             .rfind(['.', '!', '?', '\n'])
             .map_or(0, |i| i + 1);
         let sentence = &text[sentence_start..start];
+        let sentence_end = text[end..]
+            .find(['.', '!', '?', '\n'])
+            .map_or(text.len(), |i| end + i);
         let next = first_word(&text[end..]);
         let after_next = next.and_then(|w| {
             let rest = &text[end..];
@@ -218,6 +228,7 @@ impl<'a> Place<'a> {
         Place {
             before: words(sentence).map(str::to_lowercase).collect(),
             sentence,
+            whole: text[sentence_start..sentence_end].to_lowercase(),
             next,
             after_next,
             opens_sentence: sentence
@@ -260,6 +271,9 @@ impl<'a> Place<'a> {
                 })
             }),
         };
+        // "must not allow contact with…", "contact as the court order allows": "time with"
+        // would change what the sentence says, so ask.
+        let fitted = fitted.filter(|_| !self.beside(&entry.ask_beside));
         match fitted {
             Some(words) => Some(Some(words)),
             None if entry.ask.is_some() => Some(None),
@@ -282,6 +296,16 @@ impl<'a> Place<'a> {
             && self
                 .next
                 .is_some_and(|w| (capitalised(w) && w != "I") || is_in(SERVICE_WORDS, w))
+    }
+
+    /// Whether any of `cues` stands as whole words anywhere in the phrase's sentence.
+    fn beside(&self, cues: &[String]) -> bool {
+        cues.iter().any(|cue| {
+            let cue = cue.to_lowercase();
+            self.whole
+                .match_indices(&cue)
+                .any(|(at, _)| is_word_at(&self.whole, at, at + cue.len()))
+        })
     }
 
     /// Whether a naming phrase stands as a verb here ("we will contact the school").

@@ -431,9 +431,10 @@ fn counts(out: &mut String, what: &str, rows: &[OwnerRow]) {
     out.push('\n');
 }
 
-/// The figures as CSV: one row per figure (section, figure, value).
-pub fn csv(f: &Figures) -> String {
-    let mut out = String::new();
+/// The figures as CSV (after the byte-order mark, unless `bom` is false): one row per
+/// figure (section, figure, value).
+pub fn csv(f: &Figures, bom: bool) -> String {
+    let mut out = crate::export::csv_start(bom);
     let mut row = |section: &str, figure: &str, value: String| {
         out.push_str(&crate::export::csv_row([section, figure, &value]));
     };

@@ -109,9 +109,11 @@ fn cells(session: &str, plan: &[Status], c: &Conference) -> Vec<(&'static str, S
     ]
 }
 
-/// The rows as CSV, a heading row first, through the formula-safe cell writer.
-pub fn csv<'a>(conferences: impl IntoIterator<Item = &'a Session>) -> String {
-    let mut out = crate::export::csv_row(columns());
+/// The rows as CSV (after the byte-order mark, unless `bom` is false), a heading row
+/// first, through the formula-safe cell writer.
+pub fn csv<'a>(conferences: impl IntoIterator<Item = &'a Session>, bom: bool) -> String {
+    let mut out = crate::export::csv_start(bom);
+    out.push_str(&crate::export::csv_row(columns()));
     for session in conferences {
         out.push_str(&crate::export::csv_row(
             row(session).into_iter().map(|(_, value)| value),

@@ -23,6 +23,10 @@ pub struct Args {
     /// decision, plan items, reviews, ratings, closure and where the child lives
     #[arg(long)]
     pub per_conference: bool,
+    /// With --format csv: no byte-order mark at the start (for scripts; spreadsheet
+    /// applications need it to read accented letters)
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 /// The formats of a report.
@@ -78,7 +82,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
                     .get(&s.framework)
                     .is_some_and(|f| f.conference)
         });
-        super::export::to_stdout(&crate::returns::csv(conferences))?;
+        super::export::to_stdout(&crate::returns::csv(conferences, !args.no_bom))?;
         left_out(&skipped);
         return Ok(ExitKind::Done);
     }
@@ -87,7 +91,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let figures = report::add_up(&sessions, skipped, &ctx.frameworks, today(ctx), since);
     let text = match args.format {
         ReportFormat::Md => report::markdown(&figures),
-        ReportFormat::Csv => report::csv(&figures),
+        ReportFormat::Csv => report::csv(&figures, !args.no_bom),
         ReportFormat::Json => super::json(&figures)? + "\n",
     };
     super::export::to_stdout(&text)?;

@@ -92,7 +92,12 @@ pub fn to_html(blocks: &[Block]) -> String {
                 out.push_str("</dl>\n");
             }
             Block::Table { header, rows } => {
-                out.push_str("<table class=\"plan\">\n<thead><tr>");
+                // The same widths as in Word, as shares of the page's width.
+                out.push_str("<table class=\"plan\">\n<colgroup>");
+                for width in column_widths(header, rows, 1000) {
+                    let _ = write!(out, "<col style=\"width: {}.{}%\">", width / 10, width % 10);
+                }
+                out.push_str("</colgroup>\n<thead><tr>");
                 for cell in header {
                     let _ = write!(out, "<th>{}</th>", h(cell));
                 }
@@ -134,9 +139,7 @@ pub fn to_docx(mut doc: docx_rs::Docx, blocks: &[Block]) -> docx_rs::Docx {
                     .collect();
                 doc.add_table(table(&[], rows))
             }
-            Block::Table { header, rows } => {
-                doc.add_table(table(header, rows.clone()).set_grid(grid(header.len())))
-            }
+            Block::Table { header, rows } => doc.add_table(table(header, rows.clone())),
             Block::List(items) => items.iter().fold(doc, |doc, item| {
                 doc.add_paragraph(paragraph(&format!("• {item}")))
             }),
@@ -145,14 +148,100 @@ pub fn to_docx(mut doc: docx_rs::Docx, blocks: &[Block]) -> docx_rs::Docx {
     doc
 }
 
-/// Column widths in twentieths of a point across an A4 page's text: the first column
-/// (what a row is about) twice as wide as the others.
-fn grid(columns: usize) -> Vec<usize> {
-    const TEXT_WIDTH: usize = 9000;
-    let share = TEXT_WIDTH / (columns + 1).max(1);
-    (0..columns)
-        .map(|i| if i == 0 { 2 * share } else { share })
-        .collect()
+/// Column widths that add up to `total`, from what the columns hold: each column at least
+/// as wide as its longest word (so no word breaks where the page allows it), and the rest
+/// of the width given by how much each column holds, up to its longest line. A column of
+/// numbers, dates or times stays narrow; the column of words gets the width. Word (in
+/// twentieths of a point) and HTML (in thousandths of the width) use the same widths.
+pub fn column_widths(header: &[String], rows: &[Vec<String>], total: usize) -> Vec<usize> {
+    widths_at(header, rows, total, 100).0
+}
+
+/// The widths at a text size (percent of 12 points), and whether every longest word fits.
+pub(super) fn widths_at(
+    header: &[String],
+    rows: &[Vec<String>],
+    total: usize,
+    scale: usize,
+) -> (Vec<usize>, bool) {
+    // A cell's padding, and a character's width at 12 points: a wide one for a word that
+    // must not break (bold headings, "w" and "m", a wide font such as DejaVu), an average one for a line that may wrap.
+    const PAD: usize = 230;
+    let wide = 170 * scale / 100;
+    let average = 110 * scale / 100;
+    let columns = header
+        .len()
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+    if columns == 0 {
+        return (Vec::new(), true);
+    }
+    let cells = |c: usize| {
+        header
+            .get(c)
+            .into_iter()
+            .chain(rows.iter().filter_map(move |r| r.get(c)))
+    };
+    let chars = |t: &str| t.chars().count();
+    let mut least = Vec::new();
+    let mut most = Vec::new();
+    let mut holds = Vec::new();
+    for c in 0..columns {
+        let word = cells(c)
+            .flat_map(|t| t.split_whitespace())
+            .map(chars)
+            .max()
+            .unwrap_or(1);
+        let line = cells(c)
+            .flat_map(|t| t.lines())
+            .map(chars)
+            .max()
+            .unwrap_or(1);
+        let l = PAD + wide * word.max(1);
+        least.push(l);
+        most.push((PAD + average * line).max(l));
+        holds.push(cells(c).map(|t| chars(t)).sum::<usize>().max(1));
+    }
+    let sum_least: usize = least.iter().sum();
+    if sum_least >= total {
+        // Even the longest words do not fit side by side: as close as the page allows.
+        let mut widths: Vec<usize> = least.iter().map(|l| l * total / sum_least).collect();
+        widths[0] += total.saturating_sub(widths.iter().sum());
+        return (widths, false);
+    }
+    let mut widths = least.clone();
+    let mut spare = total - sum_least;
+    // The spare width by how much each column holds, never past its longest line.
+    loop {
+        let open: Vec<usize> = (0..columns).filter(|c| widths[*c] < most[*c]).collect();
+        let weight: usize = open.iter().map(|c| holds[*c]).sum();
+        if open.is_empty() || spare == 0 {
+            break;
+        }
+        let mut given = 0;
+        for c in open {
+            let add = (spare * holds[c] / weight).min(most[c] - widths[c]);
+            widths[c] += add;
+            given += add;
+        }
+        spare -= given;
+        if given == 0 {
+            break;
+        }
+    }
+    // Room left when every line fits: shared by width.
+    if spare > 0 {
+        let sum: usize = widths.iter().sum();
+        let before = widths.clone();
+        for (w, b) in widths.iter_mut().zip(before) {
+            *w += spare * b / sum;
+        }
+    }
+    // What division left over goes to the widest column.
+    let short = total.saturating_sub(widths.iter().sum());
+    if let Some(widest) = (0..columns).max_by_key(|c| widths[*c]) {
+        widths[widest] += short;
+    }
+    (widths, true)
 }
 
 #[cfg(test)]

@@ -5,11 +5,14 @@
 //! label and value comes from the one description of each record.
 
 use super::{Options, Report, conference_facts, conference_outcome};
-use crate::describe::{Description, Field};
+use crate::describe::{Description, Field, Relation};
 use crate::model::timefmt::format_zoned;
 use crate::model::{Record, RecordKind};
 use crate::text::{capitalised, clean, clean_line};
-use docx_rs::{BreakType, Docx, Paragraph, Run, Style, StyleType, Table, TableCell, TableRow};
+use docx_rs::{
+    BreakType, Docx, HeightRule, Paragraph, Run, Style, StyleType, Table, TableCell,
+    TableLayoutType, TableRow, WidthType,
+};
 
 /// The packed `.docx` file.
 pub fn render(report: &Report, options: Options) -> Vec<u8> {
@@ -88,14 +91,16 @@ pub(super) fn styled() -> Docx {
 /// The packed file of a document.
 pub(super) fn pack(doc: Docx) -> Vec<u8> {
     let mut file = std::io::Cursor::new(Vec::new());
+    let mut built = doc.build();
+    built.document = mark_headers(built.document);
     // Packing into memory fails only if the zip writer cannot write to a Vec.
-    let _ = doc.build().pack(&mut file);
+    let _ = built.pack(&mut file);
     file.into_inner()
 }
 
 /// A document's main XML (`word/document.xml`).
 pub(super) fn main_xml(doc: Docx) -> String {
-    String::from_utf8_lossy(&doc.build().document).into_owned()
+    String::from_utf8_lossy(&mark_headers(doc.build().document)).into_owned()
 }
 
 /// The records of a stage: commitments (agreements, plan items) in one table, the others
@@ -147,15 +152,22 @@ fn record(doc: Docx, d: &Description) -> Docx {
 }
 
 /// The plan or the agreements as a table: number, what, then a column for each field any
-/// of them has (who, by when, status, support, checked by…), and the latest check-in.
+/// of them has (who, by when, status, support, checked by…), for what they link to (what
+/// each serves, its change goals), and the latest check-in.
 fn commitments_table(commitments: &[&Description]) -> Table {
     let fields: Vec<Field> = Field::ALL
         .into_iter()
         .filter(|f| commitments.iter().any(|d| d.get(*f).is_some()))
         .collect();
+    // What each serves and its change goals, as in Markdown and HTML.
+    let relations: Vec<Relation> = Relation::ALL
+        .into_iter()
+        .filter(|r| commitments.iter().any(|d| d.links_of(*r).next().is_some()))
+        .collect();
     let checked = commitments.iter().any(|d| !d.checkins.is_empty());
     let mut header = vec!["#".to_owned(), "What".to_owned()];
     header.extend(fields.iter().map(|f| capitalised(f.label())));
+    header.extend(relations.iter().map(|r| capitalised(r.label())));
     if checked {
         header.push("Latest check-in".to_owned());
     }
@@ -168,6 +180,12 @@ fn commitments_table(commitments: &[&Description]) -> Table {
                     .iter()
                     .map(|f| d.get(*f).unwrap_or_default().to_owned()),
             );
+            row.extend(relations.iter().map(|r| {
+                d.links_of(*r)
+                    .map(crate::describe::Link::named)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }));
             if checked {
                 row.push(d.checkins.last().cloned().unwrap_or_default());
             }
@@ -190,32 +208,79 @@ fn facts(doc: Docx, title: &str, pairs: &[(&str, String)]) -> Docx {
         .add_table(table(&[], rows))
 }
 
-/// A table with a bold heading row (if any); each row kept on one page.
+/// The width of an A4 page's text with docx-rs's margins, in twentieths of a point.
+const TEXT_WIDTH: usize = 11906 - 2 * 1701;
+
+/// A table no longer than this many rows is kept on one page (moved whole to the next
+/// when it would not fit at the foot of one); a longer one breaks between rows.
+const KEPT_TOGETHER: usize = 16;
+
+/// Marks a heading row while the document is built; [`mark_headers`] turns it into
+/// Word's "repeat as header row" (`w:tblHeader`), which docx-rs cannot write.
+const HEADER_MARK: &str = "<w:trHeight w:val=\"1\" w:hRule=\"atLeast\" />";
+
+/// A table with a bold heading row (if any) that repeats on each page the table reaches
+/// and never stands alone at a page's foot; a column grid with widths from what the
+/// columns hold ([`super::document::column_widths`]), fixed, so every reader lays it out
+/// alike; each row kept on one page, and a short table kept whole.
 pub(super) fn table(header: &[String], rows: Vec<Vec<String>>) -> Table {
-    let cell = |text: &str, bold: bool| {
-        let run = lines(text);
-        TableCell::new().add_paragraph(Paragraph::new().add_run(if bold {
-            run.bold()
-        } else {
-            run
-        }))
+    // At 10 points where every word fits whole, else at 8 (a table of many columns).
+    let (mut widths, fits) = super::document::widths_at(header, &rows, TEXT_WIDTH, 84);
+    let mut size = 20;
+    if !fits {
+        widths = super::document::widths_at(header, &rows, TEXT_WIDTH, 67).0;
+        size = 16;
+    }
+    let together = rows.len() <= KEPT_TOGETHER;
+    let count = rows.len();
+    // Keep-with-next on a row's paragraphs holds it to the row after it.
+    let cell = |text: &str, bold: bool, width: usize, keep: bool| {
+        let run = lines(text).size(size);
+        TableCell::new().width(width, WidthType::Dxa).add_paragraph(
+            Paragraph::new()
+                .add_run(if bold { run.bold() } else { run })
+                .keep_next(keep),
+        )
     };
     let mut out = Vec::new();
     if !header.is_empty() {
-        out.push(TableRow::new(header.iter().map(|h| cell(h, true)).collect()).cant_split());
+        out.push(
+            TableRow::new(
+                header
+                    .iter()
+                    .zip(&widths)
+                    .map(|(h, w)| cell(h, true, *w, count > 0))
+                    .collect(),
+            )
+            .cant_split()
+            .row_height(1.0)
+            .height_rule(HeightRule::AtLeast),
+        );
     }
-    for row in rows {
+    for (at, row) in rows.into_iter().enumerate() {
+        let keep = together && at + 1 < count;
         out.push(
             TableRow::new(
                 row.iter()
+                    .zip(&widths)
                     .enumerate()
-                    .map(|(i, text)| cell(text, header.is_empty() && i == 0))
+                    .map(|(i, (text, w))| cell(text, header.is_empty() && i == 0, *w, keep))
                     .collect(),
             )
             .cant_split(),
         );
     }
     Table::new(out)
+        .set_grid(widths)
+        .layout(TableLayoutType::Fixed)
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+/// The document's XML with each marked heading row set to repeat at the top of every page.
+fn mark_headers(xml: Vec<u8>) -> Vec<u8> {
+    String::from_utf8_lossy(&xml)
+        .replace(HEADER_MARK, "<w:tblHeader />")
+        .into_bytes()
 }
 
 /// A run of text with its lines kept as line breaks, control characters gone.

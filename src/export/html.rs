@@ -46,20 +46,16 @@ dl.facts dt { font-weight: bold; break-after: avoid; page-break-after: avoid; }
 dl.facts dd { margin: 0 0 0.5rem 0; }
 table.map { border-collapse: collapse; width: 100%; font-size: 0.95rem; table-layout: fixed; }
 table.map th, table.map td { border: 1px solid #555; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
-table.plan { border-collapse: collapse; width: 100%; font-size: 0.95rem; overflow-wrap: break-word; }
-table.plan th:nth-child(1) { width: 36%; }
-table.plan th:nth-child(2) { width: 17%; }
-table.plan th:nth-child(3) { width: 7.5rem; }
+table.plan { border-collapse: collapse; width: 100%; font-size: 0.95rem; overflow-wrap: break-word; table-layout: fixed; }
 table.plan th, table.plan td { border: 1px solid #555; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
 section.summary h4 { font-size: 1rem; margin: 1rem 0 0.3rem; break-after: avoid; page-break-after: avoid; }
-section.summary table.plan th:nth-child(1) { width: 45%; }
-section.summary table.plan th:nth-child(2) { width: 22%; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   section.stage { break-before: page; page-break-before: always; }
   section.stage:first-of-type { break-before: auto; page-break-before: auto; }
   li, .builds-on, tr { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; break-after: avoid; page-break-after: avoid; }
 }
 ";
 

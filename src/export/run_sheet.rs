@@ -118,7 +118,8 @@ impl Sheet {
         }
     }
 
-    /// A row as one line of text: `09:30–10:00  Define — Agree the topic (30 min)`.
+    /// A row as one line of text: `09:30–10:00  Define — Agree the topic (30 min)`, or
+    /// `10:30–10:45  Coffee (break, 15 min)`.
     fn line(row: &Row) -> String {
         let mut line = String::new();
         if !row.time.is_empty() {
@@ -128,8 +129,12 @@ impl Sheet {
         if !row.note.is_empty() {
             let _ = write!(line, " — {}", row.note);
         }
-        let _ = write!(line, " ({})", duration_words(row.minutes));
-        line
+        // "Coffee (break, 15 min)", not "Coffee (break) (15 min)".
+        let minutes = duration_words(row.minutes);
+        match line.strip_suffix(')') {
+            Some(open) if row.note.is_empty() => format!("{open}, {minutes})"),
+            _ => format!("{line} ({minutes})"),
+        }
     }
 
     /// The run-sheet as a document: its heading, the blocks (one line each in Markdown, a

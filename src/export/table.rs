@@ -40,6 +40,12 @@ fn fields(with_contacts: bool) -> impl Iterator<Item = Field> {
 /// The UTF-8 byte-order mark: without it, spreadsheet applications read `é` as `Ã©`.
 const BOM: &str = "\u{feff}";
 
+/// How every CSV we write starts: the byte-order mark, unless a script asked for none
+/// (`--no-bom`).
+pub fn start(bom: bool) -> String {
+    if bom { BOM.to_owned() } else { String::new() }
+}
+
 /// A cell as a spreadsheet will show it: control characters gone, and text that a
 /// spreadsheet would read as a formula starts with `'` instead (the OWASP advice).
 ///
@@ -100,11 +106,7 @@ pub fn row<S: AsRef<str>>(cells: impl IntoIterator<Item = S>) -> String {
 }
 
 pub fn render(report: &Report, options: Options) -> String {
-    let mut out = if options.bom {
-        BOM.to_owned()
-    } else {
-        String::new()
-    };
+    let mut out = start(options.bom);
     let header = columns(options.with_contacts);
     out.push_str(&row(&header));
     let s = report.session;

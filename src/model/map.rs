@@ -10,6 +10,8 @@ pub struct SystemMap {
     pub sectors: Vec<String>,
     /// For each sector and each level (in `Level::ALL` order), the strengths there.
     pub cells: Vec<[Vec<RecordId>; 4]>,
+    /// For each sector, the strengths tagged with it but with no level said.
+    pub no_level: Vec<Vec<RecordId>>,
     /// Strengths with no sector or no level yet.
     pub untagged: usize,
     /// Sectors of the people in the room, and the sectors nobody in the room speaks for.
@@ -32,6 +34,14 @@ impl SystemMap {
             .flat_map(|row| row.iter().map(Vec::len))
             .max()
             .unwrap_or(0)
+    }
+
+    /// How many strengths are on record for a sector, at any level or none.
+    pub fn heard(&self, sector: usize) -> usize {
+        self.cells
+            .get(sector)
+            .map_or(0, |row| row.iter().map(Vec::len).sum())
+            + self.no_level.get(sector).map_or(0, Vec::len)
     }
 
     /// The strengths in one cell.
@@ -68,6 +78,7 @@ pub fn system_map(session: &Session, known: &[String]) -> SystemMap {
     }
     let index = |name: &str| sectors.iter().position(|s| same(s, name));
     let mut cells: Vec<[Vec<RecordId>; 4]> = vec![Default::default(); sectors.len()];
+    let mut no_level: Vec<Vec<RecordId>> = vec![Vec::new(); sectors.len()];
     let (mut untagged, mut young, mut parents) = (0, 0, 0);
     let mut in_room: Vec<String> = Vec::new();
     for r in &session.records {
@@ -78,15 +89,17 @@ pub fn system_map(session: &Session, known: &[String]) -> SystemMap {
                 let level = tags
                     .level
                     .and_then(|l| Level::ALL.iter().position(|x| *x == l));
-                match (level, tags.sectors.is_empty()) {
-                    (Some(level), false) => {
-                        for sector in &tags.sectors {
-                            if let Some(row) = index(sector) {
-                                cells[row][level].push(r.id);
-                            }
+                // A sector's strength counts for the sector, with its level or without.
+                for sector in &tags.sectors {
+                    if let Some(row) = index(sector) {
+                        match level {
+                            Some(level) => cells[row][level].push(r.id),
+                            None => no_level[row].push(r.id),
                         }
                     }
-                    _ => untagged += 1,
+                }
+                if level.is_none() || tags.sectors.is_empty() {
+                    untagged += 1;
                 }
             }
         }
@@ -116,6 +129,7 @@ pub fn system_map(session: &Session, known: &[String]) -> SystemMap {
     SystemMap {
         sectors,
         cells,
+        no_level,
         untagged,
         in_room,
         not_in_room,

@@ -355,7 +355,7 @@ fn hostile_words_in_the_plan_never_reach_the_terminal_or_the_page_as_markup() {
     assert!(md.contains("&lt;script&gt;"), "{md}");
     assert!(md.contains("\\*loud\\*"), "{md}");
     assert!(
-        md.contains("- 11:00–11:15  # Coffee and \\| cake (break) (15 min)"),
+        md.contains("- 11:00–11:15  # Coffee and \\| cake (break, 15 min)"),
         "{md}"
     );
     let html = stdout(&convene(

@@ -179,7 +179,7 @@ fn conference_figures_count_stages_decisions_reviews_items_and_ratings() {
     assert_eq!(c.professionals_latest, Some(5.0));
     assert_eq!(f.skipped.len(), 1);
     assert!(convene::report::markdown(&f).contains("broken.ron"));
-    assert!(convene::report::csv(&f).contains("skipped,broken.ron"));
+    assert!(convene::report::csv(&f, false).contains("skipped,broken.ron"));
 
     let since = compute(
         &sessions,
@@ -396,5 +396,5 @@ fn workshop_agreements_are_counted_by_the_sectors_they_are_tagged_with() {
         .collect();
     assert_eq!(rows, [("health", 2, 1, 1), ("housing", 1, 0, 1)]);
     assert!(convene::report::markdown(&f).contains("| health | 2 | 1 | 1 |"));
-    assert!(convene::report::csv(&f).contains("sector,health made,2"));
+    assert!(convene::report::csv(&f, false).contains("sector,health made,2"));
 }

@@ -235,6 +235,21 @@ const SENTENCES: &[(&str, &str)] = &[
         "She is streetwise.",
         "She is someone who has had to learn to survive.",
     ),
+    // "Placement" before "breakdown" is no name: the phrase is the service's event.
+    ("After the placement breakdown she moved to Nana's.", "?"),
+    ("Her placement broke down in May.", "?"),
+    // Jargon a family would not use.
+    ("The CIN plan ends in June.", "?"),
+    ("He was seen with older males at the park.", "?"),
+    // Beside a court order, a named risk or "not allow", "time with" changes the meaning.
+    ("Mum must not allow contact with the older males.", "?"),
+    ("Contact only as the court order allows.", "?"),
+    ("There is to be no contact with her uncle.", "?"),
+    ("Contact with Dad puts her at risk of harm.", "?"),
+    (
+        "Contact on Sundays is going well.",
+        "Time with family on Sundays is going well.",
+    ),
 ];
 
 /// What the lens offers for one sentence, in the table's terms.

@@ -43,3 +43,4 @@ mod voting;
 mod walk;
 mod week;
 mod who_to_call;
+mod word;

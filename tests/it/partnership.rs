@@ -558,3 +558,65 @@ fn hostile_words_come_through_the_summary_inert() {
         }
     }
 }
+
+#[test]
+fn the_map_counts_a_sectors_strengths_without_a_level_and_says_not_yet_heard_only_where_nothing_is()
+{
+    let mut session = example("k7q2m9xa");
+    // The board's case: strengths tagged with a sector, most with no level said.
+    let mut unlevelled = 0;
+    for record in &mut session.records {
+        if record.body.kind() != RecordKind::Strength {
+            continue;
+        }
+        if let Some(tags) = record.body.tags_mut()
+            && tags
+                .sectors
+                .iter()
+                .any(|s| s == "policing" || s == "voluntary sector")
+        {
+            tags.level = None;
+            unlevelled += 1;
+        }
+    }
+    assert!(
+        unlevelled >= 2,
+        "the example tags policing and the voluntary sector"
+    );
+    let md = export_for(&session, Format::Md, Audience::Partnership);
+    let (summary, _) = summary_and_rest(Format::Md, &md);
+    let row = |sector: &str| -> Vec<String> {
+        summary
+            .lines()
+            .find(|l| l.starts_with(&format!("| {sector} |")))
+            .unwrap_or_else(|| panic!("no row for {sector}:\n{summary}"))
+            .split('|')
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    let header = row("sector");
+    assert_eq!(
+        header.last().map(String::as_str),
+        Some("level not said"),
+        "{header:?}"
+    );
+    for sector in ["policing", "voluntary sector"] {
+        let cells = row(sector);
+        assert_eq!(cells.len(), header.len(), "{cells:?}");
+        assert!(
+            !cells.iter().any(|c| c.contains("not yet heard")),
+            "{sector} is on the record: {cells:?}"
+        );
+        let counted: usize = cells[1..]
+            .iter()
+            .filter_map(|c| c.parse::<usize>().ok())
+            .sum();
+        assert!(counted >= 1, "{sector}'s strengths counted: {cells:?}");
+        assert_ne!(cells.last().map(String::as_str), Some("–"), "{cells:?}");
+    }
+    // A sector nothing was said for still reads "not yet heard".
+    assert!(row("leisure").iter().any(|c| c == "not yet heard"));
+    // The sectors that were heard say so with numbers, never "not yet heard".
+    assert!(!row("housing").iter().any(|c| c.contains("not yet heard")));
+}
