@@ -761,3 +761,69 @@ fn the_family_copy_is_a_document_not_a_spreadsheet_or_a_calendar() {
         );
     }
 }
+
+/// `check` and `lint` flag a session where someone outside the child's safe network holds
+/// a task in the plan; the examples as they are have none.
+#[test]
+fn check_and_lint_flag_a_task_held_outside_the_safe_network() {
+    use convene::model::*;
+    let copy = examples_copy();
+    let clean = convene(copy.path(), &["check"]);
+    assert!(clean.status.success(), "{}", crate::cli::stdout(&clean));
+    let path = copy.path().join("p3f8h2kd.ron");
+    let mut s = convene::store::load_path(&path)
+        .expect("the example")
+        .session;
+    s.add(
+        "planning",
+        RecordBody::Participant(Participant {
+            name: "Craig".into(),
+            relationship: "Tyler's father".into(),
+            outside_safe_network: Some("a bottom line: no contact with Tyler".into()),
+            ..Participant::default()
+        }),
+        time::macros::datetime!(2026-11-20 09:00 UTC),
+    );
+    s.add(
+        "agreement",
+        RecordBody::PlanItem(PlanItem {
+            text: "Tyler will keep going to Cubs on Thursdays".into(),
+            who: "Anna".into(),
+            checked_by: "Craig".into(),
+            ..PlanItem::default()
+        }),
+        time::macros::datetime!(2026-11-20 13:00 UTC),
+    );
+    std::fs::remove_file(&path).expect("removed");
+    convene::store::Store::at(copy.path())
+        .create(&s)
+        .expect("saved again");
+    let out = convene(copy.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = crate::cli::stdout(&out);
+    assert!(
+        said.contains("names Craig as checked by, and Craig is outside the child's safe network (a bottom line: no contact with Tyler)"),
+        "{said}"
+    );
+    let out = convene(copy.path(), &["lint", "p3f8h2kd"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        crate::cli::stdout(&out).contains("names Craig as checked by"),
+        "{}",
+        crate::cli::stdout(&out)
+    );
+}
+
+/// `report` counts one session as one, and lists each closure reason on its own line.
+#[test]
+fn the_report_says_1_session() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/p3f8h2kd.ron"),
+        dir.path().join("p3f8h2kd.ron"),
+    )
+    .expect("copied");
+    let out = convene(dir.path(), &["report"]);
+    let said = crate::cli::stdout(&out);
+    assert!(said.contains(": 1 session read."), "{said}");
+}
