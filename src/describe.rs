@@ -610,11 +610,9 @@ pub fn conference_outcome(c: &Conference) -> Vec<(&'static str, String)> {
         ("Why", c.decision_reasons.clone()),
         (
             "Review date",
-            // A closed conference has no review ahead: the family is not given a date.
-            c.review_date
-                .filter(|_| c.closed.is_none())
-                .map(format_date)
-                .unwrap_or_default(),
+            // Kept once closed: the record says what was set (the family's copy, built
+            // apart, gives no date to meet once closed).
+            c.review_date.map(format_date).unwrap_or_default(),
         ),
     ]);
     for rating in &c.ratings {

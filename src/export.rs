@@ -103,6 +103,10 @@ pub struct Options {
     pub offset: time::UtcOffset,
     /// Who the export is for: it chooses what a document holds (see [`Audience`]).
     pub audience: Audience,
+    /// The day the export is made, in the reader's time zone: the family's copy speaks of
+    /// the conference day and the review in the tense their dates call for. Given by the
+    /// caller (the library reads no clock); without it, dates are given without a tense.
+    pub today: Option<time::Date>,
 }
 
 impl Default for Options {
@@ -115,6 +119,7 @@ impl Default for Options {
             with_contacts: false,
             offset: time::UtcOffset::UTC,
             audience: Audience::Professionals,
+            today: None,
         }
     }
 }
@@ -143,7 +148,7 @@ pub fn render(
     options: Options,
 ) -> Result<String, ExportError> {
     if options.audience == Audience::Family {
-        return family_text(session, format);
+        return family_text(session, format, options.today);
     }
     fits(session, options)?;
     let view = Report::new(session, framework);
@@ -165,7 +170,7 @@ pub fn render_file(
 ) -> Result<Vec<u8>, ExportError> {
     match format {
         Format::Docx if options.audience == Audience::Family => {
-            let blocks = family_copy(session, format)?;
+            let blocks = family_copy(session, format, options.today)?;
             Ok(docx::pack(document::to_docx(docx::styled(), &blocks)))
         }
         Format::Docx => {
@@ -187,19 +192,27 @@ fn fits(session: &Session, options: Options) -> Result<(), ExportError> {
 }
 
 /// The family's copy of a conference as blocks, in one of the formats it is written in.
-fn family_copy(session: &Session, format: Format) -> Result<Vec<document::Block>, ExportError> {
+fn family_copy(
+    session: &Session,
+    format: Format,
+    today: Option<time::Date>,
+) -> Result<Vec<document::Block>, ExportError> {
     if !Audience::Family.fits(session) {
         return Err(ExportError::NotForThisSession(Audience::Family));
     }
     match format {
-        _ if format.is_document() => Ok(family::blocks(session)),
+        _ if format.is_document() => Ok(family::blocks(session, today)),
         _ => Err(ExportError::FamilyCopyIsADocument),
     }
 }
 
 /// The family's copy as text (for Word, its main XML).
-fn family_text(session: &Session, format: Format) -> Result<String, ExportError> {
-    let blocks = family_copy(session, format)?;
+fn family_text(
+    session: &Session,
+    format: Format,
+    today: Option<time::Date>,
+) -> Result<String, ExportError> {
+    let blocks = family_copy(session, format, today)?;
     Ok(match format {
         Format::Html => {
             let title = match blocks.first() {
@@ -211,6 +224,37 @@ fn family_text(session: &Session, format: Format) -> Result<String, ExportError>
         Format::Docx => docx::main_xml(document::to_docx(docx::styled(), &blocks)),
         _ => document::to_markdown(&blocks),
     })
+}
+
+/// The file name an export suggests. The family's copy carries no session id (a browser
+/// prints the file's name at the page's foot): the child's first name and the day it was
+/// made, `family-copy-tyler-2026-12-08.html`. A copy for someone other than the session's
+/// usual reader says whose it is, so two copies never suggest the same name.
+pub fn suggested_name(
+    session: &Session,
+    format: Format,
+    audience: crate::export::Audience,
+    today: time::Date,
+) -> String {
+    if format.is_document() && audience == Audience::Family {
+        let child = session
+            .conference
+            .as_ref()
+            .map(|c| crate::text::first_name_slug(&c.child))
+            .filter(|c| !c.is_empty())
+            .map_or_else(String::new, |c| format!("{c}-"));
+        return format!(
+            "family-copy-{child}{}.{}",
+            crate::model::timefmt::format_date(today),
+            format.extension()
+        );
+    }
+    let whose = if format.is_document() && audience != Audience::default_for(session) {
+        format!("-{}", audience.name())
+    } else {
+        String::new()
+    };
+    format!("convene-{}{whose}.{}", session.id, format.extension())
 }
 
 /// Whether `path` would land inside `folder` (the sessions folder, where exports never go).
@@ -296,6 +340,25 @@ impl<'a> StageReport<'a> {
                 .filter(|r| r.stage == stage.key)
                 .collect(),
             family_only: stage.captures.is_empty(),
+        }
+    }
+
+    /// What a stage with no records of its own says. A conference's review holds no
+    /// records of its own (its ratings are the outcome's, its check-ins each plan item's),
+    /// so once a review is held it says where they are rather than that nothing was.
+    pub fn empty_note(&self, session: &Session) -> &'static str {
+        let reviewed = session
+            .conference
+            .as_ref()
+            .is_some_and(|c| !c.ratings.is_empty())
+            || session
+                .records
+                .iter()
+                .any(|r| !r.body.checkins().is_empty());
+        if self.key == "review" && session.is_conference() && reviewed {
+            "The reviews and their ratings are under “The outcome”; each check-in is with its plan item."
+        } else {
+            "Nothing was captured in this stage."
         }
     }
 

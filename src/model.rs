@@ -6,6 +6,7 @@ mod closure;
 mod conference;
 mod ids;
 pub mod map;
+pub mod names;
 mod readiness;
 mod record;
 mod rules;
@@ -31,7 +32,7 @@ pub use rules::{
     LinkProblem, LooseEnd, delete_impact, link_problems, link_target, loose_ends,
     moved_on_without_topic,
 };
-pub use session::{Clock, DateKind, FORMAT_VERSION, KeyDate, Session, StageVisit};
+pub use session::{Clock, DateKind, FORMAT_VERSION, KeptApartTask, KeyDate, Session, StageVisit};
 pub use tags::{Closeness, Level, Tags, Voice};
 pub use themes::{Renamed, same_theme, takes_theme, theme_key};
 

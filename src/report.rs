@@ -62,18 +62,15 @@ pub struct Conferences {
 }
 
 impl Conferences {
-    /// "Closed: 3 (2 the family withdrew; 1 other)".
-    pub fn closures(&self) -> String {
-        let reasons: Vec<String> = self
+    /// "Closed: 3", then one line a reason: "2 the family withdrew", "1 other" (a reason's
+    /// label may hold a ";", so they are never joined in one line).
+    pub fn closures(&self) -> (String, Vec<String>) {
+        let reasons = self
             .closed_by_reason
             .iter()
             .map(|(reason, n)| format!("{n} {reason}"))
             .collect();
-        if reasons.is_empty() {
-            format!("Closed: {}", self.closed)
-        } else {
-            format!("Closed: {} ({})", self.closed, reasons.join("; "))
-        }
+        (format!("Closed: {}", self.closed), reasons)
     }
 }
 
@@ -351,8 +348,9 @@ pub fn markdown(f: &Figures) -> String {
         .map_or(String::new(), |d| format!(", sessions started since {d}"));
     let _ = writeln!(
         out,
-        "On {}{since}: {} sessions read.\n",
-        f.today, f.sessions_read
+        "On {}{since}: {} read.\n",
+        f.today,
+        crate::text::count(f.sessions_read, "session", "sessions")
     );
     let c = &f.conferences;
     let _ = writeln!(out, "## Family Group Conferences: {}\n", c.count);
@@ -385,7 +383,11 @@ pub fn markdown(f: &Figures) -> String {
             show(c.professionals_first),
             show(c.professionals_latest)
         );
-        let _ = writeln!(out, "- {}", c.closures());
+        let (closed, reasons) = c.closures();
+        let _ = writeln!(out, "- {closed}");
+        for reason in reasons {
+            let _ = writeln!(out, "  - {reason}");
+        }
         out.push('\n');
     }
     let w = &f.workshops;

@@ -56,6 +56,20 @@ pub fn capitalised(text: &str) -> String {
     })
 }
 
+/// "1 session", "2 sessions": a count with its noun, singular for one.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The first name in a name, lower case, letters and digits only, for a file name:
+/// "Tyler (9) and Mia (6)" → "tyler", "J." → "j", "Zoë" → "zoë"; empty when none.
+pub fn first_name_slug(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .unwrap_or("")
+        .to_lowercase()
+}
+
 /// Like [`clean`], line by line, keeping each line's ending (`\n` or `\r\n`): for text
 /// whose line endings belong to its format (CSV and iCalendar use CRLF) on its way to a terminal.
 pub fn clean_keeping_line_ends(text: &str) -> Cow<'_, str> {
@@ -219,6 +233,15 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_and_file_names_read_as_said() {
+        assert_eq!(super::count(1, "session", "sessions"), "1 session");
+        assert_eq!(super::count(0, "session", "sessions"), "0 sessions");
+        assert_eq!(super::first_name_slug("Tyler (9) and Mia (6)"), "tyler");
+        assert_eq!(super::first_name_slug("J. (age 11)"), "j");
+        assert_eq!(super::first_name_slug("  "), "");
+    }
+
     use super::*;
 
     #[test]

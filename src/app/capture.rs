@@ -60,6 +60,10 @@ pub(super) fn on_key(
         FormOutcome::Cancel => *overlay = None,
         FormOutcome::Link => offer_links(form, session),
         FormOutcome::People => offer_people(form, session),
+        // Someone kept apart from the plan, typed as who: asked, never refused.
+        FormOutcome::Save if form.kept_apart_question(session).is_some() => {
+            form.asking_kept_apart = form.kept_apart_question(session);
+        }
         FormOutcome::Save => match capture(form, session, today) {
             Err((field, message)) => {
                 form.focus = field;

@@ -79,6 +79,11 @@ pub struct Form {
     pub asking_past_date: bool,
     /// A passed due date (as typed) the facilitator chose to keep: not asked about again.
     past_date_kept: Option<String>,
+    /// Set while asking whether to keep someone kept apart from the plan (outside the
+    /// child's safe network, not invited) as who: the field, and the question in words.
+    pub asking_kept_apart: Option<(usize, String)>,
+    /// The names (as typed, by field) the facilitator chose to keep after being asked.
+    kept_apart_kept: Vec<(usize, String)>,
     /// The pick list of what this record builds on (or of the people in the room), while open.
     pub picker: Option<LinkPicker>,
     /// The field the open pick list fills with a person's name, when it lists people.
@@ -295,6 +300,8 @@ impl Form {
             error: None,
             confirm_discard: false,
             asking_past_date: false,
+            asking_kept_apart: None,
+            kept_apart_kept: Vec::new(),
             past_date_kept: None,
             picker: None,
             picking_person: None,
@@ -342,6 +349,18 @@ impl Form {
                 }
                 _ => {
                     self.focus = due;
+                    FormOutcome::Continue
+                }
+            };
+        }
+        if let Some((field, _)) = self.asking_kept_apart.take() {
+            return match key.code {
+                KeyCode::Char('y') => {
+                    self.kept_apart_kept.push((field, self.field_text(field)));
+                    FormOutcome::Save
+                }
+                _ => {
+                    self.focus = field;
                     FormOutcome::Continue
                 }
             };
@@ -422,6 +441,46 @@ impl Form {
             return false;
         }
         matches!(super::dates::parse_due(&typed, today), Ok(Some(date)) if date < today)
+    }
+
+    /// The question to ask before saving, when a field naming who (who does it, who checks
+    /// it) names someone kept apart from the plan, unless already kept in this form: the
+    /// field, and the question naming why and the plan's bottom line.
+    pub fn kept_apart_question(&self, session: &crate::model::Session) -> Option<(usize, String)> {
+        if self.purpose != Purpose::Record {
+            return None;
+        }
+        kinds::person_fields(self.kind).iter().find_map(|&field| {
+            let typed = self.field_text(field);
+            if self.kept_apart_kept.contains(&(field, typed.clone())) {
+                return None;
+            }
+            let (person, why) = session.kept_apart_in(&typed).into_iter().next()?;
+            let name = crate::text::clean_line(&person.name);
+            let role = self.fields.get(field).map_or("who", |f| f.label);
+            let mut words = format!("{name} is outside the child's safe network for this plan");
+            let why = crate::text::clean_line(&why);
+            if !why.is_empty() {
+                words.push_str(&format!(": {why}"));
+            }
+            words.push('.');
+            let bottom = session
+                .conference
+                .as_ref()
+                .map(|c| crate::text::clean_line(&c.bottom_lines))
+                .filter(|b| !b.is_empty());
+            if let Some(bottom) = bottom {
+                words.push_str(&format!(" The plan keeps in place: {bottom}"));
+                if !words.ends_with(['.', '!', '?']) {
+                    words.push('.');
+                }
+            }
+            words.push_str(&format!(
+                " Someone the child can count on could take this on instead. Keep {name} in “{}”? y keeps {name}, any other key goes back to choose someone else.",
+                role.split(" (").next().unwrap_or(role)
+            ));
+            Some((field, words))
+        })
     }
 
     /// The next phrase the lens would offer an alternative for, skipping kept ones.
@@ -597,6 +656,7 @@ impl Form {
             && self.suggestion.is_none()
             && !self.confirm_discard
             && !self.asking_past_date
+            && self.asking_kept_apart.is_none()
             && matches!(
                 self.fields.get(self.focus).map(|f| &f.input),
                 Some(Input::Text { .. })

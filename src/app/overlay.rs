@@ -325,7 +325,8 @@ pub(super) fn on_key(
                 Outcome::Continue => {}
                 Outcome::Close => v.overlay = None,
                 Outcome::Done(export::Step::ChoosePlace(format, audience)) => {
-                    let suggested = export_path(&documents, &v.session, format, audience);
+                    let today = now.to_offset(offset).date();
+                    let suggested = export_path(&documents, &v.session, format, audience, today);
                     if let Some(Overlay::Export {
                         path,
                         error,
@@ -353,6 +354,7 @@ pub(super) fn on_key(
                     let options = crate::export::Options {
                         offset,
                         audience,
+                        today: Some(now.to_offset(offset).date()),
                         ..crate::export::Options::default()
                     };
                     match crate::export::render_file(

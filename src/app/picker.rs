@@ -66,12 +66,16 @@ impl LinkPicker {
     }
 
     /// The pick list of the session's participants, one to be chosen, for a field naming
-    /// who (`title`); the one already named there (`named`, any case) is ticked.
+    /// who (`title`); the one already named there (`named`, any case) is ticked. Nobody
+    /// kept apart from the plan (outside the child's safe network, not invited) is offered.
     pub fn people(session: &Session, title: String, named: &str) -> Self {
         let candidates: Vec<(RecordId, String)> = session
             .records
             .iter()
-            .filter(|r| r.body.kind() == RecordKind::Participant)
+            .filter(|r| match &r.body {
+                crate::model::RecordBody::Participant(p) => p.kept_apart().is_none(),
+                _ => false,
+            })
             .map(|r| (r.id, clean_line(r.body.text())))
             .filter(|(_, name)| !name.is_empty())
             .collect();

@@ -170,19 +170,10 @@ pub fn export_path(
     session: &Session,
     format: Format,
     audience: crate::export::Audience,
+    today: time::Date,
 ) -> PathBuf {
-    // A copy for someone other than the session's usual reader says whose it is, so two
-    // copies never suggest the same name.
-    let whose = if format.is_document() && audience != crate::export::Audience::default_for(session)
-    {
-        format!("-{}", audience.name())
-    } else {
-        String::new()
-    };
-    documents.join(format!(
-        "convene-{}{whose}.{}",
-        session.id,
-        format.extension()
+    documents.join(crate::export::suggested_name(
+        session, format, audience, today,
     ))
 }
 

@@ -251,5 +251,11 @@ fn meaning_problems(
         };
         problems.push((record_line(id), problem.to_string()));
     }
+    for task in session.tasks_kept_apart() {
+        problems.push((
+            record_line(task.record.0),
+            crate::text::clean_line(&task.to_string()),
+        ));
+    }
     problems
 }

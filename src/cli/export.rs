@@ -65,13 +65,23 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         with_contacts: args.with_contacts,
         offset: ctx.offset,
         audience,
+        today: Some(crate::clock::now().to_offset(ctx.offset).date()),
     };
     if !args.format.is_text() && args.output.is_none() {
         return Err(CliError::new(
             ExitKind::Usage,
             "a Word document is a file, not text for the terminal",
         )
-        .with_hint(format!("add -o {}.docx", loaded.session.id.as_str())));
+        .with_hint(format!(
+            "add -o {}",
+            crate::export::suggested_name(
+                &loaded.session,
+                args.format,
+                audience,
+                crate::clock::now().to_offset(ctx.offset).date()
+            )
+            .replace("convene-", "")
+        )));
     }
     let bytes = render_file(
         &loaded.session,

@@ -53,6 +53,21 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             );
         }
     }
+    // Not the lens's, but a reader's safety: a task held by someone kept apart.
+    for task in session.tasks_kept_apart() {
+        count += 1;
+        crate::outln!(
+            "{} ({}): {}",
+            task.record,
+            ctx.stage_name(
+                &session.framework,
+                &session
+                    .record(task.record)
+                    .map_or_else(String::new, |r| r.stage.clone())
+            ),
+            clean_line(&task.to_string())
+        );
+    }
     if count == 0 {
         crate::outln!("No suggestions: the words in this session build people up.");
         Ok(ExitKind::Done)

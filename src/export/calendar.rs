@@ -120,8 +120,13 @@ pub fn render(report: &Report, options: Options) -> Result<String, ExportError> 
             continue;
         }
         let mut description = vec![format!("From: {}", clean_line(&s.title))];
+        // Nobody kept apart from the plan is named: the others, or that it is to be agreed.
+        let shared = |who: &str| {
+            s.who_to_share(who)
+                .unwrap_or_else(|| "to be agreed".to_owned())
+        };
         if !who.trim().is_empty() {
-            description.push(format!("Who: {}", clean_line(&who)));
+            description.push(format!("Who: {}", clean_line(&shared(&who))));
         }
         let d = report.describe(record);
         for (field, value) in &d.fields {
@@ -134,6 +139,10 @@ pub fn render(report: &Report, options: Options) -> Result<String, ExportError> 
                     Field::Owner | Field::Who | Field::Due | Field::Status
                 )
             {
+                let value = match field {
+                    Field::CheckedBy => shared(value),
+                    _ => value.clone(),
+                };
                 description.push(format!(
                     "{}: {value}",
                     crate::text::capitalised(field.label())

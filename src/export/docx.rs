@@ -49,7 +49,7 @@ fn document(report: &Report, options: Options) -> Docx {
                 "This time belonged to the family. Nothing was written here; their plan follows in their own words.",
             ));
         } else if stage.records.is_empty() {
-            doc = doc.add_paragraph(paragraph("Nothing was captured in this stage."));
+            doc = doc.add_paragraph(paragraph(stage.empty_note(report.session)));
         } else {
             match stage.by_theme() {
                 Some(groups) => {

@@ -117,7 +117,7 @@ pub fn render(report: &Report, options: Options) -> String {
         if stage.family_only {
             out.push_str("<p class=\"note\">This time belonged to the family. Nothing was written here; their plan follows in their own words.</p>\n");
         } else if stage.records.is_empty() {
-            out.push_str("<p class=\"note\">Nothing was captured in this stage.</p>\n");
+            let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(stage.empty_note(s)));
         } else {
             match stage.by_theme() {
                 Some(groups) => {

@@ -91,7 +91,7 @@ pub fn render(report: &Report, options: Options) -> String {
             continue;
         }
         if stage.records.is_empty() {
-            out.push_str("Nothing was captured in this stage.\n\n");
+            let _ = writeln!(out, "{}\n", stage.empty_note(s));
             continue;
         }
         match stage.by_theme() {

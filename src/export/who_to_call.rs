@@ -1,12 +1,13 @@
 //! The family's copy's "Your coordinator" and "Who to call": how to reach the coordinator, and the child's safe network with the numbers of those who agreed to be called.
 //!
-//! Nobody outside the safe network and nobody left out of the invitations is listed, in
-//! any way; a number is given only for a person who agreed to be called (`may_call`). An
-//! email address of the network is never given: the family is given numbers to call.
+//! Nobody kept apart from the plan (outside the child's safe network: see
+//! `Participant::kept_apart`) is listed, in any way; a number is given only for a person
+//! who agreed to be called (`may_call`). An email address of the network is never given:
+//! the family is given numbers to call.
 
 use super::document::Block;
 use crate::describe::{Field, describe};
-use crate::model::{Invitation, Session};
+use crate::model::Session;
 use crate::text::clean_line;
 
 /// "Your coordinator" (when one is written) and "Who to call" (when anyone is in it).
@@ -39,12 +40,12 @@ fn coordinator(session: &Session) -> Vec<(String, String)> {
 }
 
 /// The child's safe network by name and relationship (their role where no relationship
-/// was written), with their number when they agreed to be called; never anyone outside
-/// it or not invited, and never their needs or email.
+/// was written), with their number when they agreed to be called; never anyone kept apart
+/// from the plan, and never their needs or email.
 fn network(session: &Session) -> Vec<(String, String)> {
     session
         .safe_network()
-        .filter(|(_, p)| !matches!(p.invitation, Invitation::NotInvited(_)))
+        .filter(|(_, p)| p.kept_apart().is_none())
         .map(|(record, p)| {
             let d = describe(record, session);
             let about = d

@@ -51,8 +51,8 @@ impl fmt::Display for Gap {
             Gap::NoVenue => write!(f, "Find a venue where the family feels comfortable"),
             Gap::ChildNotHeardYet { child } => write!(
                 f,
-                "Hear {}'s wishes and views: in person, in writing or through an advocate",
-                child_or_default(child)
+                "Hear {}: in person, in writing or through an advocate",
+                super::names::possessive(child_or_default(child), "wishes and views")
             ),
             Gap::NoAdvocateOffered { child } => {
                 write!(f, "Offer {} an advocate", child_or_default(child))

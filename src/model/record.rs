@@ -423,12 +423,27 @@ impl Participant {
     }
 
     /// Whether the family's copy may give their number: they agreed to be called, they have
-    /// a number, they are in the child's safe network and were not left out of the invitations.
+    /// a number, and they are not kept apart from the plan (see [`Participant::kept_apart`]).
     pub fn callable(&self) -> bool {
-        self.may_call
-            && !self.phone.trim().is_empty()
-            && self.in_safe_network()
-            && !matches!(self.invitation, Invitation::NotInvited(_))
+        self.may_call && !self.phone.trim().is_empty() && self.kept_apart().is_none()
+    }
+
+    /// Why they may hold no task in the plan and are named nowhere the family or others
+    /// read (the family's copy, a calendar, the room's screen): they are outside the
+    /// child's safe network. The reasons written (and why they were not invited, where
+    /// they were not). `None` for everyone else: not being invited alone is no danger (a
+    /// football coach the family wants to help with the plan may not be invited to hear
+    /// private family information).
+    pub fn kept_apart(&self) -> Option<String> {
+        let outside = self.outside_safe_network.as_deref()?;
+        let mut why: Vec<&str> = vec![outside.trim()];
+        if let Invitation::NotInvited(reason) = &self.invitation
+            && !reason.trim().eq_ignore_ascii_case(outside.trim())
+        {
+            why.push(reason.trim());
+        }
+        why.retain(|w| !w.is_empty());
+        Some(why.join("; "))
     }
 }
 

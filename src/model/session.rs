@@ -20,6 +20,32 @@ pub const FORMAT_VERSION: u32 = 3;
 /// The id of the Family Group Conference flow.
 const CONFERENCE_FLOW: &str = "family-group-conference";
 
+/// A task in the plan held by someone kept apart from it (outside the child's safe
+/// network, or not invited).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptApartTask {
+    pub record: RecordId,
+    /// "who" or "checked by".
+    pub role: &'static str,
+    pub name: String,
+    /// The reasons written for keeping them apart.
+    pub why: String,
+}
+
+impl std::fmt::Display for KeptApartTask {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "plan item {} names {} as {}, and {} is outside the child's safe network",
+            self.record, self.name, self.role, self.name
+        )?;
+        if !self.why.is_empty() {
+            write!(f, " ({})", self.why)?;
+        }
+        Ok(())
+    }
+}
+
 /// One workshop or conference and everything the room said in it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -465,6 +491,76 @@ impl Session {
         if conference.coordinator.is_empty() {
             conference.coordinator = default.clone();
         }
+    }
+
+    /// The participants kept apart from the plan (see [`super::Participant::kept_apart`]),
+    /// each with the reasons written.
+    pub fn kept_apart(&self) -> impl Iterator<Item = (&super::Participant, String)> + '_ {
+        self.records.iter().filter_map(|r| match &r.body {
+            RecordBody::Participant(p) if !p.name.trim().is_empty() => {
+                p.kept_apart().map(|why| (p, why))
+            }
+            _ => None,
+        })
+    }
+
+    /// Those kept apart whom `who` names ("Craig and Mum" names Craig), with why.
+    pub fn kept_apart_in(&self, who: &str) -> Vec<(&super::Participant, String)> {
+        self.kept_apart()
+            .filter(|(p, _)| super::names::names_person(who, &p.name))
+            .collect()
+    }
+
+    /// Every task held by someone kept apart from the plan: a plan item (not changed or
+    /// dropped) whose who or checked-by names them. What `check` and `lint` flag.
+    pub fn tasks_kept_apart(&self) -> Vec<KeptApartTask> {
+        let mut out = Vec::new();
+        for r in &self.records {
+            let RecordBody::PlanItem(item) = &r.body else {
+                continue;
+            };
+            if matches!(item.status, super::Status::Changed | super::Status::Dropped) {
+                continue;
+            }
+            for (role, words) in [("who", &item.who), ("checked by", &item.checked_by)] {
+                for (person, why) in self.kept_apart_in(words) {
+                    out.push(KeptApartTask {
+                        record: r.id,
+                        role,
+                        name: person.name.trim().to_owned(),
+                        why,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// `who` as it may be shared: as written when it names no one kept apart; else the
+    /// others it names ("Craig and Mum" → "Mum"), or `None` when no one else is left.
+    pub fn who_to_share(&self, who: &str) -> Option<String> {
+        let apart = self.kept_apart_in(who);
+        if apart.is_empty() {
+            return Some(who.to_owned());
+        }
+        let mut parts = vec![who.to_owned()];
+        for sep in [",", "&", "/", "+", ";", " and ", " or ", " with "] {
+            parts = parts
+                .iter()
+                .flat_map(|p| p.split(sep).map(str::to_owned).collect::<Vec<_>>())
+                .collect();
+        }
+        let kept: Vec<&str> = parts
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .filter(|p| {
+                !apart
+                    .iter()
+                    .any(|(person, _)| super::names::names_person(p, &person.name))
+            })
+            .collect();
+        (!kept.is_empty()).then(|| kept.join(", "))
     }
 
     /// Whether this is a family's conference rather than a workshop: it keeps a

@@ -175,7 +175,9 @@ fn conferences(f: &Figures, theme: &Theme, frame: &mut Frame, area: Rect, room_f
         )),
     ];
     if c.closed > 0 {
-        lines.push(Line::raw(c.closures()));
+        let (closed, reasons) = c.closures();
+        lines.push(Line::raw(closed));
+        lines.extend(reasons.into_iter().map(|r| Line::raw(format!("  {r}"))));
     }
     if !room_for_chart {
         let w = &f.workshops;

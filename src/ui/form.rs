@@ -235,6 +235,15 @@ pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> H
     if let Some((field, suggestion)) = &form.suggestion {
         return draw_suggestion(form, *field, suggestion, theme, frame, area);
     }
+    // Someone kept apart from the plan, typed as who: the question takes the form's room.
+    if let Some((_, question)) = &form.asking_kept_apart {
+        let lines = vec![Line::from(Span::styled(question.clone(), theme.gentle))];
+        wrapped_popup(theme, frame, area, " Who can the child count on? ", lines);
+        return vec![
+            ("y", "keep them".into()),
+            ("any key", "choose again".into()),
+        ];
+    }
     // A yes-or-no question of the form's own: `y` for yes, any other key for no.
     let question = if form.asking_past_date {
         Some((

@@ -132,7 +132,10 @@ pub fn draw(
     };
     let mut lines: Vec<Line> = Vec::new();
     let mut used = 0;
-    for record in order.filter_map(|row| view.stage_record(row)) {
+    // Nobody kept apart from the plan (outside the child's safe network, not invited) is
+    // named on the room's screen.
+    let shown = |r: &&crate::model::Record| !matches!(&r.body, crate::model::RecordBody::Participant(p) if p.kept_apart().is_some());
+    for record in order.filter_map(|row| view.stage_record(row)).filter(shown) {
         let mut text = crate::describe::describe(record, &view.session).headline();
         // Only the chosen carry a count: the room sees what it chose, not what it passed over.
         if let Some(votes) = record.body.votes().filter(|v| ranked && *v > 0) {

@@ -398,3 +398,115 @@ fn a_returns_category_no_longer_in_the_list_is_kept_when_the_facts_are_saved() {
         Some("a category since renamed")
     );
 }
+
+/// The example conference with J.'s father outside the safe network (and not invited),
+/// open at the agreement stage.
+fn with_father_outside() -> Harness {
+    let mut h = Harness::new();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/p3f8h2kd.ron");
+    let mut s = convene::store::load_path(&path)
+        .expect("the example")
+        .session;
+    s.add(
+        "planning",
+        RecordBody::Participant(Participant {
+            name: "Victor".into(),
+            relationship: "J.'s father".into(),
+            invitation: Invitation::NotInvited("a court order".into()),
+            outside_safe_network: Some("a court order keeps him away from J.".into()),
+            ..Participant::default()
+        }),
+        crate::harness::START,
+    );
+    let saved = h.runtime.store().create(&s).expect("saved");
+    h.open(&saved.path);
+    assert_eq!(view(&h).session.stage, "agreement");
+    h
+}
+
+#[test]
+fn someone_outside_the_safe_network_is_never_offered_and_asked_about_when_typed() {
+    let mut h = with_father_outside();
+    let plan_items = |h: &Harness| {
+        view(h)
+            .session
+            .records
+            .iter()
+            .filter(|r| matches!(r.body, RecordBody::PlanItem(_)))
+            .count()
+    };
+    let before = plan_items(&h);
+    // Ctrl-p for who, and for checked by: never Victor.
+    h.keys("aJ. will go to Cubs on Thursdays<tab><c-p>");
+    let Some(Overlay::Form(form)) = &view(&h).overlay else {
+        panic!("the form is open")
+    };
+    let offered: Vec<&str> = form
+        .picker
+        .as_ref()
+        .expect("the pick list")
+        .candidates
+        .iter()
+        .map(|(_, name)| name.as_str())
+        .collect();
+    assert!(
+        offered.contains(&"Anna") && offered.contains(&"Kevin"),
+        "{offered:?}"
+    );
+    assert!(!offered.contains(&"Victor"), "{offered:?}");
+    h.keys("<esc><tab><tab><tab><c-p>");
+    let Some(Overlay::Form(form)) = &view(&h).overlay else {
+        panic!("the form is open")
+    };
+    let picker = form.picker.as_ref().expect("the pick list for checked by");
+    assert!(!picker.candidates.iter().any(|(_, n)| n == "Victor"));
+    // Typed by hand: the form asks, naming why and the bottom line, and saves nothing yet.
+    h.keys("<esc><s-tab><s-tab><s-tab>Victor<enter>");
+    let screen = h.screen(100, 30);
+    for words in [
+        "Victor is outside the child's safe network",
+        "court order keeps him away from J.",
+        "J. is with a safe adult",
+        "Keep Victor in “Who”?",
+    ] {
+        assert!(screen.contains(words), "{words:?}: {screen}");
+    }
+    assert_eq!(plan_items(&h), before, "not saved while asking");
+    // Any other key goes back to who.
+    h.keys("n");
+    let Some(Overlay::Form(form)) = &view(&h).overlay else {
+        panic!("the form stays open")
+    };
+    assert_eq!(form.focus, 1);
+    assert_eq!(form.field_text(1), "Victor");
+    // Asked again on saving; y keeps him (the room decides), and check flags it.
+    h.keys("<enter>");
+    assert!(
+        h.screen(100, 30)
+            .contains("Victor is outside the child's safe network")
+    );
+    h.keys("y");
+    assert!(view(&h).overlay.is_none(), "{}", h.screen(100, 30));
+    assert_eq!(plan_items(&h), before + 1);
+    let tasks = view(&h).session.tasks_kept_apart();
+    assert_eq!(tasks.len(), 1, "{tasks:?}");
+    assert_eq!(tasks[0].role, "who");
+
+    // Someone in the safe network is saved at once.
+    h.keys("aJ. will swim on Fridays<tab>Marek<enter>");
+    assert!(view(&h).overlay.is_none(), "{}", h.screen(100, 30));
+    assert_eq!(plan_items(&h), before + 2);
+}
+
+#[test]
+fn the_room_screen_never_shows_someone_outside_the_safe_network() {
+    let mut h = with_father_outside();
+    h.keys("[[[p");
+    assert!(h.app.presenting);
+    let screen = h.screen(160, 48);
+    assert!(
+        screen.contains("Rosa") || screen.contains("Kevin"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Victor"), "{screen}");
+}

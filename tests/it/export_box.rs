@@ -104,8 +104,9 @@ fn whose_copy_changes_what_is_written() {
     assert!(h.screen(80, 24).contains("◀ the family's copy ▶"));
     choose(&mut h, Format::Md);
     let family = elsewhere.path().join("family.md");
-    // Two copies never suggest one name.
-    assert_eq!(place(&mut h, &family), "convene-p3f8h2kd-family.md");
+    // Two copies never suggest one name; the family's carries no session id (a browser
+    // prints it at the page's foot), only the child's first name and the day.
+    assert_eq!(place(&mut h, &family), "family-copy-j-2026-11-25.md");
     let full = std::fs::read_to_string(&full).expect("the full record");
     let family = std::fs::read_to_string(&family).expect("the family's copy");
     assert!(

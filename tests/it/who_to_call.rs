@@ -13,8 +13,9 @@ const ANA_PHONE: &str = "01632 960 123";
 const ANA_EMAIL: &str = "ana.reyes@example.org";
 
 /// The example conference with a coordinator and contacts: Halina agreed to be called,
-/// Marek did not, Victor (outside the safe network) and Kevin (not invited) agreed but
-/// are never given.
+/// Marek did not, Kevin (not invited to hear private information, but in the safe network
+/// and helping with the plan) agreed and is given, Victor (outside the safe network)
+/// agreed but is never given.
 fn conference() -> Session {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/p3f8h2kd.ron");
     let mut s = load_path(&path).expect("the example loads").session;
@@ -81,19 +82,19 @@ fn the_family_copy_gives_the_coordinator_and_only_consenting_safe_network_number
         }
         let coordinator = copy.find("Your coordinator").expect("the heading");
         assert!(copy[coordinator..].contains(ANA_PHONE), "{format:?}");
-        // Kevin was not invited (the plan's words may still mention him): he is not
-        // among those to call.
+        // Kevin was not invited to hear private information, but he is in the child's
+        // safe network and agreed to be called: the family may call him.
         let to_call = &copy[copy.find("Who to call").expect("the heading")..];
         let to_call = to_call
             .find("What J.")
             .map_or(to_call, |end| &to_call[..end]);
         assert!(to_call.contains("Halina"), "{format:?}: {to_call}");
-        assert!(!to_call.contains("Kevin"), "{format:?}: {to_call}");
+        assert!(to_call.contains("Kevin"), "{format:?}: {to_call}");
+        assert!(to_call.contains("07700 900 303"), "{format:?}: {to_call}");
         for never in [
             // Marek did not agree to be called.
             "07700 900 202",
-            // Kevin was not invited; Victor is outside the safe network.
-            "07700 900 303",
+            // Victor is outside the safe network.
             "Victor",
             "07700 900 404",
             // The family is given numbers, never the network's emails.

@@ -245,6 +245,8 @@ impl Form {
             error: None,
             confirm_discard: false,
             asking_past_date: false,
+            asking_kept_apart: None,
+            kept_apart_kept: Vec::new(),
             past_date_kept: None,
             picker: None,
             picking_person: None,
