@@ -16,6 +16,15 @@ pub struct SessionLock {
     path: PathBuf,
 }
 
+impl Drop for SessionLock {
+    /// Unlocks before the file is closed: a child process forked at that moment (and not
+    /// yet started on its own program) shares the open file, and closing alone would leave
+    /// the lock held until it does.
+    fn drop(&mut self) {
+        let _ = self._file.unlock();
+    }
+}
+
 impl SessionLock {
     /// The sidecar file that carries the lock.
     pub fn path(&self) -> &Path {
