@@ -95,6 +95,35 @@ impl Window {
             .expect("rchar")
     }
 
+    /// The window's resident memory now and its high-water mark, in KiB, from
+    /// `/proc/PID/status` (`VmRSS`, `VmHWM`): the whole process, terminal and watcher
+    /// included.
+    fn memory(&self) -> (u64, u64) {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()))
+            .expect("/proc/PID/status");
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
+                .expect("a memory figure")
+        };
+        (field("VmRSS:"), field("VmHWM:"))
+    }
+
+    /// Prints the window's memory against `floor` (an empty window's high-water mark).
+    fn print_memory(&self, what: &str, floor: u64) {
+        let (rss, hwm) = self.memory();
+        let mib = |kib: u64| kib as f64 / 1024.0;
+        println!(
+            "{what:<50} {:>6.1} MiB resident, {:.1} MiB at most = {:.2}× an empty window's {:.1} MiB",
+            mib(rss),
+            mib(hwm),
+            hwm as f64 / floor as f64,
+            mib(floor)
+        );
+    }
+
     /// Leaves the window alone for `seconds`; prints its CPU share and the bytes it read.
     fn idle(&mut self, what: &str, seconds: u64, smallest_file: u64) {
         // Let the first listing or opening finish before counting.
@@ -159,6 +188,17 @@ fn main() {
     let seconds = if quick { 10 } else { 60 };
     let home = tempfile::tempdir().expect("temp home");
 
+    // The floor for memory: the same window over an empty folder.
+    let empty = home.path().join("empty");
+    Store::open(&empty).expect("store");
+    let mut window = Window::open(home.path(), &empty);
+    window.wait_for("0 sessions");
+    std::thread::sleep(Duration::from_secs(2));
+    window.pump();
+    let floor = window.memory().1;
+    window.print_memory("memory: an empty dashboard (the floor)", floor);
+    let _ = window.session.write_all(b"q");
+
     // A service's five years: 2,000 sessions of 20 records.
     let many = home.path().join("many");
     let store = Store::open(&many).expect("store");
@@ -174,6 +214,7 @@ fn main() {
         seconds,
         smallest(&store),
     );
+    window.print_memory("memory: the dashboard over 2,000 sessions", floor);
     let _ = window.session.write_all(b"q");
 
     // One session of 10,000 records, open in its window.
@@ -192,5 +233,6 @@ fn main() {
         seconds,
         smallest(&store),
     );
+    window.print_memory("memory: a 10,000-record session open", floor);
     let _ = window.session.write_all(b"q");
 }
