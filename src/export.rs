@@ -130,6 +130,11 @@ pub enum ExportError {
     /// A calendar needs at least one dated item: an empty one is not a valid file.
     #[error("nothing in this session has a date yet, so there is nothing to put in a calendar")]
     NothingDated,
+    /// A closed conference gives no dates: nothing of it is still to come.
+    #[error(
+        "nothing is dated because the conference is closed, so there is nothing to put in a calendar"
+    )]
+    ClosedConference,
     /// The audience has no copy of this session (a family's copy of a workshop).
     #[error("{} is not written for this kind of session", .0.label())]
     NotForThisSession(Audience),

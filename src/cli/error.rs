@@ -69,6 +69,10 @@ impl From<crate::export::ExportError> for CliError {
                     "give an agreement or a plan item a date, or a conference its review date",
                 )
             }
+            crate::export::ExportError::ClosedConference => {
+                CliError::new(ExitKind::NothingToExport, e.to_string())
+                    .with_hint("`convene reopen ID` opens it again if the family meets again")
+            }
             crate::export::ExportError::NotForThisSession(_) => {
                 CliError::new(ExitKind::Usage, e.to_string())
             }

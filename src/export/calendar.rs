@@ -186,6 +186,9 @@ pub fn render(report: &Report, options: Options) -> Result<String, ExportError> 
             },
         });
     }
+    if closed {
+        return Err(ExportError::ClosedConference);
+    }
     if items.is_empty() && open.and_then(|c| c.date).is_none() {
         return Err(ExportError::NothingDated);
     }
@@ -207,8 +210,16 @@ pub fn render(report: &Report, options: Options) -> Result<String, ExportError> 
         .append_property(Property::new("NAME", text_value(&s.title)))
         .append_property(Property::new("X-WR-CALNAME", clean_line(&s.title)));
     let sequence = sequence(s.updated);
-    let conference =
-        open.and_then(|c| conference_event(report, c, &dtstamp, options.include_venue, sequence));
+    let conference = open.and_then(|c| {
+        conference_event(
+            report,
+            c,
+            &dtstamp,
+            options.include_venue,
+            sequence,
+            options.offset,
+        )
+    });
     if let Some(event) = conference {
         calendar.push(event);
     }
@@ -255,7 +266,40 @@ pub fn render(report: &Report, options: Options) -> Result<String, ExportError> 
             }
         }
     }
-    Ok(calendar.done().to_string())
+    Ok(fold(&calendar.done().to_string()))
+}
+
+/// The longest content line RFC 5545 allows, in octets, without its line break.
+pub const LINE_OCTETS: usize = 75;
+
+/// The calendar's content lines folded as RFC 5545 says (3.1): none longer than 75 octets
+/// of UTF-8, a fold never splitting a character, each continuation starting with a space.
+/// Lines the writer already folded are unfolded first, so every fold is counted in bytes.
+fn fold(text: &str) -> String {
+    let mut logical: Vec<String> = Vec::new();
+    for line in text.split("\r\n") {
+        match (line.strip_prefix(' '), logical.last_mut()) {
+            (Some(rest), Some(last)) => last.push_str(rest),
+            _ => logical.push(line.to_owned()),
+        }
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 64);
+    for line in logical.iter().filter(|l| !l.is_empty()) {
+        let mut room = LINE_OCTETS;
+        let mut used = 0;
+        for c in line.chars() {
+            if used + c.len_utf8() > room {
+                out.push_str("\r\n ");
+                // A continuation's leading space counts towards its 75 octets.
+                room = LINE_OCTETS - 1;
+                used = 0;
+            }
+            out.push(c);
+            used += c.len_utf8();
+        }
+        out.push_str("\r\n");
+    }
+    out
 }
 
 /// SEQUENCE for every item: minutes from 2020 to the session's last change, which only
@@ -265,23 +309,33 @@ fn sequence(updated: time::OffsetDateTime) -> u32 {
     u32::try_from(since.whole_minutes()).unwrap_or(0)
 }
 
-/// The conference day as an event: at the time typed when it can be read (floating local
-/// time), else all day; the venue only when asked.
+/// How long a conference is taken to last when only its start is typed ("10:00"): a family
+/// group conference (information, private family time, the plan) usually takes about three
+/// hours.
+pub const USUAL_CONFERENCE_HOURS: i64 = 3;
+
+/// The conference day as an event: at the time typed when it can be read, else all day; the
+/// venue only when asked. A time is local to the reader (`offset`) and written in UTC, so a
+/// calendar in another zone shows the right hour; with no end typed the event lasts
+/// [`USUAL_CONFERENCE_HOURS`].
 fn conference_event(
     report: &Report,
     c: &crate::model::Conference,
     dtstamp: &str,
     venue: bool,
     sequence: u32,
+    offset: time::UtcOffset,
 ) -> Option<Event> {
     let s = report.session;
     let date = c.date?;
-    let at = |time: time::Time| {
+    let utc = |at: time::PrimitiveDateTime| {
+        let at = at.assume_offset(offset).to_offset(time::UtcOffset::UTC);
         format!(
-            "{}T{:02}{:02}00",
-            ical_date(date),
-            time.hour(),
-            time.minute()
+            "{}T{:02}{:02}{:02}Z",
+            ical_date(at.date()),
+            at.hour(),
+            at.minute(),
+            at.second()
         )
     };
     let mut event = Event::new();
@@ -295,10 +349,13 @@ fn conference_event(
         );
     match c.times() {
         Some((start, end)) => {
-            event.add_property("DTSTART", at(start));
-            if let Some(end) = end.filter(|end| *end > start) {
-                event.add_property("DTEND", at(end));
-            }
+            let start = date.with_time(start);
+            let end = end
+                .filter(|end| *end > start.time())
+                .map(|end| date.with_time(end))
+                .unwrap_or(start + time::Duration::hours(USUAL_CONFERENCE_HOURS));
+            event.add_property("DTSTART", utc(start));
+            event.add_property("DTEND", utc(end));
         }
         None => {
             event

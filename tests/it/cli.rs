@@ -262,6 +262,9 @@ fn export_writes_each_format_to_stdout_or_a_file_but_never_into_the_folder() {
         let out = convene(&examples, &["export", "k7q2m9xa", "--format", format]);
         assert!(out.status.success(), "{format}: {}", stderr(&out));
         assert!(!out.stdout.is_empty(), "{format}");
+        if format == "ics" {
+            crate::harness::strict_ics(&stdout(&out));
+        }
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let target = dir.path().join("report.html");

@@ -139,7 +139,7 @@ fn hostile_text_comes_out_inert_and_intact_in_every_format() {
         // CJK, emoji (with joiners and skin tones) come through whole. ICS folds long lines
         // on character boundaries, so compare its unfolded text.
         let whole = if format == Format::Ics {
-            icalendar::parser::unfold(&out)
+            crate::harness::strict_ics(&out)
         } else {
             out.clone()
         };
@@ -192,7 +192,7 @@ fn hostile_text_comes_out_inert_and_intact_in_every_format() {
             line.len()
         );
     }
-    let unfolded = icalendar::parser::unfold(&ics);
+    let unfolded = crate::harness::strict_ics(&ics);
     let calendar = icalendar::parser::read_calendar(&unfolded).expect("the calendar parses");
     let summaries: Vec<String> = calendar
         .components
@@ -219,7 +219,7 @@ fn the_calendar_parses_with_stable_uids_and_every_dated_commitment() {
             export(&session, Format::Ics),
             "the same session gives the same file"
         );
-        let unfolded = icalendar::parser::unfold(&first);
+        let unfolded = crate::harness::strict_ics(&first);
         let calendar = icalendar::parser::read_calendar(&unfolded).expect("parses");
         let todos: Vec<_> = calendar
             .components
@@ -277,7 +277,7 @@ fn calendars_that_ignore_todos_get_all_day_events() {
             ..Options::default()
         },
     );
-    let unfolded = icalendar::parser::unfold(&ics);
+    let unfolded = crate::harness::strict_ics(&ics);
     let calendar = icalendar::parser::read_calendar(&unfolded).expect("parses");
     let events: Vec<_> = calendar
         .components

@@ -558,6 +558,7 @@ mod the_family_copy {
             ..Options::default()
         };
         let ics = render(&s, frameworks.get(&s.framework), Format::Ics, options).expect("ics");
+        crate::harness::strict_ics(&ics);
         assert!(ics.contains("Cubs"), "{ics}");
         assert!(!ics.contains("Victor"), "{ics}");
         assert!(ics.contains("Who: to be agreed"), "{ics}");

@@ -179,7 +179,7 @@ mod calendars {
     use super::*;
 
     fn read(ics: &str) -> Vec<(String, Vec<(String, String)>)> {
-        let unfolded = icalendar::parser::unfold(ics);
+        let unfolded = crate::harness::strict_ics(ics);
         let calendar = icalendar::parser::read_calendar(&unfolded).expect("the calendar parses");
         calendar
             .components
@@ -204,9 +204,90 @@ mod calendars {
     }
 
     #[test]
+    fn long_lines_fold_at_75_octets_and_never_split_a_character() {
+        // Every character here is two to four octets: a fold by characters runs past 75.
+        let mut s = conference();
+        // "NAME:" and 145 octets: 75 on the first line leaves 75, which with its space is 76.
+        s.title = "x".repeat(145);
+        s.records
+            .iter_mut()
+            .for_each(|r| *r.body.text_mut() = "WójcikŻÓŁW🐢 ".repeat(12));
+        // Commas and semicolons are escaped: a fold made before escaping runs long.
+        let words = "Nan, Halina; Marek, and J. walk home, together; ".repeat(8);
+        let at = s.records.len();
+        s.add(
+            "agreement",
+            RecordBody::PlanItem(PlanItem {
+                text: words.clone(),
+                who: "Halina".into(),
+                by_when: Some(date!(2026 - 12 - 01)),
+                ..PlanItem::default()
+            }),
+            s.updated,
+        );
+        assert_eq!(s.records.len(), at + 1);
+        let options = Options {
+            include_text: true,
+            ..Options::default()
+        };
+        let ics = export_with(&s, Format::Ics, options).expect("a calendar");
+        // strict_ics checks every line's octets; the words come back whole when unfolded.
+        let unfolded = crate::harness::strict_ics(&ics);
+        assert!(
+            unfolded.contains(&s.title.trim().replace(',', "\\,")),
+            "{unfolded}"
+        );
+        assert!(
+            ics.lines().any(|l| l.starts_with(' ')),
+            "long lines were folded"
+        );
+    }
+
+    #[test]
+    fn the_conference_has_a_length_and_its_hour_in_utc() {
+        let mut s = conference();
+        let c = s.conference.as_mut().expect("facts");
+        c.date = Some(date!(2026 - 12 - 10));
+        c.time = "10:00".into();
+        // The reader is an hour ahead of UTC: ten o'clock there is 09:00 UTC.
+        let options = Options {
+            offset: time::UtcOffset::from_hms(1, 0, 0).expect("offset"),
+            ..Options::default()
+        };
+        let ics = export_with(&s, Format::Ics, options).expect("a calendar");
+        let event = read(&ics)
+            .into_iter()
+            .find(|(name, _)| name == "VEVENT")
+            .expect("the conference");
+        assert_eq!(prop(&event.1, "DTSTART"), "20261210T090000Z");
+        // Only a start typed: the usual length of a conference, three hours.
+        assert_eq!(prop(&event.1, "DTEND"), "20261210T120000Z");
+        // A typed end is kept.
+        s.conference.as_mut().expect("facts").time = "10:00 to 14:30".into();
+        let ics = export_with(&s, Format::Ics, options).expect("a calendar");
+        let event = read(&ics)
+            .into_iter()
+            .find(|(name, _)| name == "VEVENT")
+            .expect("the conference");
+        assert_eq!(prop(&event.1, "DTEND"), "20261210T133000Z");
+    }
+
+    #[test]
+    fn a_closed_conference_s_calendar_says_it_is_closed() {
+        let mut s = conference();
+        s.conference.as_mut().expect("facts").closed = Some(Closure {
+            date: date!(2026 - 11 - 24),
+            reason: ClosureReason::FamilyWithdrew,
+        });
+        let error = export_with(&s, Format::Ics, Options::default()).expect_err("nothing dated");
+        assert_eq!(error, ExportError::ClosedConference);
+        assert!(error.to_string().contains("the conference is closed"));
+    }
+
+    #[test]
     fn the_calendar_name_is_escaped() {
         let ics = export(&conference(), Format::Ics);
-        let unfolded = icalendar::parser::unfold(&ics);
+        let unfolded = crate::harness::strict_ics(&ics);
         for name in ["NAME", "X-WR-CALNAME"] {
             let line = format!("\r\n{name}:Family plan\\; J.\\, with Nan\\, and Marek\\\\\r\n");
             assert!(unfolded.contains(&line), "{name} unescaped in {unfolded}");
@@ -320,7 +401,7 @@ mod calendars {
     fn by_default_a_calendar_holds_the_title_and_kind_and_the_words_only_when_asked() {
         let session = conference();
         let private = export(&session, Format::Ics);
-        let unfolded = icalendar::parser::unfold(&private);
+        let unfolded = crate::harness::strict_ics(&private);
         assert!(!unfolded.contains("walks J. home"), "{unfolded}");
         assert!(!unfolded.contains("Halina"), "{unfolded}");
         let summaries: Vec<String> = read(&private)
@@ -344,7 +425,7 @@ mod calendars {
             .map(|(_, props)| prop(props, "SUMMARY").to_owned())
             .collect();
         assert!(summaries[0].contains("Nan walks J. home from school, plan 0"));
-        assert!(icalendar::parser::unfold(&shared).contains("Who: Halina"));
+        assert!(crate::harness::strict_ics(&shared).contains("Who: Halina"));
     }
 }
 

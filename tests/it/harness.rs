@@ -277,3 +277,25 @@ fn named(name: &str) -> KeyEvent {
         other => panic!("unknown key <{other}>"),
     }
 }
+
+/// A calendar checked to the letter of RFC 5545's lines (3.1): every line ends in CRLF,
+/// none is longer than 75 octets, a folded line goes on with a space; then parsed by the
+/// `icalendar` crate's reader. Returns the text unfolded, for `read_calendar`.
+pub fn strict_ics(text: &str) -> String {
+    assert!(text.ends_with("\r\n"), "a calendar ends with CRLF");
+    for (n, line) in text.split("\r\n").enumerate() {
+        assert!(
+            line.len() <= 75,
+            "line {} is {} octets (at most 75): {line:?}",
+            n + 1,
+            line.len()
+        );
+        assert!(
+            !line.contains('\n') && !line.contains('\r'),
+            "a bare line break: {line:?}"
+        );
+    }
+    let unfolded = icalendar::parser::unfold(text);
+    icalendar::parser::read_calendar(&unfolded).expect("the calendar parses");
+    unfolded
+}

@@ -63,10 +63,12 @@ fn a_closed_conference_leaves_due_the_listing_and_the_calendar_until_reopened() 
     assert_eq!(after["closed_reason"], "the family withdrew");
     assert!(after["next_due"].is_null());
 
-    let ics = stdout(&convene(dir, &["export", FGC, "--format", "ics"]));
+    let out = convene(dir, &["export", FGC, "--format", "ics"]);
+    assert!(out.stdout.is_empty(), "no calendar of a closed conference");
     assert!(
-        !ics.contains("BEGIN:VTODO") && !ics.contains("BEGIN:VEVENT"),
-        "{ics}"
+        stderr(&out).contains("nothing is dated because the conference is closed"),
+        "{}",
+        stderr(&out)
     );
     let md = stdout(&convene(dir, &["export", FGC, "--format", "md"]));
     // The professionals' record keeps the review date that was set.
@@ -170,6 +172,7 @@ fn the_conference_day_is_due_and_in_the_calendar_with_its_time_and_the_venue_onl
         date.day()
     );
     let ics = stdout(&convene(dir.path(), &["export", &id, "--format", "ics"]));
+    crate::harness::strict_ics(&ics);
     assert!(ics.contains(&format!("DTSTART:{ymd}T100000")), "{ics}");
     assert!(ics.contains(&format!("DTEND:{ymd}T140000")), "{ics}");
     assert!(!ics.contains("LOCATION"), "venues can be secret: {ics}");
@@ -193,6 +196,7 @@ fn a_conference_date_passed_while_still_at_planning_is_overdue() {
     assert_eq!(item["overdue"], true);
     assert_eq!(item["status"], "the conference date has passed");
     let ics = stdout(&convene(dir.path(), &["export", &id, "--format", "ics"]));
+    crate::harness::strict_ics(&ics);
     assert!(ics.contains("DTSTART;VALUE=DATE:"), "all day: {ics}");
 }
 
