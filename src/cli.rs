@@ -60,9 +60,11 @@ pub struct Cli {
     )]
     pub review_weeks: Option<u32>,
 
-    /// The colours: default, light or high-contrast (NO_COLOR=1 takes colour out)
+    /// The colours: default, light or high-contrast (NO_COLOR=1 takes colour out). Called
+    /// `--colours` so it is never mistaken for a record's theme; `--theme` still works.
     #[arg(
-        long,
+        long = "colours",
+        alias = "theme",
         global = true,
         env = "CONVENE_THEME",
         value_name = "NAME",

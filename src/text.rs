@@ -187,10 +187,18 @@ fn needs_cleaning(c: char) -> bool {
     // Controls, the zero-width space, and the bidi overrides and isolates that can make
     // text read differently from how it is stored. Joiners (U+200C/D) stay: emoji need them.
     // U+FFFE and U+FFFF are not characters at all, and XML (a Word file) may not hold them.
+    // U+2028 and U+2029 break a line where a terminal or a script does not expect one
+    // (JavaScript reads them as line ends): escaped in JSON, never printed raw.
     c.is_control()
         || matches!(
             c,
-            '\u{200b}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fffe}' | '\u{ffff}'
+            '\u{200b}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{fffe}'
+                | '\u{ffff}'
         )
 }
 

@@ -829,3 +829,50 @@ fn a_failed_write_is_said_in_plain_words_never_the_system_s_own() {
         "{said}"
     );
 }
+
+#[test]
+fn the_colours_option_is_never_mistaken_for_a_record_s_theme() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let help = stdout(&convene(dir.path(), &["import", "--help"]));
+    assert!(help.contains("--colours <NAME>"), "{help}");
+    assert!(!help.contains("--theme <NAME>"), "{help}");
+    // The old name still works for a while, hidden.
+    let out = convene(dir.path(), &["--theme", "light", "list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = convene(dir.path(), &["--colours", "neon", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn line_and_paragraph_separators_are_escaped_in_json_and_never_printed_raw() {
+    use convene::model::{Session, SessionId};
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Written by another program: the title holds U+2028 and U+2029.
+    let session = Session::new(
+        SessionId::parse("sep12345").expect("id"),
+        "Harbour\u{2028}day\u{2029}one",
+        "appreciative-inquiry",
+        "define",
+        time::macros::datetime!(2026-11-25 09:00 UTC),
+    );
+    convene::store::Store::open(dir.path())
+        .expect("store")
+        .create(&session)
+        .expect("create");
+    for args in [&["list", "--json"][..], &["show", "sep12345", "--json"][..]] {
+        let json = stdout(&convene(dir.path(), args));
+        assert!(
+            !json.contains('\u{2028}') && !json.contains('\u{2029}'),
+            "{args:?}: {json:?}"
+        );
+        serde_json::from_str::<serde_json::Value>(&json).expect("JSON");
+    }
+    for args in [&["list"][..], &["show", "sep12345"][..]] {
+        let text = stdout(&convene(dir.path(), args));
+        assert!(text.contains("Harbour"), "{text}");
+        assert!(
+            !text.contains('\u{2028}') && !text.contains('\u{2029}'),
+            "{args:?}: {text:?}"
+        );
+    }
+}

@@ -697,7 +697,7 @@ mod completion {
         }
         let frameworks = offered(dir.path(), &["new", ""]);
         assert_eq!(values(&frameworks), ["ai", "fgc"]);
-        let themes = offered(dir.path(), &["--theme", ""]);
+        let themes = offered(dir.path(), &["--colours", ""]);
         assert_eq!(values(&themes), ["default", "light", "high-contrast"]);
         let flags = offered(dir.path(), &["export", "k7q2m9xa", "--"]);
         for flag in ["--no-bom", "--include-text", "--as-events"] {
