@@ -275,7 +275,7 @@ impl Writing {
             return Err(crate::store::StoreError::NotFound(id.to_string()).into());
         }
         let lock = crate::store::try_lock(&store.path_of(id))
-            .map_err(|e| CliError::new(ExitKind::Storage, e.to_string()))?
+            .map_err(|e| CliError::new(ExitKind::Storage, crate::plain::io(&e)))?
             .ok_or_else(|| {
                 CliError::new(
                     ExitKind::Storage,

@@ -40,10 +40,12 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         return Err(CliError::new(ExitKind::Usage, "a theme needs a name"));
     }
     if loaded.session.theme_count(&old) == 0 {
+        // The session is there; the command line named a theme it does not have.
         return Err(CliError::new(
-            ExitKind::NotFound,
+            ExitKind::Usage,
             format!("no strength or dream has the theme “{old}”"),
-        ));
+        )
+        .with_hint("`convene theme ID` lists the themes in use"));
     }
     let old = loaded.session.theme_spelling(&old).unwrap_or(old);
     drop(loaded);

@@ -234,7 +234,10 @@ fn convene_theme_lists_renames_and_merges_but_not_while_a_window_has_the_session
         2,
         "{after}"
     );
-    assert_eq!(theme(&["--rename", "Play", "Games"]).status.code(), Some(3));
+    // A theme nobody has is a command line to put right (2), not a missing session (3).
+    let out = theme(&["--rename", "Play", "Games"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no strength or dream has the theme"));
     assert_eq!(theme(&["--rename", "Homes", " "]).status.code(), Some(2));
 }
 
