@@ -279,6 +279,14 @@ pub enum Side {
 }
 
 impl Side {
+    /// Every side, in the order a form offers them.
+    pub const ALL: [Side; 4] = [
+        Side::Family,
+        Side::Friend,
+        Side::Community,
+        Side::Professional,
+    ];
+
     /// A short label for people.
     pub fn label(self) -> &'static str {
         match self {
@@ -445,6 +453,14 @@ pub enum InfoKind {
 }
 
 impl InfoKind {
+    /// Every kind of information, in the order a form offers them.
+    pub const ALL: [InfoKind; 4] = [
+        InfoKind::Strength,
+        InfoKind::Worry,
+        InfoKind::BottomLine,
+        InfoKind::Resource,
+    ];
+
     /// A short label for people.
     pub fn label(self) -> &'static str {
         match self {
