@@ -12,156 +12,73 @@ use crate::model::{
 use crate::text::clean_line;
 use time::OffsetDateTime;
 
-/// A field a record may have, with its label for people and its column for scripts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    StrengthKind,
-    Theme,
-    Owner,
-    Who,
-    Due,
-    Status,
-    Support,
-    CheckedBy,
-    Relationship,
-    Side,
-    Role,
-    Invitation,
-    NotInvitedBecause,
-    Interpreter,
-    Access,
-    Childcare,
-    Safety,
-    NeedsArranged,
-    Organisation,
-    Sector,
-    Closeness,
-    OutsideSafeNetwork,
-    MayCall,
-    Phone,
-    Email,
-    InfoType,
-    Answer,
-    Sectors,
-    Level,
-    Voice,
-    Votes,
-    Source,
+/// Declares every field once, in the order a reader wants them (and the CSV columns'
+/// order): its label for people and its column for scripts. [`Field::ALL`] follows.
+macro_rules! fields {
+    ($($field:ident: $label:literal, $column:literal;)*) => {
+        /// A field a record may have, with its label for people and its column for scripts.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Field {
+            $($field,)*
+        }
+
+        impl Field {
+            /// Every field, in the order a reader wants them (and the CSV columns' order).
+            pub const ALL: [Field; [$(Field::$field),*].len()] = [$(Field::$field),*];
+
+            /// The label people read ("support from services").
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(Field::$field => $label,)*
+                }
+            }
+
+            /// The column name in CSV and the key in JSON (stable: scripts rely on them).
+            pub fn column(self) -> &'static str {
+                match self {
+                    $(Field::$field => $column,)*
+                }
+            }
+        }
+    };
+}
+
+fields! {
+    StrengthKind: "kind", "strength_kind";
+    Theme: "theme", "theme";
+    Owner: "owner", "owner";
+    Who: "who", "who";
+    Due: "due", "due";
+    Status: "status", "status";
+    Support: "support from services", "support";
+    CheckedBy: "checked by", "checked_by";
+    Relationship: "relationship", "relationship";
+    Side: "side", "side";
+    Role: "role", "role";
+    Invitation: "invitation", "invitation";
+    NotInvitedBecause: "not invited because", "not_invited_because";
+    Interpreter: "interpreter in", "interpreter";
+    Access: "access", "access";
+    Childcare: "childcare", "childcare";
+    Safety: "safety", "safety";
+    NeedsArranged: "needs arranged", "needs_arranged";
+    Organisation: "organisation", "organisation";
+    Sector: "sector", "sector";
+    Closeness: "closeness", "closeness";
+    OutsideSafeNetwork: "not in the safe network because", "outside_safe_network";
+    MayCall: "the family may call them", "may_call";
+    Phone: "phone", "phone";
+    Email: "email", "email";
+    InfoType: "type", "info_type";
+    Answer: "answer", "answer";
+    Sectors: "sectors", "sectors";
+    Level: "level", "level";
+    Voice: "voice", "voice";
+    Votes: "votes", "votes";
+    Source: "came from", "source";
 }
 
 impl Field {
-    /// Every field, in the order a reader wants them (and the CSV columns' order).
-    pub const ALL: [Field; 32] = [
-        Field::StrengthKind,
-        Field::Theme,
-        Field::Owner,
-        Field::Who,
-        Field::Due,
-        Field::Status,
-        Field::Support,
-        Field::CheckedBy,
-        Field::Relationship,
-        Field::Side,
-        Field::Role,
-        Field::Invitation,
-        Field::NotInvitedBecause,
-        Field::Interpreter,
-        Field::Access,
-        Field::Childcare,
-        Field::Safety,
-        Field::NeedsArranged,
-        Field::Organisation,
-        Field::Sector,
-        Field::Closeness,
-        Field::OutsideSafeNetwork,
-        Field::MayCall,
-        Field::Phone,
-        Field::Email,
-        Field::InfoType,
-        Field::Answer,
-        Field::Sectors,
-        Field::Level,
-        Field::Voice,
-        Field::Votes,
-        Field::Source,
-    ];
-
-    /// The label people read ("support from services").
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::StrengthKind => "kind",
-            Field::Theme => "theme",
-            Field::Owner => "owner",
-            Field::Who => "who",
-            Field::Due => "due",
-            Field::Status => "status",
-            Field::Support => "support from services",
-            Field::CheckedBy => "checked by",
-            Field::Relationship => "relationship",
-            Field::Side => "side",
-            Field::Role => "role",
-            Field::Invitation => "invitation",
-            Field::NotInvitedBecause => "not invited because",
-            Field::Interpreter => "interpreter in",
-            Field::Access => "access",
-            Field::Childcare => "childcare",
-            Field::Safety => "safety",
-            Field::NeedsArranged => "needs arranged",
-            Field::Organisation => "organisation",
-            Field::Sector => "sector",
-            Field::Closeness => "closeness",
-            Field::OutsideSafeNetwork => "not in the safe network because",
-            Field::MayCall => "the family may call them",
-            Field::Phone => "phone",
-            Field::Email => "email",
-            Field::InfoType => "type",
-            Field::Answer => "answer",
-            Field::Sectors => "sectors",
-            Field::Level => "level",
-            Field::Voice => "voice",
-            Field::Votes => "votes",
-            Field::Source => "came from",
-        }
-    }
-
-    /// The column name in CSV and the key in JSON (stable: scripts rely on them).
-    pub fn column(self) -> &'static str {
-        match self {
-            Field::StrengthKind => "strength_kind",
-            Field::Theme => "theme",
-            Field::Owner => "owner",
-            Field::Who => "who",
-            Field::Due => "due",
-            Field::Status => "status",
-            Field::Support => "support",
-            Field::CheckedBy => "checked_by",
-            Field::Relationship => "relationship",
-            Field::Side => "side",
-            Field::Role => "role",
-            Field::Invitation => "invitation",
-            Field::NotInvitedBecause => "not_invited_because",
-            Field::Interpreter => "interpreter",
-            Field::Access => "access",
-            Field::Childcare => "childcare",
-            Field::Safety => "safety",
-            Field::NeedsArranged => "needs_arranged",
-            Field::Organisation => "organisation",
-            Field::Sector => "sector",
-            Field::Closeness => "closeness",
-            Field::OutsideSafeNetwork => "outside_safe_network",
-            Field::MayCall => "may_call",
-            Field::Phone => "phone",
-            Field::Email => "email",
-            Field::InfoType => "info_type",
-            Field::Answer => "answer",
-            Field::Sectors => "sectors",
-            Field::Level => "level",
-            Field::Voice => "voice",
-            Field::Votes => "votes",
-            Field::Source => "source",
-        }
-    }
-
     /// Whether the value reads clearly without its label ("not started", "Sam (aunt)"),
     /// so a compact line may show it bare.
     pub fn reads_bare(self) -> bool {
@@ -284,13 +201,20 @@ impl Relation {
         }
     }
 
-    /// How a record of this kind points at the records in its `links()`.
-    fn of(kind: RecordKind) -> Relation {
+    /// How a record of this kind points at the records in its `links()`; `None` for a
+    /// kind that links to nothing.
+    fn of(kind: RecordKind) -> Option<Relation> {
         match kind {
-            RecordKind::Dream => Relation::BuildsOn,
-            RecordKind::InformationItem => Relation::SharedBy,
-            RecordKind::Question => Relation::AnsweredBy,
-            _ => Relation::Serves,
+            RecordKind::Dream => Some(Relation::BuildsOn),
+            RecordKind::DesignStatement | RecordKind::Agreement => Some(Relation::Serves),
+            RecordKind::InformationItem => Some(Relation::SharedBy),
+            RecordKind::Question => Some(Relation::AnsweredBy),
+            RecordKind::Strength
+            | RecordKind::Participant
+            | RecordKind::PlanItem
+            | RecordKind::Note
+            | RecordKind::ChangeGoal
+            | RecordKind::Topic => None,
         }
     }
 }
@@ -520,10 +444,12 @@ pub fn describe(record: &Record, session: &Session) -> Description {
         .body
         .links()
         .into_iter()
-        .map(|id| Link {
-            relation: Relation::of(kind),
-            id,
-            words: words_of(id),
+        .filter_map(|id| {
+            Some(Link {
+                relation: Relation::of(kind)?,
+                id,
+                words: words_of(id),
+            })
         })
         .collect();
     links.extend(record.body.goals().iter().map(|id| Link {

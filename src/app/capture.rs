@@ -150,7 +150,7 @@ fn offer_people(form: &mut Form, session: &Session) {
     let Some(field) = form.person_field() else {
         return;
     };
-    let label = form.fields.get(field).map_or("Who", |f| f.label);
+    let label = form.fields.get(field).map_or("Who", |f| &f.label);
     let title = format!("{label}: someone in the room");
     let picker = LinkPicker::people(session, title, &form.field_text(field));
     if picker.candidates.is_empty() {

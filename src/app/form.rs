@@ -7,13 +7,63 @@ use super::picker::LinkPicker;
 use crate::model::{Record, RecordBody, RecordId, RecordKind};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{TextArea, WrapMode};
+use std::borrow::Cow;
 use time::Date;
 
 /// One field of the form.
 #[derive(Debug)]
 pub struct Field {
-    pub label: &'static str,
+    pub label: Cow<'static, str>,
     pub input: Input,
+    /// What the field holds, by which the form reads it back (never by its place).
+    pub name: Option<Name>,
+}
+
+/// What a field of a record's form holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Name {
+    /// The record's main words (its text, action or name).
+    Words,
+    /// A field the description knows, labelled as the description labels it.
+    Of(crate::describe::Field),
+    /// A conference participant's place in the child's safe network (its reason is
+    /// [`crate::describe::Field::OutsideSafeNetwork`]).
+    InSafeNetwork,
+}
+
+impl Field {
+    /// The same field, known by `name`.
+    pub fn named(mut self, name: Name) -> Self {
+        self.name = Some(name);
+        self
+    }
+}
+
+/// A text field for one of the description's fields, with the description's label.
+pub fn text_of(
+    field: crate::describe::Field,
+    value: &str,
+    multiline: bool,
+    placeholder: &str,
+) -> Field {
+    let mut made = text("", value, multiline, placeholder).named(Name::Of(field));
+    made.label = Cow::Owned(capitalised(field.label()));
+    made
+}
+
+/// A choice for one of the description's fields, with the description's label.
+pub fn choice_of(field: crate::describe::Field, options: &[&str], selected: usize) -> Field {
+    let mut made = choice("", options, selected).named(Name::Of(field));
+    made.label = Cow::Owned(capitalised(field.label()));
+    made
+}
+
+/// The words with their first letter in capitals ("Support from services").
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// How a field takes input.
@@ -242,11 +292,12 @@ pub fn text(label: &'static str, value: &str, multiline: bool, placeholder: &str
     let mut area = input(value);
     area.set_placeholder_text(placeholder);
     Field {
-        label,
+        label: Cow::Borrowed(label),
         input: Input::Text {
             area: Box::new(area),
             multiline,
         },
+        name: None,
     }
 }
 
@@ -254,8 +305,9 @@ pub fn text(label: &'static str, value: &str, multiline: bool, placeholder: &str
 pub fn choice(label: &'static str, options: &[&str], selected: usize) -> Field {
     let options = options.iter().map(|o| (*o).to_owned()).collect();
     Field {
-        label,
+        label: Cow::Borrowed(label),
         input: Input::Choice { options, selected },
+        name: None,
     }
 }
 
@@ -269,8 +321,9 @@ pub fn choice_from(label: &'static str, list: &[String], current: Option<&str>) 
     }
     let selected = current.map_or(0, |c| options.iter().rposition(|o| o == c).unwrap_or(0));
     Field {
-        label,
+        label: Cow::Borrowed(label),
         input: Input::Choice { options, selected },
+        name: None,
     }
 }
 
@@ -329,9 +382,7 @@ impl Form {
             FormKey::Link => {
                 self.purpose == Purpose::Record && crate::model::link_target(self.kind).is_some()
             }
-            FormKey::People => {
-                self.purpose == Purpose::Record && !kinds::person_fields(self.kind).is_empty()
-            }
+            FormKey::People => self.purpose == Purpose::Record && !self.person_fields().is_empty(),
             FormKey::Save | FormKey::NewLine | FormKey::Close => true,
         }
     }
@@ -341,7 +392,7 @@ impl Form {
     pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
         if self.asking_past_date {
             self.asking_past_date = false;
-            let due = kinds::DUE_FIELD;
+            let due = self.at(Name::Of(crate::describe::Field::Due)).unwrap_or(0);
             return match key.code {
                 KeyCode::Char('y') => {
                     self.past_date_kept = Some(self.field_text(due));
@@ -428,12 +479,12 @@ impl Form {
     /// Whether saving should first ask about the due date: one typed in this form (not the
     /// date the record already had) that is before `today`, and not already kept.
     pub fn asks_about_passed_date(&self, today: Date) -> bool {
-        if self.purpose != Purpose::Record
-            || !matches!(self.kind, RecordKind::Agreement | RecordKind::PlanItem)
-        {
+        if self.purpose != Purpose::Record {
             return false;
         }
-        let due = kinds::DUE_FIELD;
+        let Some(due) = self.at(Name::Of(crate::describe::Field::Due)) else {
+            return false;
+        };
         let typed = self.field_text(due);
         if self.typed_at_start.get(due) == Some(&typed)
             || self.past_date_kept.as_ref() == Some(&typed)
@@ -450,14 +501,14 @@ impl Form {
         if self.purpose != Purpose::Record {
             return None;
         }
-        kinds::person_fields(self.kind).iter().find_map(|&field| {
+        self.person_fields().into_iter().find_map(|field| {
             let typed = self.field_text(field);
             if self.kept_apart_kept.contains(&(field, typed.clone())) {
                 return None;
             }
             let (person, why) = session.kept_apart_in(&typed).into_iter().next()?;
             let name = crate::text::clean_line(&person.name);
-            let role = self.fields.get(field).map_or("who", |f| f.label);
+            let role = self.fields.get(field).map_or("who", |f| &f.label);
             let mut words = format!("{name} is outside the child's safe network for this plan");
             let why = crate::text::clean_line(&why);
             if !why.is_empty() {
@@ -593,7 +644,7 @@ impl Form {
     /// The field a pick of a person fills: the one in focus if it names a person (who
     /// does it, who checks it), else the first that does.
     pub fn person_field(&self) -> Option<usize> {
-        let fields = kinds::person_fields(self.kind);
+        let fields = self.person_fields();
         fields
             .iter()
             .find(|&&f| f == self.focus)
@@ -664,12 +715,39 @@ impl Form {
     }
 
     /// Each text field's label and words, where anything is written.
-    pub fn typed_words(&self) -> Vec<(&'static str, String)> {
+    pub fn typed_words(&self) -> Vec<(&str, String)> {
         self.fields
             .iter()
             .filter(|f| matches!(f.input, Input::Text { .. }))
-            .map(|f| (f.label, f.input.text()))
+            .map(|f| (f.label.as_ref(), f.input.text()))
             .filter(|(_, words)| !words.trim().is_empty())
+            .collect()
+    }
+
+    /// Where the field named `name` is, if this form has one.
+    pub fn at(&self, name: Name) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == Some(name))
+    }
+
+    /// The text of the field named `name` (empty if the form has none).
+    pub fn text_of(&self, name: Name) -> String {
+        self.at(name)
+            .map(|i| self.field_text(i))
+            .unwrap_or_default()
+    }
+
+    /// The chosen option of the field named `name` (the first if the form has none).
+    pub fn choice_of(&self, name: Name) -> usize {
+        self.at(name).map_or(0, |i| self.field_choice(i))
+    }
+
+    /// The fields that name a person, which can be picked from the room's participants
+    /// (who does it, who owns it, who checks it).
+    fn person_fields(&self) -> Vec<usize> {
+        use crate::describe::Field::{CheckedBy, Owner, Who};
+        [Owner, Who, CheckedBy]
+            .into_iter()
+            .filter_map(|f| self.at(Name::Of(f)))
             .collect()
     }
 

@@ -25,71 +25,75 @@ pub struct Record {
     pub source: Option<String>,
 }
 
-/// The kinds of record, each with its own fields.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum RecordBody {
-    Strength(Strength),
-    Dream(Dream),
-    DesignStatement(DesignStatement),
-    Agreement(Agreement),
-    Participant(Participant),
-    InformationItem(InformationItem),
-    Question(Question),
-    PlanItem(PlanItem),
-    Note(Note),
-    ChangeGoal(ChangeGoal),
-    Topic(Topic),
+/// Declares every record kind once: its variant in [`RecordBody`] (with the struct of the
+/// same name), in [`RecordKind`] and in [`RecordKind::ALL`], with its label and plural. A
+/// kind listed here is in every list; nothing else names them all by hand.
+macro_rules! record_kinds {
+    ($($kind:ident: $label:literal, $plural:literal;)*) => {
+        /// The kinds of record, each with its own fields.
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        pub enum RecordBody {
+            $($kind($kind),)*
+        }
+
+        /// The kind of a record, without its fields: what a framework stage says it captures.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum RecordKind {
+            $($kind,)*
+        }
+
+        impl RecordKind {
+            /// Every kind, in the order of a session's flow.
+            pub const ALL: [RecordKind; [$(RecordKind::$kind),*].len()] = [$(RecordKind::$kind),*];
+
+            /// The kind's name for people, singular and lower case ("design statement").
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(RecordKind::$kind => $label,)*
+                }
+            }
+
+            /// The plural, for headings ("strengths").
+            pub fn plural(self) -> &'static str {
+                match self {
+                    $(RecordKind::$kind => $plural,)*
+                }
+            }
+        }
+
+        impl RecordBody {
+            /// The kind of this record.
+            pub fn kind(&self) -> RecordKind {
+                match self {
+                    $(RecordBody::$kind(_) => RecordKind::$kind,)*
+                }
+            }
+
+            /// An empty record of the given kind.
+            pub fn empty(kind: RecordKind) -> Self {
+                match kind {
+                    $(RecordKind::$kind => RecordBody::$kind($kind::default()),)*
+                }
+            }
+        }
+    };
 }
 
-/// The kind of a record, without its fields: what a framework stage says it captures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum RecordKind {
-    Strength,
-    Dream,
-    DesignStatement,
-    Agreement,
-    Participant,
-    InformationItem,
-    Question,
-    PlanItem,
-    Note,
-    ChangeGoal,
-    Topic,
+record_kinds! {
+    Strength: "strength", "strengths";
+    Dream: "dream", "dreams";
+    DesignStatement: "design statement", "design statements";
+    Agreement: "agreement", "agreements";
+    Participant: "participant", "participants";
+    InformationItem: "information item", "information items";
+    Question: "question", "questions";
+    PlanItem: "plan item", "plan items";
+    Note: "note", "notes";
+    ChangeGoal: "change goal", "change goals";
+    Topic: "affirmative topic", "affirmative topics";
 }
 
 impl RecordKind {
-    /// Every kind, in the order of a session's flow.
-    pub const ALL: [RecordKind; 11] = [
-        RecordKind::Strength,
-        RecordKind::Dream,
-        RecordKind::DesignStatement,
-        RecordKind::Agreement,
-        RecordKind::Participant,
-        RecordKind::InformationItem,
-        RecordKind::Question,
-        RecordKind::PlanItem,
-        RecordKind::Note,
-        RecordKind::ChangeGoal,
-        RecordKind::Topic,
-    ];
-
-    /// The kind's name for people, singular and lower case ("design statement").
-    pub fn label(self) -> &'static str {
-        match self {
-            RecordKind::Strength => "strength",
-            RecordKind::Dream => "dream",
-            RecordKind::DesignStatement => "design statement",
-            RecordKind::Agreement => "agreement",
-            RecordKind::Participant => "participant",
-            RecordKind::InformationItem => "information item",
-            RecordKind::Question => "question",
-            RecordKind::PlanItem => "plan item",
-            RecordKind::Note => "note",
-            RecordKind::ChangeGoal => "change goal",
-            RecordKind::Topic => "affirmative topic",
-        }
-    }
-
     /// The label where room is short, such as a footer's hint ("topic").
     pub fn short_label(self) -> &'static str {
         match self {
@@ -106,23 +110,6 @@ impl RecordKind {
             "a"
         };
         format!("{article} {}", self.label())
-    }
-
-    /// The plural, for headings ("strengths").
-    pub fn plural(self) -> &'static str {
-        match self {
-            RecordKind::Strength => "strengths",
-            RecordKind::Dream => "dreams",
-            RecordKind::DesignStatement => "design statements",
-            RecordKind::Agreement => "agreements",
-            RecordKind::Participant => "participants",
-            RecordKind::InformationItem => "information items",
-            RecordKind::Question => "questions",
-            RecordKind::PlanItem => "plan items",
-            RecordKind::Note => "notes",
-            RecordKind::ChangeGoal => "change goals",
-            RecordKind::Topic => "affirmative topics",
-        }
     }
 }
 
@@ -292,6 +279,14 @@ pub enum Side {
 }
 
 impl Side {
+    /// Every side, in the order a form offers them.
+    pub const ALL: [Side; 4] = [
+        Side::Family,
+        Side::Friend,
+        Side::Community,
+        Side::Professional,
+    ];
+
     /// A short label for people.
     pub fn label(self) -> &'static str {
         match self {
@@ -458,6 +453,14 @@ pub enum InfoKind {
 }
 
 impl InfoKind {
+    /// Every kind of information, in the order a form offers them.
+    pub const ALL: [InfoKind; 4] = [
+        InfoKind::Strength,
+        InfoKind::Worry,
+        InfoKind::BottomLine,
+        InfoKind::Resource,
+    ];
+
     /// A short label for people.
     pub fn label(self) -> &'static str {
         match self {
@@ -532,23 +535,6 @@ pub struct Note {
 }
 
 impl RecordBody {
-    /// The kind of this record.
-    pub fn kind(&self) -> RecordKind {
-        match self {
-            RecordBody::Strength(_) => RecordKind::Strength,
-            RecordBody::Dream(_) => RecordKind::Dream,
-            RecordBody::DesignStatement(_) => RecordKind::DesignStatement,
-            RecordBody::Agreement(_) => RecordKind::Agreement,
-            RecordBody::Participant(_) => RecordKind::Participant,
-            RecordBody::InformationItem(_) => RecordKind::InformationItem,
-            RecordBody::Question(_) => RecordKind::Question,
-            RecordBody::PlanItem(_) => RecordKind::PlanItem,
-            RecordBody::Note(_) => RecordKind::Note,
-            RecordBody::ChangeGoal(_) => RecordKind::ChangeGoal,
-            RecordBody::Topic(_) => RecordKind::Topic,
-        }
-    }
-
     /// The record's main words: the text, the action, or the participant's name.
     pub fn text(&self) -> &str {
         match self {
@@ -592,7 +578,12 @@ impl RecordBody {
             RecordBody::Agreement(r) => r.serves.clone(),
             RecordBody::InformationItem(r) => r.giver.into_iter().collect(),
             RecordBody::Question(r) => r.answered_by.into_iter().collect(),
-            _ => Vec::new(),
+            RecordBody::Strength(_)
+            | RecordBody::Participant(_)
+            | RecordBody::PlanItem(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => Vec::new(),
         }
     }
 
@@ -602,7 +593,14 @@ impl RecordBody {
             RecordBody::Dream(r) => Some(&mut r.builds_on),
             RecordBody::DesignStatement(r) => Some(&mut r.serves),
             RecordBody::Agreement(r) => Some(&mut r.serves),
-            _ => None,
+            RecordBody::Strength(_)
+            | RecordBody::Participant(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::PlanItem(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => None,
         }
     }
 
@@ -610,7 +608,16 @@ impl RecordBody {
     pub fn goals(&self) -> &[RecordId] {
         match self {
             RecordBody::Agreement(a) => &a.goals,
-            _ => &[],
+            RecordBody::Strength(_)
+            | RecordBody::Dream(_)
+            | RecordBody::DesignStatement(_)
+            | RecordBody::Participant(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::PlanItem(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => &[],
         }
     }
 
@@ -620,7 +627,14 @@ impl RecordBody {
             RecordBody::Strength(r) => Some(&r.tags),
             RecordBody::Dream(r) => Some(&r.tags),
             RecordBody::Agreement(r) => Some(&r.tags),
-            _ => None,
+            RecordBody::DesignStatement(_)
+            | RecordBody::Participant(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::PlanItem(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => None,
         }
     }
 
@@ -630,7 +644,14 @@ impl RecordBody {
             RecordBody::Strength(r) => Some(&mut r.tags),
             RecordBody::Dream(r) => Some(&mut r.tags),
             RecordBody::Agreement(r) => Some(&mut r.tags),
-            _ => None,
+            RecordBody::DesignStatement(_)
+            | RecordBody::Participant(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::PlanItem(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => None,
         }
     }
 
@@ -640,7 +661,15 @@ impl RecordBody {
         let theme = match self {
             RecordBody::Strength(r) => &r.theme,
             RecordBody::Dream(r) => &r.theme,
-            _ => &None,
+            RecordBody::DesignStatement(_)
+            | RecordBody::Agreement(_)
+            | RecordBody::Participant(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::PlanItem(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => &None,
         };
         theme.as_deref().filter(|t| !t.trim().is_empty())
     }
@@ -650,23 +679,21 @@ impl RecordBody {
         match self {
             RecordBody::Strength(r) => Some(&mut r.theme),
             RecordBody::Dream(r) => Some(&mut r.theme),
-            _ => None,
+            RecordBody::DesignStatement(_)
+            | RecordBody::Agreement(_)
+            | RecordBody::Participant(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::PlanItem(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => None,
         }
     }
 
     /// Removes every link to `target`.
     pub fn unlink(&mut self, target: RecordId) {
-        if let RecordBody::Agreement(a) = self {
-            a.goals.retain(|id| *id != target);
-        }
-        if let Some(list) = self.link_list_mut() {
-            list.retain(|id| *id != target);
-        }
-        match self {
-            RecordBody::InformationItem(r) if r.giver == Some(target) => r.giver = None,
-            RecordBody::Question(r) if r.answered_by == Some(target) => r.answered_by = None,
-            _ => {}
-        }
+        self.relink(|id| (id != target).then_some(id));
     }
 
     /// Points every link at another record: `to` gives the new id, or `None` to drop the
@@ -681,24 +708,15 @@ impl RecordBody {
         match self {
             RecordBody::InformationItem(r) => r.giver = r.giver.and_then(&to),
             RecordBody::Question(r) => r.answered_by = r.answered_by.and_then(&to),
-            _ => {}
-        }
-    }
-
-    /// An empty record of the given kind.
-    pub fn empty(kind: RecordKind) -> Self {
-        match kind {
-            RecordKind::Strength => RecordBody::Strength(Strength::default()),
-            RecordKind::Dream => RecordBody::Dream(Dream::default()),
-            RecordKind::DesignStatement => RecordBody::DesignStatement(DesignStatement::default()),
-            RecordKind::Agreement => RecordBody::Agreement(Agreement::default()),
-            RecordKind::Participant => RecordBody::Participant(Participant::default()),
-            RecordKind::InformationItem => RecordBody::InformationItem(InformationItem::default()),
-            RecordKind::Question => RecordBody::Question(Question::default()),
-            RecordKind::PlanItem => RecordBody::PlanItem(PlanItem::default()),
-            RecordKind::Note => RecordBody::Note(Note::default()),
-            RecordKind::ChangeGoal => RecordBody::ChangeGoal(ChangeGoal::default()),
-            RecordKind::Topic => RecordBody::Topic(Topic::default()),
+            RecordBody::Strength(_)
+            | RecordBody::Dream(_)
+            | RecordBody::DesignStatement(_)
+            | RecordBody::Agreement(_)
+            | RecordBody::Participant(_)
+            | RecordBody::PlanItem(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => {}
         }
     }
 
@@ -707,7 +725,15 @@ impl RecordBody {
         match self {
             RecordBody::Agreement(r) => r.due,
             RecordBody::PlanItem(r) => r.by_when,
-            _ => None,
+            RecordBody::Strength(_)
+            | RecordBody::Dream(_)
+            | RecordBody::DesignStatement(_)
+            | RecordBody::Participant(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => None,
         }
     }
 
@@ -727,7 +753,15 @@ impl RecordBody {
         match self {
             RecordBody::Agreement(a) => Some((&mut a.status, &mut a.checkins)),
             RecordBody::PlanItem(p) => Some((&mut p.status, &mut p.checkins)),
-            _ => None,
+            RecordBody::Strength(_)
+            | RecordBody::Dream(_)
+            | RecordBody::DesignStatement(_)
+            | RecordBody::Participant(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => None,
         }
     }
 
@@ -747,7 +781,15 @@ impl RecordBody {
         match self {
             RecordBody::Agreement(a) => &a.checkins,
             RecordBody::PlanItem(p) => &p.checkins,
-            _ => &[],
+            RecordBody::Strength(_)
+            | RecordBody::Dream(_)
+            | RecordBody::DesignStatement(_)
+            | RecordBody::Participant(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => &[],
         }
     }
 
@@ -756,7 +798,15 @@ impl RecordBody {
         match self {
             RecordBody::Dream(d) => Some(d.votes),
             RecordBody::DesignStatement(d) => Some(d.votes),
-            _ => None,
+            RecordBody::Strength(_)
+            | RecordBody::Agreement(_)
+            | RecordBody::Participant(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::PlanItem(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => None,
         }
     }
 
@@ -765,7 +815,15 @@ impl RecordBody {
         match self {
             RecordBody::Dream(d) => Some(&mut d.votes),
             RecordBody::DesignStatement(d) => Some(&mut d.votes),
-            _ => None,
+            RecordBody::Strength(_)
+            | RecordBody::Agreement(_)
+            | RecordBody::Participant(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::PlanItem(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => None,
         }
     }
 
@@ -774,7 +832,15 @@ impl RecordBody {
         match self {
             RecordBody::Agreement(r) => Some(r.status),
             RecordBody::PlanItem(r) => Some(r.status),
-            _ => None,
+            RecordBody::Strength(_)
+            | RecordBody::Dream(_)
+            | RecordBody::DesignStatement(_)
+            | RecordBody::Participant(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => None,
         }
     }
 }

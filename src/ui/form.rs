@@ -23,7 +23,7 @@ pub(super) fn draw_suggestion(
     frame: &mut Frame,
     area: Rect,
 ) -> Hints {
-    let label = form.fields.get(field).map_or("", |f| f.label);
+    let label = form.fields.get(field).map_or("", |f| &f.label);
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{label}: "), theme.muted),
         Span::styled(format!("“{}”", clean_line(&suggestion.found)), theme.title),
@@ -175,7 +175,7 @@ pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> H
     for (slot, &i) in shown.iter().enumerate() {
         let field = &form.fields[i];
         let focused = i == form.focus;
-        let mut label = field.label.to_owned();
+        let mut label = field.label.to_string();
         if !all_fit {
             label = format!("{label} ({} of {})", i + 1, form.fields.len());
         }

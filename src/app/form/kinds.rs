@@ -1,25 +1,27 @@
 //! The fields each kind of record asks for, and the record they make.
 
-use super::{DUE_HINT, Form, Purpose, choice, date_text, text};
+use super::{DUE_HINT, Form, Name, Purpose, choice, choice_of, date_text, text, text_of};
 use crate::app::dates::parse_due;
+use crate::describe::Field as F;
 use crate::model::{InfoKind, Invitation, Record, RecordBody, RecordKind, Side, StrengthKind};
 use time::Date;
 
-/// Where an agreement's and a plan item's due date sit in their forms (the third field).
-pub(super) const DUE_FIELD: usize = 2;
+/// The main words' field, known by name.
+fn words(label: &'static str, value: &str, multiline: bool, placeholder: &str) -> super::Field {
+    text(label, value, multiline, placeholder).named(Name::Words)
+}
 
-/// The fields that name a person, which can be picked from the room's participants: an
-/// agreement's owner; a plan item's who and who checks it.
-pub(super) fn person_fields(kind: RecordKind) -> &'static [usize] {
-    match kind {
-        RecordKind::Agreement => &[1],
-        RecordKind::PlanItem => &[1, 4],
-        _ => &[],
-    }
+/// The labels of a list of choices, in the list's order.
+fn labels<T: Copy, const N: usize>(all: [T; N], label: fn(T) -> &'static str) -> Vec<&'static str> {
+    all.into_iter().map(label).collect()
+}
+
+/// Where `value` is in `all` (the first when it is not).
+fn index_in<T: PartialEq>(all: &[T], value: &T) -> usize {
+    all.iter().position(|x| x == value).unwrap_or(0)
 }
 
 const STRENGTH_KINDS: &[&str] = &["personal", "practical", "people", "community"];
-const SIDES: &[&str] = &["family", "friend", "community", "professional"];
 const INVITATIONS: &[&str] = &[
     "identified",
     "invited",
@@ -33,7 +35,6 @@ const SAFE_NETWORK: &[&str] = &["part of it", "not part of it"];
 const MAY_CALL: &[&str] = &["not asked, or no", "yes, they agreed"];
 const PHONE_HINT: &str = "Private: never in a calendar; optional";
 const EMAIL_HINT: &str = "Private: never in a calendar; optional";
-const INFO_KINDS: &[&str] = &["strength", "worry", "bottom line", "resource on offer"];
 
 impl Form {
     /// The same, for a workshop (`true`) or a conference: a workshop's participant is a
@@ -42,32 +43,32 @@ impl Form {
         let body = existing.map_or_else(|| RecordBody::empty(kind), |r| r.body.clone());
         if let (true, RecordBody::Participant(p)) = (workshop, &body) {
             let fields = vec![
-                text(
+                words(
                     "Name",
                     &p.name,
                     false,
                     "A name, or how they like to be known",
                 ),
-                text(
-                    "Organisation",
+                text_of(
+                    F::Organisation,
                     &p.organisation,
                     false,
                     "Where they come from",
                 ),
-                text(
-                    "Sector",
+                text_of(
+                    F::Sector,
                     p.sector.as_deref().unwrap_or(""),
                     false,
                     "housing, health, education, policing… or a sector of your own",
                 ),
-                text(
-                    "Role",
+                text_of(
+                    F::Role,
                     &p.role,
                     false,
                     "What they do there: youth worker, head of year…",
                 ),
-                text("Phone", &p.phone, false, PHONE_HINT),
-                text("Email", &p.email, false, EMAIL_HINT),
+                text_of(F::Phone, &p.phone, false, PHONE_HINT),
+                text_of(F::Email, &p.email, false, EMAIL_HINT),
             ];
             let mut form = Self::custom(Purpose::Record, fields);
             form.kind = kind;
@@ -76,59 +77,60 @@ impl Form {
             form.workshop = true;
             return form;
         }
-        let words = "In the speaker's own words";
+        let in_own_words = "In the speaker's own words";
         let fields = match &body {
             RecordBody::Strength(s) => vec![
-                text("Strength", &s.text, true, words),
-                choice(
-                    "Kind",
+                words("Strength", &s.text, true, in_own_words),
+                choice_of(
+                    F::StrengthKind,
                     STRENGTH_KINDS,
-                    StrengthKind::ALL
-                        .iter()
-                        .position(|k| *k == s.kind)
-                        .unwrap_or(0),
+                    index_in(&StrengthKind::ALL, &s.kind),
                 ),
             ],
-            RecordBody::Dream(d) => vec![text(
+            RecordBody::Dream(d) => vec![words(
                 "Dream",
                 &d.text,
                 true,
                 "What might be? In the room's words",
             )],
-            RecordBody::DesignStatement(d) => vec![text(
+            RecordBody::DesignStatement(d) => vec![words(
                 "Design statement",
                 &d.text,
                 true,
                 "A bold statement of what should be, in the present tense",
             )],
             RecordBody::Agreement(a) => vec![
-                text("Action", &a.action, true, "What will be done"),
-                text(
-                    "Owner",
+                words("Action", &a.action, true, "What will be done"),
+                text_of(
+                    F::Owner,
                     &a.owner,
                     false,
                     "Who will do it (Ctrl-p: someone in the room)",
                 ),
-                text("Due", &date_text(a.due), false, DUE_HINT),
+                text_of(F::Due, &date_text(a.due), false, DUE_HINT),
             ],
             RecordBody::Participant(p) => vec![
-                text("Name", &p.name, false, "First name or initials"),
-                text(
-                    "Relationship",
+                words("Name", &p.name, false, "First name or initials"),
+                text_of(
+                    F::Relationship,
                     &p.relationship,
                     false,
                     "Relationship to the child",
                 ),
-                choice("Side", SIDES, side_index(p.side)),
-                text(
-                    "Role",
+                choice_of(
+                    F::Side,
+                    &labels(Side::ALL, Side::label),
+                    index_in(&Side::ALL, &p.side),
+                ),
+                text_of(
+                    F::Role,
                     &p.role,
                     false,
                     "parent, carer, advocate, social worker…",
                 ),
-                choice("Invitation", INVITATIONS, invitation_index(&p.invitation)),
-                text(
-                    "Not invited because",
+                choice_of(F::Invitation, INVITATIONS, invitation_index(&p.invitation)),
+                text_of(
+                    F::NotInvitedBecause,
                     match &p.invitation {
                         Invitation::NotInvited(reason) => reason,
                         _ => "",
@@ -136,33 +138,33 @@ impl Form {
                     false,
                     "The reason, when not invited",
                 ),
-                text(
-                    "Interpreter",
+                text_of(
+                    F::Interpreter,
                     p.needs.interpreter.as_deref().unwrap_or(""),
                     false,
                     "The language, if one is needed",
                 ),
-                text(
-                    "Access",
+                text_of(
+                    F::Access,
                     p.needs.access.as_deref().unwrap_or(""),
                     false,
                     "Access needs",
                 ),
-                text(
-                    "Childcare",
+                text_of(
+                    F::Childcare,
                     p.needs.childcare.as_deref().unwrap_or(""),
                     false,
                     "Childcare needs",
                 ),
-                text(
-                    "Safety",
+                text_of(
+                    F::Safety,
                     p.needs.safety.as_deref().unwrap_or(""),
                     false,
                     "Safety arrangements",
                 ),
-                choice("Needs arranged", ARRANGED, usize::from(p.needs.arranged)),
-                choice(
-                    "Closeness",
+                choice_of(F::NeedsArranged, ARRANGED, usize::from(p.needs.arranged)),
+                choice_of(
+                    F::Closeness,
                     CLOSENESS,
                     p.closeness.map_or(0, |c| {
                         1 + crate::model::Closeness::ALL
@@ -175,55 +177,68 @@ impl Form {
                     "Safe network",
                     SAFE_NETWORK,
                     usize::from(!p.in_safe_network()),
-                ),
+                )
+                .named(Name::InSafeNetwork),
                 text(
                     "Outside it because",
                     p.outside_safe_network.as_deref().unwrap_or(""),
                     false,
                     "The reason, such as a court order or a bottom line",
-                ),
-                text("Phone", &p.phone, false, PHONE_HINT),
-                text("Email", &p.email, false, EMAIL_HINT),
-                choice("Family may call", MAY_CALL, usize::from(p.may_call)),
+                )
+                .named(Name::Of(F::OutsideSafeNetwork)),
+                text_of(F::Phone, &p.phone, false, PHONE_HINT),
+                text_of(F::Email, &p.email, false, EMAIL_HINT),
+                choice("Family may call", MAY_CALL, usize::from(p.may_call))
+                    .named(Name::Of(F::MayCall)),
             ],
             RecordBody::InformationItem(i) => vec![
-                text("Information", &i.text, true, words),
-                choice("Kind", INFO_KINDS, info_index(i.kind)),
+                words("Information", &i.text, true, in_own_words),
+                choice(
+                    "Kind",
+                    &labels(InfoKind::ALL, InfoKind::label),
+                    index_in(&InfoKind::ALL, &i.kind),
+                )
+                .named(Name::Of(F::InfoType)),
             ],
             RecordBody::Question(q) => vec![
-                text("Question", &q.text, true, "The family's question"),
-                text(
-                    "Answer",
+                words("Question", &q.text, true, "The family's question"),
+                text_of(
+                    F::Answer,
                     q.answer.as_deref().unwrap_or(""),
                     true,
                     "The answer, when it is given",
                 ),
             ],
             RecordBody::PlanItem(p) => vec![
-                text("What will happen", &p.text, true, "In the family's words"),
-                text(
-                    "Who",
+                words("What will happen", &p.text, true, "In the family's words"),
+                text_of(
+                    F::Who,
                     &p.who,
                     false,
                     "Who does it (Ctrl-p: someone in the room)",
                 ),
-                text("By when", &date_text(p.by_when), false, DUE_HINT),
-                text("Support", &p.support, false, "Support needed from services"),
-                text(
-                    "Checked by",
+                text_of(F::Due, &date_text(p.by_when), false, DUE_HINT),
+                text_of(
+                    F::Support,
+                    &p.support,
+                    false,
+                    "Support needed from services",
+                ),
+                text_of(
+                    F::CheckedBy,
                     &p.checked_by,
                     false,
                     "Who checks it happens (Ctrl-p: someone in the room)",
                 ),
             ],
-            RecordBody::Note(n) => vec![text("Note", &n.text, true, words)],
-            RecordBody::ChangeGoal(g) => vec![text(
+            RecordBody::Note(n) => vec![words("Note", &n.text, true, in_own_words)],
+            RecordBody::ChangeGoal(g) => vec![words(
                 "Change goal",
                 &g.text,
                 true,
                 "A change the partnership sets itself, starting from what is strong",
             )],
-            RecordBody::Topic(t) => vec![text(
+            RecordBody::Topic(t) => vec![words(
                 "Affirmative topic",
                 &t.text,
                 true,
@@ -258,98 +273,95 @@ impl Form {
     /// The record the form describes, or the field to fix and why. The typed text is kept
     /// either way.
     pub fn build(&self, today: Date) -> Result<RecordBody, (usize, String)> {
-        if self.field_text(0).is_empty() {
-            return Err((0, format!("Type the {} first.", self.kind.label())));
+        let first = self.at(Name::Words).unwrap_or(0);
+        let text = |name: Name| self.text_of(name);
+        let of = |field: F| self.text_of(Name::Of(field));
+        let chosen = |field: F| self.choice_of(Name::Of(field));
+        if text(Name::Words).is_empty() {
+            return Err((first, format!("Type the {} first.", self.kind.label())));
         }
-        let date = |i: usize| parse_due(&self.field_text(i), today).map_err(|e| (i, e));
-        let optional = |i: usize| Some(self.field_text(i)).filter(|t| !t.is_empty());
+        let due = || {
+            let at = self.at(Name::Of(F::Due)).unwrap_or(first);
+            parse_due(&of(F::Due), today).map_err(|e| (at, e))
+        };
+        let optional = |field: F| Some(of(field)).filter(|t| !t.is_empty());
         let mut body = self
             .original
             .clone()
             .unwrap_or_else(|| RecordBody::empty(self.kind));
+        let words = text(Name::Words);
         match &mut body {
             RecordBody::Strength(s) => {
-                s.text = self.field_text(0);
-                s.kind = StrengthKind::ALL[self.field_choice(1).min(3)];
+                s.text = words;
+                s.kind = StrengthKind::ALL[chosen(F::StrengthKind).min(3)];
             }
             RecordBody::Dream(d) => {
-                d.text = self.field_text(0);
+                d.text = words;
                 d.builds_on = self.links.clone();
             }
             RecordBody::DesignStatement(d) => {
-                d.text = self.field_text(0);
+                d.text = words;
                 d.serves = self.links.clone();
             }
             RecordBody::Agreement(a) => {
-                a.due = date(DUE_FIELD)?;
-                a.action = self.field_text(0);
-                a.owner = self.field_text(1);
+                a.due = due()?;
+                a.action = words;
+                a.owner = of(F::Owner);
                 a.serves = self.links.clone();
             }
             RecordBody::Participant(p) if self.workshop => {
-                p.name = self.field_text(0);
-                p.organisation = self.field_text(1);
-                p.sector = optional(2);
-                p.role = self.field_text(3);
-                p.phone = self.field_text(4);
-                p.email = self.field_text(5);
+                p.name = words;
+                p.organisation = of(F::Organisation);
+                p.sector = optional(F::Sector);
+                p.role = of(F::Role);
+                p.phone = of(F::Phone);
+                p.email = of(F::Email);
             }
             RecordBody::Participant(p) => {
-                p.name = self.field_text(0);
-                p.relationship = self.field_text(1);
-                p.side = [
-                    Side::Family,
-                    Side::Friend,
-                    Side::Community,
-                    Side::Professional,
-                ][self.field_choice(2).min(3)];
-                p.role = self.field_text(3);
-                p.invitation = match self.field_choice(4) {
+                p.name = words;
+                p.relationship = of(F::Relationship);
+                p.side = Side::ALL[chosen(F::Side).min(Side::ALL.len() - 1)];
+                p.role = of(F::Role);
+                p.invitation = match chosen(F::Invitation) {
                     1 => Invitation::Invited,
                     2 => Invitation::Confirmed,
                     3 => Invitation::Declined,
-                    4 => Invitation::NotInvited(self.field_text(5)),
+                    4 => Invitation::NotInvited(of(F::NotInvitedBecause)),
                     _ => Invitation::Identified,
                 };
-                p.needs.interpreter = optional(6);
-                p.needs.access = optional(7);
-                p.needs.childcare = optional(8);
-                p.needs.safety = optional(9);
-                p.needs.arranged = self.field_choice(10) == 1;
-                p.closeness = self
-                    .field_choice(11)
+                p.needs.interpreter = optional(F::Interpreter);
+                p.needs.access = optional(F::Access);
+                p.needs.childcare = optional(F::Childcare);
+                p.needs.safety = optional(F::Safety);
+                p.needs.arranged = chosen(F::NeedsArranged) == 1;
+                p.closeness = chosen(F::Closeness)
                     .checked_sub(1)
                     .and_then(|i| crate::model::Closeness::ALL.get(i).copied());
                 p.outside_safe_network = self.outside_safe_network()?;
-                p.phone = self.field_text(14);
-                p.email = self.field_text(15);
-                p.may_call = self.field_choice(16) == 1;
+                p.phone = of(F::Phone);
+                p.email = of(F::Email);
+                p.may_call = chosen(F::MayCall) == 1;
             }
             RecordBody::InformationItem(i) => {
-                i.text = self.field_text(0);
+                i.text = words;
                 i.giver = self.links.first().copied();
-                i.kind = [
-                    InfoKind::Strength,
-                    InfoKind::Worry,
-                    InfoKind::BottomLine,
-                    InfoKind::Resource,
-                ][self.field_choice(1).min(3)];
+                i.kind = InfoKind::ALL[chosen(F::InfoType).min(InfoKind::ALL.len() - 1)];
             }
             RecordBody::Question(q) => {
-                q.text = self.field_text(0);
-                q.answer = optional(1);
+                q.text = words;
+                q.answer = optional(F::Answer);
                 q.answered_by = self.links.first().copied();
             }
             RecordBody::PlanItem(p) => {
-                p.by_when = date(DUE_FIELD)?;
-                p.text = self.field_text(0);
-                p.who = self.field_text(1);
-                p.support = self.field_text(3);
-                p.checked_by = self.field_text(4);
+                p.by_when = due()?;
+                p.text = words;
+                p.who = of(F::Who);
+                p.support = of(F::Support);
+                p.checked_by = of(F::CheckedBy);
             }
-            RecordBody::Note(n) => n.text = self.field_text(0),
-            RecordBody::ChangeGoal(g) => g.text = self.field_text(0),
-            RecordBody::Topic(t) => t.text = self.field_text(0),
+            RecordBody::Note(n) => n.text = words,
+            RecordBody::ChangeGoal(g) => g.text = words,
+            RecordBody::Topic(t) => t.text = words,
         }
         Ok(body)
     }
@@ -360,16 +372,22 @@ impl Form {
     /// marked so. A mark without a reason, or a reason without the mark, is asked about
     /// rather than guessed or dropped.
     fn outside_safe_network(&self) -> Result<Option<String>, (usize, String)> {
-        let (outside, reason) = (self.field_choice(12) == 1, self.field_text(13));
+        let reason_name = Name::Of(F::OutsideSafeNetwork);
+        let outside = self.choice_of(Name::InSafeNetwork) == 1;
+        let reason = self.text_of(reason_name);
+        let (mark_at, reason_at) = (
+            self.at(Name::InSafeNetwork).unwrap_or(0),
+            self.at(reason_name).unwrap_or(0),
+        );
         match (outside, reason.is_empty()) {
             (true, false) => Ok(Some(reason)),
             (false, true) => Ok(None),
             (true, true) => Err((
-                13,
+                reason_at,
                 "Say why they are not part of the child's safe network (a court order, a bottom line).".into(),
             )),
             (false, false) => Err((
-                12,
+                mark_at,
                 "A reason is written: choose 2 (not part of it), or clear the reason.".into(),
             )),
         }
@@ -383,23 +401,5 @@ fn invitation_index(invitation: &Invitation) -> usize {
         Invitation::Confirmed => 2,
         Invitation::Declined => 3,
         Invitation::NotInvited(_) => 4,
-    }
-}
-
-fn side_index(side: Side) -> usize {
-    match side {
-        Side::Family => 0,
-        Side::Friend => 1,
-        Side::Community => 2,
-        Side::Professional => 3,
-    }
-}
-
-fn info_index(kind: InfoKind) -> usize {
-    match kind {
-        InfoKind::Strength => 0,
-        InfoKind::Worry => 1,
-        InfoKind::BottomLine => 2,
-        InfoKind::Resource => 3,
     }
 }
