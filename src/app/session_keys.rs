@@ -7,7 +7,7 @@ use super::picker::LinkPicker;
 use super::saving::leave;
 use super::sections;
 use super::session_view::{After, view};
-use super::{App, Effect};
+use super::{App, Effect, Layer};
 use crate::framework::Stage;
 use crate::model::{RecordKind, link_target};
 use crossterm::event::KeyEvent;
@@ -19,36 +19,11 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let now = app.now;
     let today = app.local_now().date();
     let weeks = app.review_weeks;
-    let presenting = app.presenting;
-    let mapping = app.mapping;
-    let following = app.following;
+    let presenting = app.showing(Layer::Presenter);
     let sectors = app.sectors.clone();
     let Some(v) = view(app) else {
         return Vec::new();
     };
-    if following {
-        // The room's screen only shows: it leaves, and shows its keys.
-        match keys::resolve(keys::PRESENT, key) {
-            Some(Action::Help) => app.help = true,
-            Some(_) => app.quit = true,
-            None => {}
-        }
-        return Vec::new();
-    }
-    if v.overlay.is_some() {
-        return overlay::on_key(app, key, now, today);
-    }
-    if mapping {
-        let rows = crate::model::map::system_map(&v.session, &sectors)
-            .sectors
-            .len();
-        match v.map_cursor.on_key(key, rows, v.framework.conference) {
-            super::map::MapOutcome::Stay => {}
-            super::map::MapOutcome::Leave => app.mapping = false,
-            super::map::MapOutcome::Help => app.help = true,
-        }
-        return Vec::new();
-    }
     let action = keys::resolve(keys::SESSION, key);
     let changes = keys::binding(keys::SESSION, key).is_some_and(|b| b.writes);
     if changes && let Some(reason) = v.read_only.clone() {
@@ -196,8 +171,8 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             _ => app.say("Check-ins are for agreements and plan items: select one, then press s."),
         },
         Some(Action::Map) => {
-            app.mapping = true;
-            app.presenting = false;
+            app.show(Layer::Map);
+            app.hide(Layer::Presenter);
         }
         Some(Action::Tag) => match v.selected_id() {
             Some(id) => match super::tags::TagPicker::new(&v.session, id, &sectors) {
@@ -369,11 +344,10 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 "This stage now has {planned} minutes. u takes it back."
             ));
         }
-        Some(Action::Help) => app.help = true,
-        Some(Action::Present) => {
-            app.presenting = !app.presenting;
-        }
-        Some(Action::Back) if presenting => app.presenting = false,
+        Some(Action::Help) => app.show(Layer::Help),
+        Some(Action::Present) if presenting => app.hide(Layer::Presenter),
+        Some(Action::Present) => app.show(Layer::Presenter),
+        Some(Action::Back) if presenting => app.hide(Layer::Presenter),
         Some(Action::Back) if v.looking_at.is_some() => {
             v.look_at(None);
             let name = v.stage().map(|s| s.name.clone()).unwrap_or_default();

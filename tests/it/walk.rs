@@ -1,7 +1,7 @@
 //! The facilitator's walk, driven through `update` as a user would: keys in, files out.
 
 use crate::harness::Harness;
-use convene::app::{Msg, Overlay, Screen};
+use convene::app::{Layer, Msg, Overlay, Screen};
 use convene::model::{RecordBody, RecordKind, StrengthKind};
 use convene::store::{Fault, Store};
 
@@ -610,7 +610,7 @@ fn question_mark_shows_every_key_of_the_screen() {
         assert!(screen.contains(key.help), "{} missing", key.help);
     }
     h.keys("<esc>");
-    assert!(!h.app.help);
+    assert!(!h.app.showing(Layer::Help));
 }
 
 #[test]
@@ -624,7 +624,7 @@ fn the_key_list_scrolls_on_a_small_window() {
     h.keys("k");
     assert_eq!(h.app.help_scroll, 3);
     h.keys("x");
-    assert!(!h.app.help);
+    assert!(!h.app.showing(Layer::Help));
     assert!(
         view(&h).overlay.is_none(),
         "the closing key does nothing else"
