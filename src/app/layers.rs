@@ -182,8 +182,14 @@ fn screen_rows(app: &App) -> (&'static str, Vec<(&'static str, &'static str)>) {
         Screen::FollowThrough(_) => (" Keys: follow-through ", keys::rows(keys::FOLLOW)),
         Screen::Report(_) => (" Keys: report ", keys::rows(keys::REPORT)),
         Screen::Week(_) => (" Keys: the week ahead ", keys::rows(keys::WEEK)),
-        Screen::Session(_) => {
-            let mut rows = keys::rows(keys::SESSION);
+        Screen::Session(v) => {
+            let context = v.key_context();
+            let here: Vec<keys::Binding> = keys::SESSION
+                .iter()
+                .filter(|b| context.belongs(b))
+                .copied()
+                .collect();
+            let mut rows = keys::rows(&here);
             rows.push(("", ""));
             rows.push(("In the form", ""));
             rows.extend(keys::rows(super::form::KEYS));

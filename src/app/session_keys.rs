@@ -26,19 +26,10 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(v) = view(app) else {
         return Vec::new();
     };
-    let action = keys::resolve(keys::SESSION, key);
-    let changes = keys::binding(keys::SESSION, key).is_some_and(|b| b.writes);
-    if changes && let Some(reason) = v.read_only.clone() {
-        app.warn(format!("Read-only, so nothing here changes: {reason}."));
-        return Vec::new();
-    }
-    // A stage that captures nothing (private family time) belongs to the family: nothing
-    // can be written in it, only moved through (and undo, which writes nothing new).
-    let family_only = v.stage().is_some_and(|s| s.family_only());
-    let moves = matches!(action, Some(Action::MoveRoom | Action::Undo | Action::Redo));
-    if family_only && changes && !moves {
-        let name = v.stage().map(|s| s.name.clone()).unwrap_or_default();
-        app.say(family_time(&name));
+    let binding = keys::binding(keys::SESSION, key);
+    let action = binding.map(|b| b.action);
+    if let Some(refusal) = binding.and_then(|b| v.key_context().refuses(b)) {
+        refuse(app, &refusal);
         return Vec::new();
     }
     if let Some(scroll) = v.conference_page.as_mut() {
@@ -66,11 +57,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 /// What each of the session's keys does: one function for each action.
 fn run(app: &mut App, action: Action) -> Vec<Effect> {
-    let conference = view(app).is_some_and(|v| v.framework.conference);
     match action {
-        Action::Facts | Action::Outcome | Action::Close | Action::Conference if !conference => {
-            not_a_conference(app, action)
-        }
         Action::Add => add(app, None),
         Action::Up => select_up(app),
         Action::Down => select_down(app),
@@ -558,14 +545,20 @@ fn suspend(app: &mut App) -> Vec<Effect> {
     effects
 }
 
-/// Key facts, outcomes, closing and the conference's page belong to a conference.
-fn not_a_conference(app: &mut App, action: Action) -> Vec<Effect> {
-    app.say(if action == Action::Conference {
-        "The conference's page belongs to a Family Group Conference."
-    } else {
-        "Key facts, outcomes and closing belong to a Family Group Conference."
-    });
-    Vec::new()
+/// Says why a key does nothing here.
+fn refuse(app: &mut App, refusal: &keys::Refusal) {
+    match refusal {
+        keys::Refusal::ReadOnly(reason) => {
+            app.warn(format!("Read-only, so nothing here changes: {reason}."));
+        }
+        keys::Refusal::FamilyTime(name) => app.say(family_time(name)),
+        keys::Refusal::NotAConference(Action::Conference) => {
+            app.say("The conference's page belongs to a Family Group Conference.");
+        }
+        keys::Refusal::NotAConference(_) => {
+            app.say("Key facts, outcomes and closing belong to a Family Group Conference.");
+        }
+    }
 }
 
 fn plan(app: &mut App) -> Vec<Effect> {
