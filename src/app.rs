@@ -9,6 +9,7 @@ pub mod finder;
 pub mod follow;
 pub mod form;
 pub mod keys;
+pub mod layers;
 mod live;
 pub mod map;
 mod new_session;
@@ -24,6 +25,7 @@ pub mod week;
 
 pub use dashboard::{Dashboard, Entry};
 pub use follow::{FollowThrough, ReportView};
+pub use layers::Layer;
 pub use new_session::NewSession;
 pub use overlay::Overlay;
 pub use session_view::{After, SessionView};
@@ -31,7 +33,7 @@ pub use week::WeekView;
 
 use crate::framework::Frameworks;
 use crate::store::{Fingerprint, Loaded};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use std::path::PathBuf;
 use time::{OffsetDateTime, UtcOffset};
 
@@ -202,23 +204,17 @@ pub struct App {
     pub screen: Screen,
     pub dashboard: Dashboard,
     pub status: Option<StatusLine>,
-    /// Whether the `?` screen is showing.
-    pub help: bool,
+    /// The layers the app shows over the screen, in the order shown (help, the presenter,
+    /// the map, the room's screen); [`App::stack`] adds the session's page and box.
+    pub shown: Vec<Layer>,
     /// Weeks from a conference to its suggested review.
     pub review_weeks: u32,
     /// The coordinator a new conference starts with (from the settings).
     pub coordinator: crate::model::Coordinator,
     /// The colours and styles the screen is drawn in.
     pub theme: crate::theme::Theme,
-    /// Whether the presenter view is showing (the stage, large, for the room).
-    pub presenting: bool,
-    /// Whether this window only follows a session for the room (`convene present`): it
-    /// shows the presenter view, takes every change from the file, and never writes.
-    pub following: bool,
     /// The sectors a partnership map shows (the defaults and the user's own).
     pub sectors: Vec<String>,
-    /// Whether the map view is showing (the system map, or the child's network).
-    pub mapping: bool,
     /// The strengths-language lens, offered when a record is saved.
     pub lens: std::sync::Arc<crate::lens::Lens>,
     /// How far the `?` screen is scrolled, on a small window.
@@ -245,17 +241,14 @@ impl App {
             screen: Screen::Dashboard,
             dashboard: Dashboard::default(),
             status: None,
-            help: false,
+            shown: Vec::new(),
             help_scroll: 0,
             documents: PathBuf::from("."),
             review_weeks: 12,
             coordinator: crate::model::Coordinator::default(),
             theme: crate::theme::Theme::default_dark(),
-            presenting: false,
-            following: false,
             lens: crate::lens::Lens::shared(),
             sectors: crate::model::default_sectors(),
-            mapping: false,
             quit: false,
         };
         let list = app.list();
@@ -311,8 +304,7 @@ impl App {
         loaded
             .read_only
             .get_or_insert_with(|| "this window shows the session to the room".to_owned());
-        self.following = true;
-        self.presenting = true;
+        self.show(Layer::Room);
         let effects = update(self, Msg::Opened(Box::new(loaded)));
         if let Some(view) = self.session_view_mut() {
             // Equal votes keep the order said: with no votes yet, this is that order.
@@ -341,34 +333,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 
 fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Key(key) => {
-            if app.help {
-                match key.code {
-                    KeyCode::Down | KeyCode::Char('j') => {
-                        app.help_scroll = app.help_scroll.saturating_add(1)
-                    }
-                    KeyCode::Up | KeyCode::Char('k') => {
-                        app.help_scroll = app.help_scroll.saturating_sub(1)
-                    }
-                    _ => {
-                        app.help = false;
-                        app.help_scroll = 0;
-                    }
-                }
-                return Vec::new();
-            }
-            if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-                return quit(app);
-            }
-            match &mut app.screen {
-                Screen::Dashboard => dashboard::on_key(app, key),
-                Screen::NewSession(_) => new_session::on_key(app, key),
-                Screen::Session(_) => session_keys::on_key(app, key),
-                Screen::FollowThrough(_) => follow::on_key(app, key),
-                Screen::Report(_) => follow::on_report_key(app, key),
-                Screen::Week(_) => week::on_key(app, key),
-            }
-        }
+        Msg::Key(key) => layers::on_key(app, key),
         Msg::Paste(text) => {
             let text = crate::text::line_breaks(&text);
             match &mut app.screen {
@@ -519,7 +484,7 @@ pub fn one_line(pasted: &str) -> String {
 }
 
 /// Quits from anywhere: an open session saves first, and asks if it cannot.
-fn quit(app: &mut App) -> Vec<Effect> {
+pub(crate) fn quit(app: &mut App) -> Vec<Effect> {
     if app.session_view().is_some() {
         saving::leave(app, After::Quit)
     } else {

@@ -13,7 +13,7 @@ mod presenter;
 pub mod session;
 mod week;
 
-use crate::app::{App, Screen};
+use crate::app::{App, Layer, Screen};
 use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -33,42 +33,53 @@ pub fn draw(app: &App, frame: &mut Frame) {
         too_small(theme, frame, area);
         return;
     }
-    if let (true, Screen::Session(view)) = (app.presenting, &app.screen) {
-        presenter::draw(view, theme, app.now, frame, area);
-        if let Some(overlay) = &view.overlay {
-            overlay::draw_overlay(app, view, overlay, frame, area);
+    // Back to front, from the last layer that fills the window.
+    let stack = app.stack();
+    let from = stack.iter().rposition(|l| l.covers()).unwrap_or(0);
+    let full_window = stack[from].full_window();
+    let [body, status, footer] = if full_window {
+        [area, Rect::default(), Rect::default()]
+    } else {
+        Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area)
+    };
+    let mut hints = Hints::new();
+    for layer in &stack[from..] {
+        match (layer, &app.screen) {
+            (Layer::Screen, screen) => hints = draw_screen(app, screen, frame, body),
+            (Layer::Presenter | Layer::Room, Screen::Session(view)) => {
+                presenter::draw(view, theme, app.now, frame, body);
+            }
+            (Layer::Map, Screen::Session(view)) => hints = map::draw(app, view, frame, body),
+            (Layer::Box, Screen::Session(view)) => {
+                if let Some(overlay) = &view.overlay {
+                    hints = overlay::draw_overlay(app, view, overlay, frame, body);
+                }
+            }
+            (Layer::Help, _) => help::draw(app, frame, body),
+            // The page is drawn by the session screen, in place of the stage card.
+            (Layer::Page | Layer::Presenter | Layer::Room | Layer::Map | Layer::Box, _) => {}
         }
-        if app.help {
-            help::draw(app, frame, area);
-        }
-        return;
     }
-    let [body, status, footer] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let hints = match &app.screen {
+    if !full_window {
+        draw_status(app, frame, status);
+        draw_footer(&hints, theme, frame, footer);
+    }
+}
+
+fn draw_screen(app: &App, screen: &Screen, frame: &mut Frame, body: Rect) -> Hints {
+    let theme = &app.theme;
+    match screen {
         Screen::Dashboard => dashboard::draw(app, frame, body),
         Screen::NewSession(form) => new_session::draw(app, form, frame, body),
-        Screen::Session(view) if app.mapping => {
-            let hints = map::draw(app, view, frame, body);
-            if let Some(overlay) = &view.overlay {
-                overlay::draw_overlay(app, view, overlay, frame, body)
-            } else {
-                hints
-            }
-        }
         Screen::Session(view) => session::draw(app, view, frame, body),
         Screen::FollowThrough(view) => follow::draw(view, theme, frame, body),
         Screen::Report(view) => follow::draw_report(view, theme, frame, body),
         Screen::Week(view) => week::draw(view, app, frame, body),
-    };
-    draw_status(app, frame, status);
-    draw_footer(&hints, theme, frame, footer);
-    if app.help {
-        help::draw(app, frame, body);
     }
 }
 

@@ -328,7 +328,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent, now: OffsetDateTime) -> Vec<E
             return Vec::new();
         }
         PlanKey::Help => {
-            app.help = true;
+            app.show(super::Layer::Help);
             return Vec::new();
         }
         PlanKey::Back => {

@@ -22,7 +22,7 @@ pub fn is_typed_text(key: &KeyEvent) -> bool {
 
 /// Whether typed text goes into a text field on the screen as it is now.
 fn takes_text(app: &App) -> bool {
-    if app.help {
+    if app.showing(super::Layer::Help) {
         return false;
     }
     match &app.screen {

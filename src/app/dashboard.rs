@@ -240,7 +240,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             };
             app.say(words);
         }
-        Some(Action::Help) => app.help = true,
+        Some(Action::Help) => app.show(super::Layer::Help),
         Some(Action::FollowThrough) => {
             let view = super::FollowThrough::new();
             let within = view.within;

@@ -141,7 +141,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 today: app.local_now().date(),
             }];
         }
-        Some(Action::Help) => app.help = true,
+        Some(Action::Help) => app.show(super::Layer::Help),
         Some(Action::Back) => {
             app.screen = Screen::Dashboard;
             return vec![app.list()];
@@ -164,7 +164,7 @@ pub(super) fn on_report_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             vec![app.list()]
         }
         Some(Action::Help) => {
-            app.help = true;
+            app.show(super::Layer::Help);
             Vec::new()
         }
         _ => Vec::new(),

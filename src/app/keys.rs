@@ -102,6 +102,68 @@ pub struct Binding<A = Action> {
     pub footer: Option<&'static str>,
     /// Whether the key changes the session (refused when it is read-only).
     pub writes: bool,
+    /// Where else the key answers at all.
+    pub when: When,
+}
+
+/// Where a key answers, beyond a screen that may be written (`Binding::writes`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Wherever its screen shows.
+    Always,
+    /// In a Family Group Conference only (not a workshop).
+    Conference,
+}
+
+/// Why a session's key does nothing here, in words for the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The session is read-only, for this reason.
+    ReadOnly(String),
+    /// The stage is the family's private time (its name).
+    FamilyTime(String),
+    /// The key (this action) belongs to a conference, and this is a workshop.
+    NotAConference(Action),
+}
+
+/// What decides whether a session's key answers, read once per key: whether the session is
+/// a conference, whether it may be written, and whether its stage is the family's own time.
+#[derive(Clone, Debug)]
+pub struct Context {
+    pub conference: bool,
+    /// Why the session may not be written, if it may not.
+    pub read_only: Option<String>,
+    /// The stage's name, when it is the family's private time.
+    pub family_time: Option<String>,
+}
+
+impl Context {
+    /// Whether the key answers here, or why not. Moving the room on, undo and redo write
+    /// nothing new, so they answer in the family's own time.
+    pub fn refuses(&self, b: &Binding) -> Option<Refusal> {
+        if b.writes
+            && let Some(reason) = &self.read_only
+        {
+            return Some(Refusal::ReadOnly(reason.clone()));
+        }
+        let moves = matches!(b.action, Action::MoveRoom | Action::Undo | Action::Redo);
+        if b.writes
+            && !moves
+            && let Some(name) = &self.family_time
+        {
+            return Some(Refusal::FamilyTime(name.clone()));
+        }
+        if b.when == When::Conference && !self.conference {
+            return Some(Refusal::NotAConference(b.action));
+        }
+        None
+    }
+
+    /// Whether the key belongs where the session is (whatever may be written now): what
+    /// `?` and the footer list.
+    pub fn belongs(&self, b: &Binding) -> bool {
+        b.when != When::Conference || self.conference
+    }
 }
 
 impl<A> Binding<A> {
@@ -120,6 +182,12 @@ impl<A> Binding<A> {
     /// The same binding, marked as changing the session.
     pub(crate) const fn writes(mut self) -> Self {
         self.writes = true;
+        self
+    }
+
+    /// The same binding, answering only where `when` holds.
+    pub(crate) const fn when(mut self, when: When) -> Self {
+        self.when = when;
         self
     }
 }
@@ -156,6 +224,7 @@ pub(crate) const fn special<A>(
         help,
         footer,
         writes: false,
+        when: When::Always,
     }
 }
 
@@ -305,14 +374,17 @@ pub const SESSION: &[Binding] = &[
         None,
     )
     .writes(),
-    key('c', Action::Facts, "c", "the conference's key facts", None).writes(),
+    key('c', Action::Facts, "c", "the conference's key facts", None)
+        .writes()
+        .when(When::Conference),
     key(
         'i',
         Action::Conference,
         "i",
         "the conference's page: facts, outcome, what is open",
         None,
-    ),
+    )
+    .when(When::Conference),
     key(
         'o',
         Action::Outcome,
@@ -320,7 +392,8 @@ pub const SESSION: &[Binding] = &[
         "the conference's outcome, or its review",
         None,
     )
-    .writes(),
+    .writes()
+    .when(When::Conference),
     key(
         'C',
         Action::Close,
@@ -328,7 +401,8 @@ pub const SESSION: &[Binding] = &[
         "close the conference (date and reason), or reopen it",
         None,
     )
-    .writes(),
+    .writes()
+    .when(When::Conference),
     key('E', Action::Rename, "E", "rename the session", None).writes(),
     key(
         'P',

@@ -33,7 +33,7 @@ pub(super) fn on_folder_changed(app: &mut App, paths: &[PathBuf]) -> Vec<Effect>
 /// it at once; a window that writes says so in the status bar and takes no key for it:
 /// unsaved words go to a conflict copy at once, and later ones follow them there.
 pub(super) fn on_changed_on_disk(app: &mut App, loaded: Loaded) -> Vec<Effect> {
-    let following = app.following;
+    let following = app.showing(super::Layer::Room);
     let now = app.now;
     let Some(v) = view(app) else {
         return Vec::new();

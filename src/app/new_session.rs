@@ -50,7 +50,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 title.set_cursor_line_style(ratatui::style::Style::default());
                 form.title = Some(title);
             }
-            Some(Action::Help) => app.help = true,
+            Some(Action::Help) => app.show(super::Layer::Help),
             Some(Action::Back) => app.screen = Screen::Dashboard,
             _ => {}
         }

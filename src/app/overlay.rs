@@ -165,22 +165,7 @@ pub(super) fn on_key(
                 app.say("Links kept.");
             }
         },
-        Some(Overlay::ConfirmDelete { id, text, .. }) => match delete::on_key(key) {
-            Outcome::Continue => {}
-            Outcome::Close => {
-                v.overlay = None;
-                app.say("Kept as it was.");
-            }
-            Outcome::Done(()) => {
-                let (id, text) = (*id, std::mem::take(text));
-                v.overlay = None;
-                v.change(now, |s| {
-                    s.remove(id, now);
-                });
-                v.clamp_selection();
-                app.say(format!("Deleted “{text}”. u brings it back."));
-            }
-        },
+        Some(Overlay::ConfirmDelete { .. }) => return delete::apply(app, key, now),
         Some(Overlay::Theme(theme_box)) => match theme_box.on_key(key) {
             Outcome::Continue => {}
             Outcome::Close => v.overlay = None,
@@ -199,54 +184,8 @@ pub(super) fn on_key(
                 }
             }
         },
-        Some(Overlay::Rename(input)) => match rename::on_key(input, key) {
-            Outcome::Continue => {}
-            Outcome::Close => {
-                v.overlay = None;
-                app.say("The title is kept as it was.");
-            }
-            Outcome::Done(title) if title.is_empty() => {
-                app.say("A session needs a title: type one, or Esc keeps it as it was.");
-            }
-            Outcome::Done(title) => {
-                v.overlay = None;
-                if title == crate::text::clean_line(&v.session.title) {
-                    app.say("The title is kept as it was.");
-                } else {
-                    v.change_head(now, |s| s.title = title.clone());
-                    app.say(format!("Renamed to “{title}”. u undoes it."));
-                }
-            }
-        },
-        Some(Overlay::Votes {
-            record,
-            input,
-            error,
-        }) => match votes::on_key(input, key) {
-            Outcome::Continue => *error = None,
-            Outcome::Close => v.overlay = None,
-            Outcome::Done(None) => {
-                *error = Some("A number of dots, like 7, or +3 to add three.".to_owned());
-            }
-            Outcome::Done(Some(count)) => {
-                let record = *record;
-                v.overlay = None;
-                let total = v
-                    .session
-                    .record(record)
-                    .and_then(|r| r.body.votes())
-                    .map_or(0, |votes| count.apply(votes));
-                v.change_record(now, record, |r| {
-                    if let Some(votes) = r.body.votes_mut() {
-                        *votes = total;
-                    }
-                });
-                app.say(format!(
-                    "{record} has {}. u takes it back.",
-                    crate::describe::votes_words(total)
-                ));
-            }
-        },
+        Some(Overlay::Rename(_)) => return rename::apply(app, key, now),
+        Some(Overlay::Votes { .. }) => return votes::apply(app, key, now),
         Some(Overlay::KindChoice { kinds, selected }) => {
             match kind_choice::on_key(selected, kinds.len(), key) {
                 Outcome::Continue => {}

@@ -33,7 +33,7 @@ pub(super) fn leave(app: &mut App, after: After) -> Vec<Effect> {
 }
 
 pub(super) fn finish(app: &mut App, after: After) -> Vec<Effect> {
-    app.presenting = false;
+    app.hide(super::Layer::Presenter);
     let close = view(app).map(|v| Effect::Close(v.path.clone()));
     match after {
         After::Dashboard => {

@@ -103,6 +103,18 @@ impl SessionView {
         view
     }
 
+    /// What decides whether a key answers here, read once per key (`keys::Context`).
+    pub fn key_context(&self) -> super::keys::Context {
+        super::keys::Context {
+            conference: self.framework.conference,
+            read_only: self.read_only.clone(),
+            family_time: self
+                .stage()
+                .filter(|s| s.family_only())
+                .map(|s| s.name.clone()),
+        }
+    }
+
     /// The stage on screen (the room's, unless the facilitator is looking at another),
     /// if the framework knows it.
     pub fn stage(&self) -> Option<&Stage> {

@@ -60,7 +60,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Some(file) => return vec![Effect::Open(file)],
             None => app.say("Nothing in the week to open."),
         },
-        Some(Action::Help) => app.help = true,
+        Some(Action::Help) => app.show(super::Layer::Help),
         Some(Action::Back) => {
             app.screen = Screen::Dashboard;
             return vec![app.list()];

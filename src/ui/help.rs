@@ -1,8 +1,7 @@
 //! The `?` screen: every key of the current screen, from the same tables the keys use.
 
 use super::centered;
-use crate::app::keys;
-use crate::app::{App, Screen};
+use crate::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,35 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let (title, rows): (&str, Vec<(&str, &str)>) = match &app.screen {
-        Screen::Dashboard => (" Keys: all sessions ", keys::rows(keys::DASHBOARD)),
-        Screen::NewSession(_) => (" Keys: new session ", keys::rows(keys::NEW_SESSION)),
-        Screen::FollowThrough(_) => (" Keys: follow-through ", keys::rows(keys::FOLLOW)),
-        Screen::Report(_) => (" Keys: report ", keys::rows(keys::REPORT)),
-        Screen::Week(_) => (" Keys: the week ahead ", keys::rows(keys::WEEK)),
-        Screen::Session(_) if app.following => {
-            (" Keys: the room's screen ", keys::rows(keys::PRESENT))
-        }
-        Screen::Session(v) if app.mapping => (
-            " Keys: the map ",
-            keys::rows(keys::map_keys(v.framework.conference)),
-        ),
-        Screen::Session(v) if matches!(v.overlay, Some(crate::app::Overlay::Agenda(_))) => (
-            " Keys: the day's plan ",
-            keys::rows(crate::app::agenda::KEYS),
-        ),
-        Screen::Session(_) => {
-            let mut rows = keys::rows(keys::SESSION);
-            rows.push(("", ""));
-            rows.push(("In the form", ""));
-            rows.extend(keys::rows(crate::app::form::KEYS));
-            rows.extend(keys::rows(crate::app::form::CHOICE_KEYS));
-            rows.push(("", ""));
-            rows.push(("In a pick list", ""));
-            rows.extend(keys::rows(keys::PICK));
-            (" Keys: this session ", rows)
-        }
-    };
+    let (title, rows) = crate::app::layers::help_rows(app);
     let longest = rows
         .iter()
         .map(|(k, w)| if w.is_empty() { 0 } else { k.chars().count() })

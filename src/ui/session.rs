@@ -62,11 +62,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     frame.render_widget(Paragraph::new(stage_rail(view, theme, rail.width)), rail);
 
     if let (Some(scroll), true) = (view.conference_page, view.framework.conference) {
-        let hints = super::conference::draw(session, scroll, theme, frame, rest);
-        if let Some(overlay) = &view.overlay {
-            return super::overlay::draw_overlay(app, view, overlay, frame, area);
-        }
-        return hints;
+        return super::conference::draw(session, scroll, theme, frame, rest);
     }
 
     // The stage card: purpose and prompt.
@@ -152,9 +148,6 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
 
     draw_records(view, theme, frame, records_area);
 
-    if let Some(overlay) = &view.overlay {
-        return super::overlay::draw_overlay(app, view, overlay, frame, area);
-    }
     let mut hints = Vec::new();
     match stage.main_kind() {
         Some(kind) => hints.push(("a", format!("add {}", kind.short_label()))),

@@ -1,7 +1,7 @@
 //! The FGC coordinator's walk through `update`: planning to review, and the family's own time.
 
 use crate::harness::Harness;
-use convene::app::{Overlay, Screen};
+use convene::app::{Layer, Overlay, Screen};
 use convene::model::*;
 use time::macros::date;
 
@@ -502,7 +502,7 @@ fn someone_outside_the_safe_network_is_never_offered_and_asked_about_when_typed(
 fn the_room_screen_never_shows_someone_outside_the_safe_network() {
     let mut h = with_father_outside();
     h.keys("[[[p");
-    assert!(h.app.presenting);
+    assert!(h.app.showing(Layer::Presenter));
     let screen = h.screen(160, 48);
     assert!(
         screen.contains("Rosa") || screen.contains("Kevin"),

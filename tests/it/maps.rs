@@ -1,8 +1,8 @@
 //! The maps: tagging strengths, the partnership's system map, and the child's network.
 
 use crate::harness::Harness;
-use convene::app::Overlay;
 use convene::app::tags::TagChoice;
+use convene::app::{Layer, Overlay};
 use convene::model::*;
 
 fn view(h: &Harness) -> &convene::app::SessionView {
@@ -46,7 +46,7 @@ fn a_tagged_strength_is_found_in_its_cell_of_the_map() {
     );
 
     h.keys("m");
-    assert!(h.app.mapping);
+    assert!(h.app.showing(Layer::Map));
     let screen = h.screen(80, 24);
     assert!(screen.contains("Where strength lies"));
     assert!(screen.contains("█████ 1"), "{screen}");
@@ -57,7 +57,7 @@ fn a_tagged_strength_is_found_in_its_cell_of_the_map() {
             .contains("#1 Youth workers know every child")
     );
     h.keys("<esc><esc>");
-    assert!(!h.app.mapping);
+    assert!(!h.app.showing(Layer::Map));
 }
 
 #[test]
@@ -204,7 +204,7 @@ fn the_childs_network_has_only_the_keys_it_answers() {
         "arrows move nothing"
     );
     h.keys("q");
-    assert!(!h.app.mapping);
+    assert!(!h.app.showing(Layer::Map));
 }
 
 #[test]

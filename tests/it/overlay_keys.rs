@@ -2,9 +2,9 @@
 //! the keys the table marks as writing are the ones a read-only session refuses.
 
 use crate::harness::Harness;
-use convene::app::Msg;
 use convene::app::keys::{Action, Binding, SESSION};
 use convene::app::overlay::{delete, export, kind_choice, rename, theme};
+use convene::app::{Layer, Msg};
 use crossterm::event::{KeyEvent, KeyModifiers};
 
 /// The footer line a table asks for: each footer binding's keys and words.
@@ -75,9 +75,9 @@ fn press_and_close(h: &mut Harness, key: KeyEvent) {
     if h.app.session_view().is_some_and(|v| v.overlay.is_some()) {
         h.keys("<esc>");
     }
-    h.app.help = false;
-    h.app.mapping = false;
-    h.app.presenting = false;
+    h.app.hide(Layer::Help);
+    h.app.hide(Layer::Map);
+    h.app.hide(Layer::Presenter);
 }
 
 fn refused(h: &Harness) -> bool {

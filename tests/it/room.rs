@@ -1,7 +1,7 @@
 //! For the room: the presenter view, the themes, no colour, the settings file, and the lens.
 
 use crate::harness::Harness;
-use convene::app::Overlay;
+use convene::app::{Layer, Overlay};
 use convene::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -22,7 +22,7 @@ fn example(words: &str) -> Harness {
 fn presenter_view_shows_the_stage_large_and_updates_as_words_are_captured() {
     let mut h = example("harbourside");
     h.keys("[[[p");
-    assert!(h.app.presenting);
+    assert!(h.app.showing(Layer::Presenter));
     insta::assert_snapshot!("presenter_80x24", h.screen(80, 24));
     insta::assert_snapshot!("presenter_160x48", h.screen(160, 48));
     let before = h.screen(80, 24);
@@ -51,10 +51,10 @@ fn presenter_view_shows_the_stage_large_and_updates_as_words_are_captured() {
         "Tab shows the next prompt here too"
     );
     h.keys("<esc>");
-    assert!(!h.app.presenting, "Esc returns");
+    assert!(!h.app.showing(Layer::Presenter), "Esc returns");
     assert!(h.app.session_view().is_some(), "and stays in the session");
     h.keys("pp");
-    assert!(!h.app.presenting, "p toggles");
+    assert!(!h.app.showing(Layer::Presenter), "p toggles");
 }
 
 /// Every theme, checked by what a reader needs rather than by a picture of every cell:

@@ -1,7 +1,7 @@
 //! The facilitator's walk, driven through `update` as a user would: keys in, files out.
 
 use crate::harness::Harness;
-use convene::app::{Msg, Overlay, Screen};
+use convene::app::{Layer, Msg, Overlay, Screen};
 use convene::model::{RecordBody, RecordKind, StrengthKind};
 use convene::store::{Fault, Store};
 
@@ -606,11 +606,22 @@ fn question_mark_shows_every_key_of_the_screen() {
     let mut h = new_ai();
     h.keys("?");
     let screen = h.screen(100, 60);
+    let context = h
+        .app
+        .session_view()
+        .expect("a session is open")
+        .key_context();
     for key in convene::app::keys::SESSION {
-        assert!(screen.contains(key.help), "{} missing", key.help);
+        // A workshop's `?` lists no key that belongs to a conference only.
+        if context.belongs(key) {
+            assert!(screen.contains(key.help), "{} missing", key.help);
+        } else {
+            assert!(!screen.contains(key.help), "{} shown", key.help);
+        }
     }
+    assert!(!screen.contains("the conference's key facts"), "{screen}");
     h.keys("<esc>");
-    assert!(!h.app.help);
+    assert!(!h.app.showing(Layer::Help));
 }
 
 #[test]
@@ -624,7 +635,7 @@ fn the_key_list_scrolls_on_a_small_window() {
     h.keys("k");
     assert_eq!(h.app.help_scroll, 3);
     h.keys("x");
-    assert!(!h.app.help);
+    assert!(!h.app.showing(Layer::Help));
     assert!(
         view(&h).overlay.is_none(),
         "the closing key does nothing else"

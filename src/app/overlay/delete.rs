@@ -2,9 +2,12 @@
 
 use super::{Outcome, Overlay};
 use crate::app::keys::{Binding, key, special};
+use crate::app::session_view::view;
+use crate::app::{App, Effect};
 use crate::model::{Record, Session, delete_impact};
 use crate::text::clean_line;
 use crossterm::event::{KeyCode, KeyEvent};
+use time::OffsetDateTime;
 
 /// What the answer asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +52,33 @@ pub fn open(session: &Session, record: &Record) -> Overlay {
 /// Done when the user says delete; closed when they keep it; any other key waits.
 pub fn on_key(key: KeyEvent) -> Outcome<()> {
     super::yes_or_no(KEYS, key, Answer::Delete)
+}
+
+/// A key in the box, and what its answer does to the session.
+pub(super) fn apply(app: &mut App, key: KeyEvent, now: OffsetDateTime) -> Vec<Effect> {
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    let Some(Overlay::ConfirmDelete { id, text, .. }) = &mut v.overlay else {
+        return Vec::new();
+    };
+    match on_key(key) {
+        Outcome::Continue => {}
+        Outcome::Close => {
+            v.overlay = None;
+            app.say("Kept as it was.");
+        }
+        Outcome::Done(()) => {
+            let (id, text) = (*id, std::mem::take(text));
+            v.overlay = None;
+            v.change(now, |s| {
+                s.remove(id, now);
+            });
+            v.clamp_selection();
+            app.say(format!("Deleted “{text}”. u brings it back."));
+        }
+    }
+    Vec::new()
 }
 
 #[cfg(test)]

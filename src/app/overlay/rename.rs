@@ -2,9 +2,12 @@
 
 use super::{Outcome, Overlay};
 use crate::app::keys::{Binding, special};
+use crate::app::session_view::view;
+use crate::app::{App, Effect};
 use crate::text::clean_line;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
+use time::OffsetDateTime;
 
 /// What a key asks for; any other key is typed into the title.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,6 +51,36 @@ pub fn on_key(input: &mut TextArea<'static>, key: KeyEvent) -> Outcome<String> {
         Some(Answer::Cancel) => Outcome::Close,
         None => Outcome::Continue,
     }
+}
+
+/// A key in the box, and what its answer does to the session.
+pub(super) fn apply(app: &mut App, key: KeyEvent, now: OffsetDateTime) -> Vec<Effect> {
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    let Some(Overlay::Rename(input)) = &mut v.overlay else {
+        return Vec::new();
+    };
+    match on_key(input, key) {
+        Outcome::Continue => {}
+        Outcome::Close => {
+            v.overlay = None;
+            app.say("The title is kept as it was.");
+        }
+        Outcome::Done(title) if title.is_empty() => {
+            app.say("A session needs a title: type one, or Esc keeps it as it was.");
+        }
+        Outcome::Done(title) => {
+            v.overlay = None;
+            if title == crate::text::clean_line(&v.session.title) {
+                app.say("The title is kept as it was.");
+            } else {
+                v.change_head(now, |s| s.title = title.clone());
+                app.say(format!("Renamed to “{title}”. u undoes it."));
+            }
+        }
+    }
+    Vec::new()
 }
 
 #[cfg(test)]

@@ -1,9 +1,12 @@
 //! The box that counts the room's dots on a dream or design statement: a new total, or `+3` to add.
 
-use super::Outcome;
+use super::{Outcome, Overlay};
 use crate::app::keys::{Binding, special};
+use crate::app::session_view::view;
+use crate::app::{App, Effect};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
+use time::OffsetDateTime;
 
 /// What a key asks for; any other key is typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +74,47 @@ pub fn on_key(input: &mut TextArea<'static>, key: KeyEvent) -> Outcome<Option<Co
         Some(Answer::Cancel) => Outcome::Close,
         None => Outcome::Continue,
     }
+}
+
+/// A key in the box, and what its answer does to the session.
+pub(super) fn apply(app: &mut App, key: KeyEvent, now: OffsetDateTime) -> Vec<Effect> {
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    let Some(Overlay::Votes {
+        record,
+        input,
+        error,
+    }) = &mut v.overlay
+    else {
+        return Vec::new();
+    };
+    match on_key(input, key) {
+        Outcome::Continue => *error = None,
+        Outcome::Close => v.overlay = None,
+        Outcome::Done(None) => {
+            *error = Some("A number of dots, like 7, or +3 to add three.".to_owned());
+        }
+        Outcome::Done(Some(count)) => {
+            let record = *record;
+            v.overlay = None;
+            let total = v
+                .session
+                .record(record)
+                .and_then(|r| r.body.votes())
+                .map_or(0, |votes| count.apply(votes));
+            v.change_record(now, record, |r| {
+                if let Some(votes) = r.body.votes_mut() {
+                    *votes = total;
+                }
+            });
+            app.say(format!(
+                "{record} has {}. u takes it back.",
+                crate::describe::votes_words(total)
+            ));
+        }
+    }
+    Vec::new()
 }
 
 #[cfg(test)]
