@@ -12,6 +12,10 @@ use crate::framework::Stage;
 use crate::model::{RecordKind, link_target};
 use crossterm::event::KeyEvent;
 
+/// Said on a key that would write in a stage that belongs to the family, after its name.
+/// (A constant: a line this long inside a `match` makes rustfmt skip the whole match.)
+const FAMILY_ONLY: &str = "belongs to the family: nothing is written here. Their plan is entered at the next stage, in their words.";
+
 /// How far the conference's page may scroll (the drawing stops at its last line).
 const PAGE_SCROLL_MAX: u16 = 500;
 
@@ -61,9 +65,7 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let moves = matches!(action, Some(Action::MoveRoom | Action::Undo | Action::Redo));
     if family_only && changes && !moves {
         let name = v.stage().map(|s| s.name.clone()).unwrap_or_default();
-        app.say(format!(
-            "{name} belongs to the family: nothing is written here. Their plan is entered at the next stage, in their words."
-        ));
+        app.say(format!("{name} {FAMILY_ONLY}"));
         return Vec::new();
     }
     let count = v.stage_len();
@@ -487,13 +489,11 @@ pub(super) fn add(app: &mut App, kind: Option<RecordKind>) -> Vec<Effect> {
     };
     let stage_name = v.stage().map(|s| s.name.clone()).unwrap_or_default();
     match kind.or_else(|| v.stage().and_then(Stage::main_kind)) {
-                Some(kind) => {
+        Some(kind) => {
             let form = Form::new_in(kind, None, !v.framework.conference);
             v.overlay = Some(Overlay::Form(Box::new(form)));
         }
-        None => app.say(format!(
-            "{stage_name} belongs to the family: nothing is written here. Their plan is entered at the next stage, in their words."
-        )),
+        None => app.say(format!("{stage_name} {FAMILY_ONLY}")),
     }
     Vec::new()
 }
