@@ -97,6 +97,8 @@ pub struct Listing {
 pub struct Store {
     dir: PathBuf,
     fault: Option<Fault>,
+    /// How long a file must have stood unchanged before the caches keep what it holds.
+    stood: std::time::Duration,
 }
 
 impl Store {
@@ -110,7 +112,7 @@ impl Store {
     pub fn open(dir: impl Into<PathBuf>) -> Result<Self, StoreError> {
         let dir = dir.into();
         create_private_dir(&dir).map_err(|e| StoreError::io("create the folder", &dir, e))?;
-        Ok(Self { dir, fault: None })
+        Ok(Self::at(dir))
     }
 
     /// Opens the folder without creating it (for read-only commands).
@@ -118,6 +120,7 @@ impl Store {
         Self {
             dir: dir.into(),
             fault: None,
+            stood: cache::STOOD,
         }
     }
 
@@ -130,6 +133,13 @@ impl Store {
     /// clears it with `None`.
     pub fn set_fault(&mut self, fault: Option<Fault>) {
         self.fault = fault;
+    }
+
+    /// The same folder, its caches keeping a file once it has stood unchanged for `stood`
+    /// (two seconds unless set: tests set less, so they need not wait).
+    pub fn caching_after(mut self, stood: std::time::Duration) -> Self {
+        self.stood = stood;
+        self
     }
 
     /// The failure being simulated, if any.

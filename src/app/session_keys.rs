@@ -12,14 +12,16 @@ use crate::framework::Stage;
 use crate::model::{RecordKind, link_target};
 use crossterm::event::KeyEvent;
 
+/// Said on a key that would write in a stage that belongs to the family, after its name.
+/// (A constant: a line this long inside a `match` makes rustfmt skip the whole match.)
+const FAMILY_ONLY: &str = "belongs to the family: nothing is written here. Their plan is entered at the next stage, in their words.";
+
 /// How far the conference's page may scroll (the drawing stops at its last line).
 const PAGE_SCROLL_MAX: u16 = 500;
 
 /// Why nothing is written in a stage of the family's private time.
 fn family_time(stage: &str) -> String {
-    format!(
-        "{stage} belongs to the family: nothing is written here. Their plan is entered at the next stage, in their words."
-    )
+    format!("{stage} {FAMILY_ONLY}")
 }
 
 pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {

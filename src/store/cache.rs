@@ -42,8 +42,9 @@ struct Stamp {
     inode: u64,
 }
 
-/// A file changed this close to the moment the folder is read is read again next time.
-const SETTLE: Duration = Duration::from_secs(2);
+/// A file changed this close to the moment the folder is read is read again next time
+/// (unless the store was given another age: `Store::caching_after`).
+pub(super) const STOOD: Duration = Duration::from_secs(2);
 
 impl Stamp {
     fn of(path: &Path) -> Option<Self> {
@@ -72,11 +73,12 @@ impl Stamp {
         })
     }
 
-    /// Whether the file last changed well before `now`, so a later change shows in the stamp.
-    fn settled(&self, now: SystemTime) -> bool {
+    /// Whether the file last changed more than `stood` before `now`, so a later change
+    /// shows in the stamp.
+    fn settled(&self, now: SystemTime, stood: Duration) -> bool {
         let newest = self.modified.max(self.changed);
         let newest = UNIX_EPOCH + Duration::new(newest.0, newest.1);
-        newest + SETTLE < now
+        newest + stood < now
     }
 }
 
@@ -134,7 +136,7 @@ impl Store {
                 _ => {
                     let read = load_path(&path).map(|l| T::of(&l.session));
                     match (&read, stamp) {
-                        (Ok(digest), Some(stamp)) if stamp.settled(now) => {
+                        (Ok(digest), Some(stamp)) if stamp.settled(now, self.stood) => {
                             cache.entries.insert(name.clone(), (stamp, digest.clone()));
                             changed = true;
                         }

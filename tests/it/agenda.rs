@@ -136,10 +136,10 @@ fn the_example_workshop_prints_the_run_sheet_the_readme_shows() {
     let out = convene(dir.path(), &["agenda", "k7q2m9xa"]);
     assert!(out.status.success());
     let text = stdout(&out);
-    let readme = include_str!("../../README.md");
+    let readme = include_str!("../../docs/workshop.md");
     let start = readme
         .find("# The day's plan: Harbourside")
-        .expect("the README's sample");
+        .expect("the manual's sample");
     let sample = &readme[start..];
     let sample = &sample[..sample.find("```").expect("the sample's end")];
     assert_eq!(text.trim_end(), sample.trim_end());

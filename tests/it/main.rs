@@ -19,6 +19,7 @@ mod fuzz;
 mod hangup;
 mod harness;
 mod import;
+mod keys_doc;
 mod lens;
 mod life;
 mod live;

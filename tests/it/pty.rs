@@ -89,12 +89,49 @@ impl Pty {
         panic!("the screen still shows {text:?}:\n{}", self.contents());
     }
 
-    /// Types text or control sequences, with a pause so Esc is read on its own.
+    /// Types text or control sequences. Keys ending in Enter or a lone Esc wait for the
+    /// screen to answer them, so the next keys arrive on their own: an Esc followed at once
+    /// by a letter reads as Alt with it, and keys waiting behind an Enter make it a new line
+    /// of a paste. Other keys go straight on (the app reads them in order); a key that
+    /// changes nothing on screen waits at most `QUIET`.
     fn send(&mut self, keys: &str) {
+        let answer_awaited = keys.ends_with(ENTER) || keys == ESC;
+        if answer_awaited {
+            // The keys before have been drawn, so what changes next answers this one.
+            self.settle();
+        }
+        let before = self.contents();
         self.session.write_all(keys.as_bytes()).expect("write");
         self.session.flush().expect("flush");
-        std::thread::sleep(Duration::from_millis(60));
+        if answer_awaited {
+            let deadline = Instant::now() + QUIET;
+            while Instant::now() < deadline {
+                self.pump();
+                if self.contents() != before {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        }
         self.pump();
+    }
+
+    /// Reads what the app writes until it has written nothing for a few milliseconds
+    /// (at most `QUIET`).
+    fn settle(&mut self) {
+        let deadline = Instant::now() + QUIET;
+        let mut seen = self.written.len();
+        let mut quiet_since = Instant::now();
+        while Instant::now() < deadline {
+            self.pump();
+            if self.written.len() != seen {
+                seen = self.written.len();
+                quiet_since = Instant::now();
+            } else if quiet_since.elapsed() >= Duration::from_millis(8) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
     }
 
     /// Waits for the app to end and returns whether it ended well.
@@ -125,6 +162,9 @@ pub(crate) fn only_session(dir: &Path) -> String {
 }
 
 const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+/// The longest a key waits for the screen to answer it before the next is typed.
+const QUIET: Duration = Duration::from_millis(60);
 const TAB: &str = "\t";
 const CTRL_L: &str = "\x0c";
 const DOWN: &str = "\x1b[B";
