@@ -848,26 +848,48 @@ fn line_and_paragraph_separators_are_escaped_in_json_and_never_printed_raw() {
     use convene::model::{Session, SessionId};
     let dir = tempfile::tempdir().expect("temp dir");
     // Written by another program: the title holds U+2028 and U+2029.
-    let session = Session::new(
+    let made = time::macros::datetime!(2026-11-25 09:00 UTC);
+    let mut session = Session::new(
         SessionId::parse("sep12345").expect("id"),
         "Harbour\u{2028}day\u{2029}one",
         "appreciative-inquiry",
-        "define",
-        time::macros::datetime!(2026-11-25 09:00 UTC),
+        "destiny",
+        made,
+    );
+    session.add(
+        "destiny",
+        convene::model::RecordBody::Agreement(convene::model::Agreement {
+            action: "Ring\u{2028}the youth hub".into(),
+            owner: "Sam".into(),
+            due: Some(made.date()),
+            ..Default::default()
+        }),
+        made,
     );
     convene::store::Store::open(dir.path())
         .expect("store")
         .create(&session)
         .expect("create");
-    for args in [&["list", "--json"][..], &["show", "sep12345", "--json"][..]] {
+    // As the manual says: `list --json` and `due --json` give the cleaned text people see;
+    // `show --json` the text as stored, these characters as escapes.
+    for (args, stored) in [
+        (&["list", "--json"][..], false),
+        (&["show", "sep12345", "--json"][..], true),
+        (&["due", "--within", "3650", "--json"][..], false),
+    ] {
         let json = stdout(&convene(dir.path(), args));
         assert!(
             !json.contains('\u{2028}') && !json.contains('\u{2029}'),
             "{args:?}: {json:?}"
         );
+        assert_eq!(json.contains("\\u2028"), stored, "{args:?}: {json}");
         serde_json::from_str::<serde_json::Value>(&json).expect("JSON");
     }
-    for args in [&["list"][..], &["show", "sep12345"][..]] {
+    for args in [
+        &["list"][..],
+        &["show", "sep12345"][..],
+        &["due", "--within", "3650"][..],
+    ] {
         let text = stdout(&convene(dir.path(), args));
         assert!(text.contains("Harbour"), "{text}");
         assert!(
