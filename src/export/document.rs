@@ -92,9 +92,12 @@ pub fn to_html(blocks: &[Block]) -> String {
                 out.push_str("</dl>\n");
             }
             Block::Table { header, rows } => {
-                // The same widths as in Word, as shares of the page's width.
+                // Widths worked out as for Word, on the HTML page's own width and type
+                // size, given as shares of it.
                 out.push_str("<table class=\"plan\">\n<colgroup>");
-                for width in column_widths(header, rows, 1000) {
+                let widths = widths_at(header, rows, HTML_TEXT_WIDTH, HTML_TABLE_SCALE).0;
+                for width in widths {
+                    let width = width * 1000 / HTML_TEXT_WIDTH;
                     let _ = write!(out, "<col style=\"width: {}.{}%\">", width / 10, width % 10);
                 }
                 out.push_str("</colgroup>\n<thead><tr>");
@@ -153,6 +156,11 @@ pub fn to_docx(mut doc: docx_rs::Docx, blocks: &[Block]) -> docx_rs::Docx {
 /// of the width given by how much each column holds, up to its longest line. A column of
 /// numbers, dates or times stays narrow; the column of words gets the width. Word (in
 /// twentieths of a point) and HTML (in thousandths of the width) use the same widths.
+/// The HTML page's text width (46rem at 16 px), in twentieths of a point as Word's is.
+const HTML_TEXT_WIDTH: usize = 11_040;
+/// A table's type in HTML (0.95rem, about 11.4 points) as a share of 12 points, in percent.
+const HTML_TABLE_SCALE: usize = 95;
+
 pub fn column_widths(header: &[String], rows: &[Vec<String>], total: usize) -> Vec<usize> {
     widths_at(header, rows, total, 100).0
 }

@@ -41,9 +41,10 @@ ol.records li { margin-bottom: 0.6rem; }
 .kind { font-style: italic; }
 .detail { display: block; color: #333; font-size: 0.95rem; }
 .builds-on { display: block; color: #333; font-size: 0.95rem; padding-left: 1rem; border-left: 3px solid #999; }
-dl.facts .fact { break-inside: avoid; page-break-inside: avoid; }
-dl.facts dt { font-weight: bold; break-after: avoid; page-break-after: avoid; }
-dl.facts dd { margin: 0 0 0.5rem 0; }
+dl.facts .fact { break-inside: avoid; page-break-inside: avoid; margin: 0 0 0.3rem 0; }
+dl.facts dt { display: inline; font-weight: bold; }
+dl.facts dt::after { content: \":\"; }
+dl.facts dd { display: inline; margin: 0 0 0 0.3rem; }
 table.map { border-collapse: collapse; width: 100%; font-size: 0.95rem; table-layout: fixed; }
 table.map th, table.map td { border: 1px solid #555; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
 table.plan { border-collapse: collapse; width: 100%; font-size: 0.95rem; overflow-wrap: break-word; table-layout: fixed; }

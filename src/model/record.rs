@@ -405,7 +405,8 @@ pub struct Participant {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub email: String,
     /// In a conference: they agreed that the family may call them. The family's copy gives
-    /// their number only then, and only while they are invited and in the safe network.
+    /// their number only then, and never while they are kept apart from the plan
+    /// ([`Participant::kept_apart`]).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub may_call: bool,
 }

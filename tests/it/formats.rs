@@ -442,8 +442,10 @@ mod pages {
             style.contains("dl.facts .fact { break-inside: avoid"),
             "{style}"
         );
+        // A label and its value on one line: "Phone: 01632 960 412".
         assert!(
-            style.contains("dt { font-weight: bold; break-after: avoid"),
+            style.contains("dl.facts dt { display: inline; font-weight: bold; }")
+                && style.contains("dl.facts dd { display: inline;"),
             "{style}"
         );
         // Every label sits with its value in one block that a page break never splits.
