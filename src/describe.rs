@@ -609,9 +609,9 @@ pub fn written(session: &Session) -> Vec<Written> {
     for record in &session.records {
         let d = describe(record, session);
         let at = Some((record.id, record.stage.clone()));
-        let whose = match record.body {
-            RecordBody::Participant(_) => format!("{}'s ", clean_line(&d.words)),
-            _ => String::new(),
+        let whose = match record.body.participant() {
+            Some(_) => format!("{}'s ", clean_line(&d.words)),
+            None => String::new(),
         };
         let mut add = |place: String, text: String| {
             out.push(Written {
