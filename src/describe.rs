@@ -277,7 +277,8 @@ impl Description {
     /// The kind's name where every view puts it before the words ("Affirmative topic"): the
     /// records a workshop is built around, which would otherwise read as notes.
     pub fn lead(&self) -> Option<String> {
-        matches!(self.kind, RecordKind::Topic | RecordKind::ChangeGoal)
+        self.kind
+            .named_first()
             .then(|| crate::text::capitalised(self.kind.label()))
     }
 

@@ -189,6 +189,23 @@ impl RecordKind {
         }
     }
 
+    /// Whether every view names the kind before the words ("Affirmative topic: …"): the
+    /// records a workshop is built around, which would otherwise read as notes.
+    pub fn named_first(self) -> bool {
+        match self {
+            RecordKind::Topic | RecordKind::ChangeGoal => true,
+            RecordKind::Strength
+            | RecordKind::Dream
+            | RecordKind::DesignStatement
+            | RecordKind::Agreement
+            | RecordKind::Participant
+            | RecordKind::InformationItem
+            | RecordKind::Question
+            | RecordKind::PlanItem
+            | RecordKind::Note => false,
+        }
+    }
+
     /// Whether a record of this kind carries into a follow-up day.
     pub fn carry(self) -> Carry {
         match self {
