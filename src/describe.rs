@@ -277,7 +277,8 @@ impl Description {
     /// The kind's name where every view puts it before the words ("Affirmative topic"): the
     /// records a workshop is built around, which would otherwise read as notes.
     pub fn lead(&self) -> Option<String> {
-        matches!(self.kind, RecordKind::Topic | RecordKind::ChangeGoal)
+        self.kind
+            .named_first()
             .then(|| crate::text::capitalised(self.kind.label()))
     }
 
@@ -609,9 +610,9 @@ pub fn written(session: &Session) -> Vec<Written> {
     for record in &session.records {
         let d = describe(record, session);
         let at = Some((record.id, record.stage.clone()));
-        let whose = match record.body {
-            RecordBody::Participant(_) => format!("{}'s ", clean_line(&d.words)),
-            _ => String::new(),
+        let whose = match record.body.participant() {
+            Some(_) => format!("{}'s ", clean_line(&d.words)),
+            None => String::new(),
         };
         let mut add = |place: String, text: String| {
             out.push(Written {

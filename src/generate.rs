@@ -2,8 +2,8 @@
 //! to see how convene behaves with a lot of words.
 
 use crate::model::{
-    Agreement, DesignStatement, Dream, Note, RecordBody, RecordId, Session, SessionId, Status,
-    Strength, StrengthKind,
+    Agreement, DesignStatement, Dream, Note, RecordBody, RecordId, RecordKind, Session, SessionId,
+    Status, Strength, StrengthKind,
 };
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
@@ -53,10 +53,12 @@ pub fn workshop(id: &str, records: usize, seed: u64) -> Session {
         "define",
         start,
     );
-    let (mut strengths, mut dreams, mut designs) = (Vec::new(), Vec::new(), Vec::new());
+    // The records so far of each kind, for the later ones to link to.
+    let mut made: std::collections::HashMap<RecordKind, Vec<RecordId>> = Default::default();
     for i in 0..records {
         let at = start + Duration::seconds(i as i64 * 7);
-        let pick = |rng: &mut fastrand::Rng, v: &Vec<RecordId>| -> Vec<RecordId> {
+        let pick = |rng: &mut fastrand::Rng, kind: RecordKind| -> Vec<RecordId> {
+            let v = made.get(&kind).map_or(&[][..], Vec::as_slice);
             if v.is_empty() {
                 Vec::new()
             } else {
@@ -87,7 +89,7 @@ pub fn workshop(id: &str, records: usize, seed: u64) -> Session {
                 "dream",
                 RecordBody::Dream(Dream {
                     text: format!("Every young person can name a safe place near home ({i})"),
-                    builds_on: pick(&mut rng, &strengths),
+                    builds_on: pick(&mut rng, RecordKind::Strength),
                     ..Dream::default()
                 }),
             ),
@@ -95,7 +97,7 @@ pub fn workshop(id: &str, records: usize, seed: u64) -> Session {
                 "design",
                 RecordBody::DesignStatement(DesignStatement {
                     text: format!("We share what we know the same day ({i})"),
-                    serves: pick(&mut rng, &dreams),
+                    serves: pick(&mut rng, RecordKind::Dream),
                     ..DesignStatement::default()
                 }),
             ),
@@ -106,19 +108,14 @@ pub fn workshop(id: &str, records: usize, seed: u64) -> Session {
                     owner: OWNERS[rng.usize(..OWNERS.len())].to_owned(),
                     due: Some(start.date() + Duration::days(rng.i64(1..120))),
                     status: Status::ALL[rng.usize(..Status::ALL.len())],
-                    serves: pick(&mut rng, &designs),
+                    serves: pick(&mut rng, RecordKind::DesignStatement),
                     ..Agreement::default()
                 }),
             ),
         };
         let kind = body.kind();
         let id = s.add(stage, body, at);
-        match kind {
-            crate::model::RecordKind::Strength => strengths.push(id),
-            crate::model::RecordKind::Dream => dreams.push(id),
-            crate::model::RecordKind::DesignStatement => designs.push(id),
-            _ => {}
-        }
+        made.entry(kind).or_default().push(id);
     }
     for (i, stage) in ["discovery", "dream", "design", "destiny"]
         .iter()

@@ -24,9 +24,9 @@ pub use ids::{RecordId, SessionId};
 pub(crate) use readiness::close_for_test;
 pub use readiness::{Gap, before_the_day, readiness};
 pub use record::{
-    Agreement, ChangeGoal, CheckIn, DesignStatement, Dream, InfoKind, InformationItem, Invitation,
-    Need, Needs, Note, Participant, PlanItem, Question, Record, RecordBody, RecordKind, Side,
-    Status, Strength, StrengthKind, Topic,
+    Agreement, Carry, ChangeGoal, CheckIn, Commitment, DesignStatement, DesignTie, Dream, InfoKind,
+    InformationItem, Invitation, LinkRule, Need, Needs, Note, Participant, PlanItem, Question,
+    Record, RecordBody, RecordKind, Side, Status, Strength, StrengthKind, Topic,
 };
 pub use rules::{
     LinkProblem, LooseEnd, delete_impact, link_problems, link_target, loose_ends,

@@ -1,7 +1,7 @@
 //! The service's returns: the categories it reports under (`assets/returns.ron`) and one row per conference.
 
 use crate::model::timefmt::format_date;
-use crate::model::{Conference, Rating, RecordBody, Session, Status};
+use crate::model::{Conference, Rating, Session, Status};
 use serde::Deserialize;
 
 /// The lists a service reports its conferences under, kept as data.
@@ -36,10 +36,7 @@ pub fn row(session: &Session) -> Vec<(&'static str, String)> {
     let plan: Vec<Status> = session
         .records
         .iter()
-        .filter_map(|r| match &r.body {
-            RecordBody::PlanItem(p) => Some(p.status),
-            _ => None,
-        })
+        .filter_map(|r| r.body.commitment().filter(|c| c.plan).map(|c| c.status))
         .collect();
     let conference = session.conference.clone().unwrap_or_default();
     cells(session.id.as_str(), &plan, &conference)

@@ -1,6 +1,6 @@
 //! A pick list: the records a dream, design statement or agreement builds on, or the one person who shared, answered or does it.
 
-use crate::model::{RecordBody, RecordId, RecordKind, Session, link_target};
+use crate::model::{LinkRule, RecordBody, RecordId, RecordKind, Session};
 use crate::text::clean_line;
 use crossterm::event::KeyEvent;
 
@@ -32,19 +32,13 @@ impl LinkPicker {
     /// The pick list for a record of `kind`, with `chosen` already ticked; `None` if the
     /// kind builds on nothing.
     pub fn new(session: &Session, kind: RecordKind, chosen: &[RecordId]) -> Option<Self> {
-        let target = link_target(kind)?;
+        let LinkRule { target, verb } = kind.link_rule()?;
         let candidates = session
             .records
             .iter()
             .filter(|r| r.body.kind() == target)
             .map(|r| (r.id, clean_line(r.body.text())))
             .collect();
-        let verb = match kind {
-            RecordKind::Dream => "builds on",
-            RecordKind::InformationItem => "was shared by",
-            RecordKind::Question => "was answered by",
-            _ => "serves",
-        };
         let single = RecordBody::empty(kind).link_list_mut().is_none();
         let title = if single {
             format!("The {} this {} {verb} (one)", target.label(), kind.label())
@@ -72,9 +66,10 @@ impl LinkPicker {
         let candidates: Vec<(RecordId, String)> = session
             .records
             .iter()
-            .filter(|r| match &r.body {
-                crate::model::RecordBody::Participant(p) => p.kept_apart().is_none(),
-                _ => false,
+            .filter(|r| {
+                r.body
+                    .participant()
+                    .is_some_and(|p| p.kept_apart().is_none())
             })
             .map(|r| (r.id, clean_line(r.body.text())))
             .filter(|(_, name)| !name.is_empty())

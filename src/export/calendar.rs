@@ -14,7 +14,7 @@
 //! number kept per record would change the session file format for one export.
 
 use super::{ExportError, Options, Report};
-use crate::model::{RecordBody, RecordKind, Status};
+use crate::model::{RecordKind, Status};
 use crate::text::clean_line;
 use icalendar::{Calendar, Component, Event, Property, Todo};
 use time::Date;
@@ -95,11 +95,15 @@ pub fn render(report: &Report, options: Options) -> Result<String, ExportError> 
     let closed = s.conference.as_ref().is_some_and(|c| c.closed.is_some());
     let mut items = Vec::new();
     for record in s.records.iter().filter(|_| !closed) {
-        let (summary, who, status, due) = match &record.body {
-            RecordBody::Agreement(a) => (a.action.clone(), a.owner.clone(), a.status, a.due),
-            RecordBody::PlanItem(p) => (p.text.clone(), p.who.clone(), p.status, p.by_when),
-            _ => continue,
+        let Some(commitment) = record.body.commitment() else {
+            continue;
         };
+        let (summary, who, status, due) = (
+            record.body.text().to_owned(),
+            commitment.who.to_owned(),
+            commitment.status,
+            commitment.due,
+        );
         let Some(due) = due else { continue };
         let kind: RecordKind = record.body.kind();
         let uid = format!("{}-{}@convene", clean_line(s.id.as_str()), record.id.0);

@@ -9,7 +9,7 @@ use super::document::Block;
 use super::{Audience, Options, Report};
 use crate::describe::{Description, Field, votes_words};
 use crate::model::timefmt::date_in_words;
-use crate::model::{RecordBody, RecordId, RecordKind, Session};
+use crate::model::{RecordId, RecordKind, Session};
 use crate::text::clean_line;
 
 /// The summary for the export's audience: the partnership's, or nothing for anyone else.
@@ -190,9 +190,9 @@ fn agreements(report: &Report) -> Vec<Block> {
     let agreements: Vec<(&[RecordId], Vec<String>)> = s
         .records
         .iter()
-        .filter_map(|r| match &r.body {
-            RecordBody::Agreement(a) => Some((a.goals.as_slice(), row(report, r, a.due))),
-            _ => None,
+        .filter_map(|r| {
+            let c = r.body.commitment().filter(|c| !c.plan)?;
+            Some((r.body.goals(), row(report, r, c.due)))
         })
         .collect();
     let mut out = vec![heading("Agreements, by the change goal they serve")];

@@ -1,7 +1,7 @@
 //! A follow-up day: what an earlier session hands on (its topic, people, change goals and open agreements), with fresh ids.
 
 use super::ids::RecordId;
-use super::record::{Record, RecordBody, RecordKind};
+use super::record::{Carry, Record, RecordKind, Status};
 use super::session::Session;
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -10,11 +10,11 @@ use time::OffsetDateTime;
 /// (the latest: a follow-up day keeps building around it), the participants, the change
 /// goals and the agreements still open (not done, not dropped).
 fn carries(record: &Record, earlier: &Session) -> bool {
-    match &record.body {
-        RecordBody::Topic(_) => earlier.affirmative_topic().map(|t| t.id) == Some(record.id),
-        RecordBody::Participant(_) | RecordBody::ChangeGoal(_) => true,
-        RecordBody::Agreement(a) => a.status.is_open(),
-        _ => false,
+    match record.body.kind().carry() {
+        Carry::IfLatestTopic => earlier.affirmative_topic().map(|t| t.id) == Some(record.id),
+        Carry::Always => true,
+        Carry::WhileOpen => record.body.status().is_some_and(Status::is_open),
+        Carry::Never => false,
     }
 }
 
@@ -62,7 +62,7 @@ pub fn carry_over(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Note, SessionId, Topic};
+    use crate::model::{Note, RecordBody, SessionId, Topic};
     use time::macros::datetime;
 
     #[test]

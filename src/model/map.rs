@@ -70,7 +70,7 @@ pub fn system_map(session: &Session, known: &[String]) -> SystemMap {
         if let Some(tags) = r.body.tags() {
             tags.sectors.iter().for_each(|s| add_sector(s));
         }
-        if let RecordBody::Participant(p) = &r.body
+        if let Some(p) = r.body.participant()
             && let Some(s) = &p.sector
         {
             add_sector(s);
@@ -103,7 +103,7 @@ pub fn system_map(session: &Session, known: &[String]) -> SystemMap {
                 }
             }
         }
-        if let RecordBody::Participant(p) = &r.body
+        if let Some(p) = r.body.participant()
             && let Some(sector) = p.sector.as_deref().and_then(&index)
             && !in_room.contains(&sectors[sector])
         {
@@ -209,7 +209,7 @@ pub fn network(session: &Session) -> Network {
     let outside = session
         .records
         .iter()
-        .filter(|r| matches!(&r.body, RecordBody::Participant(p) if !p.in_safe_network()))
+        .filter(|r| r.body.participant().is_some_and(|p| !p.in_safe_network()))
         .count();
     Network {
         child,

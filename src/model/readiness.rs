@@ -1,6 +1,6 @@
 //! Is the conference ready? What is still open before the conference day, in plain words.
 
-use super::record::{Invitation, Need, Participant, RecordBody};
+use super::record::{Invitation, Need, Participant};
 use super::session::Session;
 use std::fmt;
 
@@ -101,10 +101,7 @@ pub fn readiness(session: &Session) -> Vec<Gap> {
     let participants: Vec<&Participant> = session
         .records
         .iter()
-        .filter_map(|r| match &r.body {
-            RecordBody::Participant(p) => Some(p),
-            _ => None,
-        })
+        .filter_map(|r| r.body.participant())
         .collect();
     let mut gaps = Vec::new();
     for p in &participants {
@@ -159,7 +156,7 @@ pub(crate) fn close_for_test(c: &mut super::Conference) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Conference, Decision, Needs, Rating, SessionId};
+    use crate::model::{Conference, Decision, Needs, Rating, RecordBody, SessionId};
     use time::macros::{date, datetime};
 
     /// A conference with every fact for the day in place and an advocate offered.

@@ -113,6 +113,127 @@ impl RecordKind {
     }
 }
 
+/// How a record of one kind links to others: the kind it points at and the verb for
+/// people ("builds on").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkRule {
+    pub target: RecordKind,
+    pub verb: &'static str,
+}
+
+/// How a kind ties into the room's design statements, for noticing loose ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DesignTie {
+    /// A design statement should serve it (a dream).
+    ServedByDesign,
+    /// It should serve a design statement (an agreement).
+    ServesDesign,
+}
+
+/// Whether a record of an earlier session carries into a follow-up day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Carry {
+    /// It stays behind.
+    Never,
+    /// Always (the participants, the change goals).
+    Always,
+    /// While it is still open (not done, not dropped).
+    WhileOpen,
+    /// Only the session's latest affirmative topic.
+    IfLatestTopic,
+}
+
+/// The capabilities of each kind: every match here is exhaustive, so a new kind is asked
+/// each question once, here, by the compiler.
+impl RecordKind {
+    /// How a record of this kind links to others, if it can: a dream builds on strengths,
+    /// a design statement serves dreams, an agreement serves design statements, and
+    /// information items and answers name participants.
+    pub fn link_rule(self) -> Option<LinkRule> {
+        let rule = |target, verb| Some(LinkRule { target, verb });
+        match self {
+            RecordKind::Dream => rule(RecordKind::Strength, "builds on"),
+            RecordKind::DesignStatement => rule(RecordKind::Dream, "serves"),
+            RecordKind::Agreement => rule(RecordKind::DesignStatement, "serves"),
+            RecordKind::InformationItem => rule(RecordKind::Participant, "was shared by"),
+            RecordKind::Question => rule(RecordKind::Participant, "was answered by"),
+            RecordKind::Strength
+            | RecordKind::Participant
+            | RecordKind::PlanItem
+            | RecordKind::Note
+            | RecordKind::ChangeGoal
+            | RecordKind::Topic => None,
+        }
+    }
+
+    /// The kind a link from this kind must point at, if it can link at all.
+    pub fn link_target(self) -> Option<RecordKind> {
+        self.link_rule().map(|rule| rule.target)
+    }
+
+    /// How this kind ties into the design statements, if it does: a dream no design
+    /// serves, or an agreement serving none, is a loose end.
+    pub fn design_tie(self) -> Option<DesignTie> {
+        match self {
+            RecordKind::Dream => Some(DesignTie::ServedByDesign),
+            RecordKind::Agreement => Some(DesignTie::ServesDesign),
+            RecordKind::Strength
+            | RecordKind::DesignStatement
+            | RecordKind::Participant
+            | RecordKind::InformationItem
+            | RecordKind::Question
+            | RecordKind::PlanItem
+            | RecordKind::Note
+            | RecordKind::ChangeGoal
+            | RecordKind::Topic => None,
+        }
+    }
+
+    /// Whether every view names the kind before the words ("Affirmative topic: …"): the
+    /// records a workshop is built around, which would otherwise read as notes.
+    pub fn named_first(self) -> bool {
+        match self {
+            RecordKind::Topic | RecordKind::ChangeGoal => true,
+            RecordKind::Strength
+            | RecordKind::Dream
+            | RecordKind::DesignStatement
+            | RecordKind::Agreement
+            | RecordKind::Participant
+            | RecordKind::InformationItem
+            | RecordKind::Question
+            | RecordKind::PlanItem
+            | RecordKind::Note => false,
+        }
+    }
+
+    /// Whether a record of this kind carries into a follow-up day.
+    pub fn carry(self) -> Carry {
+        match self {
+            RecordKind::Topic => Carry::IfLatestTopic,
+            RecordKind::Participant | RecordKind::ChangeGoal => Carry::Always,
+            RecordKind::Agreement => Carry::WhileOpen,
+            RecordKind::Strength
+            | RecordKind::Dream
+            | RecordKind::DesignStatement
+            | RecordKind::InformationItem
+            | RecordKind::Question
+            | RecordKind::PlanItem
+            | RecordKind::Note => Carry::Never,
+        }
+    }
+}
+
+/// What a record commits someone to: who, where it stands, by when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Commitment<'a> {
+    /// Who is responsible, as written.
+    pub who: &'a str,
+    pub status: Status,
+    pub due: Option<Date>,
+    /// An item of a family's plan (a conference), rather than an agreement.
+    pub plan: bool,
+}
+
 /// The four kinds of strength (shared/DOMAIN.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum StrengthKind {
@@ -570,6 +691,50 @@ impl RecordBody {
         }
     }
 
+    /// The participant, if this record is one (its words are then a name).
+    pub fn participant(&self) -> Option<&Participant> {
+        match self {
+            RecordBody::Participant(p) => Some(p),
+            RecordBody::Strength(_)
+            | RecordBody::Dream(_)
+            | RecordBody::DesignStatement(_)
+            | RecordBody::Agreement(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::PlanItem(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => None,
+        }
+    }
+
+    /// What this record commits someone to, if anything (agreements and plan items).
+    pub fn commitment(&self) -> Option<Commitment<'_>> {
+        match self {
+            RecordBody::Agreement(a) => Some(Commitment {
+                who: &a.owner,
+                status: a.status,
+                due: a.due,
+                plan: false,
+            }),
+            RecordBody::PlanItem(p) => Some(Commitment {
+                who: &p.who,
+                status: p.status,
+                due: p.by_when,
+                plan: true,
+            }),
+            RecordBody::Strength(_)
+            | RecordBody::Dream(_)
+            | RecordBody::DesignStatement(_)
+            | RecordBody::Participant(_)
+            | RecordBody::InformationItem(_)
+            | RecordBody::Question(_)
+            | RecordBody::Note(_)
+            | RecordBody::ChangeGoal(_)
+            | RecordBody::Topic(_) => None,
+        }
+    }
+
     /// The records this one builds on (dream → strengths, design → dreams, agreement →
     /// designs) or names (an information item's giver, a question's answerer).
     pub fn links(&self) -> Vec<RecordId> {
@@ -723,19 +888,7 @@ impl RecordBody {
 
     /// The date something is due by, for agreements and plan items.
     pub fn due(&self) -> Option<Date> {
-        match self {
-            RecordBody::Agreement(r) => r.due,
-            RecordBody::PlanItem(r) => r.by_when,
-            RecordBody::Strength(_)
-            | RecordBody::Dream(_)
-            | RecordBody::DesignStatement(_)
-            | RecordBody::Participant(_)
-            | RecordBody::InformationItem(_)
-            | RecordBody::Question(_)
-            | RecordBody::Note(_)
-            | RecordBody::ChangeGoal(_)
-            | RecordBody::Topic(_) => None,
-        }
+        self.commitment().and_then(|c| c.due)
     }
 
     /// Records a check-in on an agreement or plan item and makes its status the latest.
@@ -830,19 +983,7 @@ impl RecordBody {
 
     /// Where a commitment stands, for agreements and plan items.
     pub fn status(&self) -> Option<Status> {
-        match self {
-            RecordBody::Agreement(r) => Some(r.status),
-            RecordBody::PlanItem(r) => Some(r.status),
-            RecordBody::Strength(_)
-            | RecordBody::Dream(_)
-            | RecordBody::DesignStatement(_)
-            | RecordBody::Participant(_)
-            | RecordBody::InformationItem(_)
-            | RecordBody::Question(_)
-            | RecordBody::Note(_)
-            | RecordBody::ChangeGoal(_)
-            | RecordBody::Topic(_) => None,
-        }
+        self.commitment().map(|c| c.status)
     }
 }
 

@@ -2,21 +2,16 @@
 //! delete says what builds on the record first, and loose ends are noticed.
 
 use super::ids::RecordId;
-use super::record::{Record, RecordKind};
+use super::record::{DesignTie, Record, RecordKind};
 use super::session::Session;
 use std::fmt;
 
 /// The kind of record a link from `from` must point at, if `from` can link at all:
 /// a dream builds on strengths, a design statement serves dreams, an agreement serves
 /// design statements, and information items and answers name participants.
+/// Asked of the kind: [`RecordKind::link_rule`].
 pub fn link_target(from: RecordKind) -> Option<RecordKind> {
-    match from {
-        RecordKind::Dream => Some(RecordKind::Strength),
-        RecordKind::DesignStatement => Some(RecordKind::Dream),
-        RecordKind::Agreement => Some(RecordKind::DesignStatement),
-        RecordKind::InformationItem | RecordKind::Question => Some(RecordKind::Participant),
-        _ => None,
-    }
+    from.link_target()
 }
 
 /// A link that does not hold.
@@ -155,12 +150,12 @@ pub fn loose_ends(session: &Session) -> Vec<LooseEnd> {
     session
         .records
         .iter()
-        .filter_map(|r| match r.body.kind() {
-            RecordKind::Dream if !served.contains(&r.id) => Some(LooseEnd::DreamNotServed(r.id)),
-            RecordKind::Agreement if !r.body.links().iter().any(|to| designs.contains(to)) => {
-                Some(LooseEnd::AgreementServesNone(r.id))
+        .filter_map(|r| match r.body.kind().design_tie()? {
+            DesignTie::ServedByDesign => {
+                (!served.contains(&r.id)).then_some(LooseEnd::DreamNotServed(r.id))
             }
-            _ => None,
+            DesignTie::ServesDesign => (!r.body.links().iter().any(|to| designs.contains(to)))
+                .then_some(LooseEnd::AgreementServesNone(r.id)),
         })
         .collect()
 }

@@ -475,9 +475,11 @@ impl Session {
     /// but those marked as outside the child's safe network. Every list of the child's
     /// network (the map, a family's copy) reads this.
     pub fn safe_network(&self) -> impl Iterator<Item = (&Record, &super::Participant)> + '_ {
-        self.records.iter().filter_map(|r| match &r.body {
-            RecordBody::Participant(p) if p.in_safe_network() => Some((r, p)),
-            _ => None,
+        self.records.iter().filter_map(|r| {
+            r.body
+                .participant()
+                .filter(|p| p.in_safe_network())
+                .map(|p| (r, p))
         })
     }
 
@@ -496,11 +498,9 @@ impl Session {
     /// The participants kept apart from the plan (see [`super::Participant::kept_apart`]),
     /// each with the reasons written.
     pub fn kept_apart(&self) -> impl Iterator<Item = (&super::Participant, String)> + '_ {
-        self.records.iter().filter_map(|r| match &r.body {
-            RecordBody::Participant(p) if !p.name.trim().is_empty() => {
-                p.kept_apart().map(|why| (p, why))
-            }
-            _ => None,
+        self.records.iter().filter_map(|r| {
+            let p = r.body.participant().filter(|p| !p.name.trim().is_empty())?;
+            p.kept_apart().map(|why| (p, why))
         })
     }
 

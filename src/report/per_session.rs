@@ -2,7 +2,7 @@
 //! the folder's cache can keep it (`store::Digest`) and the figures come from it either way.
 
 use crate::model::timefmt::{iso_date_option, iso_date_required};
-use crate::model::{DateKind, Decision, RecordBody, Session, Status};
+use crate::model::{DateKind, Decision, Session, Status};
 use crate::store::Digest;
 use crate::text::clean_line;
 use serde::{Deserialize, Serialize};
@@ -43,11 +43,7 @@ impl SessionDue {
                 let (record, text, owner, status) = match k.what {
                     DateKind::Commitment(id, _) => {
                         let body = &s.record(id)?.body;
-                        let owner = match body {
-                            RecordBody::Agreement(a) => a.owner.as_str(),
-                            RecordBody::PlanItem(p) => p.who.as_str(),
-                            _ => "",
-                        };
+                        let owner = body.commitment().map_or("", |c| c.who);
                         let status = body.status()?.label().to_owned();
                         (
                             Some(id.0),
@@ -176,24 +172,27 @@ impl SessionFigures {
             agreements: Vec::new(),
         };
         for r in &s.records {
-            match &r.body {
-                RecordBody::PlanItem(p) => {
-                    f.plan_items += 1;
-                    f.plan_items_done += usize::from(p.status == Status::Done);
-                }
-                RecordBody::Agreement(a) => f.agreements.push(AgreementFigures {
-                    owner: clean_line(&a.owner),
-                    done: a.status == Status::Done,
-                    open: a.status.is_open(),
-                    due: a.due,
-                    sectors: a
-                        .tags
-                        .sectors
-                        .iter()
+            let Some(c) = r.body.commitment() else {
+                continue;
+            };
+            if c.plan {
+                f.plan_items += 1;
+                f.plan_items_done += usize::from(c.status == Status::Done);
+            } else {
+                f.agreements.push(AgreementFigures {
+                    owner: clean_line(c.who),
+                    done: c.status == Status::Done,
+                    open: c.status.is_open(),
+                    due: c.due,
+                    sectors: r
+                        .body
+                        .tags()
+                        .map(|t| t.sectors.iter())
+                        .into_iter()
+                        .flatten()
                         .map(|s| clean_line(s).to_lowercase())
                         .collect(),
-                }),
-                _ => {}
+                });
             }
         }
         f
