@@ -82,18 +82,40 @@ impl Field {
     /// Whether the value reads clearly without its label ("not started", "Sam (aunt)"),
     /// so a compact line may show it bare.
     pub fn reads_bare(self) -> bool {
-        matches!(
-            self,
-            Field::StrengthKind
-                | Field::Owner
-                | Field::Who
-                | Field::Status
-                | Field::Relationship
-                | Field::Side
-                | Field::Invitation
-                | Field::InfoType
-                | Field::Organisation
-        )
+        match self {
+            Field::Owner
+            | Field::Who
+            | Field::Relationship
+            | Field::Organisation
+            | Field::StrengthKind
+            | Field::Status
+            | Field::Side
+            | Field::Invitation
+            | Field::InfoType => true,
+            Field::Theme
+            | Field::Support
+            | Field::CheckedBy
+            | Field::Role
+            | Field::NotInvitedBecause
+            | Field::Interpreter
+            | Field::Access
+            | Field::Childcare
+            | Field::Safety
+            | Field::Sector
+            | Field::OutsideSafeNetwork
+            | Field::Answer
+            | Field::Sectors
+            | Field::Due
+            | Field::Closeness
+            | Field::NeedsArranged
+            | Field::Level
+            | Field::Voice
+            | Field::Votes
+            | Field::Source
+            | Field::MayCall
+            | Field::Phone
+            | Field::Email => false,
+        }
     }
 
     /// Whether a person writes this field in their own words (and so the lens reads it),
@@ -138,25 +160,78 @@ impl Field {
     /// Whether the TUI's one-line summary under a record leaves this field out (it is in
     /// the selected record's detail and every export).
     pub fn only_in_detail(self) -> bool {
-        matches!(
-            self,
+        match self {
             Field::Support
-                | Field::CheckedBy
-                | Field::Access
-                | Field::Childcare
-                | Field::Safety
-                | Field::NeedsArranged
-                | Field::Source
-                | Field::MayCall
-                | Field::Phone
-                | Field::Email
-        )
+            | Field::CheckedBy
+            | Field::Access
+            | Field::Childcare
+            | Field::Safety
+            | Field::NeedsArranged
+            | Field::Source
+            | Field::MayCall
+            | Field::Phone
+            | Field::Email => true,
+            Field::Theme
+            | Field::Owner
+            | Field::Who
+            | Field::Relationship
+            | Field::Role
+            | Field::NotInvitedBecause
+            | Field::Interpreter
+            | Field::Organisation
+            | Field::Sector
+            | Field::OutsideSafeNetwork
+            | Field::Answer
+            | Field::Sectors
+            | Field::StrengthKind
+            | Field::Due
+            | Field::Status
+            | Field::Side
+            | Field::Invitation
+            | Field::Closeness
+            | Field::InfoType
+            | Field::Level
+            | Field::Voice
+            | Field::Votes => false,
+        }
     }
 
     /// Whether the field is a way to reach a person (private): never in a calendar, and in
     /// a CSV only when asked for.
     pub fn is_contact(self) -> bool {
-        matches!(self, Field::Phone | Field::Email)
+        match self {
+            Field::Phone | Field::Email => true,
+            Field::Theme
+            | Field::Owner
+            | Field::Who
+            | Field::Support
+            | Field::CheckedBy
+            | Field::Relationship
+            | Field::Role
+            | Field::NotInvitedBecause
+            | Field::Interpreter
+            | Field::Access
+            | Field::Childcare
+            | Field::Safety
+            | Field::Organisation
+            | Field::Sector
+            | Field::OutsideSafeNetwork
+            | Field::Answer
+            | Field::Sectors
+            | Field::StrengthKind
+            | Field::Due
+            | Field::Status
+            | Field::Side
+            | Field::Invitation
+            | Field::Closeness
+            | Field::NeedsArranged
+            | Field::InfoType
+            | Field::Level
+            | Field::Voice
+            | Field::Votes
+            | Field::Source
+            | Field::MayCall => false,
+        }
     }
 }
 
