@@ -84,6 +84,21 @@ impl From<crate::export::ExportError> for CliError {
     }
 }
 
+impl From<crate::tui::Error> for CliError {
+    fn from(e: crate::tui::Error) -> Self {
+        match e {
+            crate::tui::Error::Store(e) => e.into(),
+            crate::tui::Error::Stopped { message, hint } => {
+                let error = CliError::new(ExitKind::Storage, message);
+                match hint {
+                    Some(hint) => error.with_hint(hint),
+                    None => error,
+                }
+            }
+        }
+    }
+}
+
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         let kind = match &e {
