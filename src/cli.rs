@@ -11,6 +11,7 @@ mod config;
 mod error;
 mod export;
 mod forget;
+pub mod format;
 #[cfg(feature = "dev-tools")]
 mod generate;
 mod import;

@@ -23,23 +23,45 @@ pub use markdown::escape as markdown_escape;
 pub use table::row as csv_row;
 pub use table::start as csv_start;
 
-/// The formats a session can be exported to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// The one list of formats convene writes: a session's export, the day's run-sheet and the
+/// folder's figures each take the ones in their list ([`Format::ALL`],
+/// [`Format::RUN_SHEET`], [`Format::FIGURES`]). The command line's names and help for them
+/// are `cli::format`'s (this module knows nothing of clap).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// A readable report, stage by stage
+    /// Markdown: readable text.
     Md,
-    /// One self-contained page that prints well
+    /// One self-contained page that prints well.
     Html,
-    /// One row per record, for spreadsheets
+    /// Rows for spreadsheets.
     Csv,
-    /// Agreements, plan items and the review date as calendar to-dos
+    /// A calendar: agreements, plan items and the review date.
     Ics,
-    /// A Word document: headings, the plan and agreements as tables (needs -o FILE)
+    /// A Word document.
     Docx,
+    /// JSON, for scripts (the folder's figures).
+    Json,
 }
 
 impl Format {
-    /// Every format, in the order the app's export box offers them.
+    /// Every format convene writes.
+    pub const EVERY: [Format; 6] = [
+        Format::Md,
+        Format::Html,
+        Format::Csv,
+        Format::Ics,
+        Format::Docx,
+        Format::Json,
+    ];
+
+    /// The day's run-sheet (`convene agenda`): [`run_sheet::Sheet::render`].
+    pub const RUN_SHEET: [Format; 3] = [Format::Md, Format::Html, Format::Docx];
+
+    /// The folder's figures (`convene report`).
+    pub const FIGURES: [Format; 3] = [Format::Md, Format::Csv, Format::Json];
+
+    /// Every format a session is exported to ([`render`], `convene export`), in the order
+    /// the app's export box offers them.
     pub const ALL: [Format; 5] = [
         Format::Md,
         Format::Html,
@@ -56,6 +78,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Ics => "ics",
             Format::Docx => "docx",
+            Format::Json => "json",
         }
     }
 
@@ -67,6 +90,7 @@ impl Format {
             Format::Csv => "CSV, one row per record",
             Format::Ics => "Calendar (ICS) of agreements and dates",
             Format::Docx => "Word document (DOCX)",
+            Format::Json => "JSON, for scripts",
         }
     }
 
@@ -141,6 +165,10 @@ pub enum ExportError {
     /// The family's copy is a document to read, not a spreadsheet or a calendar.
     #[error("the family's copy is a document to read: Markdown, HTML or Word")]
     FamilyCopyIsADocument,
+    /// What is written is not written in this format (a session as JSON, a run-sheet as a
+    /// calendar): the command line offers only each one's formats.
+    #[error("{what} is not written as {}", .format.label())]
+    NotInThisFormat { what: &'static str, format: Format },
 }
 
 /// Writes the session in a format. `framework` gives stage names and order; records in
@@ -163,6 +191,12 @@ pub fn render(
         Format::Csv => table::render(&view, options),
         Format::Ics => calendar::render(&view, options)?,
         Format::Docx => docx::xml(&view, options),
+        Format::Json => {
+            return Err(ExportError::NotInThisFormat {
+                what: "a session's export",
+                format,
+            });
+        }
     })
 }
 

@@ -80,6 +80,9 @@ impl From<crate::export::ExportError> for CliError {
                 CliError::new(ExitKind::Usage, e.to_string())
                     .with_hint("add --format md, --format html or --format docx -o FILE")
             }
+            crate::export::ExportError::NotInThisFormat { .. } => {
+                CliError::new(ExitKind::Usage, e.to_string())
+            }
         }
     }
 }
