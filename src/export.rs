@@ -220,6 +220,30 @@ pub fn render_file(
     }
 }
 
+/// One section of the main report's facts (the conference's, its outcome): a heading and
+/// the pairs, as blocks every format renders; nothing when there are no pairs. `class` is
+/// the HTML section's (`stage` breaks the printed page before it).
+fn facts_section(
+    class: &'static str,
+    heading: &str,
+    pairs: &[(&str, String)],
+) -> Vec<document::Block> {
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    let pairs = pairs
+        .iter()
+        .map(|(label, value)| ((*label).to_owned(), value.clone()))
+        .collect();
+    vec![document::Block::Section(
+        class,
+        vec![
+            document::Block::Heading(2, heading.to_owned()),
+            document::Block::Facts(pairs),
+        ],
+    )]
+}
+
 /// Whether the export's audience has a copy of this session (a partnership's summary is
 /// of a workshop, never of a family's conference).
 fn fits(session: &Session, options: Options) -> Result<(), ExportError> {

@@ -21,6 +21,9 @@ pub enum Block {
     },
     /// A list of items, each a line or more.
     List(Vec<String>),
+    /// Blocks that belong together: in HTML a `<section>` of a class (what the page's
+    /// style and its page breaks hold to); Markdown and Word show the blocks as they are.
+    Section(&'static str, Vec<Block>),
 }
 
 /// The blocks as Markdown: no user text can open a block of its own.
@@ -60,6 +63,7 @@ pub fn to_markdown(blocks: &[Block]) -> String {
                 }
                 out.push('\n');
             }
+            Block::Section(_, inner) => out.push_str(&to_markdown(inner)),
         }
     }
     out
@@ -118,6 +122,14 @@ pub fn to_html(blocks: &[Block]) -> String {
                 }
                 out.push_str("</ul>\n");
             }
+            Block::Section(class, inner) => {
+                let _ = write!(
+                    out,
+                    "<section class=\"{}\">\n{}</section>\n",
+                    h(class),
+                    to_html(inner)
+                );
+            }
         }
     }
     out
@@ -143,6 +155,7 @@ pub fn to_docx(mut doc: docx_rs::Docx, blocks: &[Block]) -> docx_rs::Docx {
             Block::List(items) => items.iter().fold(doc, |doc, item| {
                 doc.add_paragraph(paragraph(&format!("• {item}")))
             }),
+            Block::Section(_, inner) => to_docx(doc, inner),
         };
     }
     doc
@@ -261,6 +274,7 @@ mod tests {
                 rows: vec![vec![bad.to_owned()]],
             },
             Block::List(vec![bad.to_owned()]),
+            Block::Section("x\"><script>", vec![Block::Paragraph(bad.to_owned())]),
         ]
     }
 
@@ -302,6 +316,7 @@ mod tests {
         assert!(out.contains("<p># x &lt;script&gt;alert(1)&lt;/script&gt; end<br>- second</p>"));
         assert!(out.contains("<div class=\"fact\"><dt>"));
         assert!(out.contains("<th># x &lt;script&gt;"));
+        assert!(out.contains("<section class=\"x&quot;&gt;&lt;script&gt;\">\n<p># x"));
     }
 
     #[test]

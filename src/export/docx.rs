@@ -4,7 +4,8 @@
 //! own heading styles (so its navigation pane and a table of contents work), and every
 //! label and value comes from the one description of each record.
 
-use super::{Options, Report, conference_facts, conference_outcome};
+use super::document::to_docx;
+use super::{Options, Report, conference_facts, conference_outcome, facts_section};
 use crate::describe::{Description, Field, Relation};
 use crate::model::timefmt::format_zoned;
 use crate::model::{Record, RecordKind};
@@ -36,7 +37,10 @@ fn document(report: &Report, options: Options) -> Docx {
         format_zoned(s.updated, options.offset)
     )));
     if let Some(c) = &s.conference {
-        doc = facts(doc, "The conference", &conference_facts(c));
+        doc = to_docx(
+            doc,
+            &facts_section("conference", "The conference", &conference_facts(c)),
+        );
     }
     doc = super::document::to_docx(doc, &super::partnership::summary(report, options));
     for stage in &report.stages {
@@ -63,7 +67,10 @@ fn document(report: &Report, options: Options) -> Docx {
         }
     }
     if let Some(c) = &s.conference {
-        doc = facts(doc, "The outcome", &conference_outcome(c));
+        doc = to_docx(
+            doc,
+            &facts_section("stage", "The outcome", &conference_outcome(c)),
+        );
     }
     if let Some((title, header, rows)) = super::closing_map(s, options) {
         doc = doc.add_paragraph(heading(2, &title));
@@ -193,19 +200,6 @@ fn commitments_table(commitments: &[&Description]) -> Table {
         })
         .collect();
     table(&header, rows)
-}
-
-/// Label and value pairs as a two-column table.
-fn facts(doc: Docx, title: &str, pairs: &[(&str, String)]) -> Docx {
-    if pairs.is_empty() {
-        return doc;
-    }
-    let rows = pairs
-        .iter()
-        .map(|(label, value)| vec![(*label).to_owned(), value.clone()])
-        .collect();
-    doc.add_paragraph(heading(2, title))
-        .add_table(table(&[], rows))
 }
 
 /// The width of an A4 page's text with docx-rs's margins, in twentieths of a point.

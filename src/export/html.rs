@@ -1,6 +1,7 @@
 //! The HTML report: one self-contained page (inline CSS, no scripts) that prints well to PDF.
 
-use super::{Options, Report, conference_facts, conference_outcome};
+use super::document::to_html;
+use super::{Options, Report, conference_facts, conference_outcome, facts_section};
 use crate::model::Record;
 use crate::model::timefmt::format_zoned;
 use crate::text::clean;
@@ -90,12 +91,11 @@ pub fn render(report: &Report, options: Options) -> String {
         format_zoned(s.updated, options.offset)
     );
     if let Some(c) = &s.conference {
-        facts(
-            &mut out,
+        out.push_str(&to_html(&facts_section(
             "conference",
             "The conference",
             &conference_facts(c),
-        );
+        )));
     }
     let summary = super::partnership::summary(report, options);
     if !summary.is_empty() {
@@ -132,7 +132,11 @@ pub fn render(report: &Report, options: Options) -> String {
         out.push_str("</section>\n");
     }
     if let Some(c) = &s.conference {
-        facts(&mut out, "stage", "The outcome", &conference_outcome(c));
+        out.push_str(&to_html(&facts_section(
+            "stage",
+            "The outcome",
+            &conference_outcome(c),
+        )));
     }
     if let Some((title, header, rows)) = super::closing_map(s, options) {
         let most = rows
@@ -168,25 +172,6 @@ pub fn render(report: &Report, options: Options) -> String {
     }
     out.push_str(TAIL);
     out
-}
-
-fn facts(out: &mut String, class: &str, heading: &str, pairs: &[(&str, String)]) {
-    if pairs.is_empty() {
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "<section class=\"{class}\">\n<h2>{heading}</h2>\n<dl class=\"facts\">"
-    );
-    for (label, value) in pairs {
-        // A label and its value in one block that a page break never splits.
-        let _ = writeln!(
-            out,
-            "<div class=\"fact\"><dt>{label}</dt><dd>{}</dd></div>",
-            escape(value)
-        );
-    }
-    out.push_str("</dl>\n</section>\n");
 }
 
 fn list(out: &mut String, report: &Report, records: &[&Record]) {

@@ -1,6 +1,7 @@
 //! The Markdown report: stage by stage, strengths by theme, each record with what it builds on.
 
-use super::{Options, Report, conference_facts, conference_outcome};
+use super::document::to_markdown;
+use super::{Options, Report, conference_facts, conference_outcome, facts_section};
 use crate::model::Record;
 use crate::model::timefmt::format_zoned;
 use crate::text::clean;
@@ -76,7 +77,11 @@ pub fn render(report: &Report, options: Options) -> String {
         format_zoned(s.updated, options.offset)
     );
     if let Some(c) = &s.conference {
-        facts(&mut out, "The conference", &conference_facts(c));
+        out.push_str(&to_markdown(&facts_section(
+            "conference",
+            "The conference",
+            &conference_facts(c),
+        )));
     }
     out.push_str(&super::document::to_markdown(&super::partnership::summary(
         report, options,
@@ -113,7 +118,11 @@ pub fn render(report: &Report, options: Options) -> String {
         }
     }
     if let Some(c) = &s.conference {
-        facts(&mut out, "The outcome", &conference_outcome(c));
+        out.push_str(&to_markdown(&facts_section(
+            "stage",
+            "The outcome",
+            &conference_outcome(c),
+        )));
     }
     if let Some((title, header, rows)) = super::closing_map(s, options) {
         let _ = writeln!(out, "## {}\n", escape(&title));
@@ -134,17 +143,6 @@ pub fn render(report: &Report, options: Options) -> String {
         out.push('\n');
     }
     out
-}
-
-fn facts(out: &mut String, heading: &str, pairs: &[(&str, String)]) {
-    if pairs.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "## {heading}\n");
-    for (label, value) in pairs {
-        let _ = writeln!(out, "- **{label}:** {}", escape(value));
-    }
-    out.push('\n');
 }
 
 /// One record: its words, then every field, then what it links to and its check-ins,
