@@ -244,6 +244,21 @@ fn facts_section(
     )]
 }
 
+/// The main report's closing map (sides × closeness, sectors × levels) as blocks every
+/// format renders; nothing when there is no map to draw or the audience has none.
+fn map_section(session: &Session, options: Options) -> Vec<document::Block> {
+    let Some((title, header, rows)) = closing_map(session, options) else {
+        return Vec::new();
+    };
+    vec![document::Block::Section(
+        "stage map",
+        vec![
+            document::Block::Heading(2, title),
+            document::Block::Counts { header, rows },
+        ],
+    )]
+}
+
 /// Whether the export's audience has a copy of this session (a partnership's summary is
 /// of a workshop, never of a family's conference).
 fn fits(session: &Session, options: Options) -> Result<(), ExportError> {

@@ -5,7 +5,7 @@
 //! label and value comes from the one description of each record.
 
 use super::document::to_docx;
-use super::{Options, Report, conference_facts, conference_outcome, facts_section};
+use super::{Options, Report, conference_facts, conference_outcome, facts_section, map_section};
 use crate::describe::{Description, Field, Relation};
 use crate::model::timefmt::format_zoned;
 use crate::model::{Record, RecordKind};
@@ -72,18 +72,7 @@ fn document(report: &Report, options: Options) -> Docx {
             &facts_section("stage", "The outcome", &conference_outcome(c)),
         );
     }
-    if let Some((title, header, rows)) = super::closing_map(s, options) {
-        doc = doc.add_paragraph(heading(2, &title));
-        let rows = rows
-            .into_iter()
-            .map(|(label, cells)| {
-                std::iter::once(label)
-                    .chain(cells.into_iter().map(|(_, text)| text))
-                    .collect()
-            })
-            .collect();
-        doc = doc.add_table(table(&header, rows));
-    }
+    doc = to_docx(doc, &map_section(s, options));
     doc
 }
 

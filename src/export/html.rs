@@ -1,7 +1,7 @@
 //! The HTML report: one self-contained page (inline CSS, no scripts) that prints well to PDF.
 
 use super::document::to_html;
-use super::{Options, Report, conference_facts, conference_outcome, facts_section};
+use super::{Options, Report, conference_facts, conference_outcome, facts_section, map_section};
 use crate::model::Record;
 use crate::model::timefmt::format_zoned;
 use crate::text::clean;
@@ -138,38 +138,7 @@ pub fn render(report: &Report, options: Options) -> String {
             &conference_outcome(c),
         )));
     }
-    if let Some((title, header, rows)) = super::closing_map(s, options) {
-        let most = rows
-            .iter()
-            .flat_map(|(_, cells)| cells.iter().map(|(n, _)| *n))
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let _ = writeln!(
-            out,
-            "<section class=\"stage map\">\n<h2>{}</h2>\n<table class=\"map\">",
-            escape(&title)
-        );
-        let heads: Vec<String> = header
-            .iter()
-            .map(|h| format!("<th>{}</th>", escape(h)))
-            .collect();
-        let _ = writeln!(out, "<tr>{}</tr>", heads.join(""));
-        for (label, cells) in rows {
-            let _ = write!(out, "<tr><th>{}</th>", escape(&label));
-            for (n, text) in cells {
-                // Grey shading for the strong cells (it prints), with the number or names too.
-                let shade = 255 - (n * 120 / most).min(120);
-                let _ = write!(
-                    out,
-                    "<td style=\"background: rgb({shade},{shade},{shade})\">{}</td>",
-                    escape(&text)
-                );
-            }
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</table>\n</section>\n");
-    }
+    out.push_str(&to_html(&map_section(s, options)));
     out.push_str(TAIL);
     out
 }

@@ -1,7 +1,7 @@
 //! The Markdown report: stage by stage, strengths by theme, each record with what it builds on.
 
 use super::document::to_markdown;
-use super::{Options, Report, conference_facts, conference_outcome, facts_section};
+use super::{Options, Report, conference_facts, conference_outcome, facts_section, map_section};
 use crate::model::Record;
 use crate::model::timefmt::format_zoned;
 use crate::text::clean;
@@ -124,24 +124,7 @@ pub fn render(report: &Report, options: Options) -> String {
             &conference_outcome(c),
         )));
     }
-    if let Some((title, header, rows)) = super::closing_map(s, options) {
-        let _ = writeln!(out, "## {}\n", escape(&title));
-        let _ = writeln!(
-            out,
-            "| {} |",
-            header
-                .iter()
-                .map(|h| escape(h))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        );
-        let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
-        for (label, cells) in rows {
-            let cells: Vec<String> = cells.iter().map(|(_, text)| escape(text)).collect();
-            let _ = writeln!(out, "| {} | {} |", escape(&label), cells.join(" | "));
-        }
-        out.push('\n');
-    }
+    out.push_str(&to_markdown(&map_section(s, options)));
     out
 }
 
