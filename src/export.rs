@@ -244,6 +244,16 @@ fn facts_section(
     )]
 }
 
+/// The partnership's summary ahead of the full record ([`partnership::summary`]), in a
+/// section of its own; nothing when the report has none.
+fn summary_section(report: &Report, options: Options) -> Vec<document::Block> {
+    let summary = partnership::summary(report, options);
+    if summary.is_empty() {
+        return Vec::new();
+    }
+    vec![document::Block::Section("summary", summary)]
+}
+
 /// The main report's closing map (sides × closeness, sectors × levels) as blocks every
 /// format renders; nothing when there is no map to draw or the audience has none.
 fn map_section(session: &Session, options: Options) -> Vec<document::Block> {

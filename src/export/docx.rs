@@ -5,7 +5,10 @@
 //! label and value comes from the one description of each record.
 
 use super::document::to_docx;
-use super::{Options, Report, conference_facts, conference_outcome, facts_section, map_section};
+use super::{
+    Options, Report, conference_facts, conference_outcome, facts_section, map_section,
+    summary_section,
+};
 use crate::describe::{Description, Field, Relation};
 use crate::model::timefmt::format_zoned;
 use crate::model::{Record, RecordKind};
@@ -42,7 +45,7 @@ fn document(report: &Report, options: Options) -> Docx {
             &facts_section("conference", "The conference", &conference_facts(c)),
         );
     }
-    doc = super::document::to_docx(doc, &super::partnership::summary(report, options));
+    doc = to_docx(doc, &summary_section(report, options));
     for stage in &report.stages {
         doc = doc.add_paragraph(heading(2, &stage.name));
         if !stage.purpose.is_empty() {

@@ -1,7 +1,10 @@
 //! The HTML report: one self-contained page (inline CSS, no scripts) that prints well to PDF.
 
 use super::document::to_html;
-use super::{Options, Report, conference_facts, conference_outcome, facts_section, map_section};
+use super::{
+    Options, Report, conference_facts, conference_outcome, facts_section, map_section,
+    summary_section,
+};
 use crate::model::Record;
 use crate::model::timefmt::format_zoned;
 use crate::text::clean;
@@ -97,14 +100,7 @@ pub fn render(report: &Report, options: Options) -> String {
             &conference_facts(c),
         )));
     }
-    let summary = super::partnership::summary(report, options);
-    if !summary.is_empty() {
-        let _ = write!(
-            out,
-            "<section class=\"summary\">\n{}</section>\n",
-            super::document::to_html(&summary)
-        );
-    }
+    out.push_str(&to_html(&summary_section(report, options)));
     for stage in &report.stages {
         let _ = writeln!(
             out,

@@ -1,7 +1,10 @@
 //! The Markdown report: stage by stage, strengths by theme, each record with what it builds on.
 
 use super::document::to_markdown;
-use super::{Options, Report, conference_facts, conference_outcome, facts_section, map_section};
+use super::{
+    Options, Report, conference_facts, conference_outcome, facts_section, map_section,
+    summary_section,
+};
 use crate::model::Record;
 use crate::model::timefmt::format_zoned;
 use crate::text::clean;
@@ -83,9 +86,7 @@ pub fn render(report: &Report, options: Options) -> String {
             &conference_facts(c),
         )));
     }
-    out.push_str(&super::document::to_markdown(&super::partnership::summary(
-        report, options,
-    )));
+    out.push_str(&to_markdown(&summary_section(report, options)));
     for stage in &report.stages {
         let _ = writeln!(out, "## {}\n", escape(&stage.name));
         if !stage.purpose.is_empty() {
