@@ -254,6 +254,45 @@ fn summary_section(report: &Report, options: Options) -> Vec<document::Block> {
     vec![document::Block::Section("summary", summary)]
 }
 
+/// The main report's stages, each a section: its name, its purpose, then its records
+/// (grouped by theme where the stage's records have themes), or a note of why there are
+/// none.
+fn stage_sections(report: &Report) -> Vec<document::Block> {
+    use document::Block;
+    report
+        .stages
+        .iter()
+        .map(|stage| {
+            let mut blocks = vec![Block::Heading(2, stage.name.clone())];
+            if !stage.purpose.is_empty() {
+                blocks.push(Block::Emphasis(stage.purpose.clone()));
+            }
+            let describe = |records: &[&Record]| -> Block {
+                Block::Records(records.iter().map(|r| report.describe(r)).collect())
+            };
+            if stage.family_only {
+                blocks.push(Block::Note(FAMILY_TIME.to_owned()));
+            } else if stage.records.is_empty() {
+                blocks.push(Block::Note(stage.empty_note(report.session).to_owned()));
+            } else {
+                match stage.by_theme() {
+                    Some(groups) => {
+                        for (theme, records) in groups {
+                            blocks.push(Block::Heading(3, theme));
+                            blocks.push(describe(&records));
+                        }
+                    }
+                    None => blocks.push(describe(&stage.records)),
+                }
+            }
+            Block::Section("stage", blocks)
+        })
+        .collect()
+}
+
+/// What the main report says of private family time.
+const FAMILY_TIME: &str = "This time belonged to the family. Nothing was written here; their plan follows in their own words.";
+
 /// The main report's closing map (sides × closeness, sectors × levels) as blocks every
 /// format renders; nothing when there is no map to draw or the audience has none.
 fn map_section(session: &Session, options: Options) -> Vec<document::Block> {

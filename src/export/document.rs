@@ -21,6 +21,14 @@ pub enum Block {
     },
     /// A list of items, each a line or more.
     List(Vec<String>),
+    /// A paragraph in italics (a stage's purpose).
+    Emphasis(String),
+    /// A paragraph of the app's own, apart from the words recorded (a stage with nothing
+    /// in it; private family time).
+    Note(String),
+    /// Records as each format lists them: Markdown a list with what each links to under
+    /// it, HTML a numbered list, Word paragraphs with the commitments in one table.
+    Records(Vec<crate::describe::Description>),
     /// A table whose rows each open with a label and whose cells each carry a count (a
     /// map): HTML shades a cell by its count against the largest (grey prints); Markdown
     /// and Word show it as a table.
@@ -67,6 +75,18 @@ pub fn to_markdown(blocks: &[Block]) -> String {
             Block::List(items) => {
                 for item in items {
                     let _ = writeln!(out, "- {}", md(item));
+                }
+                out.push('\n');
+            }
+            Block::Emphasis(text) => {
+                let _ = writeln!(out, "_{}_\n", md(text));
+            }
+            Block::Note(text) => {
+                let _ = writeln!(out, "{}\n", md(text));
+            }
+            Block::Records(records) => {
+                for d in records {
+                    super::markdown::item(&mut out, d);
                 }
                 out.push('\n');
             }
@@ -135,6 +155,13 @@ pub fn to_html(blocks: &[Block]) -> String {
                 }
                 out.push_str("</ul>\n");
             }
+            Block::Emphasis(text) => {
+                let _ = writeln!(out, "<p class=\"purpose\">{}</p>", h(text));
+            }
+            Block::Note(text) => {
+                let _ = writeln!(out, "<p class=\"note\">{}</p>", h(text));
+            }
+            Block::Records(records) => super::html::list(&mut out, records),
             Block::Counts { header, rows } => {
                 let most = rows
                     .iter()
@@ -195,6 +222,11 @@ pub fn to_docx(mut doc: docx_rs::Docx, blocks: &[Block]) -> docx_rs::Docx {
             Block::List(items) => items.iter().fold(doc, |doc, item| {
                 doc.add_paragraph(paragraph(&format!("• {item}")))
             }),
+            Block::Emphasis(text) => doc.add_paragraph(
+                docx_rs::Paragraph::new().add_run(super::docx::lines(text).italic()),
+            ),
+            Block::Note(text) => doc.add_paragraph(paragraph(text)),
+            Block::Records(records) => super::docx::records_of(doc, records),
             Block::Counts { header, rows } => doc.add_table(table(header, counted_rows(rows))),
             Block::Section(_, inner) => to_docx(doc, inner),
         };
@@ -330,6 +362,8 @@ mod tests {
                 header: vec![bad.to_owned()],
                 rows: vec![(bad.to_owned(), vec![(2, bad.to_owned())])],
             },
+            Block::Emphasis(bad.to_owned()),
+            Block::Note(bad.to_owned()),
             Block::Section("x\"><script>", vec![Block::Paragraph(bad.to_owned())]),
         ]
     }

@@ -7,11 +7,11 @@
 use super::document::to_docx;
 use super::{
     Options, Report, conference_facts, conference_outcome, facts_section, map_section,
-    summary_section,
+    stage_sections, summary_section,
 };
 use crate::describe::{Description, Field, Relation};
+use crate::model::RecordKind;
 use crate::model::timefmt::format_zoned;
-use crate::model::{Record, RecordKind};
 use crate::text::{capitalised, clean, clean_line};
 use docx_rs::{
     BreakType, Docx, HeightRule, Paragraph, Run, Style, StyleType, Table, TableCell,
@@ -46,29 +46,7 @@ fn document(report: &Report, options: Options) -> Docx {
         );
     }
     doc = to_docx(doc, &summary_section(report, options));
-    for stage in &report.stages {
-        doc = doc.add_paragraph(heading(2, &stage.name));
-        if !stage.purpose.is_empty() {
-            doc = doc.add_paragraph(Paragraph::new().add_run(lines(&stage.purpose).italic()));
-        }
-        if stage.family_only {
-            doc = doc.add_paragraph(paragraph(
-                "This time belonged to the family. Nothing was written here; their plan follows in their own words.",
-            ));
-        } else if stage.records.is_empty() {
-            doc = doc.add_paragraph(paragraph(stage.empty_note(report.session)));
-        } else {
-            match stage.by_theme() {
-                Some(groups) => {
-                    for (theme, records) in groups {
-                        doc = doc.add_paragraph(heading(3, &theme));
-                        doc = records_of(doc, report, &records);
-                    }
-                }
-                None => doc = records_of(doc, report, &stage.records),
-            }
-        }
-    }
+    doc = to_docx(doc, &stage_sections(report));
     if let Some(c) = &s.conference {
         doc = to_docx(
             doc,
@@ -104,9 +82,8 @@ pub(super) fn main_xml(doc: Docx) -> String {
 
 /// The records of a stage: commitments (agreements, plan items) in one table, the others
 /// as paragraphs before it.
-fn records_of(mut doc: Docx, report: &Report, records: &[&Record]) -> Docx {
-    let described: Vec<Description> = records.iter().map(|r| report.describe(r)).collect();
-    let (commitments, others): (Vec<&Description>, Vec<&Description>) = described
+pub(super) fn records_of(mut doc: Docx, records: &[Description]) -> Docx {
+    let (commitments, others): (Vec<&Description>, Vec<&Description>) = records
         .iter()
         .partition(|d| matches!(d.kind, RecordKind::Agreement | RecordKind::PlanItem));
     for d in others {
@@ -270,7 +247,7 @@ fn mark_headers(xml: Vec<u8>) -> Vec<u8> {
 }
 
 /// A run of text with its lines kept as line breaks, control characters gone.
-fn lines(text: &str) -> Run {
+pub(super) fn lines(text: &str) -> Run {
     let cleaned = clean(text);
     let mut run = Run::new();
     for (i, line) in cleaned.trim().lines().enumerate() {

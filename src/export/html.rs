@@ -3,9 +3,8 @@
 use super::document::to_html;
 use super::{
     Options, Report, conference_facts, conference_outcome, facts_section, map_section,
-    summary_section,
+    stage_sections, summary_section,
 };
-use crate::model::Record;
 use crate::model::timefmt::format_zoned;
 use crate::text::clean;
 use std::fmt::Write;
@@ -101,32 +100,7 @@ pub fn render(report: &Report, options: Options) -> String {
         )));
     }
     out.push_str(&to_html(&summary_section(report, options)));
-    for stage in &report.stages {
-        let _ = writeln!(
-            out,
-            "<section class=\"stage\">\n<h2>{}</h2>",
-            escape(&stage.name)
-        );
-        if !stage.purpose.is_empty() {
-            let _ = writeln!(out, "<p class=\"purpose\">{}</p>", escape(&stage.purpose));
-        }
-        if stage.family_only {
-            out.push_str("<p class=\"note\">This time belonged to the family. Nothing was written here; their plan follows in their own words.</p>\n");
-        } else if stage.records.is_empty() {
-            let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(stage.empty_note(s)));
-        } else {
-            match stage.by_theme() {
-                Some(groups) => {
-                    for (theme, records) in groups {
-                        let _ = writeln!(out, "<h3>{}</h3>", escape(&theme));
-                        list(&mut out, report, &records);
-                    }
-                }
-                None => list(&mut out, report, &stage.records),
-            }
-        }
-        out.push_str("</section>\n");
-    }
+    out.push_str(&to_html(&stage_sections(report)));
     if let Some(c) = &s.conference {
         out.push_str(&to_html(&facts_section(
             "stage",
@@ -139,10 +113,9 @@ pub fn render(report: &Report, options: Options) -> String {
     out
 }
 
-fn list(out: &mut String, report: &Report, records: &[&Record]) {
+pub(super) fn list(out: &mut String, records: &[crate::describe::Description]) {
     out.push_str("<ol class=\"records\">\n");
-    for record in records {
-        let d = report.describe(record);
+    for d in records {
         let lead = d
             .lead()
             .map(|l| format!("<span class=\"kind\">{l}:</span> "))

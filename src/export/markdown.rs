@@ -3,9 +3,8 @@
 use super::document::to_markdown;
 use super::{
     Options, Report, conference_facts, conference_outcome, facts_section, map_section,
-    summary_section,
+    stage_sections, summary_section,
 };
-use crate::model::Record;
 use crate::model::timefmt::format_zoned;
 use crate::text::clean;
 use std::fmt::Write;
@@ -87,37 +86,7 @@ pub fn render(report: &Report, options: Options) -> String {
         )));
     }
     out.push_str(&to_markdown(&summary_section(report, options)));
-    for stage in &report.stages {
-        let _ = writeln!(out, "## {}\n", escape(&stage.name));
-        if !stage.purpose.is_empty() {
-            let _ = writeln!(out, "_{}_\n", escape(&stage.purpose));
-        }
-        if stage.family_only {
-            out.push_str("This time belonged to the family. Nothing was written here; their plan follows in their own words.\n\n");
-            continue;
-        }
-        if stage.records.is_empty() {
-            let _ = writeln!(out, "{}\n", stage.empty_note(s));
-            continue;
-        }
-        match stage.by_theme() {
-            Some(groups) => {
-                for (theme, records) in groups {
-                    let _ = writeln!(out, "### {}\n", escape(&theme));
-                    for record in records {
-                        item(&mut out, report, record);
-                    }
-                    out.push('\n');
-                }
-            }
-            None => {
-                for record in &stage.records {
-                    item(&mut out, report, record);
-                }
-                out.push('\n');
-            }
-        }
-    }
+    out.push_str(&to_markdown(&stage_sections(report)));
     if let Some(c) = &s.conference {
         out.push_str(&to_markdown(&facts_section(
             "stage",
@@ -131,8 +100,7 @@ pub fn render(report: &Report, options: Options) -> String {
 
 /// One record: its words, then every field, then what it links to and its check-ins,
 /// each on a line of its own under it.
-fn item(out: &mut String, report: &Report, record: &Record) {
-    let d = report.describe(record);
+pub(super) fn item(out: &mut String, d: &crate::describe::Description) {
     let lead = d.lead().map(|l| format!("_{l}:_ ")).unwrap_or_default();
     let _ = write!(out, "- **{}** {lead}{}", d.id, escape(&d.words));
     let fields: Vec<String> = d
