@@ -11,6 +11,7 @@ mod config;
 mod error;
 mod export;
 mod forget;
+pub mod format;
 #[cfg(feature = "dev-tools")]
 mod generate;
 mod import;
@@ -26,6 +27,7 @@ mod show;
 mod stress;
 mod theme;
 
+pub use crate::context::Context;
 pub use completions::answer_the_shell;
 pub use error::{CliError, ExitKind};
 pub use list::list_lines;
@@ -122,25 +124,6 @@ Exit codes:
   4  a session file could not be read (the message names file:line:col)
   5  the sessions folder or a file could not be read or written
   6  nothing to export in that format (a calendar of a session with nothing dated)";
-
-/// What every command needs: where the sessions are, the frameworks, and the local clock.
-pub struct Context {
-    /// The colours and styles of the app.
-    pub theme: crate::theme::Theme,
-    /// What went wrong reading settings or frameworks (shown, never fatal).
-    pub warnings: Vec<String>,
-    /// Where the settings file is (or would be).
-    pub config_path: Option<PathBuf>,
-    /// The sectors of the partnership map: the defaults and the user's own.
-    pub sectors: Vec<String>,
-    pub dir: PathBuf,
-    /// Weeks from a conference to its suggested review.
-    pub review_weeks: u32,
-    /// The coordinator a new conference starts with (from the settings).
-    pub coordinator: crate::model::Coordinator,
-    pub frameworks: Frameworks,
-    pub offset: UtcOffset,
-}
 
 impl Context {
     /// Builds the context from the command line: `--dir`, then `CONVENE_DIR`, then the

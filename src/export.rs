@@ -23,23 +23,45 @@ pub use markdown::escape as markdown_escape;
 pub use table::row as csv_row;
 pub use table::start as csv_start;
 
-/// The formats a session can be exported to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// The one list of formats convene writes: a session's export, the day's run-sheet and the
+/// folder's figures each take the ones in their list ([`Format::ALL`],
+/// [`Format::RUN_SHEET`], [`Format::FIGURES`]). The command line's names and help for them
+/// are `cli::format`'s (this module knows nothing of clap).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// A readable report, stage by stage
+    /// Markdown: readable text.
     Md,
-    /// One self-contained page that prints well
+    /// One self-contained page that prints well.
     Html,
-    /// One row per record, for spreadsheets
+    /// Rows for spreadsheets.
     Csv,
-    /// Agreements, plan items and the review date as calendar to-dos
+    /// A calendar: agreements, plan items and the review date.
     Ics,
-    /// A Word document: headings, the plan and agreements as tables (needs -o FILE)
+    /// A Word document.
     Docx,
+    /// JSON, for scripts (the folder's figures).
+    Json,
 }
 
 impl Format {
-    /// Every format, in the order the app's export box offers them.
+    /// Every format convene writes.
+    pub const EVERY: [Format; 6] = [
+        Format::Md,
+        Format::Html,
+        Format::Csv,
+        Format::Ics,
+        Format::Docx,
+        Format::Json,
+    ];
+
+    /// The day's run-sheet (`convene agenda`): [`run_sheet::Sheet::render`].
+    pub const RUN_SHEET: [Format; 3] = [Format::Md, Format::Html, Format::Docx];
+
+    /// The folder's figures (`convene report`).
+    pub const FIGURES: [Format; 3] = [Format::Md, Format::Csv, Format::Json];
+
+    /// Every format a session is exported to ([`render`], `convene export`), in the order
+    /// the app's export box offers them.
     pub const ALL: [Format; 5] = [
         Format::Md,
         Format::Html,
@@ -56,6 +78,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Ics => "ics",
             Format::Docx => "docx",
+            Format::Json => "json",
         }
     }
 
@@ -67,6 +90,7 @@ impl Format {
             Format::Csv => "CSV, one row per record",
             Format::Ics => "Calendar (ICS) of agreements and dates",
             Format::Docx => "Word document (DOCX)",
+            Format::Json => "JSON, for scripts",
         }
     }
 
@@ -141,6 +165,10 @@ pub enum ExportError {
     /// The family's copy is a document to read, not a spreadsheet or a calendar.
     #[error("the family's copy is a document to read: Markdown, HTML or Word")]
     FamilyCopyIsADocument,
+    /// What is written is not written in this format (a session as JSON, a run-sheet as a
+    /// calendar): the command line offers only each one's formats.
+    #[error("{what} is not written as {}", .format.label())]
+    NotInThisFormat { what: &'static str, format: Format },
 }
 
 /// Writes the session in a format. `framework` gives stage names and order; records in
@@ -163,6 +191,12 @@ pub fn render(
         Format::Csv => table::render(&view, options),
         Format::Ics => calendar::render(&view, options)?,
         Format::Docx => docx::xml(&view, options),
+        Format::Json => {
+            return Err(ExportError::NotInThisFormat {
+                what: "a session's export",
+                format,
+            });
+        }
     })
 }
 
@@ -184,6 +218,94 @@ pub fn render_file(
         }
         _ => render(session, framework, format, options).map(String::into_bytes),
     }
+}
+
+/// One section of the main report's facts (the conference's, its outcome): a heading and
+/// the pairs, as blocks every format renders; nothing when there are no pairs. `class` is
+/// the HTML section's (`stage` breaks the printed page before it).
+fn facts_section(
+    class: &'static str,
+    heading: &str,
+    pairs: &[(&str, String)],
+) -> Vec<document::Block> {
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    let pairs = pairs
+        .iter()
+        .map(|(label, value)| ((*label).to_owned(), value.clone()))
+        .collect();
+    vec![document::Block::Section(
+        class,
+        vec![
+            document::Block::Heading(2, heading.to_owned()),
+            document::Block::Facts(pairs),
+        ],
+    )]
+}
+
+/// The partnership's summary ahead of the full record ([`partnership::summary`]), in a
+/// section of its own; nothing when the report has none.
+fn summary_section(report: &Report, options: Options) -> Vec<document::Block> {
+    let summary = partnership::summary(report, options);
+    if summary.is_empty() {
+        return Vec::new();
+    }
+    vec![document::Block::Section("summary", summary)]
+}
+
+/// The main report's stages, each a section: its name, its purpose, then its records
+/// (grouped by theme where the stage's records have themes), or a note of why there are
+/// none.
+fn stage_sections(report: &Report) -> Vec<document::Block> {
+    use document::Block;
+    report
+        .stages
+        .iter()
+        .map(|stage| {
+            let mut blocks = vec![Block::Heading(2, stage.name.clone())];
+            if !stage.purpose.is_empty() {
+                blocks.push(Block::Emphasis(stage.purpose.clone()));
+            }
+            let describe = |records: &[&Record]| -> Block {
+                Block::Records(records.iter().map(|r| report.describe(r)).collect())
+            };
+            if stage.family_only {
+                blocks.push(Block::Note(FAMILY_TIME.to_owned()));
+            } else if stage.records.is_empty() {
+                blocks.push(Block::Note(stage.empty_note(report.session).to_owned()));
+            } else {
+                match stage.by_theme() {
+                    Some(groups) => {
+                        for (theme, records) in groups {
+                            blocks.push(Block::Heading(3, theme));
+                            blocks.push(describe(&records));
+                        }
+                    }
+                    None => blocks.push(describe(&stage.records)),
+                }
+            }
+            Block::Section("stage", blocks)
+        })
+        .collect()
+}
+
+/// What the main report says of private family time.
+const FAMILY_TIME: &str = "This time belonged to the family. Nothing was written here; their plan follows in their own words.";
+
+/// The main report's closing map (sides × closeness, sectors × levels) as blocks every
+/// format renders; nothing when there is no map to draw or the audience has none.
+fn map_section(session: &Session, options: Options) -> Vec<document::Block> {
+    let Some((title, header, rows)) = closing_map(session, options) else {
+        return Vec::new();
+    };
+    vec![document::Block::Section(
+        "stage map",
+        vec![
+            document::Block::Heading(2, title),
+            document::Block::Counts { header, rows },
+        ],
+    )]
 }
 
 /// Whether the export's audience has a copy of this session (a partnership's summary is

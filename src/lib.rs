@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod context;
 pub mod describe;
 pub mod effects;
 pub mod export;

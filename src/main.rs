@@ -22,7 +22,9 @@ fn main() -> ExitCode {
     };
     let result = Context::from_cli(&cli, offset).and_then(|ctx| match cli.command {
         Some(command) => cli::run(command, &ctx),
-        None => convene::tui::run(&ctx),
+        None => convene::tui::run(&ctx)
+            .map(|()| cli::ExitKind::Done)
+            .map_err(cli::CliError::from),
     });
     // What was printed and could not be written (a full disk under `> file`) is a failure
     // too; a reader that closed the pipe early is not (see `text::write_out`).

@@ -342,17 +342,8 @@ impl Store {
         if let Some(what) = unusual_at(&backup) {
             return Err(StoreError::NotAFile { file: backup, what });
         }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let staging = path.with_file_name(format!(".{name}.bak.tmp"));
-        let _ = fs::remove_file(&staging);
-        let linked = self.fault.is_none()
-            && fs::hard_link(path, &staging).is_ok()
-            && fs::rename(&staging, &backup).is_ok();
+        let linked = self.fault.is_none() && atomic::link_over(path, &backup).is_ok();
         if !linked {
-            let _ = fs::remove_file(&staging);
             atomic_write(&backup, bytes, self.fault)
                 .map_err(|e| StoreError::io("keep a backup of", path, e))?;
         }

@@ -2,7 +2,7 @@
 
 use crate::app::Entry;
 use crate::app::{self, App, Effect, Msg};
-use crate::cli::{CliError, Context, ExitKind};
+use crate::context::Context;
 use crate::effects::Runtime;
 use crossterm::event::{self, Event, KeyCode, KeyEventKind};
 use ratatui::DefaultTerminal;
@@ -19,9 +19,37 @@ use input::Input;
 /// How often the clock ticks (the timer and the saves run on it).
 const TICK: Duration = Duration::from_millis(250);
 
+/// Why the app could not run, or stopped: the command line maps it to an exit code
+/// (`cli::error`), so the app needs nothing of the command line.
+#[derive(Debug)]
+pub enum Error {
+    /// The sessions folder or a session file.
+    Store(crate::store::StoreError),
+    /// The terminal, the signals or the loop: what went wrong, and what the user might do.
+    Stopped {
+        message: String,
+        hint: Option<&'static str>,
+    },
+}
+
+impl Error {
+    fn stopped(message: impl Into<String>) -> Self {
+        Self::Stopped {
+            message: message.into(),
+            hint: None,
+        }
+    }
+}
+
+impl From<crate::store::StoreError> for Error {
+    fn from(e: crate::store::StoreError) -> Self {
+        Self::Store(e)
+    }
+}
+
 /// Opens the app on the sessions folder.
-pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
-    let store = ctx.store()?;
+pub fn run(ctx: &Context) -> Result<(), Error> {
+    let store = crate::store::Store::open(&ctx.dir)?;
     store.clean_leftovers();
     let (mut app, effects) = App::new(
         ctx.frameworks.clone(),
@@ -49,7 +77,7 @@ pub fn run(ctx: &Context) -> Result<ExitKind, CliError> {
 
 /// Shows one session for the room (`convene present`): the presenter view, following the
 /// file as the facilitator saves. It only reads: no lock, no leftovers cleaned, no save.
-pub fn present(ctx: &Context, id: &crate::model::SessionId) -> Result<ExitKind, CliError> {
+pub fn present(ctx: &Context, id: &crate::model::SessionId) -> Result<(), Error> {
     let store = crate::store::Store::at(&ctx.dir);
     let loaded = store.load(id)?;
     let (mut app, _list) = App::new(
@@ -61,34 +89,29 @@ pub fn present(ctx: &Context, id: &crate::model::SessionId) -> Result<ExitKind, 
     app.theme = ctx.theme.clone();
     let effects = app.follow_for_the_room(loaded);
     if app.session_view().is_none() {
-        return Err(CliError::new(
-            ExitKind::Storage,
-            app.status
-                .map_or_else(|| "the session could not be shown".into(), |s| s.text),
-        ));
+        return Err(Error::stopped(app.status.map_or_else(
+            || "the session could not be shown".into(),
+            |s| s.text,
+        )));
     }
     drive(app, Runtime::new(store, ctx.frameworks.clone()), effects)
 }
 
 /// Runs the app in the terminal until it quits, watching the folder, and gives the
 /// terminal back whatever happens.
-fn drive(mut app: App, mut runtime: Runtime, effects: Vec<Effect>) -> Result<ExitKind, CliError> {
+fn drive(mut app: App, mut runtime: Runtime, effects: Vec<Effect>) -> Result<(), Error> {
     let (changed_tx, changed) = mpsc::channel();
     crate::watch::watch(runtime.store().dir(), move |paths| {
         changed_tx.send(paths).is_ok()
     });
-    let terminal_error = |e: std::io::Error| {
-        CliError::new(
-            ExitKind::Storage,
-            format!("the terminal could not be set up: {e}"),
-        )
-        .with_hint("run convene in an interactive terminal; `convene list` works anywhere")
+    let terminal_error = |e: std::io::Error| Error::Stopped {
+        message: format!("the terminal could not be set up: {e}"),
+        hint: Some("run convene in an interactive terminal; `convene list` works anywhere"),
     };
     let stop = signals().map_err(|e| {
-        CliError::new(
-            ExitKind::Storage,
-            format!("convene could not listen for the terminal closing: {e}"),
-        )
+        Error::stopped(format!(
+            "convene could not listen for the terminal closing: {e}"
+        ))
     })?;
     forget_paste_mode_on_panic();
     let mut tty = Tty {
@@ -106,20 +129,18 @@ fn drive(mut app: App, mut runtime: Runtime, effects: Vec<Effect>) -> Result<Exi
         rescue(&mut app, &mut runtime);
     }
     match outcome {
-        Ok(Ok(())) => Ok(ExitKind::Done),
+        Ok(Ok(())) => Ok(()),
         Ok(Err(e)) => {
             let saved = rescue(&mut app, &mut runtime);
-            Err(CliError::new(
-                ExitKind::Storage,
-                format!("the terminal stopped answering: {e}. {saved}"),
-            ))
+            Err(Error::stopped(format!(
+                "the terminal stopped answering: {e}. {saved}"
+            )))
         }
         Err(_) => {
             let saved = rescue(&mut app, &mut runtime);
-            Err(CliError::new(
-                ExitKind::Storage,
-                format!("convene stopped unexpectedly. {saved}"),
-            ))
+            Err(Error::stopped(format!(
+                "convene stopped unexpectedly. {saved}"
+            )))
         }
     }
 }

@@ -2,7 +2,8 @@
 
 use super::export::{to_stdout, write_to};
 use super::{CliError, Context, ExitKind};
-use crate::export::run_sheet::{Sheet, SheetFormat};
+use crate::export::Format;
+use crate::export::run_sheet::Sheet;
 use crate::store::Store;
 use std::path::PathBuf;
 
@@ -19,8 +20,8 @@ pub struct Args {
     #[arg(long, value_name = "HH:MM", value_parser = clock_time)]
     pub start: Option<time::Time>,
     /// The format to write
-    #[arg(long, short, value_enum, default_value = "md")]
-    pub format: SheetFormat,
+    #[arg(long, short, value_parser = super::format::accepting(super::format::AGENDA), default_value = "md")]
+    pub format: Format,
     /// Write to this file instead of standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -39,7 +40,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let id = super::session_id(&args.id)?;
     let store = Store::at(&ctx.dir);
     let loaded = store.load(&id)?;
-    if args.format == SheetFormat::Docx && args.output.is_none() {
+    if !args.format.is_text() && args.output.is_none() {
         return Err(CliError::new(
             ExitKind::Usage,
             "a Word document is a file, not text for the terminal",
@@ -47,7 +48,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         .with_hint(format!("add -o {}-plan.docx", loaded.session.id.as_str())));
     }
     let framework = ctx.frameworks.get(&loaded.session.framework);
-    let bytes = Sheet::new(&loaded.session, framework, args.start).render(args.format);
+    let bytes = Sheet::new(&loaded.session, framework, args.start).render(args.format)?;
     match args.output {
         Some(path) => {
             write_to(&path, &bytes, args.force, store.dir())?;

@@ -42,12 +42,6 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
             }
         },
         Action::Init => {
-            if path.exists() {
-                return Err(CliError::new(
-                    ExitKind::Usage,
-                    format!("{} already exists; nothing was overwritten", path.display()),
-                ));
-            }
             if let Some(folder) = path.parent() {
                 std::fs::create_dir_all(folder).map_err(|e| {
                     CliError::new(
@@ -60,8 +54,14 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
                     )
                 })?;
             }
-            crate::store::atomic_write(&path, crate::config::EXAMPLE.as_bytes(), None).map_err(
+            crate::store::atomic_create(&path, crate::config::EXAMPLE.as_bytes(), None).map_err(
                 |e| {
+                    if e.kind() == std::io::ErrorKind::AlreadyExists {
+                        return CliError::new(
+                            ExitKind::Usage,
+                            format!("{} already exists; nothing was overwritten", path.display()),
+                        );
+                    }
                     CliError::new(
                         ExitKind::Storage,
                         format!(

@@ -80,6 +80,24 @@ impl From<crate::export::ExportError> for CliError {
                 CliError::new(ExitKind::Usage, e.to_string())
                     .with_hint("add --format md, --format html or --format docx -o FILE")
             }
+            crate::export::ExportError::NotInThisFormat { .. } => {
+                CliError::new(ExitKind::Usage, e.to_string())
+            }
+        }
+    }
+}
+
+impl From<crate::tui::Error> for CliError {
+    fn from(e: crate::tui::Error) -> Self {
+        match e {
+            crate::tui::Error::Store(e) => e.into(),
+            crate::tui::Error::Stopped { message, hint } => {
+                let error = CliError::new(ExitKind::Storage, message);
+                match hint {
+                    Some(hint) => error.with_hint(hint),
+                    None => error,
+                }
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ pub struct Args {
     #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::session_ids))]
     pub id: String,
     /// The format to write
-    #[arg(long, short, value_enum, default_value = "md")]
+    #[arg(long, short, value_parser = super::format::accepting(super::format::EXPORT), default_value = "md")]
     pub format: Format,
     /// Who the export is for: family (a conference's plan for the family, in their words),
     /// professionals (everything recorded; a conference's default) or partnership (a

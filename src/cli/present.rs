@@ -17,4 +17,6 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let id = super::session_id(&args.id)?;
     crate::tui::present(ctx, &id)
+        .map(|()| ExitKind::Done)
+        .map_err(CliError::from)
 }

@@ -1,6 +1,7 @@
 //! `convene report` and `convene due`: figures across the folder, and what is due soon.
 
 use super::{CliError, Context, ExitKind};
+use crate::export::Format;
 use crate::model::timefmt::parse_date;
 use crate::report::{self, SessionDue, SessionFigures, Skipped};
 use crate::store::Store;
@@ -17,8 +18,8 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// md, csv or json
-    #[arg(long, short, value_enum, default_value = "md")]
-    pub format: ReportFormat,
+    #[arg(long, short, value_parser = super::format::accepting(super::format::REPORT), default_value = "md")]
+    pub format: Format,
     /// One row per conference for the service's returns (with --format csv): referral,
     /// decision, plan items, reviews, ratings, closure and where the child lives
     #[arg(long)]
@@ -27,14 +28,6 @@ pub struct Args {
     /// applications need it to read accented letters)
     #[arg(long)]
     pub no_bom: bool,
-}
-
-/// The formats of a report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportFormat {
-    Md,
-    Csv,
-    Json,
 }
 
 /// What is due within some days, and what is overdue, across every session.
@@ -64,7 +57,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         })?),
         None => None,
     };
-    if args.per_conference && args.format != ReportFormat::Csv {
+    if args.per_conference && args.format != Format::Csv {
         return Err(CliError::new(
             ExitKind::Usage,
             "the per-conference rows come as a spreadsheet: add --format csv",
@@ -90,9 +83,16 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let sessions: Vec<SessionFigures> = sessions.into_iter().map(|(_, s)| s).collect();
     let figures = report::add_up(&sessions, skipped, &ctx.frameworks, today(ctx), since);
     let text = match args.format {
-        ReportFormat::Md => report::markdown(&figures),
-        ReportFormat::Csv => report::csv(&figures, !args.no_bom),
-        ReportFormat::Json => super::json(&figures)? + "\n",
+        Format::Md => report::markdown(&figures),
+        Format::Csv => report::csv(&figures, !args.no_bom),
+        Format::Json => super::json(&figures)? + "\n",
+        // `--format` offers only `format::REPORT`.
+        other @ (Format::Html | Format::Ics | Format::Docx) => {
+            return Err(CliError::new(
+                ExitKind::Usage,
+                format!("a report is not written as {}", other.label()),
+            ));
+        }
     };
     super::export::to_stdout(&text)?;
     left_out(&figures.skipped);

@@ -21,6 +21,24 @@ pub enum Block {
     },
     /// A list of items, each a line or more.
     List(Vec<String>),
+    /// A paragraph in italics (a stage's purpose).
+    Emphasis(String),
+    /// A paragraph of the app's own, apart from the words recorded (a stage with nothing
+    /// in it; private family time).
+    Note(String),
+    /// Records as each format lists them: Markdown a list with what each links to under
+    /// it, HTML a numbered list, Word paragraphs with the commitments in one table.
+    Records(Vec<crate::describe::Description>),
+    /// A table whose rows each open with a label and whose cells each carry a count (a
+    /// map): HTML shades a cell by its count against the largest (grey prints); Markdown
+    /// and Word show it as a table.
+    Counts {
+        header: Vec<String>,
+        rows: Vec<(String, Vec<(usize, String)>)>,
+    },
+    /// Blocks that belong together: in HTML a `<section>` of a class (what the page's
+    /// style and its page breaks hold to); Markdown and Word show the blocks as they are.
+    Section(&'static str, Vec<Block>),
 }
 
 /// The blocks as Markdown: no user text can open a block of its own.
@@ -60,6 +78,25 @@ pub fn to_markdown(blocks: &[Block]) -> String {
                 }
                 out.push('\n');
             }
+            Block::Emphasis(text) => {
+                let _ = writeln!(out, "_{}_\n", md(text));
+            }
+            Block::Note(text) => {
+                let _ = writeln!(out, "{}\n", md(text));
+            }
+            Block::Records(records) => {
+                for d in records {
+                    super::markdown::item(&mut out, d);
+                }
+                out.push('\n');
+            }
+            Block::Counts { header, rows } => {
+                out.push_str(&to_markdown(&[Block::Table {
+                    header: header.clone(),
+                    rows: counted_rows(rows),
+                }]));
+            }
+            Block::Section(_, inner) => out.push_str(&to_markdown(inner)),
         }
     }
     out
@@ -121,6 +158,48 @@ pub fn to_html(blocks: &[Block]) -> String {
                 }
                 out.push_str("</ul>\n");
             }
+            Block::Emphasis(text) => {
+                let _ = writeln!(out, "<p class=\"purpose\">{}</p>", h(text));
+            }
+            Block::Note(text) => {
+                let _ = writeln!(out, "<p class=\"note\">{}</p>", h(text));
+            }
+            Block::Records(records) => super::html::list(&mut out, records),
+            Block::Counts { header, rows } => {
+                let most = rows
+                    .iter()
+                    .flat_map(|(_, cells)| cells.iter().map(|(n, _)| *n))
+                    .max()
+                    .unwrap_or(1)
+                    .max(1);
+                out.push_str("<table class=\"map\">\n<tr>");
+                for cell in header {
+                    let _ = write!(out, "<th>{}</th>", h(cell));
+                }
+                out.push_str("</tr>\n");
+                for (label, cells) in rows {
+                    let _ = write!(out, "<tr><th>{}</th>", h(label));
+                    for (n, text) in cells {
+                        // Grey shading for the strong cells (it prints), with the number or names too.
+                        let shade = 255 - (n * 120 / most).min(120);
+                        let _ = write!(
+                            out,
+                            "<td style=\"background: rgb({shade},{shade},{shade})\">{}</td>",
+                            h(text)
+                        );
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</table>\n");
+            }
+            Block::Section(class, inner) => {
+                let _ = write!(
+                    out,
+                    "<section class=\"{}\">\n{}</section>\n",
+                    h(class),
+                    to_html(inner)
+                );
+            }
         }
     }
     out
@@ -146,9 +225,27 @@ pub fn to_docx(mut doc: docx_rs::Docx, blocks: &[Block]) -> docx_rs::Docx {
             Block::List(items) => items.iter().fold(doc, |doc, item| {
                 doc.add_paragraph(paragraph(&format!("• {item}")))
             }),
+            Block::Emphasis(text) => doc.add_paragraph(
+                docx_rs::Paragraph::new().add_run(super::docx::lines(text).italic()),
+            ),
+            Block::Note(text) => doc.add_paragraph(paragraph(text)),
+            Block::Records(records) => super::docx::records_of(doc, records),
+            Block::Counts { header, rows } => doc.add_table(table(header, counted_rows(rows))),
+            Block::Section(_, inner) => to_docx(doc, inner),
         };
     }
     doc
+}
+
+/// A [`Block::Counts`]'s rows as a table's: the label, then each cell's words.
+fn counted_rows(rows: &[(String, Vec<(usize, String)>)]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|(label, cells)| {
+            std::iter::once(label.clone())
+                .chain(cells.iter().map(|(_, text)| text.clone()))
+                .collect()
+        })
+        .collect()
 }
 
 /// Column widths that add up to `total`, from what the columns hold: each column at least
@@ -269,6 +366,13 @@ mod tests {
                 rows: vec![vec![bad.to_owned()]],
             },
             Block::List(vec![bad.to_owned()]),
+            Block::Counts {
+                header: vec![bad.to_owned()],
+                rows: vec![(bad.to_owned(), vec![(2, bad.to_owned())])],
+            },
+            Block::Emphasis(bad.to_owned()),
+            Block::Note(bad.to_owned()),
+            Block::Section("x\"><script>", vec![Block::Paragraph(bad.to_owned())]),
         ]
     }
 
@@ -310,6 +414,7 @@ mod tests {
         assert!(out.contains("<p># x &lt;script&gt;alert(1)&lt;/script&gt; end<br>- second</p>"));
         assert!(out.contains("<div class=\"fact\"><dt>"));
         assert!(out.contains("<th># x &lt;script&gt;"));
+        assert!(out.contains("<section class=\"x&quot;&gt;&lt;script&gt;\">\n<p># x"));
     }
 
     #[test]

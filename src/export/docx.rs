@@ -4,10 +4,14 @@
 //! own heading styles (so its navigation pane and a table of contents work), and every
 //! label and value comes from the one description of each record.
 
-use super::{Options, Report, conference_facts, conference_outcome};
+use super::document::to_docx;
+use super::{
+    Options, Report, conference_facts, conference_outcome, facts_section, map_section,
+    stage_sections, summary_section,
+};
 use crate::describe::{Description, Field, Relation};
+use crate::model::RecordKind;
 use crate::model::timefmt::format_zoned;
-use crate::model::{Record, RecordKind};
 use crate::text::{capitalised, clean, clean_line};
 use docx_rs::{
     BreakType, Docx, HeightRule, Paragraph, Run, Style, StyleType, Table, TableCell,
@@ -36,47 +40,20 @@ fn document(report: &Report, options: Options) -> Docx {
         format_zoned(s.updated, options.offset)
     )));
     if let Some(c) = &s.conference {
-        doc = facts(doc, "The conference", &conference_facts(c));
+        doc = to_docx(
+            doc,
+            &facts_section("conference", "The conference", &conference_facts(c)),
+        );
     }
-    doc = super::document::to_docx(doc, &super::partnership::summary(report, options));
-    for stage in &report.stages {
-        doc = doc.add_paragraph(heading(2, &stage.name));
-        if !stage.purpose.is_empty() {
-            doc = doc.add_paragraph(Paragraph::new().add_run(lines(&stage.purpose).italic()));
-        }
-        if stage.family_only {
-            doc = doc.add_paragraph(paragraph(
-                "This time belonged to the family. Nothing was written here; their plan follows in their own words.",
-            ));
-        } else if stage.records.is_empty() {
-            doc = doc.add_paragraph(paragraph(stage.empty_note(report.session)));
-        } else {
-            match stage.by_theme() {
-                Some(groups) => {
-                    for (theme, records) in groups {
-                        doc = doc.add_paragraph(heading(3, &theme));
-                        doc = records_of(doc, report, &records);
-                    }
-                }
-                None => doc = records_of(doc, report, &stage.records),
-            }
-        }
-    }
+    doc = to_docx(doc, &summary_section(report, options));
+    doc = to_docx(doc, &stage_sections(report));
     if let Some(c) = &s.conference {
-        doc = facts(doc, "The outcome", &conference_outcome(c));
+        doc = to_docx(
+            doc,
+            &facts_section("stage", "The outcome", &conference_outcome(c)),
+        );
     }
-    if let Some((title, header, rows)) = super::closing_map(s, options) {
-        doc = doc.add_paragraph(heading(2, &title));
-        let rows = rows
-            .into_iter()
-            .map(|(label, cells)| {
-                std::iter::once(label)
-                    .chain(cells.into_iter().map(|(_, text)| text))
-                    .collect()
-            })
-            .collect();
-        doc = doc.add_table(table(&header, rows));
-    }
+    doc = to_docx(doc, &map_section(s, options));
     doc
 }
 
@@ -105,9 +82,8 @@ pub(super) fn main_xml(doc: Docx) -> String {
 
 /// The records of a stage: commitments (agreements, plan items) in one table, the others
 /// as paragraphs before it.
-fn records_of(mut doc: Docx, report: &Report, records: &[&Record]) -> Docx {
-    let described: Vec<Description> = records.iter().map(|r| report.describe(r)).collect();
-    let (commitments, others): (Vec<&Description>, Vec<&Description>) = described
+pub(super) fn records_of(mut doc: Docx, records: &[Description]) -> Docx {
+    let (commitments, others): (Vec<&Description>, Vec<&Description>) = records
         .iter()
         .partition(|d| matches!(d.kind, RecordKind::Agreement | RecordKind::PlanItem));
     for d in others {
@@ -195,19 +171,6 @@ fn commitments_table(commitments: &[&Description]) -> Table {
     table(&header, rows)
 }
 
-/// Label and value pairs as a two-column table.
-fn facts(doc: Docx, title: &str, pairs: &[(&str, String)]) -> Docx {
-    if pairs.is_empty() {
-        return doc;
-    }
-    let rows = pairs
-        .iter()
-        .map(|(label, value)| vec![(*label).to_owned(), value.clone()])
-        .collect();
-    doc.add_paragraph(heading(2, title))
-        .add_table(table(&[], rows))
-}
-
 /// The width of an A4 page's text with docx-rs's margins, in twentieths of a point.
 const TEXT_WIDTH: usize = 11906 - 2 * 1701;
 
@@ -284,7 +247,7 @@ fn mark_headers(xml: Vec<u8>) -> Vec<u8> {
 }
 
 /// A run of text with its lines kept as line breaks, control characters gone.
-fn lines(text: &str) -> Run {
+pub(super) fn lines(text: &str) -> Run {
     let cleaned = clean(text);
     let mut run = Run::new();
     for (i, line) in cleaned.trim().lines().enumerate() {

@@ -1,7 +1,10 @@
 //! The HTML report: one self-contained page (inline CSS, no scripts) that prints well to PDF.
 
-use super::{Options, Report, conference_facts, conference_outcome};
-use crate::model::Record;
+use super::document::to_html;
+use super::{
+    Options, Report, conference_facts, conference_outcome, facts_section, map_section,
+    stage_sections, summary_section,
+};
 use crate::model::timefmt::format_zoned;
 use crate::text::clean;
 use std::fmt::Write;
@@ -91,109 +94,29 @@ pub fn render(report: &Report, options: Options) -> String {
         format_zoned(s.updated, options.offset)
     );
     if let Some(c) = &s.conference {
-        facts(
-            &mut out,
+        out.push_str(&to_html(&facts_section(
             "conference",
             "The conference",
             &conference_facts(c),
-        );
+        )));
     }
-    let summary = super::partnership::summary(report, options);
-    if !summary.is_empty() {
-        let _ = write!(
-            out,
-            "<section class=\"summary\">\n{}</section>\n",
-            super::document::to_html(&summary)
-        );
-    }
-    for stage in &report.stages {
-        let _ = writeln!(
-            out,
-            "<section class=\"stage\">\n<h2>{}</h2>",
-            escape(&stage.name)
-        );
-        if !stage.purpose.is_empty() {
-            let _ = writeln!(out, "<p class=\"purpose\">{}</p>", escape(&stage.purpose));
-        }
-        if stage.family_only {
-            out.push_str("<p class=\"note\">This time belonged to the family. Nothing was written here; their plan follows in their own words.</p>\n");
-        } else if stage.records.is_empty() {
-            let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(stage.empty_note(s)));
-        } else {
-            match stage.by_theme() {
-                Some(groups) => {
-                    for (theme, records) in groups {
-                        let _ = writeln!(out, "<h3>{}</h3>", escape(&theme));
-                        list(&mut out, report, &records);
-                    }
-                }
-                None => list(&mut out, report, &stage.records),
-            }
-        }
-        out.push_str("</section>\n");
-    }
+    out.push_str(&to_html(&summary_section(report, options)));
+    out.push_str(&to_html(&stage_sections(report)));
     if let Some(c) = &s.conference {
-        facts(&mut out, "stage", "The outcome", &conference_outcome(c));
+        out.push_str(&to_html(&facts_section(
+            "stage",
+            "The outcome",
+            &conference_outcome(c),
+        )));
     }
-    if let Some((title, header, rows)) = super::closing_map(s, options) {
-        let most = rows
-            .iter()
-            .flat_map(|(_, cells)| cells.iter().map(|(n, _)| *n))
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let _ = writeln!(
-            out,
-            "<section class=\"stage map\">\n<h2>{}</h2>\n<table class=\"map\">",
-            escape(&title)
-        );
-        let heads: Vec<String> = header
-            .iter()
-            .map(|h| format!("<th>{}</th>", escape(h)))
-            .collect();
-        let _ = writeln!(out, "<tr>{}</tr>", heads.join(""));
-        for (label, cells) in rows {
-            let _ = write!(out, "<tr><th>{}</th>", escape(&label));
-            for (n, text) in cells {
-                // Grey shading for the strong cells (it prints), with the number or names too.
-                let shade = 255 - (n * 120 / most).min(120);
-                let _ = write!(
-                    out,
-                    "<td style=\"background: rgb({shade},{shade},{shade})\">{}</td>",
-                    escape(&text)
-                );
-            }
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</table>\n</section>\n");
-    }
+    out.push_str(&to_html(&map_section(s, options)));
     out.push_str(TAIL);
     out
 }
 
-fn facts(out: &mut String, class: &str, heading: &str, pairs: &[(&str, String)]) {
-    if pairs.is_empty() {
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "<section class=\"{class}\">\n<h2>{heading}</h2>\n<dl class=\"facts\">"
-    );
-    for (label, value) in pairs {
-        // A label and its value in one block that a page break never splits.
-        let _ = writeln!(
-            out,
-            "<div class=\"fact\"><dt>{label}</dt><dd>{}</dd></div>",
-            escape(value)
-        );
-    }
-    out.push_str("</dl>\n</section>\n");
-}
-
-fn list(out: &mut String, report: &Report, records: &[&Record]) {
+pub(super) fn list(out: &mut String, records: &[crate::describe::Description]) {
     out.push_str("<ol class=\"records\">\n");
-    for record in records {
-        let d = report.describe(record);
+    for d in records {
         let lead = d
             .lead()
             .map(|l| format!("<span class=\"kind\">{l}:</span> "))

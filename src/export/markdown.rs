@@ -1,7 +1,10 @@
 //! The Markdown report: stage by stage, strengths by theme, each record with what it builds on.
 
-use super::{Options, Report, conference_facts, conference_outcome};
-use crate::model::Record;
+use super::document::to_markdown;
+use super::{
+    Options, Report, conference_facts, conference_outcome, facts_section, map_section,
+    stage_sections, summary_section,
+};
 use crate::model::timefmt::format_zoned;
 use crate::text::clean;
 use std::fmt::Write;
@@ -76,81 +79,28 @@ pub fn render(report: &Report, options: Options) -> String {
         format_zoned(s.updated, options.offset)
     );
     if let Some(c) = &s.conference {
-        facts(&mut out, "The conference", &conference_facts(c));
+        out.push_str(&to_markdown(&facts_section(
+            "conference",
+            "The conference",
+            &conference_facts(c),
+        )));
     }
-    out.push_str(&super::document::to_markdown(&super::partnership::summary(
-        report, options,
-    )));
-    for stage in &report.stages {
-        let _ = writeln!(out, "## {}\n", escape(&stage.name));
-        if !stage.purpose.is_empty() {
-            let _ = writeln!(out, "_{}_\n", escape(&stage.purpose));
-        }
-        if stage.family_only {
-            out.push_str("This time belonged to the family. Nothing was written here; their plan follows in their own words.\n\n");
-            continue;
-        }
-        if stage.records.is_empty() {
-            let _ = writeln!(out, "{}\n", stage.empty_note(s));
-            continue;
-        }
-        match stage.by_theme() {
-            Some(groups) => {
-                for (theme, records) in groups {
-                    let _ = writeln!(out, "### {}\n", escape(&theme));
-                    for record in records {
-                        item(&mut out, report, record);
-                    }
-                    out.push('\n');
-                }
-            }
-            None => {
-                for record in &stage.records {
-                    item(&mut out, report, record);
-                }
-                out.push('\n');
-            }
-        }
-    }
+    out.push_str(&to_markdown(&summary_section(report, options)));
+    out.push_str(&to_markdown(&stage_sections(report)));
     if let Some(c) = &s.conference {
-        facts(&mut out, "The outcome", &conference_outcome(c));
+        out.push_str(&to_markdown(&facts_section(
+            "stage",
+            "The outcome",
+            &conference_outcome(c),
+        )));
     }
-    if let Some((title, header, rows)) = super::closing_map(s, options) {
-        let _ = writeln!(out, "## {}\n", escape(&title));
-        let _ = writeln!(
-            out,
-            "| {} |",
-            header
-                .iter()
-                .map(|h| escape(h))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        );
-        let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
-        for (label, cells) in rows {
-            let cells: Vec<String> = cells.iter().map(|(_, text)| escape(text)).collect();
-            let _ = writeln!(out, "| {} | {} |", escape(&label), cells.join(" | "));
-        }
-        out.push('\n');
-    }
+    out.push_str(&to_markdown(&map_section(s, options)));
     out
-}
-
-fn facts(out: &mut String, heading: &str, pairs: &[(&str, String)]) {
-    if pairs.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "## {heading}\n");
-    for (label, value) in pairs {
-        let _ = writeln!(out, "- **{label}:** {}", escape(value));
-    }
-    out.push('\n');
 }
 
 /// One record: its words, then every field, then what it links to and its check-ins,
 /// each on a line of its own under it.
-fn item(out: &mut String, report: &Report, record: &Record) {
-    let d = report.describe(record);
+pub(super) fn item(out: &mut String, d: &crate::describe::Description) {
     let lead = d.lead().map(|l| format!("_{l}:_ ")).unwrap_or_default();
     let _ = write!(out, "- **{}** {lead}{}", d.id, escape(&d.words));
     let fields: Vec<String> = d

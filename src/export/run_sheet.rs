@@ -1,23 +1,13 @@
 //! The day's run-sheet: a session's plan with its clock times, as Markdown, HTML or Word.
 
 use super::document::Block as DocBlock;
+use super::{ExportError, Format};
 use crate::framework::Framework;
 use crate::model::agenda::hhmm;
 use crate::model::{Session, What};
 use crate::text::clean_line;
 use std::fmt::Write;
 use time::Time;
-
-/// The formats a run-sheet is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum SheetFormat {
-    /// Readable text, one line a block
-    Md,
-    /// One page that prints well
-    Html,
-    /// A Word document (needs -o FILE)
-    Docx,
-}
 
 /// One line of the run-sheet.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -168,18 +158,24 @@ impl Sheet {
         ]
     }
 
-    /// The run-sheet as a file's bytes.
-    pub fn render(&self, format: SheetFormat) -> Vec<u8> {
+    /// The run-sheet as a file's bytes, in one of [`Format::RUN_SHEET`].
+    pub fn render(&self, format: Format) -> Result<Vec<u8>, ExportError> {
         use super::document::{to_docx, to_html, to_markdown};
-        match format {
-            SheetFormat::Md => to_markdown(&self.document(true)).into_bytes(),
-            SheetFormat::Html => {
+        Ok(match format {
+            Format::Md => to_markdown(&self.document(true)).into_bytes(),
+            Format::Html => {
                 super::html::page(&self.heading(), &to_html(&self.document(false))).into_bytes()
             }
-            SheetFormat::Docx => {
+            Format::Docx => {
                 super::docx::pack(to_docx(super::docx::styled(), &self.document(false)))
             }
-        }
+            Format::Csv | Format::Ics | Format::Json => {
+                return Err(ExportError::NotInThisFormat {
+                    what: "the day's plan",
+                    format,
+                });
+            }
+        })
     }
 
     fn heading(&self) -> String {

@@ -25,10 +25,25 @@ impl TryFrom<String> for SessionId {
         Self::parse(&text).ok_or_else(|| {
             format!(
                 "{:?} is not a session id (1 to {MAX_ID_LEN} lower-case letters, digits, `-` or `_`, starting with a letter or digit)",
-                crate::text::clean_line(&text)
+                shown(&text)
             )
         })
     }
+}
+
+/// The refused text as it may be shown back in an error: one line, without control,
+/// zero-width or bidi characters (model keeps its own few lines rather than reach up to
+/// `text`; the message goes through the printing's cleaning again on its way out).
+fn shown(text: &str) -> String {
+    let kept = text.chars().filter(|&c| {
+        (!c.is_control() || c.is_whitespace())
+            && !matches!(
+                c,
+                '\u{200b}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fffe}' | '\u{ffff}'
+            )
+    });
+    let kept: String = kept.collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl From<SessionId> for String {
@@ -137,5 +152,12 @@ mod tests {
         ] {
             assert!(serde_json::from_str::<SessionId>(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_refused_id_is_shown_back_without_what_a_terminal_acts_on() {
+        let err = SessionId::try_from("a\u{1b}]0;t\u{7}\u{202e}b\n  c".to_owned())
+            .expect_err("not an id");
+        assert!(err.starts_with("\"a]0;tb c\" is not a session id"), "{err}");
     }
 }

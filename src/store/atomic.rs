@@ -42,6 +42,25 @@ pub fn atomic_create(path: &Path, bytes: &[u8], fault: Option<Fault>) -> io::Res
     sync_dir(folder_of(path))
 }
 
+/// Makes `target` a second name for the file at `path`, so a backup costs no copy: a hard
+/// link beside it (`.NAME.bak.tmp`), renamed over `target`. On failure the staging link is
+/// removed and `target` is as it was; the caller then writes the bytes with
+/// [`atomic_write`].
+pub(crate) fn link_over(path: &Path, target: &Path) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let staging = path.with_file_name(format!(".{name}.bak.tmp"));
+    let _ = std::fs::remove_file(&staging);
+    let linked =
+        std::fs::hard_link(path, &staging).and_then(|()| std::fs::rename(&staging, target));
+    if linked.is_err() {
+        let _ = std::fs::remove_file(&staging);
+    }
+    linked
+}
+
 fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

@@ -365,3 +365,17 @@ mod spreadsheets {
         }
     }
 }
+
+#[test]
+fn a_session_is_exported_in_its_own_formats_and_refuses_the_others() {
+    let s = example("k7q2m9xa");
+    let frameworks = Frameworks::embedded();
+    for format in Format::EVERY {
+        let written = render(&s, frameworks.get(&s.framework), format, Options::default());
+        assert_eq!(
+            written.is_ok(),
+            Format::ALL.contains(&format),
+            "{format:?}: {written:?}"
+        );
+    }
+}

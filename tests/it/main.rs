@@ -12,6 +12,7 @@ mod describe;
 mod export;
 mod export_box;
 mod family;
+mod floors;
 mod follow;
 mod formats;
 mod fuzz;

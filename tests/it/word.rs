@@ -2,7 +2,7 @@
 //! from what it holds, a fixed layout and a heading row that repeats; where LibreOffice is
 //! installed, each file is laid out to PDF and no word of a table is broken mid-word.
 
-use convene::export::run_sheet::{Sheet, SheetFormat};
+use convene::export::run_sheet::Sheet;
 use convene::export::{Audience, Format, Options, render_file};
 use convene::framework::Frameworks;
 use convene::model::{Agenda, Block, Session, What};
@@ -133,7 +133,10 @@ fn word_files() -> Vec<(String, Vec<u8>)> {
     }
     let s = planned();
     let sheet = Sheet::new(&s, frameworks.get(&s.framework), None);
-    files.push(("run-sheet".to_owned(), sheet.render(SheetFormat::Docx)));
+    files.push((
+        "run-sheet".to_owned(),
+        sheet.render(Format::Docx).expect("a run-sheet in Word"),
+    ));
     files
 }
 
@@ -223,7 +226,8 @@ fn the_run_sheet_gives_the_notes_the_width_in_html_too_and_a_break_reads_right()
     let s = planned();
     let frameworks = Frameworks::embedded();
     let sheet = Sheet::new(&s, frameworks.get(&s.framework), None);
-    let html = String::from_utf8(sheet.render(SheetFormat::Html)).expect("UTF-8");
+    let html =
+        String::from_utf8(sheet.render(Format::Html).expect("a run-sheet in HTML")).expect("UTF-8");
     let cols: Vec<f64> = between(&html, "<col style=\"width: ", "%\"")
         .iter()
         .map(|w| w.parse().expect("a share"))
@@ -231,9 +235,25 @@ fn the_run_sheet_gives_the_notes_the_width_in_html_too_and_a_break_reads_right()
     assert_eq!(cols.len(), 4, "{html}");
     assert!(cols[3] >= 40.0 && cols[0] <= 25.0, "{cols:?}");
     assert!(!html.contains("width: 36%"), "no fixed share for the time");
-    let md = String::from_utf8(sheet.render(SheetFormat::Md)).expect("UTF-8");
+    let md = String::from_utf8(sheet.render(Format::Md).expect("a run-sheet in Markdown"))
+        .expect("UTF-8");
     assert!(md.contains("Coffee (break, 15 min)"), "{md}");
     assert!(!md.contains(") ("), "{md}");
+}
+
+#[test]
+fn a_run_sheet_is_written_in_its_own_formats_and_refuses_the_others() {
+    let s = planned();
+    let frameworks = Frameworks::embedded();
+    let sheet = Sheet::new(&s, frameworks.get(&s.framework), None);
+    for format in Format::EVERY {
+        let written = sheet.render(format);
+        assert_eq!(
+            written.is_ok(),
+            Format::RUN_SHEET.contains(&format),
+            "{format:?}: {written:?}"
+        );
+    }
 }
 
 #[test]
