@@ -212,6 +212,25 @@ fn u_puts_the_cursor_on_the_record_it_brings_back_and_says_which() {
 }
 
 #[test]
+fn a_theme_given_in_the_grouped_view_keeps_the_cursor_on_the_record() {
+    let mut h = new_ai();
+    h.keys(">aOne strength<enter>aTwo strength<enter>aThree strength<enter>t");
+    while view(&h).selected > 0 {
+        h.keys("<up>");
+    }
+    h.keys("<down>");
+    let themed = view(&h).selected_id().expect("a record");
+    // A themed record comes before those with none: it moves to the top, the cursor with it.
+    h.keys("gAlpha<enter>");
+    assert_eq!(view(&h).selected, 0);
+    assert_eq!(
+        view(&h).selected_id(),
+        Some(themed),
+        "the cursor stays on it"
+    );
+}
+
+#[test]
 fn delete_asks_names_what_builds_on_it_and_u_brings_it_back() {
     let mut h = new_ai();
     h.keys(">aYouth workers know every child<enter>>aEvery child has a trusted adult<c-l> <enter><enter>[");
