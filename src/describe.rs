@@ -419,7 +419,8 @@ pub fn describe(record: &Record, session: &Session) -> Description {
         RecordBody::Agreement(a) => {
             set(Field::Owner, a.owner.clone());
             set(Field::Due, date(a.due));
-            set(Field::Status, a.status.label().to_owned());
+            let standing = record.body.commitment().map(|c| c.standing());
+            set(Field::Status, standing.unwrap_or_default());
         }
         RecordBody::PlanItem(p) => {
             set(Field::Who, p.who.clone());

@@ -597,27 +597,66 @@ fn back(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Takes back the latest change (`undo`), or does again the latest taken back, and says so.
+/// Takes back the latest change (`undo`), or does again the latest taken back, and says
+/// what: the record it touched is selected (a record brought back is under the cursor, so
+/// the next `d` is not its neighbour's).
 pub(super) fn undo_or_redo(app: &mut App, undo: bool, now: time::OffsetDateTime) {
     let Some(v) = view(app) else {
         return;
     };
+    let before = v.session.records.clone();
     let done = if undo {
         v.history.undo(&mut v.session)
     } else {
         v.history.redo(&mut v.session)
     };
+    let mut what = None;
     if done {
         v.mark_changed(now);
         v.clamp_selection();
         super::agenda::clamp(v);
+        what = touched(&before, &v.session.records, undo);
+        if let Some((id, _)) = &what {
+            v.select(*id);
+        }
     }
-    app.say(match (undo, done) {
-        (true, true) => "Undone. Ctrl-r does it again.",
-        (true, false) => "Nothing to undo.",
-        (false, true) => "Done again.",
-        (false, false) => "Nothing to redo.",
-    });
+    let said = match (undo, done, what) {
+        (true, true, Some((_, said))) => format!("Undone: {said}. Ctrl-r does it again."),
+        (true, true, None) => "Undone. Ctrl-r does it again.".to_owned(),
+        (true, false, _) => "Nothing to undo.".to_owned(),
+        (false, true, Some((_, said))) => format!("Done again: {said}."),
+        (false, true, None) => "Done again.".to_owned(),
+        (false, false, _) => "Nothing to redo.".to_owned(),
+    };
+    app.say(said);
+}
+
+/// The first record an undo or redo touched, and what became of it: back, changed or gone.
+fn touched(
+    before: &[crate::model::Record],
+    after: &[crate::model::Record],
+    undo: bool,
+) -> Option<(crate::model::RecordId, String)> {
+    let changed = if undo {
+        "is as it was"
+    } else {
+        "is changed again"
+    };
+    let name = |r: &crate::model::Record| format!("the {} {}", r.body.kind().label(), r.id);
+    let was = |id| before.iter().find(|r| r.id == id);
+    after
+        .iter()
+        .find_map(|r| match was(r.id) {
+            None => Some((r.id, format!("{} is back", name(r)))),
+            Some(old) if old != r => Some((r.id, format!("{} {changed}", name(r)))),
+            Some(_) => None,
+        })
+        .or_else(|| {
+            before
+                .iter()
+                .find(|r| !after.iter().any(|a| a.id == r.id))
+                .map(|r| (r.id, format!("{} is gone", name(r))))
+        })
 }
 
 /// Shows the next or previous stage for reading. The room, its clock and the stage

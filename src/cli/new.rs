@@ -43,8 +43,10 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
         return Err(CliError::new(ExitKind::Usage, "a session needs a title"));
     }
     let store = ctx.store()?;
-    let earlier = match &args.from {
-        Some(from) => Some(store.load(&super::session_id(from)?)?.session),
+    // The earlier session is written too (each agreement carried on is marked so), so it
+    // is taken as any change is: its lock, then a read it may write.
+    let mut earlier = match &args.from {
+        Some(from) => Some(super::Writing::open(ctx, &super::session_id(from)?)?),
         None => None,
     };
     let mut rng = fastrand::Rng::new();
@@ -57,9 +59,10 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     };
     let mut session = Session::new(id, title, &framework.id, framework.first_stage(), now);
     session.take_coordinator(&ctx.coordinator);
-    let carried = earlier.map(|earlier| {
+    let carried = earlier.as_ref().map(|writing| {
+        let mut earlier = writing.loaded.session.clone();
         let counts = carry_over(
-            &earlier,
+            &mut earlier,
             &mut session,
             |kind, was| stage_for(framework, kind, was),
             now,
@@ -69,7 +72,15 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     let saved = store.create(&session)?;
     crate::outln!("{}", session.id);
     crate::outln!("{}", saved.path.display());
-    if let Some((earlier, counts)) = carried {
+    if let (Some((earlier, counts)), Some(writing)) = (carried, earlier.as_mut()) {
+        if earlier != writing.loaded.session {
+            writing.save(&earlier).map_err(|e| {
+                e.with_hint(format!(
+                    "{} was made, but its agreements are not yet marked as carried on in {}",
+                    session.id, earlier.id
+                ))
+            })?;
+        }
         let what: Vec<String> = counts
             .iter()
             .map(|(kind, n)| {

@@ -95,7 +95,8 @@ pub fn render(report: &Report, options: Options) -> Result<String, ExportError> 
     let closed = s.conference.as_ref().is_some_and(|c| c.closed.is_some());
     let mut items = Vec::new();
     for record in s.records.iter().filter(|_| !closed) {
-        let Some(commitment) = record.body.commitment() else {
+        // One carried on to a follow-up day is in that session's calendar.
+        let Some(commitment) = record.body.commitment().filter(|c| c.carried_to.is_none()) else {
             continue;
         };
         let (summary, who, status, due) = (

@@ -1,7 +1,7 @@
 //! A follow-up day: what an earlier session hands on (its topic, people, change goals and open agreements), with fresh ids.
 
 use super::ids::RecordId;
-use super::record::{Carry, Record, RecordKind, Status};
+use super::record::{Carry, Record, RecordBody, RecordKind};
 use super::session::Session;
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -13,7 +13,7 @@ fn carries(record: &Record, earlier: &Session) -> bool {
     match record.body.kind().carry() {
         Carry::IfLatestTopic => earlier.affirmative_topic().map(|t| t.id) == Some(record.id),
         Carry::Always => true,
-        Carry::WhileOpen => record.body.status().is_some_and(Status::is_open),
+        Carry::WhileOpen => record.body.commitment().is_some_and(|c| c.is_open()),
         Carry::Never => false,
     }
 }
@@ -22,19 +22,22 @@ fn carries(record: &Record, earlier: &Session) -> bool {
 /// words, fields and check-ins, its links among the records carried (links to records left
 /// behind are dropped), when it was first made, and where it came from ("“Harbour day”
 /// (k7q2m9xa), #5"). `stage_for` says in which stage of `into` a kind lands, given the
-/// stage it was in. Returns how many of each kind were carried, in the order first met.
+/// stage it was in. Each agreement carried is marked in `earlier` as carried on to `into`
+/// (that session holds it now, so it is counted once): save `earlier` once `into` is saved.
+/// Returns how many of each kind were carried, in the order first met.
 pub fn carry_over(
-    earlier: &Session,
+    earlier: &mut Session,
     into: &mut Session,
     stage_for: impl Fn(RecordKind, &str) -> String,
     now: OffsetDateTime,
 ) -> Vec<(RecordKind, usize)> {
     let mut fresh: HashMap<RecordId, RecordId> = HashMap::new();
     let mut counts: Vec<(RecordKind, usize)> = Vec::new();
-    let carried: Vec<_> = earlier
+    let carried: Vec<Record> = earlier
         .records
         .iter()
         .filter(|r| carries(r, earlier))
+        .cloned()
         .collect();
     for record in &carried {
         let kind = record.body.kind();
@@ -46,6 +49,10 @@ pub fn carry_over(
         }
     }
     for record in carried {
+        if let Some(RecordBody::Agreement(a)) = earlier.record_mut(record.id).map(|r| &mut r.body) {
+            a.carried_to = Some(into.id.clone());
+            earlier.updated = now;
+        }
         let Some(new) = fresh.get(&record.id).and_then(|id| into.record_mut(*id)) else {
             continue;
         };
@@ -87,7 +94,7 @@ mod tests {
         );
         earlier.add("define", RecordBody::Note(Note::default()), now);
         let mut into = new("second1");
-        let counts = carry_over(&earlier, &mut into, |_, stage| stage.to_owned(), now);
+        let counts = carry_over(&mut earlier, &mut into, |_, stage| stage.to_owned(), now);
         assert_eq!(counts, [(RecordKind::Topic, 1)]);
         let carried = into.affirmative_topic().expect("the topic carries");
         assert_eq!(

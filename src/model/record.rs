@@ -3,7 +3,7 @@
 //! Longer than most files on purpose: every record kind side by side, each a plain struct
 //! whose fields are the file format, and the few accessors that treat them alike.
 
-use super::ids::RecordId;
+use super::ids::{RecordId, SessionId};
 use super::timefmt::{iso_date_option, rfc3339};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -232,6 +232,25 @@ pub struct Commitment<'a> {
     pub due: Option<Date>,
     /// An item of a family's plan (a conference), rather than an agreement.
     pub plan: bool,
+    /// The follow-up session it was carried on to: it is held (and counted) there now, so
+    /// here it is neither open nor done.
+    pub carried_to: Option<&'a SessionId>,
+}
+
+impl Commitment<'_> {
+    /// Whether it still needs doing here: its status is open and it was not carried on to
+    /// another session (that one holds it now).
+    pub fn is_open(&self) -> bool {
+        self.carried_to.is_none() && self.status.is_open()
+    }
+
+    /// Where it stands, for people: its status, or "carried on to ID".
+    pub fn standing(&self) -> String {
+        match self.carried_to {
+            Some(to) => format!("carried on to {to}"),
+            None => self.status.label().to_owned(),
+        }
+    }
 }
 
 /// The four kinds of strength (shared/DOMAIN.md).
@@ -387,6 +406,10 @@ pub struct Agreement {
     pub goals: Vec<RecordId>,
     #[serde(default, skip_serializing_if = "super::Tags::is_empty")]
     pub tags: super::Tags,
+    /// The follow-up session it was carried on to (`convene new --from`): that session
+    /// holds it now, so here it is neither open nor done and counted nowhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_to: Option<SessionId>,
 }
 
 /// Which part of the child's network a participant comes from.
@@ -716,12 +739,14 @@ impl RecordBody {
                 status: a.status,
                 due: a.due,
                 plan: false,
+                carried_to: a.carried_to.as_ref(),
             }),
             RecordBody::PlanItem(p) => Some(Commitment {
                 who: &p.who,
                 status: p.status,
                 due: p.by_when,
                 plan: true,
+                carried_to: None,
             }),
             RecordBody::Strength(_)
             | RecordBody::Dream(_)

@@ -420,11 +420,11 @@ impl Session {
             .records
             .iter()
             .filter_map(|r| {
-                let status = r.body.status()?;
+                let commitment = r.body.commitment()?;
                 Some(KeyDate {
                     what: DateKind::Commitment(r.id, r.body.kind()),
-                    date: r.body.due()?,
-                    open: !closed && status.is_open(),
+                    date: commitment.due?,
+                    open: !closed && commitment.is_open(),
                 })
             })
             .collect();

@@ -94,7 +94,7 @@ pub const CONFERENCE_PASSED: &str = "the conference date has passed";
 
 impl Digest for SessionDue {
     const FILE: &'static str = ".summaries-due.ron";
-    const VERSION: u32 = 3; // 2: conference days; nothing of a closed conference; 3: a changed item is not open
+    const VERSION: u32 = 4; // 2: conference days; nothing of a closed conference; 3: a changed item is not open; 4: an agreement carried on is not open
     fn of(session: &Session) -> Self {
         SessionDue::of(session)
     }
@@ -175,6 +175,10 @@ impl SessionFigures {
             let Some(c) = r.body.commitment() else {
                 continue;
             };
+            if c.carried_to.is_some() {
+                // The follow-up session it was carried on to holds it now and counts it.
+                continue;
+            }
             if c.plan {
                 f.plan_items += 1;
                 f.plan_items_done += usize::from(c.status == Status::Done);
@@ -182,7 +186,7 @@ impl SessionFigures {
                 f.agreements.push(AgreementFigures {
                     owner: clean_line(c.who),
                     done: c.status == Status::Done,
-                    open: c.status.is_open(),
+                    open: c.is_open(),
                     due: c.due,
                     sectors: r
                         .body
@@ -201,7 +205,7 @@ impl SessionFigures {
 
 impl Digest for SessionFigures {
     const FILE: &'static str = ".summaries-report.ron";
-    const VERSION: u32 = 3; // 2: closures; 3: a changed item is not open
+    const VERSION: u32 = 4; // 2: closures; 3: a changed item is not open; 4: an agreement carried on is counted where it went
     fn of(session: &Session) -> Self {
         SessionFigures::of(session)
     }

@@ -132,9 +132,64 @@ fn a_follow_up_day_carries_people_goals_and_open_agreements_with_their_links() {
     assert!(agreement.serves.is_empty());
     assert_eq!(agreement.status, Status::InProgress);
     assert!(convene::model::link_problems(&next).is_empty());
-    // The earlier session is as it was.
+    // The earlier session is as it was, but for the agreement carried on: that now says
+    // where it went, so it is neither open nor done there.
     let earlier = store
         .load(&SessionId::parse("firstday").expect("id"))
         .expect("reads");
-    assert_eq!(earlier.session, first_day());
+    let mut expected = first_day();
+    let RecordBody::Agreement(a) = &mut expected.records[4].body else {
+        panic!("an agreement");
+    };
+    a.carried_to = Some(next.id.clone());
+    expected.updated = earlier.session.updated;
+    assert_eq!(earlier.session, expected);
+    let shown = stdout(&convene(dir.path(), &["show", "firstday"]));
+    assert!(
+        shown.contains(&format!("carried on to {}", next.id)),
+        "{shown}"
+    );
+}
+
+/// A follow-up day counts each carried agreement once, in the session that holds it now:
+/// `due`, follow-through and the report read the per-session figures.
+#[test]
+fn a_carried_agreement_is_due_and_counted_once() {
+    use convene::report::{SessionDue, SessionFigures};
+    let mut earlier = first_day();
+    for r in &mut earlier.records {
+        if let RecordBody::Agreement(a) = &mut r.body {
+            a.due = Some(time::macros::date!(2027 - 03 - 01));
+        }
+    }
+    let mut next = Session::new(
+        SessionId::parse("nextday").expect("id"),
+        "Harbour, six months on",
+        "appreciative-inquiry",
+        "discovery",
+        crate::harness::START,
+    );
+    convene::model::carry_over(
+        &mut earlier,
+        &mut next,
+        |_, stage| stage.to_owned(),
+        crate::harness::START,
+    );
+    let due: Vec<_> = [&earlier, &next]
+        .into_iter()
+        .flat_map(|s| SessionDue::of(s).items)
+        .map(|d| d.text)
+        .collect();
+    assert_eq!(due, ["Map every safe place with young people"]);
+    let agreements = |s: &Session| SessionFigures::of(s).agreements.len();
+    // The earlier day keeps the done and the dropped; the open one is counted in the next.
+    assert_eq!((agreements(&earlier), agreements(&next)), (2, 1));
+    let open = |s: &Session| {
+        SessionFigures::of(s)
+            .agreements
+            .iter()
+            .filter(|a| a.open)
+            .count()
+    };
+    assert_eq!((open(&earlier), open(&next)), (0, 1));
 }

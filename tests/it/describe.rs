@@ -139,6 +139,7 @@ fn everything() -> Session {
             checkins: vec![checkin("AgreementCheckinNote")],
             goals: vec![goal],
             tags: tags(3),
+            carried_to: None,
         }),
         now,
     );

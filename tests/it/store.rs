@@ -621,6 +621,7 @@ fn body() -> impl Strategy<Value = RecordBody> {
                         checkins,
                         goals,
                         tags,
+                        carried_to: None,
                     })
                 }
             ),

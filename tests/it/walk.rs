@@ -169,6 +169,68 @@ fn a_bad_due_date_gets_a_clear_message_and_keeps_the_text() {
 }
 
 #[test]
+fn u_puts_the_cursor_on_the_record_it_brings_back_and_says_which() {
+    let mut h = new_ai();
+    h.keys(">aOne strength<enter>aTwo strength<enter>aThree strength<enter>");
+    let texts = |h: &Harness| -> Vec<String> {
+        view(h)
+            .stage_records()
+            .iter()
+            .map(|r| r.body.text().to_owned())
+            .collect()
+    };
+    assert_eq!(texts(&h).len(), 3);
+    // On the first: delete it, and bring it back.
+    while view(&h).selected > 0 {
+        h.keys("<up>");
+    }
+    let first = view(&h).selected_id().expect("a record");
+    h.keys("dy");
+    assert_eq!(texts(&h).len(), 2);
+    h.keys("<down>");
+    h.keys("u");
+    assert_eq!(texts(&h).len(), 3);
+    assert_eq!(view(&h).selected_id(), Some(first), "the cursor is on it");
+    let said = h
+        .app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        said,
+        format!("Undone: the strength {first} is back. Ctrl-r does it again.")
+    );
+    h.keys("<c-r>");
+    let said = h
+        .app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert_eq!(said, format!("Done again: the strength {first} is gone."));
+}
+
+#[test]
+fn a_theme_given_in_the_grouped_view_keeps_the_cursor_on_the_record() {
+    let mut h = new_ai();
+    h.keys(">aOne strength<enter>aTwo strength<enter>aThree strength<enter>t");
+    while view(&h).selected > 0 {
+        h.keys("<up>");
+    }
+    h.keys("<down>");
+    let themed = view(&h).selected_id().expect("a record");
+    // A themed record comes before those with none: it moves to the top, the cursor with it.
+    h.keys("gAlpha<enter>");
+    assert_eq!(view(&h).selected, 0);
+    assert_eq!(
+        view(&h).selected_id(),
+        Some(themed),
+        "the cursor stays on it"
+    );
+}
+
+#[test]
 fn delete_asks_names_what_builds_on_it_and_u_brings_it_back() {
     let mut h = new_ai();
     h.keys(">aYouth workers know every child<enter>>aEvery child has a trusted adult<c-l> <enter><enter>[");

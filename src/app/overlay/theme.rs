@@ -190,6 +190,8 @@ pub(crate) fn set(
             *mine = theme.clone();
         }
     });
+    // Grouped by theme, the record moves to its group: the cursor goes with it.
+    v.select(record);
     match theme {
         Some(theme) => format!("Theme set: {}.", clean_line(&theme)),
         None => "Theme cleared.".to_owned(),
