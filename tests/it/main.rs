@@ -38,6 +38,7 @@ mod rename;
 mod room;
 mod screen_keys;
 mod screens;
+mod scripted;
 mod store;
 mod topic;
 mod trust;
