@@ -35,6 +35,7 @@ mod pipes;
 #[cfg(unix)]
 mod pty;
 mod rename;
+mod returns_month;
 mod room;
 mod screen_keys;
 mod screens;
