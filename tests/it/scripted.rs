@@ -265,3 +265,46 @@ fn add_refuses_a_field_the_kind_has_not_a_bad_date_and_a_session_open_in_a_windo
     );
     assert_eq!(file(dir.path(), &id), before);
 }
+
+#[test]
+fn list_coordinator_keeps_the_conferences_of_one_coordinator_the_settings_default_included() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let settings = tempfile::tempdir().expect("temp dir");
+    let config = settings.path().join("config.ron");
+    std::fs::write(&config, "(coordinator: (name: \"Ana Reyes\"))\n").expect("settings");
+    let config = config.to_str().expect("a path");
+    let out = convene(
+        dir.path(),
+        &["--config", config, "new", "fgc", "Conference for J."],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let anas = stdout(&out)
+        .lines()
+        .next()
+        .expect("the id")
+        .trim()
+        .to_owned();
+    let priyas = new_session(dir.path(), "fgc", "Conference for K.");
+    ok(dir.path(), &["set", &priyas, "coordinator", "Priya Shah"]);
+    new_session(dir.path(), "ai", "Harbour day");
+
+    let mine = ok(dir.path(), &["list", "--coordinator", "ana reyes"]);
+    assert!(mine.contains(&anas), "{mine}");
+    assert!(!mine.contains(&priyas), "{mine}");
+    assert!(!mine.contains("Harbour day"), "{mine}");
+
+    let json = ok(
+        dir.path(),
+        &["list", "--coordinator", "Priya Shah", "--json"],
+    );
+    let listed: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let listed = listed.as_array().expect("an array");
+    assert_eq!(listed.len(), 1, "{json}");
+    assert_eq!(listed[0]["id"], priyas.as_str());
+    assert_eq!(listed[0]["coordinator"], "Priya Shah");
+
+    assert_eq!(
+        ok(dir.path(), &["list", "--coordinator", "Nobody"]).trim(),
+        ""
+    );
+}
