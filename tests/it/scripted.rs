@@ -308,3 +308,43 @@ fn list_coordinator_keeps_the_conferences_of_one_coordinator_the_settings_defaul
         ""
     );
 }
+
+#[test]
+fn every_field_a_record_s_form_asks_for_is_an_option_of_add() {
+    use convene::app::form::{Form, Name};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let help = ok(dir.path(), &["add", "--help"]);
+    for kind in convene::model::RecordKind::ALL {
+        for workshop in [false, true] {
+            for field in Form::new_in(kind, None, workshop).fields {
+                if let Some(Name::Of(f)) = field.name {
+                    let option = format!("--{}", f.column().replace('_', "-"));
+                    assert!(help.contains(&option), "{kind:?}: {option}: {help}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn add_outside_the_safe_network_marks_them_so_with_the_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let id = new_session(dir.path(), "fgc", "Conference for J.");
+    ok(
+        dir.path(),
+        &[
+            "add",
+            &id,
+            "participant",
+            "Lee",
+            "--relationship",
+            "father",
+            "--outside-safe-network",
+            "a court order",
+        ],
+    );
+    let s = session(dir.path(), &id);
+    let lee = s.records[0].body.participant().expect("a participant");
+    assert_eq!(lee.outside_safe_network.as_deref(), Some("a court order"));
+    assert!(!lee.in_safe_network());
+}
