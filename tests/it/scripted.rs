@@ -348,3 +348,61 @@ fn add_outside_the_safe_network_marks_them_so_with_the_reason() {
     assert_eq!(lee.outside_safe_network.as_deref(), Some("a court order"));
     assert!(!lee.in_safe_network());
 }
+
+#[test]
+fn the_dashboard_s_m_shows_only_my_conferences_and_a_search_finds_a_coordinator() {
+    use convene::model::{Conference, Coordinator, Session, SessionId};
+    let mut h = crate::harness::Harness::new();
+    let made = h.app.local_now();
+    for (id, title, coordinator) in [
+        ("case-a", "Conference for J.", "Ana Reyes"),
+        ("case-b", "Conference for K.", "Priya Shah"),
+        ("case-c", "Conference for L.", " ana reyes "),
+    ] {
+        let mut s = Session::new(
+            SessionId::parse(id).expect("an id"),
+            title,
+            "family-group-conference",
+            "planning",
+            made,
+        );
+        s.conference = Some(Conference {
+            coordinator: Coordinator {
+                name: coordinator.into(),
+                ..Coordinator::default()
+            },
+            ..Conference::default()
+        });
+        h.runtime.store().create(&s).expect("written");
+    }
+    h.relist();
+    let titles = |h: &crate::harness::Harness| -> Vec<String> {
+        let mut t: Vec<String> = h
+            .app
+            .dashboard
+            .visible()
+            .iter()
+            .map(|e| e.title.clone())
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(titles(&h).len(), 3);
+    // No name in the settings: nothing is hidden, and the screen says how to set it.
+    h.keys("m");
+    assert_eq!(titles(&h).len(), 3);
+    assert!(
+        h.screen(120, 24).contains("settings"),
+        "{}",
+        h.screen(120, 24)
+    );
+
+    h.app.coordinator.name = "Ana Reyes".into();
+    h.keys("m");
+    assert_eq!(titles(&h), ["Conference for J.", "Conference for L."]);
+    h.keys("m");
+    assert_eq!(titles(&h).len(), 3);
+
+    h.keys("/priya<enter>");
+    assert_eq!(titles(&h), ["Conference for K."]);
+}
