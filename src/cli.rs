@@ -3,6 +3,7 @@
 // `println!` is refused here.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+mod add;
 mod agenda;
 mod check;
 mod close;
@@ -22,6 +23,7 @@ mod numbers;
 mod present;
 mod rename;
 mod report;
+mod set;
 mod show;
 #[cfg(feature = "dev-tools")]
 mod stress;
@@ -94,6 +96,8 @@ pub enum Command {
     Agenda(agenda::Args),
     Forget(forget::Args),
     Rename(rename::Args),
+    Set(set::Args),
+    Add(add::Args),
     Theme(theme::Args),
     Import(import::Args),
     Completions(completions::Args),
@@ -336,6 +340,8 @@ pub fn run(command: Command, ctx: &Context) -> Result<ExitKind, CliError> {
         Command::Check(args) => check::run(args, ctx),
         Command::Forget(args) => forget::run(args, ctx),
         Command::Rename(args) => rename::run(args, ctx),
+        Command::Set(args) => set::run(args, ctx),
+        Command::Add(args) => add::run(args, ctx),
         Command::Theme(args) => theme::run(args, ctx),
         Command::Import(args) => import::run(args, ctx),
         Command::Export(args) => export::run(args, ctx),

@@ -1,5 +1,7 @@
 //! The service's returns: the categories it reports under (`assets/returns.ron`) and one row per conference.
 
+pub mod month;
+
 use crate::model::timefmt::format_date;
 use crate::model::{Conference, Rating, Session, Status};
 use serde::Deserialize;

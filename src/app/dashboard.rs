@@ -28,6 +28,8 @@ pub struct Entry {
     /// Agreements and plan items done, and how many there are.
     pub done: usize,
     pub commitments: usize,
+    /// The conference's coordinator by name, lower-cased (empty if none is written).
+    pub coordinator: String,
     /// Everything a search can match, lower-cased: title, id, framework and stage names,
     /// and `closed` for a closed conference.
     pub search: String,
@@ -57,6 +59,7 @@ impl Entry {
             &s.stage,
             stage.map_or("", |st| st.name.as_str()),
             if closed { "closed" } else { "" },
+            &s.coordinator,
         ]
         .join(" ")
         .to_lowercase();
@@ -74,6 +77,9 @@ impl Entry {
             closed,
             done: s.done,
             commitments: s.commitments,
+            coordinator: crate::text::clean_line(&s.coordinator)
+                .trim()
+                .to_lowercase(),
             search,
             problem: None,
         }
@@ -97,6 +103,7 @@ impl Entry {
             closed: false,
             done: 0,
             commitments: 0,
+            coordinator: String::new(),
             search: title.to_lowercase(),
             problem: Some(problem),
         }
@@ -119,6 +126,8 @@ pub struct Dashboard {
     pub by_next_date: bool,
     /// Whether closed conferences are left out of the list (for this run of the app).
     pub hide_closed: bool,
+    /// Only the conferences of this coordinator (the settings' name, lower-cased): `m`.
+    pub mine: Option<String>,
     /// The session being opened to be renamed: its rename box opens with it.
     pub rename_on_open: Option<PathBuf>,
 }
@@ -156,6 +165,7 @@ impl Dashboard {
             .entries
             .iter()
             .filter(|e| !(self.hide_closed && e.closed))
+            .filter(|e| self.mine.as_ref().is_none_or(|me| e.coordinator == *me))
             .filter(|e| query.split_whitespace().all(|word| e.search.contains(word)))
             .collect();
         if self.by_next_date {
@@ -239,6 +249,29 @@ pub(super) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 "Closed conferences are shown again.".to_owned()
             };
             app.say(words);
+        }
+        Some(Action::Mine) => {
+            let me = crate::text::clean_line(&app.coordinator.name)
+                .trim()
+                .to_lowercase();
+            dashboard.selected = 0;
+            if dashboard.mine.take().is_some() {
+                app.say("Every session is shown again.");
+            } else if me.is_empty() {
+                app.warn(
+                    "Whose are mine? Write your name as coordinator in the settings (convene config init makes the file).",
+                );
+            } else {
+                let count = dashboard
+                    .entries
+                    .iter()
+                    .filter(|e| e.coordinator == me)
+                    .count();
+                dashboard.mine = Some(me);
+                app.say(format!(
+                    "Only your conferences ({count}): the ones whose coordinator is you; m shows every session again."
+                ));
+            }
         }
         Some(Action::Help) => app.show(super::Layer::Help),
         Some(Action::FollowThrough) => {

@@ -77,6 +77,8 @@ pub enum Action {
     Week,
     Close,
     HideClosed,
+    /// Only the conferences whose coordinator is the settings' name.
+    Mine,
     Rename,
     /// The day's plan: its blocks, clock times and breaks.
     Plan,
@@ -279,6 +281,13 @@ pub const DASHBOARD: &[Binding] = &[
         "h",
         "hide closed conferences, or show them again",
         Some("hide closed"),
+    ),
+    key(
+        'm',
+        Action::Mine,
+        "m",
+        "only mine: the conferences whose coordinator is you (the settings' name), or every session again",
+        None,
     ),
     key(
         'E',

@@ -134,7 +134,7 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
 
 /// The stage of the session's framework called `typed` (its key or name), if it gathers
 /// `kind`; else an error naming the stages that do.
-fn stage_gathering<'a>(
+pub(super) fn stage_gathering<'a>(
     ctx: &'a Context,
     framework: &str,
     typed: &str,
@@ -184,7 +184,7 @@ fn stage_gathering<'a>(
 }
 
 /// A record kind as typed: its label, with `-` or `_` for spaces ("design-statement").
-fn kind_named(typed: &str) -> Result<RecordKind, CliError> {
+pub(super) fn kind_named(typed: &str) -> Result<RecordKind, CliError> {
     named(&RecordKind::ALL, RecordKind::label, "kind of record", typed)
 }
 

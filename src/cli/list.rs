@@ -12,6 +12,8 @@ use time::UtcOffset;
 /// List every session in the folder: id, framework, current stage, last change, title.
 ///
 /// Example: convene list --framework fgc --due-within 14
+///
+/// Example: convene list --coordinator "Priya Shah"
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only sessions of this framework (`ai`, `fgc`, or a framework id)
@@ -23,6 +25,9 @@ pub struct Args {
     /// Only sessions with something due (or overdue) within this many days
     #[arg(long, value_name = "DAYS", value_parser = super::numbers::days)]
     pub due_within: Option<u32>,
+    /// Only conferences whose coordinator is NAME (any case)
+    #[arg(long, value_name = "NAME")]
+    pub coordinator: Option<String>,
     /// Print JSON for scripts (fields documented in the README)
     #[arg(long)]
     pub json: bool,
@@ -45,6 +50,8 @@ pub struct Listed {
     pub closed_reason: Option<String>,
     pub records: usize,
     pub path: String,
+    /// The conference's coordinator by name (empty for a workshop or when none is written).
+    pub coordinator: String,
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
@@ -72,8 +79,14 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
                 s.next_due
                     .is_some_and(|due| due <= crate::report::days_after(today, days))
             })
+            && args.coordinator.as_ref().is_none_or(|name| {
+                clean_line(&s.coordinator).to_lowercase() == name.trim().to_lowercase()
+            })
     });
-    let filtered = framework.is_some() || args.stage.is_some() || args.due_within.is_some();
+    let filtered = framework.is_some()
+        || args.stage.is_some()
+        || args.due_within.is_some()
+        || args.coordinator.is_some();
     if args.json {
         let listed: Vec<Listed> = rows.iter().map(|(path, s)| listed(path, s, ctx)).collect();
         crate::outln!("{}", super::json(&listed)?);
@@ -157,5 +170,6 @@ fn listed(path: &std::path::Path, s: &Summary, ctx: &Context) -> Listed {
         closed_reason: s.closed.as_deref().map(clean_line),
         records: s.records,
         path: path.display().to_string(),
+        coordinator: clean_line(&s.coordinator),
     }
 }

@@ -8,15 +8,34 @@ use crate::store::Store;
 
 /// Figures across every session: conferences by stage, decisions, reviews on time, plan
 /// items done, ratings first and latest; workshops' agreements made, done and overdue, by
-/// owner. Unreadable files are named and left out.
+/// owner. Unreadable files are named and left out. With --from and --until, a period's
+/// returns instead: each conference counted by the date that matters.
 ///
 /// Example: convene report --since 2026-09-01 --format md
+/// Example: convene report --from 2026-11-01 --until 2026-11-30 --by coordinator
 /// Example: convene report --per-conference --format csv > returns.csv
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only sessions started on or after this date (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
+    /// Only sessions whose file was started on or after this date (YYYY-MM-DD); for a
+    /// period's returns use --from and --until
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "until"])]
     pub since: Option<String>,
+    /// A period's returns, from this date (YYYY-MM-DD, with --until): referrals by
+    /// referral date, conferences by conference date, reviews by review date, closures
+    /// by closing date
+    #[arg(
+        long,
+        value_name = "DATE",
+        requires = "until",
+        conflicts_with = "per_conference"
+    )]
+    pub from: Option<String>,
+    /// The period's last day, counted (YYYY-MM-DD, with --from)
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub until: Option<String>,
+    /// With --from and --until: a line for each coordinator too
+    #[arg(long, value_name = "WHAT", requires = "from")]
+    pub by: Option<By>,
     /// md, csv or json
     #[arg(long, short, value_parser = super::format::accepting(super::format::REPORT), default_value = "md")]
     pub format: Format,
@@ -43,11 +62,68 @@ pub struct DueArgs {
     pub json: bool,
 }
 
+/// What a period's returns are grouped by, beside the whole service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    /// One line per conference's coordinator
+    Coordinator,
+}
+
+/// A date typed on the command line, or a usage error.
+fn date_arg(text: &str) -> Result<time::Date, CliError> {
+    parse_date(text).ok_or_else(|| {
+        CliError::new(
+            ExitKind::Usage,
+            format!("“{text}” is not a date; write it as YYYY-MM-DD"),
+        )
+    })
+}
+
+/// A period's returns over every conference in the folder (each file read).
+fn month(args: &Args, ctx: &Context, from: &str, until: &str) -> Result<ExitKind, CliError> {
+    let period = crate::returns::month::Period {
+        from: date_arg(from)?,
+        until: date_arg(until)?,
+    };
+    if period.until < period.from {
+        return Err(CliError::new(
+            ExitKind::Usage,
+            format!("the period ends ({until}) before it starts ({from})"),
+        ));
+    }
+    let listing = Store::at(&ctx.dir).list()?;
+    let (sessions, skipped) = report::sorted_out(listing.into_iter().map(|l| (l.path, l.session)));
+    let conferences = sessions.iter().map(|(_, s)| s).filter(|s| {
+        ctx.frameworks
+            .get(&s.framework)
+            .is_some_and(|f| f.conference)
+    });
+    let returns =
+        crate::returns::month::returns(conferences, period, args.by == Some(By::Coordinator));
+    let text = match args.format {
+        Format::Md => crate::returns::month::markdown(&returns),
+        Format::Csv => crate::returns::month::csv(&returns, !args.no_bom),
+        Format::Json => super::json(&returns)? + "\n",
+        other @ (Format::Html | Format::Ics | Format::Docx) => {
+            return Err(CliError::new(
+                ExitKind::Usage,
+                format!("a report is not written as {}", other.label()),
+            ));
+        }
+    };
+    super::export::to_stdout(&text)?;
+    left_out(&skipped);
+    Ok(ExitKind::Done)
+}
+
 fn today(ctx: &Context) -> time::Date {
     crate::clock::now().to_offset(ctx.offset).date()
 }
 
 pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
+    if let (Some(from), Some(until)) = (&args.from, &args.until) {
+        return month(&args, ctx, from, until);
+    }
     let since = match &args.since {
         Some(text) => Some(parse_date(text).ok_or_else(|| {
             CliError::new(

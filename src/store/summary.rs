@@ -29,6 +29,9 @@ pub struct Summary {
     /// Agreements and plan items done, and how many there are.
     pub done: usize,
     pub commitments: usize,
+    /// The conference's coordinator by name (empty for a workshop or when none is written).
+    #[serde(default)]
+    pub coordinator: String,
 }
 
 impl Summary {
@@ -59,6 +62,11 @@ impl Summary {
                 .iter()
                 .filter(|r| r.body.status().is_some())
                 .count(),
+            coordinator: s
+                .conference
+                .as_ref()
+                .map(|c| c.coordinator.name.trim().to_owned())
+                .unwrap_or_default(),
         }
     }
 }
@@ -68,7 +76,7 @@ pub const CACHE_FILE: &str = ".summaries.ron";
 
 impl Digest for Summary {
     const FILE: &'static str = CACHE_FILE;
-    const VERSION: u32 = 6; // 3: closures and conference days; 4: the stamp holds the change time and inode too; 5: a changed item is not open; 6: the dashboard's next date and commitments
+    const VERSION: u32 = 7; // 3: closures and conference days; 4: the stamp holds the change time and inode too; 5: a changed item is not open; 6: the dashboard's next date and commitments; 7: the coordinator
     fn of(session: &Session) -> Self {
         Summary::of(session)
     }

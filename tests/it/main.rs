@@ -35,9 +35,11 @@ mod pipes;
 #[cfg(unix)]
 mod pty;
 mod rename;
+mod returns_month;
 mod room;
 mod screen_keys;
 mod screens;
+mod scripted;
 mod store;
 mod topic;
 mod trust;

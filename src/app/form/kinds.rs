@@ -190,6 +190,12 @@ impl Form {
                 text_of(F::Email, &p.email, false, EMAIL_HINT),
                 choice("Family may call", MAY_CALL, usize::from(p.may_call))
                     .named(Name::Of(F::MayCall)),
+                text_of(
+                    F::Organisation,
+                    &p.organisation,
+                    false,
+                    "Where a professional works (optional)",
+                ),
             ],
             RecordBody::InformationItem(i) => vec![
                 words("Information", &i.text, true, in_own_words),
@@ -341,6 +347,7 @@ impl Form {
                 p.phone = of(F::Phone);
                 p.email = of(F::Email);
                 p.may_call = chosen(F::MayCall) == 1;
+                p.organisation = of(F::Organisation);
             }
             RecordBody::InformationItem(i) => {
                 i.text = words;
