@@ -386,7 +386,8 @@ fn by_theme(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     v.by_theme = !v.by_theme;
-    v.by_votes = false;
+    let stage = v.shown_stage().to_owned();
+    v.by_votes.remove(&stage);
     v.selected = 0;
     let words = if v.by_theme {
         "Grouped by theme."
@@ -450,10 +451,13 @@ fn by_votes(app: &mut App) -> Vec<Effect> {
     let Some(v) = view(app) else {
         return Vec::new();
     };
-    v.by_votes = !v.by_votes;
+    let stage = v.shown_stage().to_owned();
+    if !v.by_votes.remove(&stage) {
+        v.by_votes.insert(stage);
+    }
     v.by_theme = false;
     v.selected = 0;
-    let ranked = v.by_votes;
+    let ranked = v.ranked_by_votes();
     app.say(if ranked {
         "Ranked by the room's votes, most first. R again for the order they were said."
     } else {
