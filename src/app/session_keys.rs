@@ -63,6 +63,7 @@ fn run(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Add => add(app, None),
         Action::Up => select_up(app),
         Action::Down => select_down(app),
+        Action::PageUp | Action::PageDown | Action::First | Action::Last => select_far(app, action),
         Action::NextPrompt => next_prompt(app),
         Action::AddOther => add_other(app),
         Action::Edit => edit(app),
@@ -127,6 +128,17 @@ fn select_down(app: &mut App) -> Vec<Effect> {
     };
     let count = v.stage_len();
     v.selected = (v.selected + 1).min(count.saturating_sub(1));
+    Vec::new()
+}
+
+/// Home/End and PgUp/PgDn in the stage's records, as in every pick list.
+fn select_far(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    if let Some(to) = super::finder::moved(action, v.selected, v.stage_len()) {
+        v.selected = to;
+    }
     Vec::new()
 }
 

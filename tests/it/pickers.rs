@@ -146,3 +146,20 @@ fn a_design_statement_picks_among_dreams_most_chosen_first() {
     let screen = h.screen(80, 24);
     assert!(screen.contains("(3 votes) One calendar"), "{screen}");
 }
+
+#[test]
+fn home_end_and_page_keys_move_in_the_stage_records() {
+    let mut h = Harness::new();
+    h.keys("n<enter>Harbour day<enter>>");
+    for i in 1..=29 {
+        h.keys(&format!("aStrength {i}<enter>"));
+    }
+    h.keys("<home>");
+    assert_eq!(view(&h).selected, 0, "Home: the first");
+    h.keys("<end>");
+    assert_eq!(view(&h).selected, 28, "End: the last of 29");
+    h.keys("<pgup>");
+    assert_eq!(view(&h).selected, 18);
+    h.keys("<home><pgdn>");
+    assert_eq!(view(&h).selected, 10);
+}
