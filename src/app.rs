@@ -307,8 +307,14 @@ impl App {
         self.show(Layer::Room);
         let effects = update(self, Msg::Opened(Box::new(loaded)));
         if let Some(view) = self.session_view_mut() {
-            // Equal votes keep the order said: with no votes yet, this is that order.
-            view.by_votes = true;
+            // Equal votes keep the order said: with no votes yet, this is that order. The
+            // room follows the file from stage to stage, so every stage is ranked.
+            view.by_votes = view
+                .framework
+                .stages
+                .iter()
+                .map(|s| s.key.clone())
+                .collect();
         }
         effects
     }

@@ -499,6 +499,34 @@ pub const SESSION: &[Binding] = &[
         None,
     ),
     key('j', Action::Down, "↓/j", "select the record below", None),
+    special(
+        KeyCode::PageUp,
+        Action::PageUp,
+        "PgUp/PgDn",
+        "select the record a page up / down",
+        None,
+    ),
+    special(
+        KeyCode::PageDown,
+        Action::PageDown,
+        "PgUp/PgDn",
+        "select the record a page up / down",
+        None,
+    ),
+    special(
+        KeyCode::Home,
+        Action::First,
+        "Home/End",
+        "select the first / last record",
+        None,
+    ),
+    special(
+        KeyCode::End,
+        Action::Last,
+        "Home/End",
+        "select the first / last record",
+        None,
+    ),
     key(
         'T',
         Action::Tag,
@@ -805,8 +833,20 @@ pub const PRESENT: &[Binding] = &[
 
 /// The keys of a pick list (what a record builds on, who shared it, its tags).
 pub const PICK: &[Binding] = &[
-    special(KeyCode::Up, Action::Up, "↑/↓", "move", None),
-    special(KeyCode::Down, Action::Down, "↑/↓", "move", None),
+    special(
+        KeyCode::Up,
+        Action::Up,
+        "↑/↓",
+        "move (after typing to find: to the previous / next line found)",
+        None,
+    ),
+    special(
+        KeyCode::Down,
+        Action::Down,
+        "↑/↓",
+        "move (after typing to find: to the previous / next line found)",
+        None,
+    ),
     special(
         KeyCode::PageUp,
         Action::PageUp,
@@ -833,14 +873,14 @@ pub const PICK: &[Binding] = &[
         ' ',
         Action::Toggle,
         "Space",
-        "choose or unchoose",
+        "choose or unchoose the line under the cursor (after typing to find: a space between words)",
         Some("choose"),
     ),
     special(
         KeyCode::Enter,
         Action::Open,
         "Enter",
-        "done (after typing to find: choose the line found)",
+        "done (after typing to find: choose or unchoose the line under the cursor)",
         Some("done"),
     ),
     special(

@@ -18,6 +18,9 @@ pub struct LinkPicker {
     pub single: bool,
     /// What is typed to find a line.
     pub finder: super::finder::Finder,
+    /// Each candidate's votes, when the candidates take votes (the dreams a design
+    /// statement builds on: listed most chosen first); empty otherwise.
+    pub votes: Vec<u32>,
 }
 
 /// What the pick list wants after a key.
@@ -33,10 +36,26 @@ impl LinkPicker {
     /// kind builds on nothing.
     pub fn new(session: &Session, kind: RecordKind, chosen: &[RecordId]) -> Option<Self> {
         let LinkRule { target, verb } = kind.link_rule()?;
-        let candidates = session
+        let mut records: Vec<_> = session
             .records
             .iter()
             .filter(|r| r.body.kind() == target)
+            .collect();
+        let voted = records.iter().any(|r| r.body.votes().is_some());
+        if voted {
+            // Stable: equal votes keep the order they were said in.
+            records.sort_by_key(|r| std::cmp::Reverse(r.body.votes().unwrap_or(0)));
+        }
+        let votes = if voted {
+            records
+                .iter()
+                .map(|r| r.body.votes().unwrap_or(0))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let candidates = records
+            .iter()
             .map(|r| (r.id, clean_line(r.body.text())))
             .collect();
         let single = RecordBody::empty(kind).link_list_mut().is_none();
@@ -56,6 +75,7 @@ impl LinkPicker {
             cursor: 0,
             single,
             finder: Default::default(),
+            votes,
         })
     }
 
@@ -84,6 +104,7 @@ impl LinkPicker {
             candidates,
             single: true,
             finder: Default::default(),
+            votes: Vec::new(),
         }
     }
 

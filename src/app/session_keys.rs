@@ -63,6 +63,7 @@ fn run(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Add => add(app, None),
         Action::Up => select_up(app),
         Action::Down => select_down(app),
+        Action::PageUp | Action::PageDown | Action::First | Action::Last => select_far(app, action),
         Action::NextPrompt => next_prompt(app),
         Action::AddOther => add_other(app),
         Action::Edit => edit(app),
@@ -127,6 +128,17 @@ fn select_down(app: &mut App) -> Vec<Effect> {
     };
     let count = v.stage_len();
     v.selected = (v.selected + 1).min(count.saturating_sub(1));
+    Vec::new()
+}
+
+/// Home/End and PgUp/PgDn in the stage's records, as in every pick list.
+fn select_far(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(v) = view(app) else {
+        return Vec::new();
+    };
+    if let Some(to) = super::finder::moved(action, v.selected, v.stage_len()) {
+        v.selected = to;
+    }
     Vec::new()
 }
 
@@ -386,7 +398,8 @@ fn by_theme(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     v.by_theme = !v.by_theme;
-    v.by_votes = false;
+    let stage = v.shown_stage().to_owned();
+    v.by_votes.remove(&stage);
     v.selected = 0;
     let words = if v.by_theme {
         "Grouped by theme."
@@ -450,10 +463,13 @@ fn by_votes(app: &mut App) -> Vec<Effect> {
     let Some(v) = view(app) else {
         return Vec::new();
     };
-    v.by_votes = !v.by_votes;
+    let stage = v.shown_stage().to_owned();
+    if !v.by_votes.remove(&stage) {
+        v.by_votes.insert(stage);
+    }
     v.by_theme = false;
     v.selected = 0;
-    let ranked = v.by_votes;
+    let ranked = v.ranked_by_votes();
     app.say(if ranked {
         "Ranked by the room's votes, most first. R again for the order they were said."
     } else {

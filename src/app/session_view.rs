@@ -35,8 +35,9 @@ pub struct SessionView {
     pub selected: usize,
     /// Whether strengths are grouped by theme.
     pub by_theme: bool,
-    /// Whether the records are ranked by the room's votes, most first.
-    pub by_votes: bool,
+    /// The stages (by key) whose records are ranked by the room's votes, most first:
+    /// `R` ranks or unranks the stage on screen only.
+    pub by_votes: std::collections::BTreeSet<String>,
     /// The changes `u` can take back and Ctrl-r can do again.
     pub history: super::undo::History,
     /// Changes not yet on disk.
@@ -82,7 +83,7 @@ impl SessionView {
             prompt: 0,
             selected: 0,
             by_theme: false,
-            by_votes: false,
+            by_votes: Default::default(),
             history: Default::default(),
             dirty: false,
             changed_at,
@@ -186,7 +187,7 @@ impl SessionView {
                 self.revision,
                 self.shown_stage().to_owned(),
                 self.by_theme,
-                self.by_votes,
+                self.ranked_by_votes(),
             );
             self.rows = (key, self.work_out_rows());
         }
@@ -199,7 +200,7 @@ impl SessionView {
         *revision == self.revision
             && stage == self.shown_stage()
             && *by_theme == self.by_theme
-            && *by_votes == self.by_votes
+            && *by_votes == self.ranked_by_votes()
     }
 
     fn work_out_rows(&self) -> Vec<usize> {
@@ -215,7 +216,7 @@ impl SessionView {
             .filter(|(_, r)| r.stage == self.shown_stage() || revisits.contains(&r.body.kind()))
             .map(|(i, _)| i)
             .collect();
-        if self.by_votes {
+        if self.ranked_by_votes() {
             let records = &self.session.records;
             // Stable: equal votes keep the order they were said in.
             rows.sort_by_key(|&i| std::cmp::Reverse(records[i].body.votes().unwrap_or(0)));
@@ -227,6 +228,11 @@ impl SessionView {
             });
         }
         rows
+    }
+
+    /// Whether the stage on screen is ranked by the room's votes (`R`, per stage).
+    pub fn ranked_by_votes(&self) -> bool {
+        self.by_votes.contains(self.shown_stage())
     }
 
     /// The current stage's records in the order shown.

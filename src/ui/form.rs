@@ -355,7 +355,9 @@ pub(super) fn draw_picker(
         .max(3);
     let rect = centered(area, area.width.saturating_sub(2).min(76), height);
     super::clear(theme, frame, rect);
-    let block = super::overlay::finding(framed(&picker.title, theme), &picker.finder, theme);
+    let labels: Vec<String> = picker.candidates.iter().map(|(_, t)| t.clone()).collect();
+    let found = picker.finder.count(&labels);
+    let block = super::overlay::finding(framed(&picker.title, theme), &picker.finder, found, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let rows = usize::from(inner.height.max(1));
@@ -368,9 +370,16 @@ pub(super) fn draw_picker(
         .take(rows)
         .map(|(i, (id, text))| {
             let ticked = tick_mark(picker.single, picker.chosen.contains(id));
-            let line = format!("{ticked} {id} {text}");
+            let votes = picker
+                .votes
+                .get(i)
+                .map(|n| format!("({n} votes) "))
+                .unwrap_or_default();
+            let line = format!("{ticked} {id} {votes}{text}");
             if i == picker.cursor {
                 Line::from(Span::styled(line, theme.selected))
+            } else if picker.finder.matches(text) {
+                Line::from(Span::styled(line, theme.accent))
             } else {
                 Line::raw(line)
             }

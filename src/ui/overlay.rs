@@ -259,6 +259,8 @@ pub fn draw_overlay(
                 let text = format!("  {mark} {}", choice.label());
                 let style = if i == picker.cursor {
                     theme.selected
+                } else if picker.finder.matches(&choice.label()) {
+                    theme.accent
                 } else {
                     theme.base
                 };
@@ -266,7 +268,14 @@ pub fn draw_overlay(
             }
             let rect = centered(area, area.width.saturating_sub(2).min(60), area.height);
             super::clear(theme, frame, rect);
-            let block = finding(framed(" Tags for the map ", theme), &picker.finder, theme);
+            let labels: Vec<String> = picker.items.iter().map(|(c, _)| c.label()).collect();
+            let found = picker.finder.count(&labels);
+            let block = finding(
+                framed(" Tags for the map ", theme),
+                &picker.finder,
+                found,
+                theme,
+            );
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
             let lines = super::window(rows, picker.cursor, inner.height, 2);
@@ -328,15 +337,20 @@ pub fn draw_overlay(
     }
 }
 
-/// A pick list's frame, saying underneath what is typed to find a line (or that typing finds).
+/// A pick list's frame, saying underneath what is typed to find a line and how many
+/// lines hold it (`found`), or that typing finds.
 pub(super) fn finding<'a>(
     block: Block<'a>,
     finder: &crate::app::finder::Finder,
+    found: usize,
     theme: &Theme,
 ) -> Block<'a> {
-    let words = if finder.active() {
+    let query = clean_line(finder.query());
+    let words = if finder.active() && found == 0 {
+        Span::styled(format!(" find: {query} · none found "), theme.accent)
+    } else if finder.active() {
         Span::styled(
-            format!(" find: {}  (Enter chooses it) ", clean_line(finder.query())),
+            format!(" find: {query} · {found} found, Enter chooses "),
             theme.accent,
         )
     } else {

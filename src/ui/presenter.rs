@@ -121,7 +121,7 @@ pub fn draw(
     // rows are ranked, the most chosen first, each with its votes.
     let width = usize::from(records_area.width).max(1);
     let count = view.stage_len();
-    let ranked = view.by_votes
+    let ranked = view.ranked_by_votes()
         && (0..count)
             .filter_map(|row| view.stage_record(row))
             .any(|r| r.body.votes().is_some_and(|v| v > 0));

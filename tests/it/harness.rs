@@ -269,6 +269,10 @@ fn named(name: &str) -> KeyEvent {
         "left" => plain(KeyCode::Left),
         "right" => plain(KeyCode::Right),
         "bs" => plain(KeyCode::Backspace),
+        "home" => plain(KeyCode::Home),
+        "end" => plain(KeyCode::End),
+        "pgup" => plain(KeyCode::PageUp),
+        "pgdn" => plain(KeyCode::PageDown),
         "a-enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT),
         ctrl if ctrl.starts_with("c-") => {
             let c = ctrl.chars().nth(2).expect("a key after c-");

@@ -31,6 +31,7 @@ mod not_files;
 mod overlay_keys;
 mod partnership;
 mod past_date;
+mod pickers;
 mod pipes;
 #[cfg(unix)]
 mod pty;

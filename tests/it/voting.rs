@@ -127,3 +127,49 @@ fn the_counts_reach_show_and_every_export() {
         "{csv}"
     );
 }
+
+fn texts(h: &Harness) -> Vec<String> {
+    view(h)
+        .stage_records()
+        .iter()
+        .map(|r| r.body.text().to_owned())
+        .collect()
+}
+
+#[test]
+fn ranking_by_votes_is_kept_per_stage() {
+    let mut h = three_dreams();
+    h.keys("jjvvkv");
+    h.keys("R");
+    let ranked_dreams = texts(&h);
+    assert_eq!(ranked_dreams[0], "Young people chair the partnership");
+    // The next stage was never ranked: its records stay in the order they were said.
+    h.keys(">");
+    h.keys("aOne front door for families<enter>");
+    h.keys("aA shared calendar for every service<enter>");
+    h.keys("vv");
+    assert_eq!(
+        texts(&h),
+        [
+            "One front door for families",
+            "A shared calendar for every service"
+        ]
+    );
+    // R here ranks this stage; back at Dream its own ranking is still there.
+    h.keys("R");
+    assert_eq!(texts(&h)[0], "A shared calendar for every service");
+    h.keys("[");
+    assert_eq!(texts(&h), ranked_dreams);
+    h.keys("R");
+    assert_eq!(
+        texts(&h)[0],
+        "Every child has a trusted adult",
+        "R again: said order"
+    );
+    h.keys("]");
+    assert_eq!(
+        texts(&h)[0],
+        "A shared calendar for every service",
+        "still ranked"
+    );
+}
