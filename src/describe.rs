@@ -402,6 +402,14 @@ pub fn theme_renamed(old: &str, renamed: Option<&crate::model::Renamed>) -> Stri
     }
 }
 
+/// "! overdue since 2027-01-29": the gentle mark on a commitment still open after its
+/// date, for every view where people look (the session's rows, `show`, the board's copy).
+pub fn overdue_words(record: &Record, session: &Session, today: time::Date) -> Option<String> {
+    session
+        .overdue_since(record.id, today)
+        .map(|due| format!("! overdue since {}", format_date(due)))
+}
+
 /// Describes a record of a session (the session gives the words of linked records).
 pub fn describe(record: &Record, session: &Session) -> Description {
     let mut fields = Vec::new();

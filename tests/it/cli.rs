@@ -898,3 +898,38 @@ fn line_and_paragraph_separators_are_escaped_in_json_and_never_printed_raw() {
         );
     }
 }
+
+/// `show` marks a commitment still open after its date, as of the day it is run.
+#[test]
+fn show_marks_an_agreement_past_its_date() {
+    let show_on = |day: &str| {
+        let out = crate::harness::convene()
+            .arg("--dir")
+            .arg(examples())
+            .args(["show", "k7q2m9xa"])
+            .env_remove("CONVENE_DIR")
+            .env("CONVENE_TEST_NOW", day)
+            .output()
+            .expect("the binary runs");
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let late = show_on("2027-02-01T09:00:00Z");
+    let line = |shown: &str, id: &str| {
+        shown
+            .lines()
+            .find(|l| l.trim_start().starts_with(id))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        line(&late, "#20 ").ends_with("! overdue since 2027-01-29"),
+        "{late}"
+    );
+    assert!(
+        !line(&late, "#19 ").contains("overdue"),
+        "not due yet: {late}"
+    );
+    let early = show_on("2026-11-20T09:00:00Z");
+    assert!(!early.contains("overdue"), "{early}");
+}

@@ -71,3 +71,25 @@ fn a_passed_due_date_is_questioned_kept_with_y_and_not_asked_again() {
         Some(date!(2026 - 12 - 09))
     );
 }
+
+#[test]
+fn an_agreement_past_its_date_is_marked_on_the_session_screen() {
+    let mut h = at_destiny();
+    h.keys("aRun a young people's panel<tab>Jess<tab>2026-11-01<enter>y");
+    h.keys("aWrite the guide<tab>Lorna<tab>2026-12-20<enter>");
+    assert_eq!(view(&h).session.records.len(), 2);
+    let screen = h.screen(80, 24);
+    // Marked whether chosen or not; the one still ahead is not.
+    assert_eq!(
+        screen.matches("! overdue since 2026-11-01").count(),
+        1,
+        "{screen}"
+    );
+    insta::assert_snapshot!("overdue_on_the_session_80x24", screen);
+    h.keys("<up>");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("! overdue since 2026-11-01"), "{screen}");
+    assert!(!screen.contains("since 2026-12-20"), "{screen}");
+    insta::assert_snapshot!("overdue_on_the_session_40x12", h.screen(40, 12));
+    insta::assert_snapshot!("overdue_on_the_session_120x40", h.screen(120, 40));
+}
