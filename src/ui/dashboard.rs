@@ -170,7 +170,8 @@ fn draw_table(app: &App, visible: &[&Entry], frame: &mut Frame, area: Rect) {
     if wide {
         columns.push((next_width, "Next date"));
         // Done and last change only while the title keeps its room.
-        for optional in [(8, "Done"), (10, "Last change")] {
+        // Each as wide as its heading ("Last change" is wider than its dates).
+        for optional in [(8, "Done"), (11, "Last change")] {
             let used: u16 = columns.iter().map(|(w, _)| w + 1).sum::<u16>() + optional.0 + 1;
             if area.width.saturating_sub(used) >= TITLE_ROOM {
                 columns.push(optional);

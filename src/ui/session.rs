@@ -47,10 +47,22 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
                 theme.key,
             ));
         }
-        None if area.width >= 60 => title.push(Span::styled(
-            format!("  {}", view.framework.name),
-            theme.muted,
-        )),
+        // The framework's name whole, else its short name ("AI", "FGC"), cutting the
+        // session's title before it rather than the name.
+        None if area.width >= 60 => {
+            let room = usize::from(title_area.width);
+            let used: usize = title.iter().map(Span::width).sum();
+            let name = &view.framework.name;
+            let label = if used + 2 + name.width() <= room {
+                name.clone()
+            } else {
+                view.framework.short.to_uppercase()
+            };
+            let others = used - title[0].width();
+            let keep = room.saturating_sub(others + 2 + label.width());
+            title[0] = Span::styled(super::short(&clean_line(&session.title), keep), theme.title);
+            title.push(Span::styled(format!("  {label}"), theme.muted));
+        }
         None => {}
     }
     frame.render_widget(Paragraph::new(Line::from(title)), title_area);

@@ -28,6 +28,33 @@ fn dashboard_with_sessions() {
 }
 
 #[test]
+fn dashboard_wide_shows_every_heading_whole() {
+    let h = Harness::with_examples();
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("Last change"), "{screen}");
+    insta::assert_snapshot!("dashboard_120x40", screen);
+}
+
+#[test]
+fn session_header_keeps_the_framework_name_whole() {
+    for (words, name, short) in [
+        ("harbourside", "Appreciative Inquiry", "AI"),
+        ("Conference for J", "Family Group Conference", "FGC"),
+    ] {
+        let h = example(words);
+        for width in [60, 80, 100, 120] {
+            let screen = h.screen(width, 24);
+            let top = screen.lines().next().unwrap_or_default();
+            assert!(
+                top.contains(&format!("  {name}")) || top.contains(&format!("  {short}")),
+                "{width}: {top}"
+            );
+        }
+        insta::assert_snapshot!(format!("session_header_{short}_120x40"), h.screen(120, 40));
+    }
+}
+
+#[test]
 fn dashboard_searching() {
     let mut h = Harness::with_examples();
     h.keys("/conf");
