@@ -312,4 +312,14 @@ fn dashboard_with_conferences_dated_and_closed() {
     h.keys("q");
     h.relist();
     both_sizes("dashboard_dated_and_closed", &mut h);
+    // A find that matches only the hidden closed conference says it is there.
+    h.keys("h/first conference");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("(0 shown)"), "{screen}");
+    assert!(
+        screen.contains("1 closed one hidden: h shows it"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("dashboard_find_hidden_80x24", screen);
+    insta::assert_snapshot!("dashboard_find_hidden_40x12", h.screen(40, 12));
 }
