@@ -93,3 +93,24 @@ fn an_agreement_past_its_date_is_marked_on_the_session_screen() {
     insta::assert_snapshot!("overdue_on_the_session_40x12", h.screen(40, 12));
     insta::assert_snapshot!("overdue_on_the_session_120x40", h.screen(120, 40));
 }
+
+#[test]
+fn a_long_status_is_not_cut_by_the_save_state() {
+    let mut h = at_destiny();
+    h.keys("aRun a young people's panel<tab>Jess<tab>2026-12-20<enter>");
+    h.settle();
+    let said = h
+        .app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.len() > 40, "{said}");
+    let screen = h.screen(64, 20);
+    let bottom = screen.lines().rev().nth(1).unwrap_or_default();
+    assert!(bottom.contains(&said), "{bottom}");
+    assert!(bottom.trim_end().ends_with('✓'), "{bottom}");
+    insta::assert_snapshot!("long_status_40x12", h.screen(40, 12));
+    // With room, the save state says when.
+    assert!(h.screen(120, 40).contains("✓ saved"));
+}
