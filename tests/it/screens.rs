@@ -55,6 +55,17 @@ fn session_header_keeps_the_framework_name_whole() {
 }
 
 #[test]
+fn leaving_a_session_leaves_its_status_behind() {
+    let mut h = example("harbourside");
+    assert!(h.screen(80, 24).contains("Opened “Harbourside"));
+    h.keys("q");
+    h.settle();
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("2 sessions"), "{screen}");
+    assert!(!screen.contains("Opened “Harbourside"), "{screen}");
+}
+
+#[test]
 fn dashboard_searching() {
     let mut h = Harness::with_examples();
     h.keys("/conf");
