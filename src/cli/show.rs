@@ -62,6 +62,15 @@ pub fn render(session: &Session, ctx: &Context, today: time::Date) -> String {
             }
         }
     };
+    // Where records came from (an earlier day, a survey file), said once for all of them.
+    for (origin, count) in origins(session) {
+        let records = if count == 1 {
+            "1 record"
+        } else {
+            &format!("{count} records")
+        };
+        let _ = writeln!(out, "came from {}: {records}", clean_line(origin));
+    }
     if let Some(c) = &session.conference {
         facts(
             &mut out,
@@ -124,7 +133,17 @@ pub fn render(session: &Session, ctx: &Context, today: time::Date) -> String {
 pub fn describe(record: &Record, session: &Session, today: time::Date) -> String {
     let d = crate::describe::describe(record, session);
     let mut out = format!("{} {}", d.id, d.headline());
-    let fields: Vec<String> = d.field_pairs().collect();
+    // Where it came from was said once at the top; here only which one it was there.
+    let fields: Vec<String> = d
+        .fields
+        .iter()
+        .map(|(field, value)| match field {
+            crate::describe::Field::Source => {
+                format!("{}: {}", field.label(), origin(value).1)
+            }
+            _ => format!("{}: {value}", field.label()),
+        })
+        .collect();
     if !fields.is_empty() {
         let _ = write!(out, "  ({})", fields.join("; "));
     }
@@ -138,4 +157,24 @@ pub fn describe(record: &Record, session: &Session, today: time::Date) -> String
         let _ = write!(out, "\n      check-in {checkin}");
     }
     out
+}
+
+/// A record's source split into where it came from and which one it was there:
+/// ("“Harbour day” (k7q2m9xa)", "#19"), ("consultation.csv", "row 5").
+fn origin(source: &str) -> (&str, &str) {
+    source.rsplit_once(", ").unwrap_or((source, source))
+}
+
+/// Each place the session's records came from, once, with how many came from it, in the
+/// order first met.
+fn origins(session: &Session) -> Vec<(&str, usize)> {
+    let mut found: Vec<(&str, usize)> = Vec::new();
+    for source in session.records.iter().filter_map(|r| r.source.as_deref()) {
+        let (from, _) = origin(source);
+        match found.iter_mut().find(|(f, _)| *f == from) {
+            Some((_, n)) => *n += 1,
+            None => found.push((from, 1)),
+        }
+    }
+    found
 }

@@ -933,3 +933,30 @@ fn show_marks_an_agreement_past_its_date() {
     let early = show_on("2026-11-20T09:00:00Z");
     assert!(!early.contains("overdue"), "{early}");
 }
+
+/// A follow-up day's `show` says once where its carried records came from, and on each
+/// record only which one it was there.
+#[test]
+fn show_says_once_where_carried_records_came_from() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        examples().join("k7q2m9xa.ron"),
+        dir.path().join("k7q2m9xa.ron"),
+    )
+    .expect("copy");
+    let out = convene(
+        dir.path(),
+        &["new", "ai", "Six months on", "--from", "k7q2m9xa"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    let id = said.lines().next().expect("id").trim().to_owned();
+    let shown = stdout(&convene(dir.path(), &["show", &id]));
+    let origin = "(k7q2m9xa)";
+    assert_eq!(shown.matches(origin).count(), 1, "{shown}");
+    assert!(shown.contains("came from “Harbourside"), "{shown}");
+    assert!(
+        shown.contains("came from: #"),
+        "each says which it was: {shown}"
+    );
+}
