@@ -10,7 +10,7 @@ use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// The lens's offer: the phrase, the sentence as it would read (or the question to ask),
@@ -281,7 +281,8 @@ pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> H
         .collect()
 }
 
-/// A text field: the editor when focused, else its words on one line.
+/// A text field: the editor when focused, else its words: every line, wrapped, where the
+/// field has rows for them (a multi-line field), on one line where it has one.
 fn draw_text(
     area: &ratatui_textarea::TextArea<'static>,
     focused: bool,
@@ -290,6 +291,13 @@ fn draw_text(
 ) {
     if focused {
         frame.render_widget(area, rect);
+    } else if rect.height > 1 {
+        let lines: Vec<Line> = area
+            .lines()
+            .iter()
+            .map(|l| Line::raw(clean_line(l)))
+            .collect();
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rect);
     } else {
         frame.render_widget(Paragraph::new(clean_line(&area.lines().join(" "))), rect);
     }

@@ -114,3 +114,19 @@ fn a_long_status_is_not_cut_by_the_save_state() {
     // With room, the save state says when.
     assert!(h.screen(120, 40).contains("✓ saved"));
 }
+
+#[test]
+fn a_multi_line_field_shows_every_line_when_another_has_focus() {
+    let mut h = at_destiny();
+    h.keys("aRun a young people's panel<a-enter>with the youth council<a-enter>every term<tab>");
+    let screen = h.screen(80, 24);
+    for line in [
+        "Run a young people's panel",
+        "with the youth council",
+        "every term",
+    ] {
+        assert!(screen.contains(line), "{line}: {screen}");
+    }
+    insta::assert_snapshot!("multi_line_unfocused_80x24", screen);
+    insta::assert_snapshot!("multi_line_unfocused_40x12", h.screen(40, 12));
+}
