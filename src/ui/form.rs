@@ -272,6 +272,20 @@ pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> H
             Paragraph::new(Span::styled(format!("! {error}"), theme.problem)),
             message_area,
         );
+    } else if let matches @ [_, ..] = form.sector_matches().as_slice() {
+        // The known sectors what is typed could be, as the theme box offers themes.
+        let names: Vec<String> = matches.iter().map(|m| clean_line(m)).collect();
+        let mut line = vec![Span::styled(
+            format!("Known: {}", names.join(", ")),
+            theme.muted,
+        )];
+        if let Some(offer) = form.sector_offer() {
+            line.push(Span::styled(
+                format!(" · Tab takes “{}”", clean_line(offer)),
+                theme.key,
+            ));
+        }
+        frame.render_widget(Paragraph::new(Line::from(line)), message_area);
     }
     // The form's table, less the keys the form does not offer now.
     crate::app::form::KEYS
