@@ -233,6 +233,46 @@ impl Field {
             | Field::MayCall => false,
         }
     }
+
+    /// Whether only a conference's records have this field: a family's network (how they
+    /// are related, invited, their needs, closeness, safe network), the plan items and the
+    /// information shared and asked. A workshop's CSV leaves these columns out.
+    pub fn conference_only(self) -> bool {
+        match self {
+            Field::Who
+            | Field::Support
+            | Field::CheckedBy
+            | Field::Relationship
+            | Field::Side
+            | Field::Invitation
+            | Field::NotInvitedBecause
+            | Field::Interpreter
+            | Field::Access
+            | Field::Childcare
+            | Field::Safety
+            | Field::NeedsArranged
+            | Field::Closeness
+            | Field::OutsideSafeNetwork
+            | Field::MayCall
+            | Field::InfoType
+            | Field::Answer => true,
+            Field::Theme
+            | Field::Owner
+            | Field::Role
+            | Field::Organisation
+            | Field::Sector
+            | Field::Sectors
+            | Field::StrengthKind
+            | Field::Due
+            | Field::Status
+            | Field::Level
+            | Field::Voice
+            | Field::Votes
+            | Field::Source
+            | Field::Phone
+            | Field::Email => false,
+        }
+    }
 }
 
 /// How a record points at another.
@@ -273,6 +313,15 @@ impl Relation {
             Relation::SharedBy => "shared_by",
             Relation::AnsweredBy => "answered_by",
             Relation::ChangeGoal => "change_goals",
+        }
+    }
+
+    /// Whether only a conference's records link this way (information shared by someone,
+    /// a question answered by someone).
+    pub fn conference_only(self) -> bool {
+        match self {
+            Relation::SharedBy | Relation::AnsweredBy => true,
+            Relation::BuildsOn | Relation::Serves | Relation::ChangeGoal => false,
         }
     }
 
@@ -400,6 +449,14 @@ pub fn theme_renamed(old: &str, renamed: Option<&crate::model::Renamed>) -> Stri
     } else {
         format!("The theme “{old}” is now “{to}” on {records}.")
     }
+}
+
+/// "! overdue since 2027-01-29": the gentle mark on a commitment still open after its
+/// date, for every view where people look (the session's rows, `show`, the board's copy).
+pub fn overdue_words(record: &Record, session: &Session, today: time::Date) -> Option<String> {
+    session
+        .overdue_since(record.id, today)
+        .map(|due| format!("! overdue since {}", format_date(due)))
 }
 
 /// Describes a record of a session (the session gives the words of linked records).

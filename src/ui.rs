@@ -95,6 +95,23 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         .session_view()
         .map(|v| session::save_state(app, v))
         .unwrap_or_default();
+    // What was just said comes first: a long status keeps its words, and an all-well
+    // save state shrinks ("✓ saved", then "✓") to make room (a problem keeps its words).
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let said = app.status.as_ref().map_or(0, |s| {
+        width(crate::text::clean_line(&s.text).as_str()) + if s.problem { 2 } else { 0 }
+    });
+    let fits = |r: &str| said == 0 || said + width(r) < usize::from(area.width);
+    let right = if right.starts_with('✓') && !fits(&right) {
+        if fits("✓ saved") {
+            "✓ saved"
+        } else {
+            "✓"
+        }
+        .to_owned()
+    } else {
+        right
+    };
     let right_width =
         u16::try_from(unicode_width::UnicodeWidthStr::width(right.as_str()) + 1).unwrap_or(0);
     let [left_area, right_area] = Layout::horizontal([
@@ -108,9 +125,10 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             ("", theme.status)
         };
+        let room = usize::from(left_area.width).saturating_sub(width(mark));
         let line = Line::from(vec![
             Span::styled(mark, style),
-            Span::styled(crate::text::clean_line(&status.text), style),
+            Span::styled(short(&crate::text::clean_line(&status.text), room), style),
         ]);
         frame.render_widget(Paragraph::new(line), left_area);
     }

@@ -178,6 +178,19 @@ impl Dashboard {
         entries
     }
 
+    /// How many closed conferences match the search but are hidden (`h`).
+    pub fn hidden_matches(&self) -> usize {
+        if !self.hide_closed {
+            return 0;
+        }
+        let query = self.query();
+        self.entries
+            .iter()
+            .filter(|e| e.closed)
+            .filter(|e| query.split_whitespace().all(|word| e.search.contains(word)))
+            .count()
+    }
+
     pub(super) fn paste(&mut self, text: &str) {
         if let (true, Some(search)) = (self.searching, self.search.as_mut()) {
             search.insert_str(super::one_line(text));

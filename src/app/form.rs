@@ -142,6 +142,9 @@ pub struct Form {
     pub purpose: Purpose,
     /// A workshop's form (a participant is a person in the room).
     pub workshop: bool,
+    /// The sectors known when the form opened (the map's and those already named), offered
+    /// as a participant's sector is typed.
+    pub known_sectors: Vec<String>,
     /// The lens's suggestion being offered before saving: the field, and the phrase.
     pub suggestion: Option<(usize, crate::lens::Suggestion)>,
     /// Phrases the facilitator chose to keep, by field, so they are not offered again.
@@ -198,7 +201,7 @@ pub const KEYS: &[Binding<FormKey>] = &[
         KeyCode::Tab,
         FormKey::NextField,
         "Tab",
-        "next field",
+        "next field (on a sector: takes the known one offered)",
         Some("next field"),
     ),
     special(
@@ -361,6 +364,7 @@ impl Form {
             purpose,
             workshop: false,
             suggestion: None,
+            known_sectors: Vec::new(),
             kept: Vec::new(),
             taken: Vec::new(),
             original: None,
@@ -447,6 +451,10 @@ impl Form {
                 }
                 FormKey::Save => FormOutcome::Save,
                 FormKey::NextField => {
+                    // On a sector being typed, Tab takes the known one offered first.
+                    if let Some(known) = self.sector_offer().map(str::to_owned) {
+                        self.set_text(self.focus, &known);
+                    }
                     self.focus = (self.focus + 1) % self.fields.len();
                     FormOutcome::Continue
                 }
@@ -624,6 +632,42 @@ impl Form {
         versions.push(last);
         versions.dedup();
         Ok(versions)
+    }
+
+    /// The known sectors that what is typed in the sector field (in focus) could be: each
+    /// with a word starting with every word typed, whatever the case.
+    pub fn sector_matches(&self) -> Vec<&str> {
+        let Some(at) = self.at(Name::Of(crate::describe::Field::Sector)) else {
+            return Vec::new();
+        };
+        if at != self.focus {
+            return Vec::new();
+        }
+        let typed = self.fields[at].input.text().trim().to_lowercase();
+        if typed.is_empty() {
+            return Vec::new();
+        }
+        self.known_sectors
+            .iter()
+            .map(String::as_str)
+            .filter(|known| {
+                let known = known.to_lowercase();
+                typed.split_whitespace().all(|word| {
+                    known
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.starts_with(word))
+                })
+            })
+            .collect()
+    }
+
+    /// The known sector Tab takes: the first that matches, unless it is what is typed.
+    pub fn sector_offer(&self) -> Option<&str> {
+        let typed = self.fields.get(self.focus)?.input.text();
+        self.sector_matches()
+            .into_iter()
+            .next()
+            .filter(|known| !known.eq_ignore_ascii_case(typed.trim()))
     }
 
     /// Every field's text (empty for a choice).

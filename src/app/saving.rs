@@ -38,6 +38,10 @@ pub(super) fn finish(app: &mut App, after: After) -> Vec<Effect> {
     match after {
         After::Dashboard => {
             app.screen = Screen::Dashboard;
+            // What the session said stays with it; a problem is still told.
+            if app.status.as_ref().is_some_and(|s| !s.problem) {
+                app.status = None;
+            }
             close.into_iter().chain([app.list()]).collect()
         }
         After::Quit => {

@@ -165,12 +165,14 @@ fn add_other(app: &mut App) -> Vec<Effect> {
 }
 
 fn edit(app: &mut App) -> Vec<Effect> {
+    let app_sectors = app.sectors.clone();
     let Some(v) = view(app) else {
         return Vec::new();
     };
     match v.selected_id().and_then(|id| v.session.record(id)) {
         Some(record) => {
-            let form = Form::new_in(record.body.kind(), Some(record), !v.framework.conference);
+            let mut form = Form::new_in(record.body.kind(), Some(record), !v.framework.conference);
+            form.known_sectors = known_sectors(&app_sectors, &v.session);
             v.overlay = Some(Overlay::Form(Box::new(form)));
         }
         None => app.say("Nothing to edit here yet: press a to add."),
@@ -741,16 +743,36 @@ fn move_room(app: &mut App, now: time::OffsetDateTime) {
 
 /// Opens the form to add a record of `kind`, or of the stage's main kind.
 pub(super) fn add(app: &mut App, kind: Option<RecordKind>) -> Vec<Effect> {
+    let app_sectors = app.sectors.clone();
     let Some(v) = view(app) else {
         return Vec::new();
     };
     let stage_name = v.stage().map(|s| s.name.clone()).unwrap_or_default();
     match kind.or_else(|| v.stage().and_then(Stage::main_kind)) {
         Some(kind) => {
-            let form = Form::new_in(kind, None, !v.framework.conference);
+            let mut form = Form::new_in(kind, None, !v.framework.conference);
+            form.known_sectors = known_sectors(&app_sectors, &v.session);
             v.overlay = Some(Overlay::Form(Box::new(form)));
         }
         None => app.say(family_time(&stage_name)),
     }
     Vec::new()
+}
+
+/// The sectors a participant's may be: the map's (the defaults and the user's own), then
+/// those already named in the session, each once whatever its case.
+fn known_sectors(map: &[String], session: &crate::model::Session) -> Vec<String> {
+    let mut known: Vec<String> = Vec::new();
+    let named = session.records.iter().flat_map(|r| {
+        let participant = r.body.participant().and_then(|p| p.sector.clone());
+        let tagged = r.body.tags().map(|t| t.sectors.clone()).unwrap_or_default();
+        participant.into_iter().chain(tagged)
+    });
+    for sector in map.iter().cloned().chain(named) {
+        let sector = sector.trim().to_owned();
+        if !sector.is_empty() && !known.iter().any(|k| k.eq_ignore_ascii_case(&sector)) {
+            known.push(sector);
+        }
+    }
+    known
 }

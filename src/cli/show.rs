@@ -28,7 +28,9 @@ pub fn run(args: Args, ctx: &Context) -> Result<ExitKind, CliError> {
     if args.json {
         crate::outln!("{}", super::json(&loaded.session)?);
     } else {
-        crate::out!("{}", render(&loaded.session, ctx));
+        // Today read once, for the overdue marks.
+        let today = crate::clock::now().to_offset(ctx.offset).date();
+        crate::out!("{}", render(&loaded.session, ctx, today));
     }
     Ok(ExitKind::Done)
 }
@@ -38,8 +40,9 @@ pub fn session_json(session: &Session) -> serde_json::Result<String> {
     serde_json::to_string_pretty(session)
 }
 
-/// The session as text, stage by stage.
-pub fn render(session: &Session, ctx: &Context) -> String {
+/// The session as text, stage by stage, as of `today` (a commitment past its date is
+/// marked overdue).
+pub fn render(session: &Session, ctx: &Context, today: time::Date) -> String {
     let mut out = String::new();
     let framework = ctx.frameworks.get(&session.framework);
     let _ = writeln!(out, "{}", clean_line(&session.title));
@@ -59,6 +62,15 @@ pub fn render(session: &Session, ctx: &Context) -> String {
             }
         }
     };
+    // Where records came from (an earlier day, a survey file), said once for all of them.
+    for (origin, count) in origins(session) {
+        let records = if count == 1 {
+            "1 record"
+        } else {
+            &format!("{count} records")
+        };
+        let _ = writeln!(out, "came from {}: {records}", clean_line(origin));
+    }
     if let Some(c) = &session.conference {
         facts(
             &mut out,
@@ -92,7 +104,7 @@ pub fn render(session: &Session, ctx: &Context) -> String {
         let mut any = false;
         for record in session.records_in(key) {
             any = true;
-            let _ = writeln!(out, "  {}", describe(record, session));
+            let _ = writeln!(out, "  {}", describe(record, session, today));
         }
         let captures = framework
             .and_then(|f| f.stage(key))
@@ -116,14 +128,27 @@ pub fn render(session: &Session, ctx: &Context) -> String {
     out
 }
 
-/// One record: its id, its words and its fields on one line, then what it links to and
-/// its check-ins, each indented under it.
-pub fn describe(record: &Record, session: &Session) -> String {
+/// One record: its id, its words and its fields on one line (and the overdue mark, once
+/// its date has passed), then what it links to and its check-ins, each indented under it.
+pub fn describe(record: &Record, session: &Session, today: time::Date) -> String {
     let d = crate::describe::describe(record, session);
     let mut out = format!("{} {}", d.id, d.headline());
-    let fields: Vec<String> = d.field_pairs().collect();
+    // Where it came from was said once at the top; here only which one it was there.
+    let fields: Vec<String> = d
+        .fields
+        .iter()
+        .map(|(field, value)| match field {
+            crate::describe::Field::Source => {
+                format!("{}: {}", field.label(), origin(value).1)
+            }
+            _ => format!("{}: {value}", field.label()),
+        })
+        .collect();
     if !fields.is_empty() {
         let _ = write!(out, "  ({})", fields.join("; "));
+    }
+    if let Some(overdue) = crate::describe::overdue_words(record, session, today) {
+        let _ = write!(out, "  {overdue}");
     }
     for (relation, named) in d.link_groups() {
         let _ = write!(out, "\n      {} {}", relation.label(), named.join("; "));
@@ -132,4 +157,24 @@ pub fn describe(record: &Record, session: &Session) -> String {
         let _ = write!(out, "\n      check-in {checkin}");
     }
     out
+}
+
+/// A record's source split into where it came from and which one it was there:
+/// ("“Harbour day” (k7q2m9xa)", "#19"), ("consultation.csv", "row 5").
+fn origin(source: &str) -> (&str, &str) {
+    source.rsplit_once(", ").unwrap_or((source, source))
+}
+
+/// Each place the session's records came from, once, with how many came from it, in the
+/// order first met.
+fn origins(session: &Session) -> Vec<(&str, usize)> {
+    let mut found: Vec<(&str, usize)> = Vec::new();
+    for source in session.records.iter().filter_map(|r| r.source.as_deref()) {
+        let (from, _) = origin(source);
+        match found.iter_mut().find(|(f, _)| *f == from) {
+            Some((_, n)) => *n += 1,
+            None => found.push((from, 1)),
+        }
+    }
+    found
 }

@@ -23,7 +23,7 @@ pub fn summary(report: &Report, options: Options) -> Vec<Block> {
     out.extend(goals(s));
     out.extend(room(report));
     out.extend(chosen(report));
-    out.extend(agreements(report));
+    out.extend(agreements(report, options.today));
     out.extend(map(s));
     out.push(Block::Paragraph(
         "The full record follows, stage by stage, in the room's own words.".to_owned(),
@@ -185,14 +185,14 @@ fn chosen(report: &Report) -> Vec<Block> {
 
 /// The agreements under the change goal each serves (one serving two is under both), then
 /// those not linked to a goal yet.
-fn agreements(report: &Report) -> Vec<Block> {
+fn agreements(report: &Report, today: Option<time::Date>) -> Vec<Block> {
     let s = report.session;
     let agreements: Vec<(&[RecordId], Vec<String>)> = s
         .records
         .iter()
         .filter_map(|r| {
             let c = r.body.commitment().filter(|c| !c.plan)?;
-            Some((r.body.goals(), row(report, r, c.due)))
+            Some((r.body.goals(), row(report, r, c.due, today)))
         })
         .collect();
     let mut out = vec![heading("Agreements, by the change goal they serve")];
@@ -242,14 +242,25 @@ fn agreements(report: &Report) -> Vec<Block> {
     out
 }
 
-/// An agreement's row: its words, owner, date in words and status.
-fn row(report: &Report, record: &crate::model::Record, due: Option<time::Date>) -> Vec<String> {
+/// An agreement's row: its words, owner, date in words and status (overdue, as of
+/// `today`, once its date has passed while it is still open).
+fn row(
+    report: &Report,
+    record: &crate::model::Record,
+    due: Option<time::Date>,
+    today: Option<time::Date>,
+) -> Vec<String> {
     let d = report.describe(record);
+    let status = d.get(Field::Status).unwrap_or_default();
+    let status = match today.and_then(|t| report.session.overdue_since(record.id, t)) {
+        Some(since) => format!("{status} · overdue since {}", date_in_words(since)),
+        None => status.to_owned(),
+    };
     vec![
         d.words.clone(),
         d.get(Field::Owner).unwrap_or("not named yet").to_owned(),
         due.map_or_else(|| "no date yet".to_owned(), date_in_words),
-        d.get(Field::Status).unwrap_or_default().to_owned(),
+        status,
     ]
 }
 

@@ -17,19 +17,6 @@ const TRAILING: [&str; 4] = [
     "professionals_rating",
 ];
 
-/// The columns, in order: the leading ones, then a column for every field a record may
-/// have ([`Field::ALL`]), every kind of link ([`Relation::ALL`], as record numbers), the
-/// check-ins and the ratings. Scripts may rely on the names; a field added to the
-/// description adds a column. The contact columns (phone, email) are there only
-/// `with_contacts`.
-pub fn columns(with_contacts: bool) -> Vec<&'static str> {
-    let mut columns = LEADING.to_vec();
-    columns.extend(fields(with_contacts).map(|f| f.column()));
-    columns.extend(Relation::ALL.iter().map(|r| r.column()));
-    columns.extend(TRAILING);
-    columns
-}
-
 /// The fields that have a column: every one, the contacts only when asked for.
 fn fields(with_contacts: bool) -> impl Iterator<Item = Field> {
     Field::ALL
@@ -105,36 +92,75 @@ pub fn row<S: AsRef<str>>(cells: impl IntoIterator<Item = S>) -> String {
     out
 }
 
+/// The columns, in order: the leading ones, then a column for every field a record may
+/// have ([`Field::ALL`]), every kind of link ([`Relation::ALL`], as record numbers), the
+/// check-ins and (a conference's) the ratings. Scripts may rely on the names; a field added
+/// to the description adds a column. The contact columns (phone, email) are there only
+/// `with_contacts`; a workshop's leave out what only a conference fills.
 pub fn render(report: &Report, options: Options) -> String {
     let mut out = start(options.bom);
-    let header = columns(options.with_contacts);
-    out.push_str(&row(&header));
     let s = report.session;
-    for stage in &report.stages {
-        for record in &stage.records {
-            let d = report.describe(record);
-            let mut cells = vec![
-                s.id.to_string(),
-                d.id.0.to_string(),
-                stage.name.clone(),
-                d.kind.label().to_owned(),
-                d.words.clone(),
-                format_timestamp(d.created),
-            ];
-            cells.extend(
-                fields(options.with_contacts).map(|f| d.get(f).unwrap_or_default().to_owned()),
-            );
-            cells.extend(Relation::ALL.iter().map(|r| {
-                d.links_of(*r)
-                    .map(|l| l.id.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            }));
-            cells.push(d.checkins.join(" | "));
-            cells.push(d.checkins.last().cloned().unwrap_or_default());
-            cells.resize(header.len(), String::new());
-            out.push_str(&row(cells));
-        }
+    let described: Vec<(&str, crate::describe::Description)> = report
+        .stages
+        .iter()
+        .flat_map(|stage| {
+            stage
+                .records
+                .iter()
+                .map(|record| (stage.name.as_str(), report.describe(record)))
+        })
+        .collect();
+    // A workshop's CSV leaves out the columns only a conference fills (unless one of its
+    // records fills it after all, so nothing written is ever left out).
+    let conference = s.is_conference();
+    let fields: Vec<Field> = fields(options.with_contacts)
+        .filter(|f| {
+            conference || !f.conference_only() || described.iter().any(|(_, d)| d.get(*f).is_some())
+        })
+        .collect();
+    let relations: Vec<Relation> = Relation::ALL
+        .into_iter()
+        .filter(|r| {
+            conference
+                || !r.conference_only()
+                || described
+                    .iter()
+                    .any(|(_, d)| d.links_of(*r).next().is_some())
+        })
+        .collect();
+    let mut header = LEADING.to_vec();
+    header.extend(fields.iter().map(|f| f.column()));
+    header.extend(relations.iter().map(|r| r.column()));
+    header.extend(if conference {
+        &TRAILING[..]
+    } else {
+        &TRAILING[..2]
+    });
+    out.push_str(&row(&header));
+    for (stage, d) in &described {
+        let mut cells = vec![
+            s.id.to_string(),
+            d.id.0.to_string(),
+            (*stage).to_owned(),
+            d.kind.label().to_owned(),
+            d.words.clone(),
+            format_timestamp(d.created),
+        ];
+        cells.extend(
+            fields
+                .iter()
+                .map(|f| d.get(*f).unwrap_or_default().to_owned()),
+        );
+        cells.extend(relations.iter().map(|r| {
+            d.links_of(*r)
+                .map(|l| l.id.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }));
+        cells.push(d.checkins.join(" | "));
+        cells.push(d.checkins.last().cloned().unwrap_or_default());
+        cells.resize(header.len(), String::new());
+        out.push_str(&row(cells));
     }
     // A conference's own facts, outcome, reviews (with their ratings) and closure follow,
     // a row each, kind "conference", so the spreadsheet holds what every other view does.

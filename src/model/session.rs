@@ -471,6 +471,17 @@ impl Session {
         self.key_dates().iter().any(|k| k.open && k.date < today)
     }
 
+    /// The date a commitment was due by, when it is still open and that date is before
+    /// `today` (see [`Session::key_dates`]: nothing once the conference is closed).
+    pub fn overdue_since(&self, id: RecordId, today: Date) -> Option<Date> {
+        self.key_dates()
+            .into_iter()
+            .find(|k| {
+                k.open && k.date < today && matches!(k.what, DateKind::Commitment(r, _) if r == id)
+            })
+            .map(|k| k.date)
+    }
+
     /// The participants the child can count on, in the order they were added: everyone
     /// but those marked as outside the child's safe network. Every list of the child's
     /// network (the map, a family's copy) reads this.
@@ -853,6 +864,15 @@ mod tests {
         assert_eq!(s.next_due(), Some(date!(2026 - 12 - 01)));
         assert!(!s.overdue(date!(2026 - 11 - 25)));
         assert!(s.overdue(date!(2026 - 12 - 02)), "the plan item is late");
+        assert_eq!(
+            s.overdue_since(item, date!(2026 - 12 - 01)),
+            None,
+            "due today is not late"
+        );
+        assert_eq!(
+            s.overdue_since(item, date!(2026 - 12 - 02)),
+            Some(date!(2026 - 12 - 01))
+        );
         let done = CheckIn {
             date: date!(2026 - 12 - 01),
             status: Status::Done,
@@ -869,6 +889,7 @@ mod tests {
         );
         assert_eq!(s.record(item).map(|r| r.body.checkins().len()), Some(1));
         assert!(!s.overdue(date!(2026 - 12 - 02)));
+        assert_eq!(s.overdue_since(item, date!(2026 - 12 - 02)), None, "done");
         assert_eq!(
             s.next_open().map(|k| (k.what, k.date)),
             Some((DateKind::Review, date!(2027 - 02 - 12)))

@@ -46,6 +46,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) -> Hints {
             Span::raw(crate::text::clean_line(&query)),
             Span::styled(cursor, theme.accent),
             Span::styled(format!("  ({} shown)", visible.len()), theme.muted),
+            // A match among the hidden closed conferences is said, with the way to see it.
+            Span::styled(
+                match dashboard.hidden_matches() {
+                    0 => String::new(),
+                    1 => "  1 closed one hidden: h shows it".to_owned(),
+                    n => format!("  {n} closed ones hidden: h shows them"),
+                },
+                theme.key,
+            ),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), header);
@@ -170,7 +179,8 @@ fn draw_table(app: &App, visible: &[&Entry], frame: &mut Frame, area: Rect) {
     if wide {
         columns.push((next_width, "Next date"));
         // Done and last change only while the title keeps its room.
-        for optional in [(8, "Done"), (10, "Last change")] {
+        // Each as wide as its heading ("Last change" is wider than its dates).
+        for optional in [(8, "Done"), (11, "Last change")] {
             let used: u16 = columns.iter().map(|(w, _)| w + 1).sum::<u16>() + optional.0 + 1;
             if area.width.saturating_sub(used) >= TITLE_ROOM {
                 columns.push(optional);
@@ -239,10 +249,15 @@ fn draw_table(app: &App, visible: &[&Entry], frame: &mut Frame, area: Rect) {
         let [_, below] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
         let words = if app.dashboard.hide_closed && app.dashboard.query().is_empty() {
             "Every conference here is closed; h shows them again."
+        } else if app.dashboard.hidden_matches() > 0 {
+            "Only closed conferences match, and they are hidden; h shows them."
         } else {
             "Nothing matches yet; Esc clears the search."
         };
-        frame.render_widget(Paragraph::new(Span::styled(words, theme.muted)), below);
+        frame.render_widget(
+            Paragraph::new(Span::styled(words, theme.muted)).wrap(Wrap { trim: true }),
+            below,
+        );
     }
 }
 

@@ -130,6 +130,26 @@ pub fn draw_report(view: &ReportView, theme: &Theme, frame: &mut Frame, area: Re
         return hints;
     };
     let wide = area.width >= 70 && area.height >= 20;
+    // A side with nothing in it is a line at the foot, and the other takes the width.
+    if wide && (f.workshops.count == 0 || f.conferences.count == 0) {
+        let [main, foot] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        let (empty, words) = if f.workshops.count == 0 {
+            conferences(f, theme, frame, main, true);
+            ("Workshops: 0", "no workshop in this folder yet")
+        } else {
+            workshops(f, theme, frame, main);
+            ("Conferences: 0", "no conference in this folder yet")
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(empty, theme.title),
+                Span::styled(format!("  {words}"), theme.muted),
+            ])),
+            foot,
+        );
+        return hints;
+    }
     let [left, right] = if wide {
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area)
     } else {

@@ -10,7 +10,7 @@ use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// The lens's offer: the phrase, the sentence as it would read (or the question to ask),
@@ -272,6 +272,20 @@ pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> H
             Paragraph::new(Span::styled(format!("! {error}"), theme.problem)),
             message_area,
         );
+    } else if let matches @ [_, ..] = form.sector_matches().as_slice() {
+        // The known sectors what is typed could be, as the theme box offers themes.
+        let names: Vec<String> = matches.iter().map(|m| clean_line(m)).collect();
+        let mut line = vec![Span::styled(
+            format!("Known: {}", names.join(", ")),
+            theme.muted,
+        )];
+        if let Some(offer) = form.sector_offer() {
+            line.push(Span::styled(
+                format!(" · Tab takes “{}”", clean_line(offer)),
+                theme.key,
+            ));
+        }
+        frame.render_widget(Paragraph::new(Line::from(line)), message_area);
     }
     // The form's table, less the keys the form does not offer now.
     crate::app::form::KEYS
@@ -281,7 +295,8 @@ pub fn draw_form(form: &Form, theme: &Theme, frame: &mut Frame, area: Rect) -> H
         .collect()
 }
 
-/// A text field: the editor when focused, else its words on one line.
+/// A text field: the editor when focused, else its words: every line, wrapped, where the
+/// field has rows for them (a multi-line field), on one line where it has one.
 fn draw_text(
     area: &ratatui_textarea::TextArea<'static>,
     focused: bool,
@@ -290,6 +305,13 @@ fn draw_text(
 ) {
     if focused {
         frame.render_widget(area, rect);
+    } else if rect.height > 1 {
+        let lines: Vec<Line> = area
+            .lines()
+            .iter()
+            .map(|l| Line::raw(clean_line(l)))
+            .collect();
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rect);
     } else {
         frame.render_widget(Paragraph::new(clean_line(&area.lines().join(" "))), rect);
     }

@@ -45,7 +45,18 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     let grid_height = u16::try_from(map.sectors.len()).unwrap_or(u16::MAX) + 1;
     let [grid, rest] =
         Layout::vertical([Constraint::Length(grid_height), Constraint::Fill(1)]).areas(body);
-    let label = 22u16;
+    // The sectors' column as wide as its longest name, leaving each level's column room
+    // for its heading ("family & peer"); a name still too long ends in "…".
+    let widest = map
+        .sectors
+        .iter()
+        .map(|s| unicode_width::UnicodeWidthStr::width(clean_line(s).as_str()))
+        .max()
+        .unwrap_or(0);
+    let label = u16::try_from(widest + 3)
+        .unwrap_or(u16::MAX)
+        .min(grid.width.saturating_sub(4 * 14))
+        .max(22);
     let cell = (grid.width.saturating_sub(label) / 4).max(8);
     let most = map.most().max(1);
     let mut lines = Vec::new();
@@ -63,10 +74,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
     lines.push(Line::from(header));
     for (row, sector) in map.sectors.iter().enumerate() {
         let in_room = map.in_room.contains(sector);
-        let name: String = clean_line(sector)
-            .chars()
-            .take(usize::from(label) - 3)
-            .collect();
+        let name = super::short(&clean_line(sector), usize::from(label) - 3);
         let mark = if in_room { "● " } else { "  " };
         let mut spans = vec![Span::styled(
             format!("{mark}{name:<w$}", w = usize::from(label) - 2),

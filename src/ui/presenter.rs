@@ -136,7 +136,13 @@ pub fn draw(
     // named on the room's screen.
     let shown = |r: &&crate::model::Record| !matches!(&r.body, crate::model::RecordBody::Participant(p) if p.kept_apart().is_some());
     for record in order.filter_map(|row| view.stage_record(row)).filter(shown) {
-        let mut text = crate::describe::describe(record, &view.session).headline();
+        let description = crate::describe::describe(record, &view.session);
+        let mut text = description.headline();
+        // In a workshop's Destiny the point is who does what by when: an agreement shows
+        // its owner and date. A conference's plan stays the family's, never on the wall.
+        if !view.session.is_conference() {
+            text = commitment_words(&description, text);
+        }
         // Only the chosen carry a count: the room sees what it chose, not what it passed over.
         if let Some(votes) = record.body.votes().filter(|v| ranked && *v > 0) {
             text = format!("{text} · {}", crate::describe::votes_words(votes));
@@ -166,6 +172,20 @@ pub fn draw(
         Paragraph::new(lines).wrap(Wrap { trim: true }),
         records_area,
     );
+}
+
+/// "words · Sam · by 3 Mar 2026": a commitment's owner and date after its words, read
+/// through its description.
+fn commitment_words(description: &crate::describe::Description, text: String) -> String {
+    use crate::describe::Field;
+    let mut text = text;
+    if let Some(owner) = description.get(Field::Owner) {
+        text = format!("{text} · {owner}");
+    }
+    if let Some(due) = description.get(Field::Due) {
+        text = format!("{text} · by {due}");
+    }
+    text
 }
 
 /// The stage's name, as large as `area` allows, in `heading`.

@@ -47,10 +47,22 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
                 theme.key,
             ));
         }
-        None if area.width >= 60 => title.push(Span::styled(
-            format!("  {}", view.framework.name),
-            theme.muted,
-        )),
+        // The framework's name whole, else its short name ("AI", "FGC"), cutting the
+        // session's title before it rather than the name.
+        None if area.width >= 60 => {
+            let room = usize::from(title_area.width);
+            let used: usize = title.iter().map(Span::width).sum();
+            let name = &view.framework.name;
+            let label = if used + 2 + name.width() <= room {
+                name.clone()
+            } else {
+                view.framework.short.to_uppercase()
+            };
+            let others = used - title[0].width();
+            let keep = room.saturating_sub(others + 2 + label.width());
+            title[0] = Span::styled(super::short(&clean_line(&session.title), keep), theme.title);
+            title.push(Span::styled(format!("  {label}"), theme.muted));
+        }
         None => {}
     }
     frame.render_widget(Paragraph::new(Line::from(title)), title_area);
@@ -146,7 +158,7 @@ pub fn draw(app: &App, view: &SessionView, frame: &mut Frame, area: Rect) -> Hin
         card_area,
     );
 
-    draw_records(view, theme, frame, records_area);
+    draw_records(view, theme, app.local_now().date(), frame, records_area);
 
     let mut hints = Vec::new();
     match stage.main_kind() {
@@ -441,9 +453,12 @@ fn record_lines(
     width: u16,
     session: &Session,
     theme: &Theme,
+    today: time::Date,
 ) -> Vec<Line<'static>> {
     let described = crate::describe::describe(record, session);
     let detail = details_of(&described, chosen);
+    // A commitment past its date says so first, in the gentle colour, chosen or not.
+    let overdue = crate::describe::overdue_words(record, session, today);
     let words = described.headline();
     let mut lines = Vec::new();
     let id = format!("{} ", record.id);
@@ -463,6 +478,12 @@ fn record_lines(
                 Span::styled(line, theme.selected),
             ]));
         }
+        if let Some(overdue) = &overdue {
+            lines.push(Line::from(Span::styled(
+                format!("    {overdue}"),
+                theme.gentle,
+            )));
+        }
         for part in detail.lines() {
             for line in wrap_words(part, usize::from(width.saturating_sub(4))) {
                 lines.push(Line::from(Span::styled(format!("    {line}"), theme.muted)));
@@ -474,7 +495,21 @@ fn record_lines(
             Span::styled(id, theme.muted),
             Span::raw(words),
         ]));
-        if !detail.is_empty() {
+        if let Some(overdue) = overdue {
+            let room = usize::from(width.saturating_sub(4));
+            let mut spans = vec![
+                Span::raw("    "),
+                Span::styled(super::short(&overdue, room), theme.gentle),
+            ];
+            let rest = room.saturating_sub(overdue.width() + 3);
+            if !detail.is_empty() && rest > 0 {
+                spans.push(Span::styled(
+                    format!(" · {}", super::short(&detail, rest)),
+                    theme.muted,
+                ));
+            }
+            lines.push(Line::from(spans));
+        } else if !detail.is_empty() {
             lines.push(Line::from(Span::styled(
                 format!(
                     "    {}",
@@ -487,7 +522,13 @@ fn record_lines(
     lines
 }
 
-fn draw_records(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn draw_records(
+    view: &SessionView,
+    theme: &Theme,
+    today: time::Date,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let count = view.stage_len();
     let stage = view.stage();
     let heading = match stage {
@@ -553,6 +594,7 @@ fn draw_records(view: &SessionView, theme: &Theme, frame: &mut Frame, area: Rect
                 inner.width,
                 &view.session,
                 theme,
+                today,
             ));
         }
         lines

@@ -346,3 +346,36 @@ fn the_session_groups_a_theme_whatever_its_case_under_one_heading() {
         .collect();
     assert_eq!(order, ["Lifts fixed", "Council answers", "Bus drivers"]);
 }
+
+/// A participant's sector is offered from the known sectors as it is typed, and Tab takes
+/// the first, as the theme box does; a sector of one's own is kept as typed.
+#[test]
+fn a_participants_sector_is_offered_from_the_known_ones() {
+    let mut h = crate::harness::Harness::new();
+    h.keys("n<enter>Harbour day<enter>A<down><down><enter>");
+    h.keys("Kai Mensah<tab>Youth Hub<tab>poli");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Known: policing · Tab takes “policing”"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("sector_offered_80x24", screen);
+    insta::assert_snapshot!("sector_offered_40x12", h.screen(40, 12));
+    h.keys("<tab><enter>");
+    let view = h.app.session_view().expect("open");
+    let sectors: Vec<Option<String>> = view
+        .session
+        .records
+        .iter()
+        .filter_map(|r| r.body.participant().map(|p| p.sector.clone()))
+        .collect();
+    assert_eq!(sectors, [Some("policing".to_owned())]);
+    // The next one's "poli" now offers the same; one of their own is kept as typed.
+    h.keys("A<down><down><enter>Sam<tab><tab>faith groups<tab><enter>");
+    let view = h.app.session_view().expect("open");
+    assert!(view.session.records.iter().any(|r| {
+        r.body
+            .participant()
+            .is_some_and(|p| p.sector.as_deref() == Some("faith groups"))
+    }));
+}

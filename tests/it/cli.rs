@@ -898,3 +898,65 @@ fn line_and_paragraph_separators_are_escaped_in_json_and_never_printed_raw() {
         );
     }
 }
+
+/// `show` marks a commitment still open after its date, as of the day it is run.
+#[test]
+fn show_marks_an_agreement_past_its_date() {
+    let show_on = |day: &str| {
+        let out = crate::harness::convene()
+            .arg("--dir")
+            .arg(examples())
+            .args(["show", "k7q2m9xa"])
+            .env_remove("CONVENE_DIR")
+            .env("CONVENE_TEST_NOW", day)
+            .output()
+            .expect("the binary runs");
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let late = show_on("2027-02-01T09:00:00Z");
+    let line = |shown: &str, id: &str| {
+        shown
+            .lines()
+            .find(|l| l.trim_start().starts_with(id))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        line(&late, "#20 ").ends_with("! overdue since 2027-01-29"),
+        "{late}"
+    );
+    assert!(
+        !line(&late, "#19 ").contains("overdue"),
+        "not due yet: {late}"
+    );
+    let early = show_on("2026-11-20T09:00:00Z");
+    assert!(!early.contains("overdue"), "{early}");
+}
+
+/// A follow-up day's `show` says once where its carried records came from, and on each
+/// record only which one it was there.
+#[test]
+fn show_says_once_where_carried_records_came_from() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        examples().join("k7q2m9xa.ron"),
+        dir.path().join("k7q2m9xa.ron"),
+    )
+    .expect("copy");
+    let out = convene(
+        dir.path(),
+        &["new", "ai", "Six months on", "--from", "k7q2m9xa"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    let id = said.lines().next().expect("id").trim().to_owned();
+    let shown = stdout(&convene(dir.path(), &["show", &id]));
+    let origin = "(k7q2m9xa)";
+    assert_eq!(shown.matches(origin).count(), 1, "{shown}");
+    assert!(shown.contains("came from “Harbourside"), "{shown}");
+    assert!(
+        shown.contains("came from: #"),
+        "each says which it was: {shown}"
+    );
+}

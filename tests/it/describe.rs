@@ -449,3 +449,43 @@ fn a_calendar_never_holds_a_phone_number_or_an_email() {
         }
     }
 }
+
+/// A workshop's CSV carries no column only a conference fills; a conference's carries
+/// every one (the fields come from the description's own list).
+#[test]
+fn a_workshop_csv_leaves_out_conference_only_columns() {
+    let frameworks = Frameworks::embedded();
+    let header = |id: &str| {
+        let session = crate::partnership::example(id);
+        let csv = render(
+            &session,
+            frameworks.get(&session.framework),
+            Format::Csv,
+            Options::default(),
+        )
+        .expect("csv");
+        let first = csv
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches('\u{feff}');
+        first.split(',').map(str::to_owned).collect::<Vec<_>>()
+    };
+    let workshop = header("k7q2m9xa");
+    let conference = header("p3f8h2kd");
+    for f in Field::ALL.into_iter().filter(|f| !f.is_contact()) {
+        let column = f.column().to_owned();
+        assert_eq!(workshop.contains(&column), !f.conference_only(), "{column}");
+        assert!(conference.contains(&column), "{column}");
+    }
+    for r in Relation::ALL {
+        let column = r.column().to_owned();
+        assert_eq!(workshop.contains(&column), !r.conference_only(), "{column}");
+        assert!(conference.contains(&column), "{column}");
+    }
+    for rating in ["family_rating", "professionals_rating"] {
+        assert!(!workshop.iter().any(|c| c == rating));
+        assert!(conference.iter().any(|c| c == rating));
+    }
+    assert!(workshop.iter().any(|c| c == "latest_check_in"));
+}

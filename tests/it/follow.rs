@@ -368,6 +368,29 @@ mod screens {
         h.keys("q");
         assert!(matches!(h.app.screen, Screen::Dashboard));
     }
+
+    /// With no workshops, the conferences take the width and the workshops a line.
+    #[test]
+    fn a_report_with_one_kind_gives_it_the_width() {
+        let mut h = Harness::new();
+        std::fs::copy(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/p3f8h2kd.ron"),
+            h.runtime.store().dir().join("p3f8h2kd.ron"),
+        )
+        .expect("copy");
+        h.relist();
+        h.keys("r");
+        h.settle();
+        let screen = h.screen(80, 24);
+        assert!(screen.contains("Workshops: 0  no workshop"), "{screen}");
+        assert!(!screen.contains("Workshops: 0 ─"), "{screen}");
+        assert!(
+            screen.contains("Decisions: 1 agreed, 0 with changes, 0 not agreed, 0 to come"),
+            "one line at full width: {screen}"
+        );
+        insta::assert_snapshot!("report_conferences_only_80x24", screen);
+        insta::assert_snapshot!("report_conferences_only_120x40", h.screen(120, 40));
+    }
 }
 
 #[test]

@@ -87,10 +87,8 @@ fn a_real_world_consultation_is_saved_word_for_word_with_its_row_and_voice() {
     }
     // Every view reads where it came from.
     let shown = stdout(&convene(dir.path(), &["show", &id]));
-    assert!(
-        shown.contains("came from: consultation.csv, row 5"),
-        "{shown}"
-    );
+    assert!(shown.contains("came from consultation.csv: "), "{shown}");
+    assert!(shown.contains("came from: row 5"), "{shown}");
 }
 
 #[test]

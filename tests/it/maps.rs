@@ -122,6 +122,27 @@ fn system_map_with_none_a_few_and_five_hundred_records() {
 }
 
 #[test]
+fn map_rows_name_each_sector_whole_where_there_is_room() {
+    let few = convene::generate::workshop("few1", 20, 5);
+    let mut h = Harness::new();
+    h.runtime.store().create(&few).expect("create");
+    h.relist();
+    h.keys("<enter>m");
+    h.settle();
+    let wide = h.screen(120, 40);
+    for sector in [
+        "social care and early help",
+        "young people (lived experience)",
+    ] {
+        assert!(wide.contains(sector), "{wide}");
+    }
+    insta::assert_snapshot!("map_few_120x40", wide);
+    // Cut where it must be, and seen to be cut.
+    let narrow = h.screen(80, 24);
+    assert!(narrow.contains("social care and earl…"), "{narrow}");
+}
+
+#[test]
 fn network_map_of_the_conference() {
     let mut h = Harness::with_examples();
     h.keys("/conference<enter><enter>m");

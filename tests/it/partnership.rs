@@ -620,3 +620,34 @@ fn the_map_counts_a_sectors_strengths_without_a_level_and_says_not_yet_heard_onl
     // The sectors that were heard say so with numbers, never "not yet heard".
     assert!(!row("housing").iter().any(|c| c.contains("not yet heard")));
 }
+
+/// The board's summary marks an agreement still open after its date, as of the export's
+/// day (`Options::today`), and nothing without one.
+#[test]
+fn the_summary_marks_an_agreement_past_its_date() {
+    let session = example("k7q2m9xa");
+    let frameworks = Frameworks::embedded();
+    let on = |today: Option<time::Date>| {
+        let options = Options {
+            audience: Audience::Partnership,
+            today,
+            ..Options::default()
+        };
+        let md = render(
+            &session,
+            frameworks.get(&session.framework),
+            Format::Md,
+            options,
+        )
+        .expect("exported");
+        summary_and_rest(Format::Md, &md).0
+    };
+    let late = on(Some(time::macros::date!(2027 - 02 - 01)));
+    assert!(
+        late.contains("overdue since Friday 29 January 2027"),
+        "{late}"
+    );
+    assert!(!late.contains("overdue since Friday 26 February"), "{late}");
+    assert!(!on(Some(time::macros::date!(2026 - 11 - 20))).contains("overdue"));
+    assert!(!on(None).contains("overdue"));
+}

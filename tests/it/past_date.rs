@@ -71,3 +71,62 @@ fn a_passed_due_date_is_questioned_kept_with_y_and_not_asked_again() {
         Some(date!(2026 - 12 - 09))
     );
 }
+
+#[test]
+fn an_agreement_past_its_date_is_marked_on_the_session_screen() {
+    let mut h = at_destiny();
+    h.keys("aRun a young people's panel<tab>Jess<tab>2026-11-01<enter>y");
+    h.keys("aWrite the guide<tab>Lorna<tab>2026-12-20<enter>");
+    assert_eq!(view(&h).session.records.len(), 2);
+    let screen = h.screen(80, 24);
+    // Marked whether chosen or not; the one still ahead is not.
+    assert_eq!(
+        screen.matches("! overdue since 2026-11-01").count(),
+        1,
+        "{screen}"
+    );
+    insta::assert_snapshot!("overdue_on_the_session_80x24", screen);
+    h.keys("<up>");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("! overdue since 2026-11-01"), "{screen}");
+    assert!(!screen.contains("since 2026-12-20"), "{screen}");
+    insta::assert_snapshot!("overdue_on_the_session_40x12", h.screen(40, 12));
+    insta::assert_snapshot!("overdue_on_the_session_120x40", h.screen(120, 40));
+}
+
+#[test]
+fn a_long_status_is_not_cut_by_the_save_state() {
+    let mut h = at_destiny();
+    h.keys("aRun a young people's panel<tab>Jess<tab>2026-12-20<enter>");
+    h.settle();
+    let said = h
+        .app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.len() > 40, "{said}");
+    let screen = h.screen(64, 20);
+    let bottom = screen.lines().rev().nth(1).unwrap_or_default();
+    assert!(bottom.contains(&said), "{bottom}");
+    assert!(bottom.trim_end().ends_with('✓'), "{bottom}");
+    insta::assert_snapshot!("long_status_40x12", h.screen(40, 12));
+    // With room, the save state says when.
+    assert!(h.screen(120, 40).contains("✓ saved"));
+}
+
+#[test]
+fn a_multi_line_field_shows_every_line_when_another_has_focus() {
+    let mut h = at_destiny();
+    h.keys("aRun a young people's panel<a-enter>with the youth council<a-enter>every term<tab>");
+    let screen = h.screen(80, 24);
+    for line in [
+        "Run a young people's panel",
+        "with the youth council",
+        "every term",
+    ] {
+        assert!(screen.contains(line), "{line}: {screen}");
+    }
+    insta::assert_snapshot!("multi_line_unfocused_80x24", screen);
+    insta::assert_snapshot!("multi_line_unfocused_40x12", h.screen(40, 12));
+}

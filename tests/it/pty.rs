@@ -1036,7 +1036,8 @@ fn a_conference_closed_in_the_real_app_is_kept_and_the_dashboard_tells_long_titl
     app.send("4");
     app.send(ENTER);
     app.wait_for("The conference is closed");
-    app.wait_for("saved");
+    // Beside this long status the save state is its mark alone: saved once "saving…" goes.
+    app.wait_gone("saving…");
     let text = only_session(dir.path());
     assert!(text.contains("reason: ChildMoved"), "{text}");
 

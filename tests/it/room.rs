@@ -57,6 +57,32 @@ fn presenter_view_shows_the_stage_large_and_updates_as_words_are_captured() {
     assert!(!h.app.showing(Layer::Presenter), "p toggles");
 }
 
+#[test]
+fn the_room_sees_who_does_each_agreement_by_when_in_destiny() {
+    let mut h = example("harbourside");
+    h.keys("p");
+    assert!(h.app.showing(Layer::Presenter));
+    let screen = h.screen(160, 48);
+    assert!(
+        screen.contains("Destiny") || screen.contains("█"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Priya (youth service) · by 2027-01-29"),
+        "each agreement with its owner and date: {screen}"
+    );
+    insta::assert_snapshot!("presenter_destiny_120x40", h.screen(120, 40));
+}
+
+#[test]
+fn a_conference_plan_stays_off_the_wall_with_no_owner_or_date() {
+    let mut h = example("Conference for J");
+    h.keys("p");
+    assert!(h.app.showing(Layer::Presenter));
+    let screen = h.screen(160, 48);
+    assert!(!screen.contains(" · by 20"), "{screen}");
+}
+
 /// Every theme, checked by what a reader needs rather than by a picture of every cell:
 /// each colour on the screen is one of the theme's roles, the chosen record is drawn as
 /// chosen and the problem as a problem, and, where the theme names its colours, every

@@ -28,6 +28,44 @@ fn dashboard_with_sessions() {
 }
 
 #[test]
+fn dashboard_wide_shows_every_heading_whole() {
+    let h = Harness::with_examples();
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("Last change"), "{screen}");
+    insta::assert_snapshot!("dashboard_120x40", screen);
+}
+
+#[test]
+fn session_header_keeps_the_framework_name_whole() {
+    for (words, name, short) in [
+        ("harbourside", "Appreciative Inquiry", "AI"),
+        ("Conference for J", "Family Group Conference", "FGC"),
+    ] {
+        let h = example(words);
+        for width in [60, 80, 100, 120] {
+            let screen = h.screen(width, 24);
+            let top = screen.lines().next().unwrap_or_default();
+            assert!(
+                top.contains(&format!("  {name}")) || top.contains(&format!("  {short}")),
+                "{width}: {top}"
+            );
+        }
+        insta::assert_snapshot!(format!("session_header_{short}_120x40"), h.screen(120, 40));
+    }
+}
+
+#[test]
+fn leaving_a_session_leaves_its_status_behind() {
+    let mut h = example("harbourside");
+    assert!(h.screen(80, 24).contains("Opened “Harbourside"));
+    h.keys("q");
+    h.settle();
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("2 sessions"), "{screen}");
+    assert!(!screen.contains("Opened “Harbourside"), "{screen}");
+}
+
+#[test]
 fn dashboard_searching() {
     let mut h = Harness::with_examples();
     h.keys("/conf");
@@ -285,4 +323,14 @@ fn dashboard_with_conferences_dated_and_closed() {
     h.keys("q");
     h.relist();
     both_sizes("dashboard_dated_and_closed", &mut h);
+    // A find that matches only the hidden closed conference says it is there.
+    h.keys("h/first conference");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("(0 shown)"), "{screen}");
+    assert!(
+        screen.contains("1 closed one hidden: h shows it"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("dashboard_find_hidden_80x24", screen);
+    insta::assert_snapshot!("dashboard_find_hidden_40x12", h.screen(40, 12));
 }

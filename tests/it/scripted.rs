@@ -196,7 +196,7 @@ fn add_makes_each_kind_from_named_options_and_json_prints_the_record() {
     let shown: Vec<String> = s
         .records
         .iter()
-        .map(|r| convene::cli::show_record(r, &s))
+        .map(|r| convene::cli::show_record(r, &s, s.created.date()))
         .collect();
     let all = shown.join("\n");
     for part in [

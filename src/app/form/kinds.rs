@@ -256,6 +256,7 @@ impl Form {
             purpose: Purpose::Record,
             workshop: false,
             suggestion: None,
+            known_sectors: Vec::new(),
             kept: Vec::new(),
             taken: Vec::new(),
             kind,
