@@ -59,7 +59,12 @@ pub fn draw(
         return;
     };
     // The room's own countdown, when the room's stage is the one on screen.
-    let clock = view.room_clock(now).filter(|_| view.looking_at.is_none());
+    // A stage entered on an earlier day (twelve hours or more) has no countdown to show the
+    // room, as the header shows its day instead: never "time is up" for a day gone by.
+    let clock = view
+        .room_clock(now)
+        .filter(|_| view.looking_at.is_none())
+        .filter(|c| c.waiting || now - c.started < time::Duration::hours(12));
     let name = stage.name.clone();
     let heading_rows = pixel_size(&name, area).map_or(1, |(_, rows)| rows);
     if stage.family_only() {
